@@ -1,0 +1,257 @@
+/* alloc.c - allocators, growable buffers, the per-scan arena, errors. */
+#include "internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static void *std_malloc(void *ctx, size_t n)
+{
+    (void)ctx;
+    return malloc(n);
+}
+
+static void *std_realloc(void *ctx, void *p, size_t n)
+{
+    (void)ctx;
+    return realloc(p, n);
+}
+
+static void std_free(void *ctx, void *p)
+{
+    (void)ctx;
+    free(p);
+}
+
+void tact__alloc_init(tact__alloc *a, const tact_allocator *user)
+{
+    if (user && user->malloc && user->realloc && user->free) {
+        a->malloc = user->malloc;
+        a->realloc = user->realloc;
+        a->free = user->free;
+        a->ctx = user->ctx;
+        return;
+    }
+    a->malloc = std_malloc;
+    a->realloc = std_realloc;
+    a->free = std_free;
+    a->ctx = NULL;
+}
+
+void *tact__malloc(const tact__alloc *a, size_t n)
+{
+    return a->malloc(a->ctx, n ? n : 1);
+}
+
+void *tact__calloc(const tact__alloc *a, size_t count, size_t size)
+{
+    if (size && count > SIZE_MAX / size)
+        return NULL;
+    size_t n = count * size;
+    void *p = tact__malloc(a, n);
+    if (p && n)
+        memset(p, 0, n);
+    return p;
+}
+
+void *tact__realloc(const tact__alloc *a, void *p, size_t n)
+{
+    if (!p)
+        return tact__malloc(a, n);
+    return a->realloc(a->ctx, p, n ? n : 1);
+}
+
+void tact__free(const tact__alloc *a, void *p)
+{
+    if (p)
+        a->free(a->ctx, p);
+}
+
+int tact__grow(const tact__alloc *a, void **arr, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return TACT_OK;
+    size_t ncap = *cap ? *cap : 16;
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2)
+            return TACT_ENOMEM;
+        ncap *= 2;
+    }
+    if (elem && ncap > SIZE_MAX / elem)
+        return TACT_ENOMEM;
+    void *p = tact__realloc(a, *arr, ncap * elem);
+    if (!p)
+        return TACT_ENOMEM;
+    *arr = p;
+    *cap = ncap;
+    return TACT_OK;
+}
+
+int tact__buf_reserve(const tact__alloc *a, tact__buf *b, size_t extra)
+{
+    if (extra > SIZE_MAX - b->len - 1)
+        return TACT_ENOMEM;
+    return tact__grow(a, (void **)&b->p, &b->cap, b->len + extra + 1, 1);
+}
+
+int tact__buf_put(const tact__alloc *a, tact__buf *b, const void *s, size_t n)
+{
+    if (tact__buf_reserve(a, b, n) != TACT_OK)
+        return TACT_ENOMEM;
+    if (n)
+        memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+    return TACT_OK;
+}
+
+int tact__buf_puts(const tact__alloc *a, tact__buf *b, const char *s)
+{
+    return tact__buf_put(a, b, s, strlen(s));
+}
+
+int tact__buf_putc(const tact__alloc *a, tact__buf *b, char c)
+{
+    return tact__buf_put(a, b, &c, 1);
+}
+
+/*
+ * JSON string escaping. Input is valid UTF-8 (the scanner validated it, or
+ * replaced invalid bytes); bytes that are not valid UTF-8 anyway are written
+ * as U+FFFD so the output is always valid JSON.
+ */
+int tact__buf_json_str(const tact__alloc *a, tact__buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    if (tact__buf_reserve(a, b, n + 2) != TACT_OK)
+        return TACT_ENOMEM;
+    b->p[b->len++] = '"';
+    size_t i = 0;
+    while (i < n) {
+        size_t run = i;
+        while (run < n) {
+            unsigned char c = (unsigned char)s[run];
+            if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80)
+                break;
+            run++;
+        }
+        if (run > i && tact__buf_put(a, b, s + i, run - i) != TACT_OK)
+            return TACT_ENOMEM;
+        i = run;
+        if (i >= n)
+            break;
+        unsigned char c = (unsigned char)s[i];
+        char esc[8];
+        size_t elen = 2;
+        esc[0] = '\\';
+        if (c == '"' || c == '\\') {
+            esc[1] = (char)c;
+        } else if (c == '\n') {
+            esc[1] = 'n';
+        } else if (c == '\r') {
+            esc[1] = 'r';
+        } else if (c == '\t') {
+            esc[1] = 't';
+        } else if (c < 0x20) {
+            esc[1] = 'u';
+            esc[2] = '0';
+            esc[3] = '0';
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            elen = 6;
+        } else {
+            int32_t cp;
+            size_t l = tact__utf8_decode((const unsigned char *)s, n, i, &cp);
+            if (cp < 0) {
+                if (tact__buf_put(a, b, "\xEF\xBF\xBD", 3) != TACT_OK)
+                    return TACT_ENOMEM;
+            } else if (cp == 0x2028 || cp == 0x2029) {
+                /* valid JSON, but breaks JavaScript string literals */
+                if (tact__buf_puts(a, b, cp == 0x2028 ? "\\u2028" : "\\u2029") != TACT_OK)
+                    return TACT_ENOMEM;
+            } else if (tact__buf_put(a, b, s + i, l) != TACT_OK) {
+                return TACT_ENOMEM;
+            }
+            i += l;
+            continue;
+        }
+        if (tact__buf_put(a, b, esc, elen) != TACT_OK)
+            return TACT_ENOMEM;
+        i++;
+    }
+    return tact__buf_putc(a, b, '"');
+}
+
+void tact__buf_free(const tact__alloc *a, tact__buf *b)
+{
+    tact__free(a, b->p);
+    b->p = NULL;
+    b->len = b->cap = 0;
+}
+
+int tact__err(tact_error *err, int code, size_t offset, const char *fmt, ...)
+{
+    if (!err)
+        return code;
+    err->code = code;
+    err->offset = offset;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+/* ---- per-scan arena ---------------------------------------------------- */
+
+#define ARENA_ALIGN 16u
+#define ARENA_HDR ((sizeof(tact__arena_block) + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1))
+
+void *tact__scratch(tact_scanner *sc, size_t n)
+{
+    n = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    tact__arena_block *b = sc->arena;
+    if (b && b->size - b->used >= n) {
+        void *p = (char *)b + ARENA_HDR + b->used;
+        b->used += n;
+        return p;
+    }
+    size_t size = b ? b->size * 2 : 64 * 1024;
+    while (size < n)
+        size *= 2;
+    tact__arena_block *nb = tact__malloc(&sc->a, ARENA_HDR + size);
+    if (!nb)
+        return NULL;
+    nb->next = b;
+    nb->size = size;
+    nb->used = n;
+    sc->arena = nb;
+    return (char *)nb + ARENA_HDR;
+}
+
+/* Keep only the largest block so that steady-state scans do not allocate. */
+void tact__scratch_reset(tact_scanner *sc)
+{
+    tact__arena_block *b = sc->arena;
+    if (!b)
+        return;
+    tact__arena_block *rest = b->next;
+    b->next = NULL;
+    b->used = 0;
+    while (rest) {
+        tact__arena_block *n = rest->next;
+        tact__free(&sc->a, rest);
+        rest = n;
+    }
+}
+
+void tact__scratch_free(tact_scanner *sc)
+{
+    tact__arena_block *b = sc->arena;
+    while (b) {
+        tact__arena_block *n = b->next;
+        tact__free(&sc->a, b);
+        b = n;
+    }
+    sc->arena = NULL;
+}

@@ -1,0 +1,301 @@
+/*
+ * internal.h - what the files of libtact share with each other.
+ *
+ * Not installed. Cross-file helpers are named tact__*; everything else in a
+ * .c file is static.
+ *
+ * The scan pipeline (scan.c):
+ *   1. validate UTF-8 (utf8.c)
+ *   2. tokenize into sc->toks with normalised forms in sc->norm (tokenize.c)
+ *   3. tact__idents_scan: structured identifiers (phone, postcode, ...)
+ *   4. tact__names_scan:  people and places (tagger + lexicons + cues)
+ *   5. tact__conduct_scan: conduct findings (lexicons + classifier)
+ *   6. overlap resolution and sorting (findings.c)
+ *   7. tact__policy_apply: allow-list and severity overrides (policy.c)
+ *   8. tact__verdict_decide: the verdict rule table (verdict.c)
+ * Each subsystem compiles its immutable part into the ruleset once
+ * (tact__X_compile) and frees it (tact__X_free).
+ */
+#ifndef TACT_INTERNAL_H
+#define TACT_INTERNAL_H
+
+#include "tact.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ---- allocation ---------------------------------------------------- */
+
+/* Resolved allocator: never has NULL members. */
+typedef struct tact__alloc {
+    void *(*malloc)(void *ctx, size_t size);
+    void *(*realloc)(void *ctx, void *ptr, size_t size);
+    void (*free)(void *ctx, void *ptr);
+    void *ctx;
+} tact__alloc;
+
+void tact__alloc_init(tact__alloc *a, const tact_allocator *user);
+void *tact__malloc(const tact__alloc *a, size_t n);
+void *tact__calloc(const tact__alloc *a, size_t count, size_t size);
+void *tact__realloc(const tact__alloc *a, void *p, size_t n);
+void tact__free(const tact__alloc *a, void *p);
+
+/* Grow *arr (of elements of size elem) so that it holds at least need
+ * elements; *cap is updated. Returns TACT_OK or TACT_ENOMEM. */
+int tact__grow(const tact__alloc *a, void **arr, size_t *cap, size_t need, size_t elem);
+
+/* A growable byte buffer. */
+typedef struct tact__buf {
+    char *p;
+    size_t len, cap;
+} tact__buf;
+
+int tact__buf_reserve(const tact__alloc *a, tact__buf *b, size_t extra);
+int tact__buf_put(const tact__alloc *a, tact__buf *b, const void *s, size_t n);
+int tact__buf_puts(const tact__alloc *a, tact__buf *b, const char *s);
+int tact__buf_putc(const tact__alloc *a, tact__buf *b, char c);
+/* JSON string with quotes, escaping everything JSON requires. */
+int tact__buf_json_str(const tact__alloc *a, tact__buf *b, const char *s, size_t n);
+void tact__buf_free(const tact__alloc *a, tact__buf *b);
+
+/* Fill a tact_error (may be NULL). Returns code. The message must never
+ * contain screened text. */
+int tact__err(tact_error *err, int code, size_t offset, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/* ---- hashing and lexicons -------------------------------------------- */
+
+uint64_t tact__hash(const void *s, size_t n);
+
+/*
+ * An immutable string -> uint32 map, built once. Keys are stored in one
+ * block; lookups do not allocate. Used for every word list.
+ */
+typedef struct tact__lex {
+    uint32_t *slots;   /* 0 empty, else entry index + 1 */
+    uint32_t nslots;   /* power of two */
+    uint32_t count;
+    uint32_t *koff;    /* key offset in keys */
+    uint32_t *klen;
+    uint32_t *val;
+    uint64_t *khash;
+    char *keys;
+    size_t keys_len, keys_cap;
+    uint32_t cap;
+} tact__lex;
+
+int tact__lex_init(const tact__alloc *a, tact__lex *lx, uint32_t expected);
+/* Adds key (or ORs val into an existing key's value). */
+int tact__lex_add(const tact__alloc *a, tact__lex *lx, const char *key, size_t n, uint32_t val);
+/* Returns the value, or 0 when absent. */
+uint32_t tact__lex_get(const tact__lex *lx, const char *key, size_t n);
+uint32_t tact__lex_get_h(const tact__lex *lx, const char *key, size_t n, uint64_t h);
+void tact__lex_free(const tact__alloc *a, tact__lex *lx);
+
+/*
+ * Add every line of a list (embedded data) to a lexicon with value val.
+ * Lines are trimmed; empty lines and lines starting with '#' are skipped.
+ * When fold is true, keys are lower-cased (ASCII) and accents are not
+ * touched; lists should be written already normalised.
+ */
+int tact__lex_add_lines(const tact__alloc *a, tact__lex *lx, const char *data, size_t len,
+                        uint32_t val, bool fold);
+
+/* ---- embedded data ---------------------------------------------------- */
+
+/*
+ * Files under data/ (and lists the build generates from Debian and npm
+ * packages) are compiled into the library. name is the file name without
+ * directory, e.g. "street_types.txt". Returns NULL when absent.
+ */
+const char *tact__data_get(const char *name, size_t *len);
+
+/* ---- UTF-8 and normalisation ----------------------------------------- */
+
+/* Decode one code point at s[i..n). Returns its length (1..4) and stores the
+ * code point; an invalid sequence returns 1 and stores -1. */
+size_t tact__utf8_decode(const unsigned char *s, size_t n, size_t i, int32_t *cp);
+/* Index of the first invalid byte, or n when valid. */
+size_t tact__utf8_validate(const char *s, size_t n);
+/* Append the UTF-8 encoding of cp. */
+int tact__utf8_put(const tact__alloc *a, tact__buf *b, int32_t cp);
+
+/* Unicode category helpers (utf8proc). */
+bool tact__cp_is_letter(int32_t cp);
+bool tact__cp_is_digit(int32_t cp);
+bool tact__cp_is_mark(int32_t cp);
+bool tact__cp_is_space(int32_t cp);
+bool tact__cp_is_emoji(int32_t cp);
+bool tact__cp_is_upper(int32_t cp);
+
+/*
+ * Append the normalised form of cp: NFKC, case-folded, marks stripped
+ * ("É" -> "e", "ﬁ" -> "fi", curly apostrophe -> "'").
+ */
+int tact__norm_cp(const tact__alloc *a, tact__buf *b, int32_t cp);
+
+/* ---- tokens ------------------------------------------------------------ */
+
+enum tact__tok_kind {
+    TACT__TOK_WORD = 0,    /* letters, with inner ' and - joined */
+    TACT__TOK_NUMBER = 1,  /* a run of digits (no separators) */
+    TACT__TOK_ALNUM = 2,   /* mixed letters and digits: "BS7", "15yo" */
+    TACT__TOK_HANDLE = 3,  /* @name */
+    TACT__TOK_HASHTAG = 4, /* #tag */
+    TACT__TOK_URL = 5,
+    TACT__TOK_EMAIL = 6,
+    TACT__TOK_EMOJI = 7,   /* one emoji cluster */
+    TACT__TOK_PUNCT = 8,   /* one punctuation or symbol character */
+    TACT__TOK_POSS = 9     /* possessive 's split from the word before */
+};
+
+/* Shape flags of a token, from its original text. */
+#define TACT__SH_INITCAP (1u << 0)  /* first letter upper, rest not all upper */
+#define TACT__SH_ALLCAP (1u << 1)   /* two or more letters, all upper */
+#define TACT__SH_LOWER (1u << 2)    /* all letters lower */
+#define TACT__SH_DIGIT (1u << 3)    /* contains a digit */
+#define TACT__SH_HYPHEN (1u << 4)   /* contains an inner hyphen */
+#define TACT__SH_APOS (1u << 5)     /* contains an inner apostrophe */
+#define TACT__SH_SPACE_BEFORE (1u << 6) /* white space before it */
+#define TACT__SH_LINE_START (1u << 7)   /* first token of a line */
+#define TACT__SH_SENT_START (1u << 8)   /* first token of a sentence */
+#define TACT__SH_NONASCII (1u << 9)     /* contains non-ASCII */
+#define TACT__SH_ONELETTER (1u << 10)   /* a single letter */
+
+typedef struct tact__token {
+    uint32_t start, end;       /* bytes in the original text */
+    uint32_t norm_off;         /* normalised form: sc->norm.p + norm_off */
+    uint32_t norm_len;
+    uint64_t hash;             /* tact__hash of the normalised form */
+    uint16_t kind;             /* enum tact__tok_kind */
+    uint16_t shape;            /* TACT__SH_* */
+    uint32_t lex;              /* general lexicon bits (lexicon.h), filled at tokenize */
+} tact__token;
+
+/* ---- the ruleset and the scanner -------------------------------------- */
+
+struct tact__policy; /* policy.c */
+
+struct tact_ruleset {
+    tact__alloc a;
+    tact__lex words;            /* general lexicon: token -> TACT__LX_* bits (lexicon.c) */
+    void *idents;               /* idents*.c */
+    void *names;                /* names*.c, tagger*.c */
+    void *conduct;              /* conduct*.c */
+    struct tact__policy *policy;/* policy.c, may be NULL */
+};
+
+/* A finding under construction; also what subsystems append. */
+typedef struct tact__finding {
+    tact_finding f;
+    uint32_t tok_first, tok_last; /* token range, when known (else UINT32_MAX) */
+} tact__finding;
+
+/* Bump arena reset at every scan. */
+typedef struct tact__arena_block {
+    struct tact__arena_block *next;
+    size_t used, size;
+    /* data follows, max aligned */
+} tact__arena_block;
+
+struct tact_scanner {
+    const tact_ruleset *rs;
+    tact__alloc a;
+    const char *text;
+    size_t len;
+    unsigned scan_flags;
+    tact__token *toks;
+    size_t ntoks, toks_cap;
+    tact__buf norm;            /* normalised token forms, concatenated */
+    tact_finding *findings;    /* final, sorted */
+    size_t nfindings, findings_cap;
+    tact__finding *cand;       /* candidates from detectors */
+    size_t ncand, cand_cap;
+    tact_result result;
+    bool have_result;
+    tact__buf json;
+    tact__arena_block *arena;
+    /* redact.c */
+    tact__buf redact_out;
+    tact_replacement *repl;
+    size_t nrepl, repl_cap;
+    tact__buf repl_text;
+    /* per-subsystem scratch that must persist across scans */
+    void *names_scratch;
+    void *conduct_scratch;
+};
+
+/* Per-scan scratch memory; freed wholesale at the next scan. NULL on OOM. */
+void *tact__scratch(tact_scanner *sc, size_t n);
+void tact__scratch_reset(tact_scanner *sc);
+void tact__scratch_free(tact_scanner *sc);
+
+/* Normalised form of token i. */
+static inline const char *tact__tok_norm(const tact_scanner *sc, size_t i, size_t *n)
+{
+    *n = sc->toks[i].norm_len;
+    return sc->norm.p + sc->toks[i].norm_off;
+}
+
+/* True when token i's normalised form equals the NUL-terminated word w. */
+bool tact__tok_is(const tact_scanner *sc, size_t i, const char *w);
+/* Index of the first token whose end is > off (ntoks when none). */
+size_t tact__tok_after(const tact_scanner *sc, size_t off);
+
+/*
+ * Append a candidate finding. rule/message/suggestion must be static (or
+ * scanner-owned for the scan). Severity and guidance default by type when
+ * given as -1 / 0: see tact__type_defaults in findings.c.
+ */
+int tact__add(tact_scanner *sc, size_t start, size_t end, tact_type type, int severity,
+              float confidence, const char *rule, const char *message,
+              const char *suggestion);
+
+/* Defaults for a type: severity, guidance bits, message, placeholder. */
+typedef struct tact__type_info {
+    tact_type type;
+    const char *name;
+    tact_category category;
+    tact_severity severity;
+    unsigned guidance;
+    const char *message;     /* generic plain-language message */
+    const char *placeholder; /* "[NAME]" for identifiers, advice for conduct */
+} tact__type_info;
+
+const tact__type_info *tact__type_info_get(tact_type t);
+
+/* ---- subsystems ---------------------------------------------------------- */
+
+int tact__lexicon_compile(tact_ruleset *rs, tact_error *err); /* lexicon.c */
+void tact__lexicon_free(tact_ruleset *rs);
+
+int tact__tokenize(tact_scanner *sc);                 /* tokenize.c */
+
+int tact__idents_compile(tact_ruleset *rs, tact_error *err);
+void tact__idents_free(tact_ruleset *rs);
+int tact__idents_scan(tact_scanner *sc);
+
+int tact__names_compile(tact_ruleset *rs, tact_error *err);
+void tact__names_free(tact_ruleset *rs);
+int tact__names_scan(tact_scanner *sc);
+void tact__names_scratch_free(tact_scanner *sc);
+
+int tact__conduct_compile(tact_ruleset *rs, tact_error *err);
+void tact__conduct_free(tact_ruleset *rs);
+int tact__conduct_scan(tact_scanner *sc);
+void tact__conduct_scratch_free(tact_scanner *sc);
+
+int tact__findings_resolve(tact_scanner *sc);          /* findings.c */
+
+int tact__policy_compile(tact_ruleset *rs, const char *text, size_t len, tact_error *err);
+void tact__policy_free(tact_ruleset *rs);
+int tact__policy_apply(tact_scanner *sc);
+
+int tact__verdict_decide(tact_scanner *sc);            /* verdict.c */
+
+#endif /* TACT_INTERNAL_H */

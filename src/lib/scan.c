@@ -1,0 +1,241 @@
+/* scan.c - ruleset and scanner lifetimes, the scan pipeline, JSON results. */
+#include "internal.h"
+
+#include <stdio.h>
+
+const char *tact_version(void)
+{
+    return TACT_VERSION_STRING;
+}
+
+const char *tact_strerror(int status)
+{
+    switch (status) {
+    case TACT_OK: return "success";
+    case TACT_ENOMEM: return "out of memory";
+    case TACT_EINVAL: return "invalid argument";
+    case TACT_EUTF8: return "text is not valid UTF-8";
+    case TACT_EPARSE: return "malformed input data";
+    case TACT_EIO: return "input/output error";
+    case TACT_ERANGE: return "input too large or buffer too small";
+    case TACT_EMODEL: return "built-in model or list is corrupt";
+    case TACT_EINTERNAL: return "internal error";
+    case TACT_EVERSION: return "unsupported options version";
+    default: return "unknown error";
+    }
+}
+
+int tact_ruleset_compile(const tact_ruleset_options *opts, tact_ruleset **out, tact_error *err)
+{
+    if (!out)
+        return tact__err(err, TACT_EINVAL, SIZE_MAX, "no output pointer");
+    *out = NULL;
+    tact_ruleset_options defaults = TACT_RULESET_OPTIONS_INIT;
+    if (!opts)
+        opts = &defaults;
+    if (opts->version != TACT_RULESET_OPTIONS_VERSION)
+        return tact__err(err, TACT_EVERSION, SIZE_MAX, "ruleset options version %u not supported",
+                         opts->version);
+    tact__alloc a;
+    tact__alloc_init(&a, opts->allocator);
+    tact_ruleset *rs = tact__calloc(&a, 1, sizeof *rs);
+    if (!rs)
+        return tact__err(err, TACT_ENOMEM, SIZE_MAX, "out of memory");
+    rs->a = a;
+    int rc;
+    if ((rc = tact__lexicon_compile(rs, err)) != TACT_OK ||
+        (rc = tact__idents_compile(rs, err)) != TACT_OK ||
+        (rc = tact__names_compile(rs, err)) != TACT_OK ||
+        (rc = tact__conduct_compile(rs, err)) != TACT_OK ||
+        (rc = tact__policy_compile(rs, opts->policy, opts->policy_len, err)) != TACT_OK) {
+        if (rc == TACT_ENOMEM)
+            tact__err(err, rc, SIZE_MAX, "out of memory");
+        tact_ruleset_free(rs);
+        return rc;
+    }
+    *out = rs;
+    return TACT_OK;
+}
+
+void tact_ruleset_free(tact_ruleset *rs)
+{
+    if (!rs)
+        return;
+    tact__policy_free(rs);
+    tact__conduct_free(rs);
+    tact__names_free(rs);
+    tact__idents_free(rs);
+    tact__lexicon_free(rs);
+    tact__alloc a = rs->a;
+    tact__free(&a, rs);
+}
+
+int tact_scanner_new(const tact_ruleset *rs, const tact_allocator *allocator, tact_scanner **out,
+                     tact_error *err)
+{
+    if (!out)
+        return tact__err(err, TACT_EINVAL, SIZE_MAX, "no output pointer");
+    *out = NULL;
+    if (!rs)
+        return tact__err(err, TACT_EINVAL, SIZE_MAX, "no ruleset");
+    tact__alloc a = rs->a;
+    if (allocator)
+        tact__alloc_init(&a, allocator);
+    tact_scanner *sc = tact__calloc(&a, 1, sizeof *sc);
+    if (!sc)
+        return tact__err(err, TACT_ENOMEM, SIZE_MAX, "out of memory");
+    sc->rs = rs;
+    sc->a = a;
+    *out = sc;
+    return TACT_OK;
+}
+
+void tact_scanner_free(tact_scanner *sc)
+{
+    if (!sc)
+        return;
+    tact__names_scratch_free(sc);
+    tact__conduct_scratch_free(sc);
+    tact__scratch_free(sc);
+    tact__free(&sc->a, sc->toks);
+    tact__free(&sc->a, sc->findings);
+    tact__free(&sc->a, sc->cand);
+    tact__free(&sc->a, sc->repl);
+    tact__buf_free(&sc->a, &sc->norm);
+    tact__buf_free(&sc->a, &sc->json);
+    tact__buf_free(&sc->a, &sc->redact_out);
+    tact__buf_free(&sc->a, &sc->repl_text);
+    tact__alloc a = sc->a;
+    tact__free(&a, sc);
+}
+
+int tact_scanner_scan(tact_scanner *sc, const char *text, size_t len, unsigned flags,
+                      const tact_result **out, tact_error *err)
+{
+    if (out)
+        *out = NULL;
+    if (!sc || !out || (!text && len))
+        return tact__err(err, TACT_EINVAL, SIZE_MAX, "invalid argument");
+    sc->have_result = false;
+    if (len > TACT_MAX_TEXT)
+        return tact__err(err, TACT_ERANGE, SIZE_MAX, "text is %zu bytes; the limit is %zu", len,
+                         (size_t)TACT_MAX_TEXT);
+    if (!text)
+        text = "";
+    if (!(flags & TACT_SCAN_REPLACE_INVALID)) {
+        size_t bad = tact__utf8_validate(text, len);
+        if (bad != len)
+            return tact__err(err, TACT_EUTF8, bad, "invalid UTF-8 at byte %zu", bad);
+    }
+    sc->text = text;
+    sc->len = len;
+    sc->scan_flags = flags;
+    sc->ncand = 0;
+    sc->nfindings = 0;
+    tact__scratch_reset(sc);
+    int rc;
+    if ((rc = tact__tokenize(sc)) != TACT_OK || (rc = tact__idents_scan(sc)) != TACT_OK ||
+        (rc = tact__names_scan(sc)) != TACT_OK || (rc = tact__conduct_scan(sc)) != TACT_OK ||
+        (rc = tact__findings_resolve(sc)) != TACT_OK || (rc = tact__policy_apply(sc)) != TACT_OK ||
+        (rc = tact__verdict_decide(sc)) != TACT_OK) {
+        sc->nfindings = 0;
+        return tact__err(err, rc, SIZE_MAX, "%s", tact_strerror(rc));
+    }
+    sc->result.count = sc->nfindings;
+    sc->result.findings = sc->findings;
+    sc->have_result = true;
+    *out = &sc->result;
+    return TACT_OK;
+}
+
+const tact_result *tact_scanner_result(const tact_scanner *sc)
+{
+    return sc && sc->have_result ? &sc->result : NULL;
+}
+
+static int put_kv_str(tact_scanner *sc, const char *key, const char *v, size_t n)
+{
+    tact__buf *b = &sc->json;
+    if (tact__buf_putc(&sc->a, b, '"') || tact__buf_puts(&sc->a, b, key) ||
+        tact__buf_put(&sc->a, b, "\":", 2) || tact__buf_json_str(&sc->a, b, v, n))
+        return TACT_ENOMEM;
+    return TACT_OK;
+}
+
+static int put_finding(tact_scanner *sc, const tact_finding *f)
+{
+    tact__buf *b = &sc->json;
+    char num[96];
+    int n = snprintf(num, sizeof num, "{\"start\":%zu,\"end\":%zu,", f->start, f->end);
+    if (tact__buf_put(&sc->a, b, num, (size_t)n) ||
+        put_kv_str(sc, "text", sc->text + f->start, f->end - f->start) ||
+        tact__buf_putc(&sc->a, b, ',') ||
+        put_kv_str(sc, "category", tact_category_name(f->category),
+                   strlen(tact_category_name(f->category))) ||
+        tact__buf_putc(&sc->a, b, ',') ||
+        put_kv_str(sc, "type", tact_type_name(f->type), strlen(tact_type_name(f->type))) ||
+        tact__buf_putc(&sc->a, b, ',') ||
+        put_kv_str(sc, "severity", tact_severity_name(f->severity),
+                   strlen(tact_severity_name(f->severity))))
+        return TACT_ENOMEM;
+    n = snprintf(num, sizeof num, ",\"confidence\":%.2f,", (double)f->confidence);
+    if (tact__buf_put(&sc->a, b, num, (size_t)n) || put_kv_str(sc, "rule", f->rule, strlen(f->rule)) ||
+        tact__buf_putc(&sc->a, b, ',') ||
+        put_kv_str(sc, "message", f->message, strlen(f->message)) ||
+        tact__buf_puts(&sc->a, b, ",\"guidance\":["))
+        return TACT_ENOMEM;
+    bool first = true;
+    for (unsigned bit = 1; bit < (1u << TACT_GUIDE_COUNT); bit <<= 1) {
+        if (!(f->guidance & bit))
+            continue;
+        const char *id = tact_guidance_id(bit);
+        if ((!first && tact__buf_putc(&sc->a, b, ',')) ||
+            tact__buf_json_str(&sc->a, b, id, strlen(id)))
+            return TACT_ENOMEM;
+        first = false;
+    }
+    if (tact__buf_put(&sc->a, b, "],", 2) ||
+        put_kv_str(sc, "suggestion", f->suggestion, strlen(f->suggestion)))
+        return TACT_ENOMEM;
+    if ((f->flags & TACT_FINDING_DRIVES_VERDICT) &&
+        tact__buf_puts(&sc->a, b, ",\"drives_verdict\":true"))
+        return TACT_ENOMEM;
+    if ((f->flags & TACT_FINDING_PUBLIC_FIGURE) && tact__buf_puts(&sc->a, b, ",\"public_figure\":true"))
+        return TACT_ENOMEM;
+    if ((f->flags & TACT_FINDING_OWN_DETAILS) && tact__buf_puts(&sc->a, b, ",\"own_details\":true"))
+        return TACT_ENOMEM;
+    return tact__buf_putc(&sc->a, b, '}');
+}
+
+int tact_result_json(tact_scanner *sc, const char *id, size_t id_len, const char **json,
+                     size_t *json_len, tact_error *err)
+{
+    if (!sc || !json || !sc->have_result)
+        return tact__err(err, TACT_EINVAL, SIZE_MAX, "no scan result");
+    tact__buf *b = &sc->json;
+    b->len = 0;
+    if (tact__buf_putc(&sc->a, b, '{'))
+        goto oom;
+    if (id) {
+        if (put_kv_str(sc, "id", id, id_len) || tact__buf_putc(&sc->a, b, ','))
+            goto oom;
+    }
+    const char *v = tact_verdict_name(sc->result.verdict);
+    if (put_kv_str(sc, "verdict", v, strlen(v)) || tact__buf_putc(&sc->a, b, ',') ||
+        put_kv_str(sc, "reason", sc->result.reason ? sc->result.reason : "",
+                   sc->result.reason ? strlen(sc->result.reason) : 0) ||
+        tact__buf_puts(&sc->a, b, ",\"findings\":["))
+        goto oom;
+    for (size_t i = 0; i < sc->result.count; i++) {
+        if ((i && tact__buf_putc(&sc->a, b, ',')) || put_finding(sc, &sc->result.findings[i]))
+            goto oom;
+    }
+    if (tact__buf_put(&sc->a, b, "]}", 2))
+        goto oom;
+    *json = b->p;
+    if (json_len)
+        *json_len = b->len;
+    return TACT_OK;
+oom:
+    return tact__err(err, TACT_ENOMEM, SIZE_MAX, "out of memory");
+}

@@ -1,0 +1,401 @@
+/*
+ * tokenize.c - split a post into tokens that keep byte offsets into the
+ * caller's text: words (with inner apostrophes and hyphens), numbers,
+ * letter-digit mixes, @handles, #hashtags, URLs, emails, emoji clusters and
+ * single punctuation characters. Each token gets a normalised form (NFKC,
+ * case-folded, accents stripped) and its shape.
+ */
+#include "internal.h"
+
+typedef struct cursor {
+    const unsigned char *s;
+    size_t n;
+    bool replace;
+} cursor;
+
+/* Code point at i and its length; invalid bytes read as U+FFFD. */
+static size_t cp_at(const cursor *c, size_t i, int32_t *cp)
+{
+    if (i >= c->n) {
+        *cp = 0;
+        return 0;
+    }
+    size_t l = tact__utf8_decode(c->s, c->n, i, cp);
+    if (*cp < 0)
+        *cp = 0xFFFD;
+    return l;
+}
+
+static bool is_word_cp(int32_t cp)
+{
+    return tact__cp_is_letter(cp) || tact__cp_is_digit(cp) || tact__cp_is_mark(cp);
+}
+
+static bool ascii_alnum(unsigned char ch)
+{
+    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+static bool starts_with_ci(const cursor *c, size_t i, const char *p)
+{
+    size_t k = 0;
+    for (; p[k]; k++) {
+        if (i + k >= c->n)
+            return false;
+        unsigned char ch = c->s[i + k];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (unsigned char)(ch + 32);
+        if (ch != (unsigned char)p[k])
+            return false;
+    }
+    return true;
+}
+
+/* A URL from i: scheme or www., to the next space, without trailing
+ * punctuation. Returns its end, or i when there is none. */
+static size_t scan_url(const cursor *c, size_t i)
+{
+    if (!(starts_with_ci(c, i, "http://") || starts_with_ci(c, i, "https://") ||
+          starts_with_ci(c, i, "www.")))
+        return i;
+    size_t e = i;
+    int parens = 0;
+    while (e < c->n) {
+        unsigned char ch = c->s[e];
+        if (ch <= ' ' || ch == '"' || ch == '<' || ch == '>' || ch == 0x7f)
+            break;
+        if (ch >= 0x80) {
+            int32_t cp;
+            size_t l = cp_at(c, e, &cp);
+            if (tact__cp_is_space(cp) || tact__cp_is_emoji(cp))
+                break;
+            e += l;
+            continue;
+        }
+        if (ch == '(')
+            parens++;
+        else if (ch == ')')
+            parens--;
+        e++;
+    }
+    while (e > i) {
+        unsigned char ch = c->s[e - 1];
+        if (ch == '.' || ch == ',' || ch == ';' || ch == ':' || ch == '!' || ch == '?' ||
+            ch == '\'' || ch == ']' || ch == '}' || (ch == ')' && parens < 0)) {
+            if (ch == ')')
+                parens++;
+            e--;
+        } else {
+            break;
+        }
+    }
+    /* "www." alone or "http://" alone is not a URL */
+    size_t min = starts_with_ci(c, i, "www.") ? 5 : (starts_with_ci(c, i, "https://") ? 9 : 8);
+    return e - i >= min ? e : i;
+}
+
+static bool email_local_char(unsigned char ch)
+{
+    return ascii_alnum(ch) || ch == '.' || ch == '_' || ch == '%' || ch == '+' || ch == '-';
+}
+
+/* An email address starting at i. Returns its end or i. */
+static size_t scan_email(const cursor *c, size_t i)
+{
+    size_t e = i;
+    while (e < c->n && email_local_char(c->s[e]))
+        e++;
+    if (e == i || e >= c->n || c->s[e] != '@' || c->s[i] == '.')
+        return i;
+    size_t at = e++;
+    size_t dom = e, lastdot = 0;
+    while (e < c->n && (ascii_alnum(c->s[e]) || c->s[e] == '-' || c->s[e] == '.')) {
+        if (c->s[e] == '.')
+            lastdot = e;
+        e++;
+    }
+    while (e > dom && (c->s[e - 1] == '.' || c->s[e - 1] == '-'))
+        e--;
+    if (e == dom || lastdot <= dom || lastdot >= e - 1 || at == i)
+        return i;
+    /* top-level domain: two or more letters */
+    size_t tld = lastdot + 1;
+    if (e - tld < 2)
+        return i;
+    for (size_t k = tld; k < e; k++)
+        if (!((c->s[k] | 32) >= 'a' && (c->s[k] | 32) <= 'z'))
+            return i;
+    return e;
+}
+
+static int push_token(tact_scanner *sc, size_t start, size_t end, int kind, unsigned shape_extra)
+{
+    if (sc->ntoks == sc->toks_cap &&
+        tact__grow(&sc->a, (void **)&sc->toks, &sc->toks_cap, sc->ntoks + 1, sizeof *sc->toks))
+        return TACT_ENOMEM;
+    tact__token *t = &sc->toks[sc->ntoks];
+    t->start = (uint32_t)start;
+    t->end = (uint32_t)end;
+    t->kind = (uint16_t)kind;
+    t->norm_off = (uint32_t)sc->norm.len;
+    t->lex = 0;
+    /* normalise and measure shape in one pass */
+    cursor c = {(const unsigned char *)sc->text, sc->len, true};
+    unsigned upper = 0, lower = 0, letters = 0, digits = 0, nonascii = 0;
+    bool first_upper = false;
+    unsigned shape = shape_extra;
+    size_t i = start;
+    bool ascii_fast = true;
+    for (size_t k = start; k < end; k++)
+        if (c.s[k] >= 0x80) {
+            ascii_fast = false;
+            break;
+        }
+    if (ascii_fast) {
+        if (tact__buf_reserve(&sc->a, &sc->norm, end - start) != TACT_OK)
+            return TACT_ENOMEM;
+        char *o = sc->norm.p + sc->norm.len;
+        for (size_t k = start; k < end; k++) {
+            unsigned char ch = c.s[k];
+            if (ch >= 'A' && ch <= 'Z') {
+                if (letters == 0)
+                    first_upper = true;
+                upper++;
+                letters++;
+                ch = (unsigned char)(ch + 32);
+            } else if (ch >= 'a' && ch <= 'z') {
+                lower++;
+                letters++;
+            } else if (ch >= '0' && ch <= '9') {
+                digits++;
+            } else if (ch == '-' && k > start && k + 1 < end) {
+                shape |= TACT__SH_HYPHEN;
+            } else if (ch == '\'' && k > start && k + 1 < end) {
+                shape |= TACT__SH_APOS;
+            }
+            *o++ = (char)ch;
+        }
+        sc->norm.len += end - start;
+        sc->norm.p[sc->norm.len] = '\0';
+    } else {
+        while (i < end) {
+            int32_t cp;
+            size_t l = cp_at(&c, i, &cp);
+            if (cp >= 0x80)
+                nonascii++;
+            if (tact__cp_is_letter(cp)) {
+                bool up = tact__cp_is_upper(cp);
+                if (up) {
+                    if (letters == 0)
+                        first_upper = true;
+                    upper++;
+                } else {
+                    lower++;
+                }
+                letters++;
+            } else if (tact__cp_is_digit(cp)) {
+                digits++;
+            } else if ((cp == '-' || cp == 0x2010 || cp == 0x2011) && i > start && i + l < end) {
+                shape |= TACT__SH_HYPHEN;
+            } else if ((cp == '\'' || cp == 0x2019) && i > start && i + l < end) {
+                shape |= TACT__SH_APOS;
+            }
+            if (tact__norm_cp(&sc->a, &sc->norm, cp) != TACT_OK)
+                return TACT_ENOMEM;
+            i += l;
+        }
+    }
+    t->norm_len = (uint32_t)(sc->norm.len - t->norm_off);
+    if (nonascii)
+        shape |= TACT__SH_NONASCII;
+    if (digits)
+        shape |= TACT__SH_DIGIT;
+    if (letters == 1 && digits == 0)
+        shape |= TACT__SH_ONELETTER;
+    if (letters >= 2 && upper == letters)
+        shape |= TACT__SH_ALLCAP;
+    else if (first_upper)
+        shape |= TACT__SH_INITCAP;
+    else if (letters && lower == letters)
+        shape |= TACT__SH_LOWER;
+    if (letters == 1 && upper == 1)
+        shape |= TACT__SH_INITCAP;
+    t->shape = (uint16_t)shape;
+    t->hash = tact__hash(sc->norm.p + t->norm_off, t->norm_len);
+    if ((kind == TACT__TOK_WORD || kind == TACT__TOK_ALNUM || kind == TACT__TOK_NUMBER) &&
+        sc->rs->words.count)
+        t->lex = tact__lex_get_h(&sc->rs->words, sc->norm.p + t->norm_off, t->norm_len, t->hash);
+    sc->ntoks++;
+    return TACT_OK;
+}
+
+/* A word from i: letters, digits and marks, joined across an inner
+ * apostrophe or hyphen between letters. A final 's is left for a separate
+ * possessive token. Returns the end and sets *kind. */
+static size_t scan_word(const cursor *c, size_t i, int *kind)
+{
+    size_t e = i;
+    bool letters = false, digits = false;
+    for (;;) {
+        int32_t cp;
+        size_t l = cp_at(c, e, &cp);
+        if (l && is_word_cp(cp)) {
+            if (tact__cp_is_digit(cp))
+                digits = true;
+            else
+                letters = true;
+            e += l;
+            continue;
+        }
+        if (l && (cp == '\'' || cp == 0x2019 || cp == '-' || cp == 0x2010 || cp == 0x2011) &&
+            e > i) {
+            int32_t prev = 0, next;
+            size_t pl = e - 1;
+            while (pl > i && (c->s[pl] & 0xC0) == 0x80)
+                pl--;
+            cp_at(c, pl, &prev);
+            size_t nl = cp_at(c, e + l, &next);
+            if (nl && tact__cp_is_letter(prev) && tact__cp_is_letter(next)) {
+                bool apos = cp != '-' && cp != 0x2010 && cp != 0x2011;
+                if (apos && (next == 's' || next == 'S')) {
+                    int32_t after;
+                    size_t al = cp_at(c, e + l + nl, &after);
+                    if (!al || !is_word_cp(after))
+                        break; /* possessive: split */
+                }
+                e += l;
+                continue;
+            }
+        }
+        break;
+    }
+    *kind = digits ? (letters ? TACT__TOK_ALNUM : TACT__TOK_NUMBER) : TACT__TOK_WORD;
+    return e;
+}
+
+int tact__tokenize(tact_scanner *sc)
+{
+    cursor c = {(const unsigned char *)sc->text, sc->len, true};
+    size_t i = 0;
+    unsigned pending = TACT__SH_LINE_START | TACT__SH_SENT_START;
+    sc->ntoks = 0;
+    sc->norm.len = 0;
+    if (tact__buf_reserve(&sc->a, &sc->norm, sc->len + 16) != TACT_OK)
+        return TACT_ENOMEM;
+    while (i < c.n) {
+        int32_t cp;
+        size_t l = cp_at(&c, i, &cp);
+        if (tact__cp_is_space(cp) || cp == 0 || (cp < 0x20)) {
+            if (cp == '\n' || cp == 0x2028 || cp == 0x2029)
+                pending |= TACT__SH_LINE_START | TACT__SH_SENT_START;
+            pending |= TACT__SH_SPACE_BEFORE;
+            i += l;
+            continue;
+        }
+        size_t e;
+        int kind;
+        bool prev_alnum = i > 0 && ascii_alnum(c.s[i - 1]);
+        if ((cp == 'h' || cp == 'H' || cp == 'w' || cp == 'W') && !prev_alnum &&
+            (e = scan_url(&c, i)) > i) {
+            kind = TACT__TOK_URL;
+        } else if (ascii_alnum((unsigned char)cp) && !prev_alnum && (e = scan_email(&c, i)) > i) {
+            kind = TACT__TOK_EMAIL;
+        } else if ((cp == '@' || cp == '#') && !prev_alnum && i + 1 < c.n) {
+            int32_t nx;
+            size_t nl = cp_at(&c, i + 1, &nx);
+            e = i + 1;
+            if (cp == '@') {
+                while (e < c.n && (ascii_alnum(c.s[e]) || c.s[e] == '_'))
+                    e++;
+                /* a dot inside a handle continues it on some platforms */
+                while (e + 1 < c.n && c.s[e] == '.' && (ascii_alnum(c.s[e + 1]) || c.s[e + 1] == '_')) {
+                    e++;
+                    while (e < c.n && (ascii_alnum(c.s[e]) || c.s[e] == '_'))
+                        e++;
+                }
+            } else {
+                while (nl && (is_word_cp(nx) || nx == '_')) {
+                    e += nl;
+                    nl = cp_at(&c, e, &nx);
+                }
+            }
+            kind = e > i + 1 ? (cp == '@' ? TACT__TOK_HANDLE : TACT__TOK_HASHTAG) : TACT__TOK_PUNCT;
+            if (kind == TACT__TOK_PUNCT)
+                e = i + 1;
+        } else if (is_word_cp(cp)) {
+            e = scan_word(&c, i, &kind);
+            if (e == i)
+                e = i + l, kind = TACT__TOK_PUNCT;
+        } else if (tact__cp_is_emoji(cp)) {
+            e = i + l;
+            for (;;) {
+                int32_t nx;
+                size_t nl = cp_at(&c, e, &nx);
+                if (!nl)
+                    break;
+                if (tact__cp_is_emoji(nx) && (nx == 0x200D || nx == 0xFE0F || (nx >= 0x1F3FB && nx <= 0x1F3FF) ||
+                                              (nx >= 0xE0020 && nx <= 0xE007F))) {
+                    e += nl;
+                    continue;
+                }
+                /* the code point after a zero-width joiner joins the cluster */
+                if (e >= 3 && c.s[e - 3] == 0xE2 && c.s[e - 2] == 0x80 && c.s[e - 1] == 0x8D &&
+                    tact__cp_is_emoji(nx)) {
+                    e += nl;
+                    continue;
+                }
+                /* a pair of regional indicators is one flag */
+                if (nx >= 0x1F1E6 && nx <= 0x1F1FF && cp >= 0x1F1E6 && cp <= 0x1F1FF && e == i + l) {
+                    e += nl;
+                    continue;
+                }
+                break;
+            }
+            kind = TACT__TOK_EMOJI;
+        } else if (cp == '\'' || cp == 0x2019) {
+            /* possessive 's right after a word */
+            int32_t nx, after;
+            size_t nl = cp_at(&c, i + l, &nx);
+            size_t al = nl ? cp_at(&c, i + l + nl, &after) : 0;
+            if (sc->ntoks && !(pending & TACT__SH_SPACE_BEFORE) && (nx == 's' || nx == 'S') &&
+                (!al || !is_word_cp(after)) && sc->toks[sc->ntoks - 1].end == i) {
+                e = i + l + nl;
+                kind = TACT__TOK_POSS;
+            } else {
+                e = i + l;
+                kind = TACT__TOK_PUNCT;
+            }
+        } else {
+            e = i + l;
+            kind = TACT__TOK_PUNCT;
+        }
+        if (push_token(sc, i, e, kind, pending) != TACT_OK)
+            return TACT_ENOMEM;
+        pending = 0;
+        if (kind == TACT__TOK_PUNCT && (cp == '.' || cp == '!' || cp == '?'))
+            pending |= TACT__SH_SENT_START;
+        i = e;
+    }
+    return TACT_OK;
+}
+
+bool tact__tok_is(const tact_scanner *sc, size_t i, const char *w)
+{
+    if (i >= sc->ntoks)
+        return false;
+    size_t n = strlen(w);
+    return sc->toks[i].norm_len == n && memcmp(sc->norm.p + sc->toks[i].norm_off, w, n) == 0;
+}
+
+size_t tact__tok_after(const tact_scanner *sc, size_t off)
+{
+    size_t lo = 0, hi = sc->ntoks;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sc->toks[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
