@@ -6,8 +6,8 @@
  * --jobs worker threads over batches of lines.
  */
 #include "cli.h"
+#include "jsonl.h"
 
-#include <cjson/cJSON.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -168,54 +168,19 @@ static int put_error(obuf *b, unsigned long lineno, const char *msg)
     return obuf_put(b, tmp, (size_t)n);
 }
 
-static bool blank(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
-            return false;
-    return true;
-}
-
 static void screen_line(worker *w, const line_ref *lr)
 {
-    const char *s = w->base + lr->off;
-    if (blank(s, lr->len)) {
-        w->data_error = true;
-        if (put_error(&w->out, lr->lineno, "empty line"))
-            w->oom = true;
-        return;
-    }
-    cJSON *root = cJSON_ParseWithLength(s, lr->len);
-    if (!root || !cJSON_IsObject(root)) {
-        w->data_error = true;
-        if (put_error(&w->out, lr->lineno, root ? "line is not a JSON object" : "malformed JSON"))
-            w->oom = true;
-        cJSON_Delete(root);
-        return;
-    }
-    cJSON *text = cJSON_GetObjectItemCaseSensitive(root, "text");
-    cJSON *id = cJSON_GetObjectItemCaseSensitive(root, "id");
-    const char *why = NULL;
-    if (!text)
-        why = "missing \\\"text\\\" field";
-    else if (!cJSON_IsString(text))
-        why = "\\\"text\\\" is not a string";
-    else if (id && !cJSON_IsString(id) && !cJSON_IsNumber(id) && !cJSON_IsNull(id))
-        why = "\\\"id\\\" is not a string or number";
-    if (why) {
+    cli_jsonl_item item;
+    const char *why;
+    if (cli_jsonl_parse(w->base + lr->off, lr->len, &item, &why) != 0) {
         w->data_error = true;
         if (put_error(&w->out, lr->lineno, why))
             w->oom = true;
-        cJSON_Delete(root);
         return;
     }
-    const char *t = text->valuestring;
-    /* cJSON strings are NUL-terminated; a \u0000 escape shortens them, so
-     * the text length is measured the same way it is stored. */
-    size_t tl = strlen(t);
     const tact_result *res;
     tact_error err;
-    int rc = tact_scanner_scan(w->sc, t, tl, w->o->scan_flags, &res, &err);
+    int rc = tact_scanner_scan(w->sc, item.text, item.text_len, w->o->scan_flags, &res, &err);
     if (rc != TACT_OK) {
         w->data_error = true;
         char msg[160];
@@ -225,28 +190,17 @@ static void screen_line(worker *w, const line_ref *lr)
             snprintf(msg, sizeof msg, "%s", tact_strerror(rc));
         if (put_error(&w->out, lr->lineno, msg))
             w->oom = true;
-        cJSON_Delete(root);
+        cli_jsonl_free(&item);
         return;
-    }
-    char idbuf[64];
-    const char *idp = NULL;
-    size_t idl = 0;
-    if (id && cJSON_IsString(id)) {
-        idp = id->valuestring;
-        idl = strlen(idp);
-    } else if (id && cJSON_IsNumber(id)) {
-        int n = snprintf(idbuf, sizeof idbuf, "%.17g", id->valuedouble);
-        idp = idbuf;
-        idl = (size_t)n;
     }
     const char *json;
     size_t jl;
-    if (tact_result_json(w->sc, idp, idl, &json, &jl, &err) || obuf_put(&w->out, json, jl) ||
-        obuf_put(&w->out, "\n", 1))
+    if (tact_result_json(w->sc, item.id, item.id_len, &json, &jl, &err) ||
+        obuf_put(&w->out, json, jl) || obuf_put(&w->out, "\n", 1))
         w->oom = true;
     if ((int)res->verdict > w->worst)
         w->worst = (int)res->verdict;
-    cJSON_Delete(root);
+    cli_jsonl_free(&item);
 }
 
 static void *worker_run(void *arg)

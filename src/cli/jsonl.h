@@ -1,0 +1,24 @@
+/* jsonl.h - reading one line of JSON lines input: {"id":..,"text":..}. */
+#ifndef TACT_CLI_JSONL_H
+#define TACT_CLI_JSONL_H
+
+#include <stddef.h>
+
+typedef struct cli_jsonl_item {
+    void *root;       /* the parsed document; free with cli_jsonl_free */
+    const char *text; /* NUL-terminated, borrowed from root */
+    size_t text_len;
+    const char *id;   /* NULL when absent or null */
+    size_t id_len;
+    char idbuf[64];   /* a numeric id, formatted */
+} cli_jsonl_item;
+
+/*
+ * Parse one line (without its newline). Returns 0 and fills *item, or -1
+ * and sets *why to a static JSON-safe message (no input content in it).
+ * A malformed line leaves nothing to free.
+ */
+int cli_jsonl_parse(const char *line, size_t len, cli_jsonl_item *item, const char **why);
+void cli_jsonl_free(cli_jsonl_item *item);
+
+#endif
