@@ -294,6 +294,17 @@ TACT_API int tact_ruleset_compile(const tact_ruleset_options *opts, tact_ruleset
 /** tact_ruleset_free - free a ruleset. NULL is a no-op. */
 TACT_API void tact_ruleset_free(tact_ruleset *rs);
 
+/**
+ * tact_ruleset_guidance_id, tact_ruleset_guidance_title - the id ("HCPC-2",
+ * "SWE-2", "SSSC-2") and title of one TACT_GUIDE_* bit in the guidance
+ * framework the ruleset's policy chose (default HCPC). NULL for anything but
+ * exactly one known bit. Static strings. rs may be NULL (default framework).
+ * tact_ruleset_framework - the framework's short name: "hcpc", "swe", "sssc".
+ */
+TACT_API const char *tact_ruleset_guidance_id(const tact_ruleset *rs, unsigned bit);
+TACT_API const char *tact_ruleset_guidance_title(const tact_ruleset *rs, unsigned bit);
+TACT_API const char *tact_ruleset_framework(const tact_ruleset *rs);
+
 /* ------------------------------------------------------------------ */
 /* Scanner: scan many                                                  */
 /* ------------------------------------------------------------------ */

@@ -25,6 +25,7 @@ Cases without args are screened together through `tact check --format jsonl`.
 Substrings may be written as JSON strings ("...") to keep spaces.
 """
 import json
+import os
 import shlex
 import subprocess
 import sys
@@ -143,10 +144,15 @@ def check_result(case, res, errors):
             errors.append(f"{where}: unknown check {key!r} for a screened case")
 
 
+# Commands run from the repository root, so spec files name test data as
+# tests/data/... whatever directory ctest runs them from.
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
 def run_args(tact, case, errors):
     text = case["text"] if case["text"] is not None else ""
     p = subprocess.run([tact] + case["args"], input=text.encode("utf-8", "surrogateescape"),
-                       capture_output=True, timeout=300)
+                       capture_output=True, timeout=300, cwd=ROOT)
     out = p.stdout.decode("utf-8", "replace")
     err = p.stderr.decode("utf-8", "replace")
     for key, val, ln in case["checks"]:
@@ -181,7 +187,7 @@ def run_args(tact, case, errors):
 def main():
     if len(sys.argv) != 3:
         sys.exit("usage: spec_runner.py TACT SPECFILE")
-    tact, path = sys.argv[1], sys.argv[2]
+    tact, path = os.path.abspath(sys.argv[1]), sys.argv[2]
     cases = parse(path)
     batch = [c for c in cases if "args" not in c]
     failures = 0

@@ -79,7 +79,7 @@ int cli_ruleset(const char *policy_path, tact_ruleset **rs)
 
 /* ---- whole-input formats ------------------------------------------------ */
 
-static int check_one(tact_scanner *sc, const check_opts *o, const char *path, int *worst)
+static int check_one(const tact_ruleset *rs, tact_scanner *sc, const check_opts *o, const char *path, int *worst)
 {
     cli_input in;
     int rc = cli_read_all(path, &in);
@@ -99,7 +99,7 @@ static int check_one(tact_scanner *sc, const check_opts *o, const char *path, in
         return rc == TACT_EUTF8 || rc == TACT_ERANGE ? EX_DATAERR_ : EX_SOFTWARE_;
     }
     if (o->format == FMT_TEXT) {
-        cli_print_text(stdout, label, in.data, in.len, res, o->colour);
+        cli_print_text(stdout, rs, label, in.data, in.len, res, o->colour);
         cli_print_summary(stdout, res, o->colour);
     } else {
         const char *json;
@@ -451,7 +451,7 @@ int cli_check(int argc, char **argv)
             return EX_SOFTWARE_;
         }
         for (int k = 0; k < nfiles; k++) {
-            int r = check_one(sc, &o, files[k], &worst);
+            int r = check_one(rs, sc, &o, files[k], &worst);
             if (r && !first_err)
                 first_err = r;
         }

@@ -33,13 +33,14 @@ int cli_read_all(const char *path, cli_input *in);
 int cli_check(int argc, char **argv);
 int cli_redact(int argc, char **argv);
 int cli_serve(int argc, char **argv);
+int cli_policy(int argc, char **argv);
 
 /* Load a policy file into ruleset options; returns 0 or an exit code. */
 int cli_ruleset(const char *policy_path, tact_ruleset **rs);
 
 /* Text diagnostics for one scanned post. */
-void cli_print_text(FILE *out, const char *label, const char *text, size_t len,
-                    const tact_result *res, bool colour);
+void cli_print_text(FILE *out, const tact_ruleset *rs, const char *label, const char *text,
+                    size_t len, const tact_result *res, bool colour);
 /* The short summary at the end of text output. */
 void cli_print_summary(FILE *out, const tact_result *res, bool colour);
 

@@ -15,6 +15,7 @@ static const char usage[] =
     "  check [FILE...]     screen text from files or standard input\n"
     "  redact [FILE]       write a safe version (mask, redact, pseudonymise, generalise)\n"
     "  serve               start the local web page and JSON API on 127.0.0.1\n"
+    "  policy check FILE   check a local policy file and show what it sets\n"
     "\n"
     "  tact <command> --help   help for one command\n"
     "  tact --version          print the version\n"
@@ -40,6 +41,8 @@ int main(int argc, char **argv)
         return cli_check(argc - 1, argv + 1);
     if (strcmp(cmd, "redact") == 0)
         return cli_redact(argc - 1, argv + 1);
+    if (strcmp(cmd, "policy") == 0)
+        return cli_policy(argc - 1, argv + 1);
     if (strcmp(cmd, "serve") == 0)
         return cli_serve(argc - 1, argv + 1);
     fprintf(stderr, "%s: unknown command '%s' (see tact --help)\n", cli_prog, cmd);

@@ -57,8 +57,8 @@ static void put_clean(FILE *out, const char *text, size_t a, size_t b)
     }
 }
 
-void cli_print_text(FILE *out, const char *label, const char *text, size_t len,
-                    const tact_result *res, bool colour)
+void cli_print_text(FILE *out, const tact_ruleset *rs, const char *label, const char *text,
+                    size_t len, const tact_result *res, bool colour)
 {
     for (size_t k = 0; k < res->count; k++) {
         const tact_finding *f = &res->findings[k];
@@ -104,13 +104,20 @@ void cli_print_text(FILE *out, const char *label, const char *text, size_t len,
             fputs(C_RESET, out);
         fputc('\n', out);
         fputs("       = guidance:", out);
-        bool first = true;
-        for (unsigned bit = 1; bit < (1u << TACT_GUIDE_COUNT); bit <<= 1)
-            if (f->guidance & bit) {
-                fprintf(out, "%s %s (%s)", first ? "" : ";", tact_guidance_id(bit),
-                        tact_guidance_title(bit));
-                first = false;
-            }
+        const char *done[TACT_GUIDE_COUNT];
+        size_t ndone = 0;
+        for (unsigned bit = 1; bit < (1u << TACT_GUIDE_COUNT); bit <<= 1) {
+            if (!(f->guidance & bit))
+                continue;
+            const char *id = tact_ruleset_guidance_id(rs, bit);
+            bool dup = false;
+            for (size_t d = 0; d < ndone; d++)
+                dup = dup || strcmp(done[d], id) == 0;
+            if (dup)
+                continue;
+            fprintf(out, "%s %s (%s)", ndone ? ";" : "", id, tact_ruleset_guidance_title(rs, bit));
+            done[ndone++] = id;
+        }
         fprintf(out, "\n       = %s: %s\n", f->category == TACT_CAT_CONDUCT ? "what to do" : "replace with",
                 f->suggestion);
     }

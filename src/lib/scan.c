@@ -184,15 +184,21 @@ static int put_finding(tact_scanner *sc, const tact_finding *f)
         put_kv_str(sc, "message", f->message, strlen(f->message)) ||
         tact__buf_puts(&sc->a, b, ",\"guidance\":["))
         return TACT_ENOMEM;
-    bool first = true;
+    const char *done[TACT_GUIDE_COUNT];
+    size_t ndone = 0;
     for (unsigned bit = 1; bit < (1u << TACT_GUIDE_COUNT); bit <<= 1) {
         if (!(f->guidance & bit))
             continue;
-        const char *id = tact_guidance_id(bit);
-        if ((!first && tact__buf_putc(&sc->a, b, ',')) ||
+        const char *id = tact_ruleset_guidance_id(sc->rs, bit);
+        bool dup = false;
+        for (size_t k = 0; k < ndone; k++)
+            dup = dup || strcmp(done[k], id) == 0;
+        if (dup)
+            continue;
+        if ((ndone && tact__buf_putc(&sc->a, b, ',')) ||
             tact__buf_json_str(&sc->a, b, id, strlen(id)))
             return TACT_ENOMEM;
-        first = false;
+        done[ndone++] = id;
     }
     if (tact__buf_put(&sc->a, b, "],", 2) ||
         put_kv_str(sc, "suggestion", f->suggestion, strlen(f->suggestion)))
