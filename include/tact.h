@@ -383,7 +383,7 @@ typedef struct tact_redact_options {
     tact_redact_mode mode;
     const char *key;
     size_t key_len;
-    unsigned flags; /**< reserved, 0 */
+    unsigned flags; /**< TACT_SCAN_* flags for the scan (e.g. TACT_SCAN_REPLACE_INVALID); others give TACT_EINVAL */
 } tact_redact_options;
 
 #define TACT_REDACT_OPTIONS_INIT {TACT_REDACT_OPTIONS_VERSION, TACT_REDACT_MASK, NULL, 0, 0}

@@ -1,25 +1,532 @@
-/* conduct.c - professional conduct findings (placeholder until the lexicons land). */
-#include "internal.h"
+/*
+ * conduct.c - professional conduct findings: case discussion, abuse,
+ * derogatory and discriminatory language, criticism of colleagues, venting
+ * and boundary risks.
+ *
+ * Compile: the phrase lists (data/conduct_*.txt) go into one phrase matcher,
+ * the word lists into one lexicon, and the offensive-language model is
+ * loaded. Scan: one pass of the matcher and one pass over the words (with
+ * disguises undone), then the rules below decide which matches become
+ * findings, using the context lists (training, anonymised, topic, advice,
+ * condemnation) and the identifiers the earlier detectors found.
+ */
+#include "conduct.h"
+
+enum { G_CASE, G_CONTEXT, G_DEROG, G_DISCRIM, G_COLLEAGUE, G_VENT, G_BOUNDARY, G_ABUSE };
+
+enum { CASE_STRONG, CASE_PERSONAL, CASE_PROCESS, CASE_DETAIL };
+enum { CX_TRAINING, CX_ANON, CX_TOPIC, CX_ADVICE, CX_CONDEMN, CX_OWN };
+enum { DG_HIGH, DG_MEDIUM };
+enum { BD_BREACH, BD_CONSIDER };
+
+static const char *const case_tags[] = {"strong", "personal", "process", "detail"};
+static const char *const cx_tags[] = {"training", "anon", "topic", "advice", "condemn", "own"};
+static const char *const dg_tags[] = {"high", "medium"};
+static const char *const high_tags[] = {"high"};
+static const char *const med_tags[] = {"medium"};
+static const char *const low_tags[] = {"low"};
+static const char *const bd_tags[] = {"breach", "consider"};
+static const char *const ab_tags[] = {"insult"};
+
+static const struct {
+    const char *file;
+    uint8_t group;
+    const char *const *tags;
+    size_t ntags;
+} lists[] = {
+    {"conduct_case.txt", G_CASE, case_tags, 4},
+    {"conduct_context.txt", G_CONTEXT, cx_tags, 6},
+    {"conduct_derogatory.txt", G_DEROG, dg_tags, 2},
+    {"conduct_discrimination.txt", G_DISCRIM, high_tags, 1},
+    {"conduct_colleague.txt", G_COLLEAGUE, med_tags, 1},
+    {"conduct_venting.txt", G_VENT, low_tags, 1},
+    {"conduct_boundary.txt", G_BOUNDARY, bd_tags, 2},
+    {"conduct_abuse.txt", G_ABUSE, ab_tags, 1},
+};
+
+#define W_SWEAR (1u << 0)
+#define W_MILD (1u << 1)
+#define W_INSULT (1u << 2)
+#define W_INSULT_CTX (1u << 3)
+#define W_CUE (1u << 4)
+#define W_SLUR (1u << 5)
+
+static const struct {
+    const char *file;
+    uint32_t bit;
+} wordlists[] = {
+    {"conduct_swear.txt", W_SWEAR},       {"conduct_swear_mild.txt", W_MILD},
+    {"conduct_insults.txt", W_INSULT},    {"conduct_insults_ctx.txt", W_INSULT_CTX},
+    {"conduct_insult_cues.txt", W_CUE},   {"conduct_slurs.txt", W_SLUR},
+};
+
+/* The offensive-language classifier raises an abuse finding on its own only
+ * above this probability (see clf_rule); the scenario ok-posts all score far
+ * below it (see data/models/offensive.md). */
+#define CLF_ALONE 0.90f
+
+typedef struct cd_rules {
+    tact__pm *pm;
+    tact__lex words;
+    tact__clf *clf;
+} cd_rules;
 
 int tact__conduct_compile(tact_ruleset *rs, tact_error *err)
 {
-    (void)rs;
-    (void)err;
+    cd_rules *r = tact__calloc(&rs->a, 1, sizeof *r);
+    if (!r)
+        return TACT_ENOMEM;
+    rs->conduct = r;
+    int rc = tact__pm_new(&rs->a, &r->pm);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+        size_t n = 0, bad = 0;
+        const char *d = tact__data_get(lists[i].file, &n);
+        if (!d)
+            continue;
+        rc = tact__pm_add_list(&rs->a, r->pm, d, n, lists[i].group, lists[i].tags, lists[i].ntags,
+                               &bad);
+        if (rc == TACT_EMODEL)
+            return tact__err(err, rc, SIZE_MAX, "%s: line %zu is not a valid pattern",
+                             lists[i].file, bad);
+        if (rc)
+            return rc;
+    }
+    if ((rc = tact__lex_init(&rs->a, &r->words, 512)))
+        return rc;
+    for (size_t i = 0; i < sizeof wordlists / sizeof wordlists[0]; i++) {
+        size_t n = 0;
+        const char *d = tact__data_get(wordlists[i].file, &n);
+        if (d && (rc = tact__lex_add_lines(&rs->a, &r->words, d, n, wordlists[i].bit, true)))
+            return rc;
+    }
+    size_t n = 0;
+    const char *model = tact__data_get("offensive.bin", &n);
+    if (model && (rc = tact__clf_load(&rs->a, model, n, &r->clf))) {
+        if (rc == TACT_EMODEL)
+            return tact__err(err, rc, SIZE_MAX, "offensive.bin: the model is corrupt");
+        return rc;
+    }
     return TACT_OK;
 }
 
 void tact__conduct_free(tact_ruleset *rs)
 {
-    (void)rs;
-}
-
-int tact__conduct_scan(tact_scanner *sc)
-{
-    (void)sc;
-    return TACT_OK;
+    cd_rules *r = rs->conduct;
+    if (!r)
+        return;
+    tact__pm_free(&rs->a, r->pm);
+    tact__lex_free(&rs->a, &r->words);
+    tact__clf_free(&rs->a, r->clf);
+    tact__free(&rs->a, r);
+    rs->conduct = NULL;
 }
 
 void tact__conduct_scratch_free(tact_scanner *sc)
 {
-    (void)sc;
+    tact__cd_scratch *s = sc->conduct_scratch;
+    if (!s)
+        return;
+    tact__free(&sc->a, s->m);
+    tact__free(&sc->a, s->own);
+    tact__free(&sc->a, s);
+    sc->conduct_scratch = NULL;
+}
+
+/* ---- one scan -------------------------------------------------------------- */
+
+typedef struct scan_state {
+    tact_scanner *sc;
+    const cd_rules *r;
+    tact__cd_scratch *s;
+    uint32_t *sent;      /* sentence number of each token */
+    uint8_t *sent_ctx;   /* per sentence: bits (1 << CX_*) */
+    unsigned ctx;        /* bits (1 << CX_*) anywhere in the post */
+    bool any_swear;      /* a swear word or insult was seen */
+    size_t swear_first, swear_last; /* the first one */
+    int rc;
+} scan_state;
+
+static size_t tok_start(const tact_scanner *sc, size_t i)
+{
+    return sc->toks[i].start;
+}
+
+static size_t tok_end(const tact_scanner *sc, size_t i)
+{
+    return sc->toks[i].end;
+}
+
+static int add_tokens(scan_state *st, size_t first, size_t last, tact_type type, int sev,
+                      float conf, const char *rule, const char *msg)
+{
+    return tact__add(st->sc, tok_start(st->sc, first), tok_end(st->sc, last), type, sev, conf, rule,
+                     msg, NULL);
+}
+
+static bool in_quotes(const tact_scanner *sc, size_t first, size_t last)
+{
+    if (first == 0 || last + 1 >= sc->ntoks)
+        return false;
+    const tact__token *a = &sc->toks[first - 1], *b = &sc->toks[last + 1];
+    if (a->kind != TACT__TOK_PUNCT || b->kind != TACT__TOK_PUNCT)
+        return false;
+    char ca = sc->norm.p[a->norm_off], cb = sc->norm.p[b->norm_off];
+    return (ca == '\'' || ca == '"') && ca == cb;
+}
+
+static bool has_cue_before(const scan_state *st, size_t first)
+{
+    const tact_scanner *sc = st->sc;
+    size_t seen = 0;
+    for (size_t k = first; k > 0 && seen < 3; k--) {
+        size_t i = k - 1;
+        if (sc->toks[i].kind == TACT__TOK_PUNCT)
+            return false;
+        size_t n;
+        const char *s = tact__tok_norm(sc, i, &n);
+        if (tact__lex_get_h(&st->r->words, s, n, sc->toks[i].hash) & W_CUE)
+            return true;
+        if (!((n == 1 && s[0] == 'a') || (n == 2 && memcmp(s, "an", 2) == 0)))
+            seen++;
+    }
+    return false;
+}
+
+static const char MSG_PROFANITY[] =
+    "This is swearing. In a public post by a professional it reflects on you and the profession.";
+static const char MSG_MILD[] =
+    "This is mild swearing. Think about how it reads coming from a professional.";
+static const char MSG_INSULT[] =
+    "This insults a person. Abusing anyone online, even someone who has hurt you, is a conduct "
+    "matter.";
+static const char MSG_SLUR[] =
+    "This word is a slur: it attacks people for who they are. It must not appear in your posts.";
+static const char MSG_QUOTED[] =
+    "This quotes a slur, apparently to report or condemn it. Consider whether the word itself "
+    "needs to be repeated.";
+
+/* One decoded word unit: swear words, insults and slurs. */
+static void saw_swear(scan_state *st, size_t first, size_t last)
+{
+    if (st->any_swear)
+        return;
+    st->any_swear = true;
+    st->swear_first = first;
+    st->swear_last = last;
+}
+
+static int on_unit(void *ctx, size_t first, size_t last, const char *s, size_t n, unsigned how)
+{
+    scan_state *st = ctx;
+    const cd_rules *r = st->r;
+    uint32_t bits = 0;
+    if (how == TACT__CN_MASKED) {
+        for (uint32_t e = 0; e < r->words.count; e++) {
+            uint32_t v = r->words.val[e];
+            if (!(v & (W_SWEAR | W_INSULT | W_SLUR)))
+                continue;
+            if (tact__cn_mask_fits(s, n, r->words.keys + r->words.koff[e], r->words.klen[e])) {
+                bits = v;
+                break;
+            }
+        }
+    } else {
+        bits = tact__lex_get(&r->words, s, n);
+    }
+    if (!bits)
+        return TACT_OK;
+    tact_scanner *sc = st->sc;
+    if (bits & W_SLUR) {
+        bool condemned = in_quotes(sc, first, last) ||
+                         (st->sent_ctx[st->sent[first]] & (1u << CX_CONDEMN));
+        return condemned ? add_tokens(st, first, last, TACT_TYPE_DISCRIMINATION, TACT_SEV_LOW, 0.6f,
+                                      "discrimination.quoted", MSG_QUOTED)
+                         : add_tokens(st, first, last, TACT_TYPE_DISCRIMINATION, TACT_SEV_HIGH,
+                                      0.9f, "discrimination.slur", MSG_SLUR);
+    }
+    if (bits & W_INSULT) {
+        saw_swear(st, first, last);
+        return add_tokens(st, first, last, TACT_TYPE_ABUSE, TACT_SEV_HIGH, 0.85f,
+                          how == TACT__CN_PLAIN ? "abuse.insult" : "abuse.insult_disguised",
+                          MSG_INSULT);
+    }
+    if ((bits & W_INSULT_CTX) && has_cue_before(st, first)) {
+        saw_swear(st, first, last);
+        return add_tokens(st, first, last, TACT_TYPE_ABUSE, TACT_SEV_HIGH, 0.75f,
+                          "abuse.insult_aimed", MSG_INSULT);
+    }
+    if (bits & W_SWEAR) {
+        saw_swear(st, first, last);
+        return add_tokens(st, first, last, TACT_TYPE_ABUSE, TACT_SEV_MEDIUM, 0.9f,
+                          how == TACT__CN_PLAIN ? "abuse.profanity" : "abuse.profanity_disguised",
+                          MSG_PROFANITY);
+    }
+    if (bits & W_MILD)
+        return add_tokens(st, first, last, TACT_TYPE_ABUSE, TACT_SEV_LOW, 0.7f, "abuse.mild",
+                          MSG_MILD);
+    return TACT_OK;
+}
+
+/* Identifier candidates already found by the other detectors. */
+typedef struct id_summary {
+    bool strong; /* something that points at a person: name, school, number... */
+    bool age;    /* an age: identifying only next to case detail */
+    bool any;
+} id_summary;
+
+static id_summary summarise_ids(const tact_scanner *sc)
+{
+    id_summary s = {false, false, false};
+    for (size_t i = 0; i < sc->ncand; i++) {
+        const tact_finding *f = &sc->cand[i].f;
+        if (f->category == TACT_CAT_CONDUCT || (f->flags & TACT_FINDING_PUBLIC_FIGURE))
+            continue;
+        s.any = true;
+        switch (f->type) {
+        case TACT_TYPE_LOCATION: case TACT_TYPE_ORGANISATION: case TACT_TYPE_URL:
+        case TACT_TYPE_PHONE: case TACT_TYPE_EMAIL:
+            break;
+        case TACT_TYPE_AGE:
+            s.age = true;
+            break;
+        default:
+            s.strong = true;
+        }
+    }
+    return s;
+}
+
+static const char MSG_CASE[] =
+    "This describes work with a particular person or family. Case details belong in records and "
+    "supervision, not on social media, even without a name.";
+static const char MSG_CASE_ID[] =
+    "This case detail sits next to something that identifies the person. Together they can tell "
+    "people who this is about.";
+static const char MSG_DEROG[] =
+    "This talks about people you work with in a demeaning way. It damages trust in you and the "
+    "profession.";
+static const char MSG_DISCRIM[] =
+    "This is hostile to people because of who they are (their nationality, ethnicity, language, "
+    "religion, disability, sexuality or gender).";
+static const char MSG_ABUSE_PHRASE[] =
+    "This abuses a person. Abusing anyone online, even someone who has hurt you, is a conduct "
+    "matter.";
+static const char MSG_COLLEAGUE[] =
+    "This criticises colleagues, managers or partner agencies in public. Raise concerns through "
+    "supervision or the proper route instead.";
+static const char MSG_VENT[] =
+    "This vents frustration about the job, the employer or the system. Think about how it reads "
+    "to the people you work with and your employer.";
+static const char MSG_BREACH[] =
+    "This crosses a professional boundary: personal contact or social media links with someone "
+    "you work with. Keep contact to work channels.";
+static const char MSG_CONSIDER[] =
+    "This raises a professional boundary question (personal contact or social media with someone "
+    "you work with). Talk it through in supervision before acting.";
+static const char MSG_CLF[] =
+    "This reads as abusive or offensive language. Posting it can be a conduct matter.";
+
+static int case_rule(scan_state *st, id_summary ids)
+{
+    tact__cd_scratch *s = st->s;
+    const tact__pm *pm = st->r->pm;
+    bool has[4] = {false, false, false, false};
+    for (size_t i = 0; i < s->nm; i++)
+        if (tact__pm_group(pm, s->m[i].pat) == G_CASE)
+            has[tact__pm_tag(pm, s->m[i].pat)] = true;
+    if (st->ctx & (1u << CX_ANON))
+        return TACT_OK;
+    bool fire = has[CASE_STRONG];
+    bool with_id = false;
+    if (!fire && !(st->ctx & (1u << CX_TRAINING))) {
+        if (has[CASE_PERSONAL] && (has[CASE_PROCESS] || has[CASE_DETAIL]))
+            fire = true;
+        else if (has[CASE_DETAIL] && has[CASE_PROCESS])
+            fire = true;
+        else if ((has[CASE_PERSONAL] || has[CASE_DETAIL] || has[CASE_PROCESS]) && ids.strong)
+            fire = with_id = true;
+        else if ((has[CASE_DETAIL] || has[CASE_PROCESS]) && ids.age)
+            fire = with_id = true;
+    }
+    if (!fire)
+        return TACT_OK;
+    int n = has[CASE_STRONG] + has[CASE_PERSONAL] + has[CASE_PROCESS] + has[CASE_DETAIL] + ids.strong;
+    float conf = n >= 3 ? 0.95f : n == 2 ? 0.85f : 0.75f;
+    for (size_t i = 0; i < s->nm; i++) {
+        const tact__pm_match *m = &s->m[i];
+        if (tact__pm_group(pm, m->pat) != G_CASE)
+            continue;
+        int rc = add_tokens(st, m->first, m->last, TACT_TYPE_CASE_DISCUSSION, TACT_SEV_HIGH, conf,
+                            with_id ? "case.with_identifier" : "case.details",
+                            with_id || ids.strong ? MSG_CASE_ID : MSG_CASE);
+        if (rc)
+            return rc;
+    }
+    return TACT_OK;
+}
+
+static int other_rules(scan_state *st)
+{
+    tact__cd_scratch *s = st->s;
+    const tact__pm *pm = st->r->pm;
+    int rc = TACT_OK;
+    for (size_t i = 0; i < s->nm && rc == TACT_OK; i++) {
+        const tact__pm_match *m = &s->m[i];
+        uint8_t g = tact__pm_group(pm, m->pat), tag = tact__pm_tag(pm, m->pat);
+        unsigned sctx = st->sent_ctx[st->sent[m->first]];
+        switch (g) {
+        case G_DEROG:
+            rc = add_tokens(st, m->first, m->last, TACT_TYPE_DEROGATORY,
+                            tag == DG_HIGH ? TACT_SEV_HIGH : TACT_SEV_MEDIUM, 0.8f,
+                            tag == DG_HIGH ? "derogatory.contempt" : "derogatory.disparaging",
+                            MSG_DEROG);
+            break;
+        case G_DISCRIM:
+            rc = add_tokens(st, m->first, m->last, TACT_TYPE_DISCRIMINATION,
+                            (sctx & (1u << CX_CONDEMN)) ? TACT_SEV_LOW : TACT_SEV_HIGH, 0.8f,
+                            "discrimination.hostility", MSG_DISCRIM);
+            break;
+        case G_ABUSE:
+            saw_swear(st, m->first, m->last);
+            rc = add_tokens(st, m->first, m->last, TACT_TYPE_ABUSE, TACT_SEV_HIGH, 0.85f,
+                            "abuse.insult_phrase", MSG_ABUSE_PHRASE);
+            break;
+        case G_COLLEAGUE:
+            rc = add_tokens(st, m->first, m->last, TACT_TYPE_COLLEAGUE_CRITICISM, TACT_SEV_MEDIUM,
+                            0.75f, "colleague.criticism", MSG_COLLEAGUE);
+            break;
+        case G_VENT:
+            rc = add_tokens(st, m->first, m->last, TACT_TYPE_VENTING, TACT_SEV_LOW, 0.7f,
+                            "venting.frustration", MSG_VENT);
+            break;
+        case G_BOUNDARY:
+            if (sctx & ((1u << CX_TOPIC) | (1u << CX_ADVICE)))
+                break;
+            rc = add_tokens(st, m->first, m->last, TACT_TYPE_BOUNDARY,
+                            tag == BD_BREACH ? TACT_SEV_HIGH : TACT_SEV_MEDIUM,
+                            tag == BD_BREACH ? 0.85f : 0.7f,
+                            tag == BD_BREACH ? "boundary.contact" : "boundary.question",
+                            tag == BD_BREACH ? MSG_BREACH : MSG_CONSIDER);
+            break;
+        default:
+            break;
+        }
+    }
+    return rc;
+}
+
+/* The classifier finds insults the lexicons miss, but OLID-style training
+ * also calls untargeted swearing offensive: so it only speaks when the post
+ * addresses someone ("you", "your"), and only asks for review. */
+static int clf_rule(scan_state *st)
+{
+    tact_scanner *sc = st->sc;
+    for (size_t i = 0; i < sc->ntoks; i++) {
+        if (!(tact__tok_is(sc, i, "you") || tact__tok_is(sc, i, "your") ||
+              tact__tok_is(sc, i, "you're") || tact__tok_is(sc, i, "youre") ||
+              tact__tok_is(sc, i, "ur")))
+            continue;
+        size_t a = i, b = i;
+        while (a > 0 && st->sent[a - 1] == st->sent[i])
+            a--;
+        while (b + 1 < sc->ntoks && st->sent[b + 1] == st->sent[i])
+            b++;
+        return add_tokens(st, a, b, TACT_TYPE_ABUSE, TACT_SEV_MEDIUM, st->s->offensive,
+                          "abuse.classifier", MSG_CLF);
+    }
+    return TACT_OK;
+}
+
+static int note_context(scan_state *st)
+{
+    tact__cd_scratch *s = st->s;
+    const tact__pm *pm = st->r->pm;
+    for (size_t i = 0; i < s->nm; i++) {
+        const tact__pm_match *m = &s->m[i];
+        if (tact__pm_group(pm, m->pat) != G_CONTEXT)
+            continue;
+        unsigned tag = tact__pm_tag(pm, m->pat);
+        st->ctx |= 1u << tag;
+        st->sent_ctx[st->sent[m->first]] |= (uint8_t)(1u << tag);
+        if (tag == CX_OWN) {
+            if (s->nown + 2 > s->owncap &&
+                tact__grow(&st->sc->a, (void **)&s->own, &s->owncap, s->nown + 2, sizeof *s->own))
+                return TACT_ENOMEM;
+            s->own[s->nown++] = m->first;
+            s->own[s->nown++] = m->last;
+        }
+    }
+    return TACT_OK;
+}
+
+int tact__conduct_scan(tact_scanner *sc)
+{
+    const cd_rules *r = sc->rs->conduct;
+    if (!r)
+        return TACT_OK;
+    tact__cd_scratch *s = sc->conduct_scratch;
+    if (!s) {
+        s = tact__calloc(&sc->a, 1, sizeof *s);
+        if (!s)
+            return TACT_ENOMEM;
+        sc->conduct_scratch = s;
+    }
+    s->nm = 0;
+    s->nown = 0;
+    s->offensive = -1.f;
+    if (sc->ntoks == 0)
+        return TACT_OK;
+    scan_state st = {sc, r, s, NULL, NULL, 0, false, 0, 0, TACT_OK};
+    st.sent = tact__scratch(sc, sc->ntoks * sizeof *st.sent);
+    if (!st.sent)
+        return TACT_ENOMEM;
+    uint32_t ns = 0;
+    for (size_t i = 0; i < sc->ntoks; i++) {
+        if (i && (sc->toks[i].shape & TACT__SH_SENT_START))
+            ns++;
+        st.sent[i] = ns;
+    }
+    st.sent_ctx = tact__scratch(sc, ns + 1);
+    if (!st.sent_ctx)
+        return TACT_ENOMEM;
+    memset(st.sent_ctx, 0, ns + 1);
+    int rc;
+    if ((rc = tact__pm_scan(r->pm, sc, &sc->a, &s->m, &s->nm, &s->mcap)))
+        return rc;
+    if ((rc = note_context(&st)))
+        return rc;
+    id_summary ids = summarise_ids(sc);
+    if ((rc = tact__cn_units(sc, on_unit, &st)) || (rc = case_rule(&st, ids)) ||
+        (rc = other_rules(&st)))
+        return rc;
+    if (r->clf) {
+        s->offensive = tact__clf_score(r->clf, sc->text, sc->len);
+        if (s->offensive >= CLF_ALONE && !st.any_swear && (rc = clf_rule(&st)))
+            return rc;
+    }
+    return TACT_OK;
+}
+
+bool tact__conduct_own_details(const tact_scanner *sc, size_t start, size_t end)
+{
+    const tact__cd_scratch *s = sc->conduct_scratch;
+    (void)end;
+    if (!s || !s->nown)
+        return false;
+    size_t t = tact__tok_after(sc, start);
+    for (size_t k = 0; k + 1 < s->nown; k += 2) {
+        size_t last = s->own[k + 1];
+        /* the detail follows the cue within a few tokens, in one sentence */
+        if (last < t && t - last <= 6) {
+            bool brk = false;
+            for (size_t i = last + 1; i < t && !brk; i++)
+                if (sc->toks[i].shape & TACT__SH_SENT_START)
+                    brk = true;
+            if (!brk)
+                return true;
+        }
+    }
+    return false;
 }

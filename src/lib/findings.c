@@ -49,8 +49,8 @@ static const tact__type_info types[] = {
      "[VEHICLE]"},
     {TACT_TYPE_CASE_DISCUSSION, "case_discussion", TACT_CAT_CONDUCT, TACT_SEV_HIGH,
      G_ID | TACT_GUIDE_HCPC_3,
-     "This discusses work with a particular person or family. Case details belong in "
-     "supervision and records, not on social media.",
+     "This describes work with a particular person or family. Case details belong in records "
+     "and supervision, not on social media, even without a name.",
      "Remove the case details, or take the question to supervision."},
     {TACT_TYPE_ABUSE, "abuse", TACT_CAT_CONDUCT, TACT_SEV_HIGH, G_CONDUCT,
      "This is abusive or offensive language. Posting it can be a conduct matter.",

@@ -1,31 +1,229 @@
-/* idents.c - structured identifiers (placeholder: tokens the tokenizer already typed). */
-#include "internal.h"
+/*
+ * idents.c - the structured identifier detectors: compile the cue-word
+ * lexicon from data/ident_words.txt, shared token helpers, and the driver
+ * that runs each detector (idents_*.c) over a post.
+ */
+#include "idents.h"
+
+static const struct {
+    const char *name;
+    uint32_t bit;
+} sections[] = {
+    {"phone_cue", IX_PHONE_CUE},     {"dob_cue", IX_DOB_CUE},
+    {"example", IX_EXAMPLE},         {"school", IX_SCHOOL},
+    {"org_home", IX_ORG_HOME},       {"care_cue", IX_CARE_CUE},
+    {"facility", IX_FACILITY},       {"council_kind", IX_COUNCIL_KIND},
+    {"case_cue", IX_CASE_CUE},       {"noncase_ref", IX_NONCASE_REF},
+    {"vehicle", IX_VEHICLE},         {"person_noun", IX_PERSON_NOUN},
+    {"unit", IX_UNIT},               {"generic", IX_GENERIC},
+    {"team", IX_TEAM},               {"event", IX_EVENT},
+    {"place_noun", IX_PLACE_NOUN},   {"not_general", IX_NOT_GENERAL},
+    {"title_word", IX_TITLE_WORD},
+};
+
+static uint32_t section_bit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
+        if (strlen(sections[i].name) == n && memcmp(sections[i].name, s, n) == 0)
+            return sections[i].bit;
+    return 0;
+}
+
+/*
+ * data/ident_words.txt: "[section]" lines, then words separated by white
+ * space, lower case. '#' starts a comment line.
+ */
+static int load_words(const tact__alloc *a, tact__lex *lx, const char *d, size_t n)
+{
+    uint32_t bit = 0;
+    size_t i = 0;
+    while (i < n) {
+        size_t e = i;
+        while (e < n && d[e] != '\n')
+            e++;
+        size_t s = i;
+        i = e + 1;
+        while (s < e && (d[s] == ' ' || d[s] == '\t'))
+            s++;
+        if (s == e || d[s] == '#')
+            continue;
+        if (d[s] == '[') {
+            size_t t = s + 1;
+            while (t < e && d[t] != ']')
+                t++;
+            bit = section_bit(d + s + 1, t - s - 1);
+            continue;
+        }
+        while (s < e) {
+            while (s < e && (d[s] == ' ' || d[s] == '\t' || d[s] == '\r'))
+                s++;
+            size_t w = s;
+            while (w < e && d[w] != ' ' && d[w] != '\t' && d[w] != '\r')
+                w++;
+            if (w > s && bit) {
+                int rc = tact__lex_add(a, lx, d + s, w - s, bit);
+                if (rc)
+                    return rc;
+            }
+            s = w;
+        }
+    }
+    return TACT_OK;
+}
 
 int tact__idents_compile(tact_ruleset *rs, tact_error *err)
 {
-    (void)rs;
     (void)err;
+    tact__idents *ix = tact__calloc(&rs->a, 1, sizeof *ix);
+    if (!ix)
+        return TACT_ENOMEM;
+    rs->idents = ix;
+    int rc = tact__lex_init(&rs->a, &ix->lex, 1024);
+    if (rc)
+        return rc;
+    size_t n;
+    const char *d = tact__data_get("ident_words.txt", &n);
+    if (d && (rc = load_words(&rs->a, &ix->lex, d, n)) != TACT_OK)
+        return rc;
     return TACT_OK;
 }
 
 void tact__idents_free(tact_ruleset *rs)
 {
-    (void)rs;
+    tact__idents *ix = rs->idents;
+    if (!ix)
+        return;
+    tact__lex_free(&rs->a, &ix->lex);
+    tact__free(&rs->a, ix);
+    rs->idents = NULL;
+}
+
+uint32_t tact__ix_bits(const tact_scanner *sc, size_t i)
+{
+    if (i >= sc->ntoks)
+        return 0;
+    const tact__idents *ix = sc->rs->idents;
+    const tact__token *t = &sc->toks[i];
+    if (!ix || !ix->lex.count || t->kind == TACT__TOK_PUNCT || t->kind == TACT__TOK_EMOJI)
+        return 0;
+    return tact__lex_get_h(&ix->lex, sc->norm.p + t->norm_off, t->norm_len, t->hash);
+}
+
+size_t tact__ix_tok_before(const tact_scanner *sc, size_t off)
+{
+    size_t k = tact__tok_after(sc, off);
+    /* k is the first token ending after off; the one before it ends <= off */
+    return k == 0 ? SIZE_MAX : k - 1;
+}
+
+bool tact__ix_cue_near(const tact_scanner *sc, size_t start, size_t end, uint32_t bits,
+                       size_t nbefore, size_t nafter)
+{
+    size_t k = tact__ix_tok_before(sc, start);
+    for (size_t m = 0; m < nbefore && k != SIZE_MAX; m++, k--) {
+        if (tact__ix_bits(sc, k) & bits)
+            return true;
+        if (sc->toks[k].shape & TACT__SH_LINE_START)
+            break;
+        if (k == 0)
+            break;
+    }
+    size_t j = tact__tok_after(sc, end);
+    /* tok_after(end) may return a token that contains end; skip tokens starting before end */
+    while (j < sc->ntoks && sc->toks[j].start < end)
+        j++;
+    for (size_t m = 0; m < nafter && j < sc->ntoks; m++, j++) {
+        if (sc->toks[j].shape & TACT__SH_LINE_START)
+            break;
+        if (tact__ix_bits(sc, j) & bits)
+            return true;
+    }
+    return false;
+}
+
+bool tact__ix_cap(const tact_scanner *sc, size_t i)
+{
+    if (i >= sc->ntoks)
+        return false;
+    const tact__token *t = &sc->toks[i];
+    return (t->kind == TACT__TOK_WORD || t->kind == TACT__TOK_ALNUM) &&
+           (t->shape & (TACT__SH_INITCAP | TACT__SH_ALLCAP)) && ix_upper(ix_at(sc, t->start));
+}
+
+bool tact__ix_punct(const tact_scanner *sc, size_t i, char ch)
+{
+    return i < sc->ntoks && sc->toks[i].kind == TACT__TOK_PUNCT &&
+           sc->toks[i].end == sc->toks[i].start + 1 && sc->text[sc->toks[i].start] == ch;
+}
+
+bool tact__ix_in_web(const tact_scanner *sc, size_t off)
+{
+    size_t k = tact__tok_after(sc, off);
+    if (k >= sc->ntoks || sc->toks[k].start > off)
+        return false;
+    unsigned kind = sc->toks[k].kind;
+    return kind == TACT__TOK_URL || kind == TACT__TOK_EMAIL || kind == TACT__TOK_HANDLE ||
+           kind == TACT__TOK_HASHTAG;
+}
+
+bool tact__ix_example_before(const tact_scanner *sc, size_t off)
+{
+    size_t k = tact__ix_tok_before(sc, off);
+    for (size_t m = 0; m < 4 && k != SIZE_MAX; m++, k--) {
+        if (tact__ix_bits(sc, k) & IX_EXAMPLE)
+            return true;
+        /* "e.g." tokenises as e . g . */
+        if (tact__tok_is(sc, k, "g") && k >= 2 && tact__tok_is(sc, k - 2, "e"))
+            return true;
+        if (sc->toks[k].shape & TACT__SH_SENT_START || k == 0)
+            break;
+    }
+    return false;
+}
+
+size_t tact__ix_match(const tact_scanner *sc, size_t i, const char *pat)
+{
+    for (; *pat; pat++) {
+        int c = ix_at(sc, i);
+        switch (*pat) {
+        case 'A':
+            if (!ix_upper(c))
+                return 0;
+            i++;
+            break;
+        case 'L':
+            if (!ix_alpha(c))
+                return 0;
+            i++;
+            break;
+        case '9':
+            if (!ix_digit(c))
+                return 0;
+            i++;
+            break;
+        case '_':
+            if (c == ' ')
+                i++;
+            break;
+        case '~':
+            if (c == ' ' || c == '-')
+                i++;
+            break;
+        default:
+            if (c != (unsigned char)*pat)
+                return 0;
+            i++;
+        }
+    }
+    return i;
 }
 
 int tact__idents_scan(tact_scanner *sc)
 {
-    for (size_t i = 0; i < sc->ntoks; i++) {
-        const tact__token *t = &sc->toks[i];
-        int rc = TACT_OK;
-        if (t->kind == TACT__TOK_EMAIL)
-            rc = tact__add(sc, t->start, t->end, TACT_TYPE_EMAIL, -1, 0.99f, "email", NULL, NULL);
-        else if (t->kind == TACT__TOK_URL)
-            rc = tact__add(sc, t->start, t->end, TACT_TYPE_URL, -1, 0.95f, "url", NULL, NULL);
-        else if (t->kind == TACT__TOK_HANDLE)
-            rc = tact__add(sc, t->start, t->end, TACT_TYPE_HANDLE, -1, 0.9f, "handle", NULL, NULL);
-        if (rc)
-            return rc;
-    }
+    int rc;
+    if ((rc = tact__ix_web_scan(sc)) != TACT_OK || (rc = tact__ix_numbers_scan(sc)) != TACT_OK ||
+        (rc = tact__ix_phone_scan(sc)) != TACT_OK || (rc = tact__ix_postcode_scan(sc)) != TACT_OK ||
+        (rc = tact__ix_dates_scan(sc)) != TACT_OK || (rc = tact__ix_address_scan(sc)) != TACT_OK)
+        return rc;
     return TACT_OK;
 }

@@ -77,16 +77,17 @@ uint64_t tact__hash(const void *s, size_t n);
  * block; lookups do not allocate. Used for every word list.
  */
 typedef struct tact__lex {
-    uint32_t *slots;   /* 0 empty, else entry index + 1 */
+    uint64_t *slots;   /* 0 empty, else (entry index + 1) | hash tag << 32 */
     uint32_t nslots;   /* power of two */
     uint32_t count;
     uint32_t *koff;    /* key offset in keys */
     uint32_t *klen;
     uint32_t *val;
-    uint64_t *khash;
+    uint64_t *khash;   /* NULL in a frozen lexicon */
     char *keys;
     size_t keys_len, keys_cap;
     uint32_t cap;
+    bool frozen;       /* arrays point into embedded data: read-only, not freed */
 } tact__lex;
 
 int tact__lex_init(const tact__alloc *a, tact__lex *lx, uint32_t expected);
@@ -96,6 +97,16 @@ int tact__lex_add(const tact__alloc *a, tact__lex *lx, const char *key, size_t n
 uint32_t tact__lex_get(const tact__lex *lx, const char *key, size_t n);
 uint32_t tact__lex_get_h(const tact__lex *lx, const char *key, size_t n, uint64_t h);
 void tact__lex_free(const tact__alloc *a, tact__lex *lx);
+
+/*
+ * Frozen lexicons: tact__lex_freeze writes a built lexicon as one block
+ * (header, slots, offsets, lengths, values, keys; native byte order, made
+ * and read on the same machine by the build) and tact__lex_thaw makes a
+ * read-only lexicon whose arrays point into such a block, without copying
+ * or hashing anything. The block must be 8-byte aligned and outlive lx.
+ */
+int tact__lex_freeze(const tact__alloc *a, const tact__lex *lx, tact__buf *out);
+int tact__lex_thaw(tact__lex *lx, const char *data, size_t len);
 
 /*
  * Add every line of a list (embedded data) to a lexicon with value val.
@@ -272,6 +283,8 @@ const tact__type_info *tact__type_info_get(tact_type t);
 /* ---- subsystems ---------------------------------------------------------- */
 
 int tact__lexicon_compile(tact_ruleset *rs, tact_error *err); /* lexicon.c */
+/* Build the general lexicon from the word lists (what the build freezes). */
+int tact__lexicon_build(const tact__alloc *a, tact__lex *lx);
 void tact__lexicon_free(tact_ruleset *rs);
 
 int tact__tokenize(tact_scanner *sc);                 /* tokenize.c */

@@ -1,25 +1,195 @@
-/* names.c - people and places in informal text (placeholder until the tagger lands). */
-#include "internal.h"
+/*
+ * names.c - people and places in informal text: the driver.
+ *
+ * A scan marks public names and brands first (names_public.c), then runs
+ * the domain cue rules (names_cues.c) and the statistical tagger
+ * (tagger.c, model data/models/ner.bin), each reporting person and location
+ * candidates; overlap resolution (findings.c) keeps the longest.
+ */
+#include "names.h"
 
 int tact__names_compile(tact_ruleset *rs, tact_error *err)
 {
-    (void)rs;
-    (void)err;
+    names_rules *nr = tact__calloc(&rs->a, 1, sizeof *nr);
+    if (!nr)
+        return TACT_ENOMEM;
+    rs->names = nr;
+    size_t len;
+    const char *d = tact__data_get("ner.bin", &len);
+    if (d) {
+        tagger_model m;
+        if (tact__tagger_load(d, len, &m) != TACT_OK)
+            return tact__err(err, TACT_EMODEL, SIZE_MAX, "the built-in name model is corrupt");
+        nr->model = tact__malloc(&rs->a, sizeof *nr->model);
+        if (!nr->model)
+            return TACT_ENOMEM;
+        *nr->model = m;
+    }
     return TACT_OK;
 }
 
 void tact__names_free(tact_ruleset *rs)
 {
-    (void)rs;
-}
-
-int tact__names_scan(tact_scanner *sc)
-{
-    (void)sc;
-    return TACT_OK;
+    names_rules *nr = rs->names;
+    if (!nr)
+        return;
+    tact__free(&rs->a, nr->model);
+    tact__free(&rs->a, nr);
+    rs->names = NULL;
 }
 
 void tact__names_scratch_free(tact_scanner *sc)
 {
     (void)sc;
+}
+
+/* ---- helpers shared by the names files ------------------------------- */
+
+bool tact__nm_cap_free(const names_ctx *c, size_t i)
+{
+    return tact__tagger_cap_free(c->sc, i);
+}
+
+uint32_t tact__nm_bits(const names_ctx *c, size_t i)
+{
+    const tact__token *t = nm_tok(c, i);
+    if (t->lex || !(t->shape & TACT__SH_HYPHEN))
+        return t->lex;
+    const char *w = c->sc->norm.p + t->norm_off;
+    size_t n = t->norm_len, s = 0;
+    uint32_t all = TACT__LX_NAME;
+    while (s < n) {
+        size_t e = s;
+        while (e < n && w[e] != '-')
+            e++;
+        uint32_t b = tact__lex_get(c->words, w + s, e - s);
+        if (!(b & TACT__LX_NAME))
+            return 0;
+        all &= b | TACT__LX_PROPER;
+        s = e + 1;
+    }
+    return all & TACT__LX_NAME;
+}
+
+#define NOT_A_NAME                                                                                \
+    (TACT__LX_DICT | TACT__LX_STOP | TACT__LX_PLACE | TACT__LX_BRAND | TACT__LX_TITLE |          \
+     TACT__LX_KIN | TACT__LX_ROLE | TACT__LX_MONTH | TACT__LX_WEEKDAY | TACT__LX_STREET |        \
+     TACT__LX_BIGPLACE)
+
+bool tact__nm_strong_name(const names_ctx *c, size_t i)
+{
+    if (!nm_word(c, i) || nm_tok(c, i)->norm_len < 2)
+        return false;
+    uint32_t b = tact__nm_bits(c, i);
+    return (b & TACT__LX_NAME) && !(b & NOT_A_NAME);
+}
+
+bool tact__nm_surname_like(const names_ctx *c, size_t i)
+{
+    if (!nm_cap(c, i) || nm_tok(c, i)->norm_len < 2)
+        return false;
+    uint32_t b = tact__nm_bits(c, i);
+    if (b & (TACT__LX_STOP | TACT__LX_BRAND | TACT__LX_TITLE | TACT__LX_KIN | TACT__LX_MONTH |
+             TACT__LX_WEEKDAY | TACT__LX_STREET | TACT__LX_BIGPLACE | TACT__LX_ROLE))
+        return false;
+    return (b & (TACT__LX_NAME | TACT__LX_PROPER)) || !(b & TACT__LX_DICT);
+}
+
+bool tact__nm_blocked(const names_ctx *c, size_t a, size_t b)
+{
+    for (size_t k = a; k <= b && k < c->n; k++)
+        if (c->block[k])
+            return true;
+    return false;
+}
+
+int tact__nm_emit(names_ctx *c, size_t a, size_t b, tact_type type, float conf, const char *rule,
+                  const char *message)
+{
+    if (a > b || b >= c->n || tact__nm_blocked(c, a, b))
+        return TACT_OK;
+    tact_scanner *sc = c->sc;
+    int rc = tact__add(sc, sc->toks[a].start, sc->toks[b].end, type, -1, conf, rule, message, NULL);
+    if (rc)
+        return rc;
+    sc->cand[sc->ncand - 1].tok_first = (uint32_t)a;
+    sc->cand[sc->ncand - 1].tok_last = (uint32_t)b;
+    return TACT_OK;
+}
+
+/* ---- the tagger's spans ------------------------------------------------ */
+
+/* Whether a tagged span is worth reporting: the model is trained on tweets
+ * about celebrities and football as much as on people next door, so spans
+ * that are only ordinary words, brands or big places are dropped. */
+static bool tagger_span_ok(const names_ctx *c, size_t a, size_t b, int tag)
+{
+    bool any_capital_or_name = false;
+    for (size_t k = a; k <= b; k++) {
+        const tact__token *t = nm_tok(c, k);
+        if (t->kind != TACT__TOK_WORD)
+            return false;
+        uint32_t bits = tact__nm_bits(c, k);
+        if (bits & (TACT__LX_BRAND | TACT__LX_MONTH | TACT__LX_WEEKDAY))
+            return false;
+        if (nm_cap(c, k) || (tag == TG_BPER && tact__nm_strong_name(c, k)))
+            any_capital_or_name = true;
+    }
+    if (!any_capital_or_name)
+        return false;
+    if (tag == TG_BLOC && a == b && (nm_lex(c, a) & TACT__LX_BIGPLACE))
+        return false;
+    return true;
+}
+
+static int tagger_scan(names_ctx *c)
+{
+    const tagger_model *m = c->nr->model;
+    if (!m || c->n == 0)
+        return TACT_OK;
+    uint8_t *tags = tact__scratch(c->sc, c->n);
+    float *margin = tact__scratch(c->sc, c->n * sizeof *margin);
+    if (!tags || !margin)
+        return TACT_ENOMEM;
+    tact__tagger_tag(m, c->sc, tags, margin);
+    for (size_t i = 0; i < c->n; i++) {
+        if (tags[i] != TG_BPER && tags[i] != TG_BLOC)
+            continue;
+        int inside = tags[i] == TG_BPER ? TG_IPER : TG_ILOC;
+        size_t e = i;
+        float mn = margin[i];
+        while (e + 1 < c->n && tags[e + 1] == inside) {
+            e++;
+            if (margin[e] < mn)
+                mn = margin[e];
+        }
+        if (tagger_span_ok(c, i, e, tags[i])) {
+            /* margin in weight units to a rough confidence */
+            float conf = 0.5f + mn / (mn + 4.f) * 0.45f;
+            int rc = tact__nm_emit(c, i, e,
+                                   tags[i] == TG_BPER ? TACT_TYPE_PERSON : TACT_TYPE_LOCATION,
+                                   conf, tags[i] == TG_BPER ? "person.tagger" : "location.tagger",
+                                   NULL);
+            if (rc)
+                return rc;
+        }
+        i = e;
+    }
+    return TACT_OK;
+}
+
+int tact__names_scan(tact_scanner *sc)
+{
+    names_ctx c = {sc, &sc->rs->words, sc->rs->names, NULL, sc->ntoks};
+    if (!c.nr || sc->ntoks == 0)
+        return TACT_OK;
+    c.block = tact__scratch(sc, sc->ntoks);
+    if (!c.block)
+        return TACT_ENOMEM;
+    memset(c.block, 0, sc->ntoks);
+    tact__names_public_mark(&c);
+    int rc = tact__names_cues_scan(&c);
+    if (rc == TACT_OK)
+        rc = tagger_scan(&c);
+    return rc;
 }

@@ -11,6 +11,12 @@ typedef struct cursor {
     const unsigned char *s;
     size_t n;
     bool replace;
+    /* scan_email's memory of the last run of local-part characters: a later
+     * start inside the run ends at the same place, so the run (and the
+     * domain after its '@') is read once, not once per start (linear time
+     * on "a.a.a.a..." without an '@'). em_dom_end: SIZE_MAX not read yet,
+     * 0 no valid domain, else the end of the address. */
+    size_t em_run_end, em_dom_end;
 } cursor;
 
 /* Code point at i and its length; invalid bytes read as U+FFFD. */
@@ -99,15 +105,11 @@ static bool email_local_char(unsigned char ch)
     return ascii_alnum(ch) || ch == '.' || ch == '_' || ch == '%' || ch == '+' || ch == '-';
 }
 
-/* An email address starting at i. Returns its end or i. */
-static size_t scan_email(const cursor *c, size_t i)
+/* The domain after the '@' at `at`: returns the end of the address, or 0
+ * when there is no valid domain. */
+static size_t scan_domain(const cursor *c, size_t at)
 {
-    size_t e = i;
-    while (e < c->n && email_local_char(c->s[e]))
-        e++;
-    if (e == i || e >= c->n || c->s[e] != '@' || c->s[i] == '.')
-        return i;
-    size_t at = e++;
+    size_t e = at + 1;
     size_t dom = e, lastdot = 0;
     while (e < c->n && (ascii_alnum(c->s[e]) || c->s[e] == '-' || c->s[e] == '.')) {
         if (c->s[e] == '.')
@@ -116,16 +118,43 @@ static size_t scan_email(const cursor *c, size_t i)
     }
     while (e > dom && (c->s[e - 1] == '.' || c->s[e - 1] == '-'))
         e--;
-    if (e == dom || lastdot <= dom || lastdot >= e - 1 || at == i)
-        return i;
+    /* a full stop after the address ends the sentence, not the domain */
+    while (lastdot >= e && lastdot > dom) {
+        lastdot--;
+        while (lastdot > dom && c->s[lastdot] != '.')
+            lastdot--;
+    }
+    if (e == dom || lastdot <= dom || lastdot >= e - 1)
+        return 0;
     /* top-level domain: two or more letters */
     size_t tld = lastdot + 1;
     if (e - tld < 2)
-        return i;
+        return 0;
     for (size_t k = tld; k < e; k++)
         if (!((c->s[k] | 32) >= 'a' && (c->s[k] | 32) <= 'z'))
-            return i;
+            return 0;
     return e;
+}
+
+/* An email address starting at i. Returns its end or i. Starts only move
+ * forward, so a start before em_run_end lies inside the remembered run. */
+static size_t scan_email(cursor *c, size_t i)
+{
+    size_t e;
+    if (i < c->em_run_end) {
+        e = c->em_run_end;
+    } else {
+        e = i;
+        while (e < c->n && email_local_char(c->s[e]))
+            e++;
+        c->em_run_end = e;
+        c->em_dom_end = SIZE_MAX;
+    }
+    if (e == i || e >= c->n || c->s[e] != '@' || c->s[i] == '.')
+        return i;
+    if (c->em_dom_end == SIZE_MAX)
+        c->em_dom_end = scan_domain(c, e);
+    return c->em_dom_end ? c->em_dom_end : i;
 }
 
 static int push_token(tact_scanner *sc, size_t start, size_t end, int kind, unsigned shape_extra)
@@ -140,7 +169,7 @@ static int push_token(tact_scanner *sc, size_t start, size_t end, int kind, unsi
     t->norm_off = (uint32_t)sc->norm.len;
     t->lex = 0;
     /* normalise and measure shape in one pass */
-    cursor c = {(const unsigned char *)sc->text, sc->len, true};
+    cursor c = {(const unsigned char *)sc->text, sc->len, true, 0, SIZE_MAX};
     unsigned upper = 0, lower = 0, letters = 0, digits = 0, nonascii = 0;
     bool first_upper = false;
     unsigned shape = shape_extra;
@@ -275,7 +304,7 @@ static size_t scan_word(const cursor *c, size_t i, int *kind)
 
 int tact__tokenize(tact_scanner *sc)
 {
-    cursor c = {(const unsigned char *)sc->text, sc->len, true};
+    cursor c = {(const unsigned char *)sc->text, sc->len, true, 0, SIZE_MAX};
     size_t i = 0;
     unsigned pending = TACT__SH_LINE_START | TACT__SH_SENT_START;
     sc->ntoks = 0;
@@ -383,8 +412,12 @@ bool tact__tok_is(const tact_scanner *sc, size_t i, const char *w)
 {
     if (i >= sc->ntoks)
         return false;
-    size_t n = strlen(w);
-    return sc->toks[i].norm_len == n && memcmp(sc->norm.p + sc->toks[i].norm_off, w, n) == 0;
+    const char *p = sc->norm.p + sc->toks[i].norm_off;
+    size_t n = sc->toks[i].norm_len;
+    for (size_t k = 0; k < n; k++)
+        if (w[k] != p[k] || !w[k])
+            return false;
+    return w[n] == '\0';
 }
 
 size_t tact__tok_after(const tact_scanner *sc, size_t off)

@@ -1,24 +1,270 @@
-/* verdict.c - the rule table that turns findings into ok / review / block. */
-#include "internal.h"
+/*
+ * verdict.c - the rule table that turns the final findings into ok / review
+ * / block, marks the findings that drove it, and says why in one sentence.
+ *
+ * The table is read top to bottom; every rule that fires raises the verdict
+ * to its level (never lowers it). The first rule that reached the final
+ * level gives the reason, and every finding that any rule at that level
+ * used is flagged TACT_FINDING_DRIVES_VERDICT. docs/verdict-rules.md is the
+ * same table in prose; keep them in step.
+ *
+ * Findings flagged TACT_FINDING_PUBLIC_FIGURE (a public figure or author)
+ * are ignored here: they never drive a verdict. Phone numbers, emails,
+ * addresses and postcodes that follow an offer of the author's own details
+ * ("text me on", "pop round to") are flagged TACT_FINDING_OWN_DETAILS and
+ * only ask for review.
+ */
+#include "conduct.h"
+
+typedef struct vctx {
+    tact_scanner *sc;
+    uint8_t *lvl;     /* per finding: the level a rule gave it (0 none) */
+    unsigned id_has;  /* identifier types present (bit = type), public figures left out */
+    unsigned id_own;  /* identifier types present only as the author's own details */
+    unsigned cd_has;  /* conduct types present (bit = type - 32) */
+    unsigned cd_high; /* conduct types with a high-severity finding */
+} vctx;
+
+#define ID(t) ((unsigned)(t) < 32u ? 1u << (unsigned)(t) : 0u)
+#define CD(t) ((unsigned)(t) - 32u < 32u ? 1u << ((unsigned)(t) - 32u) : 0u)
+
+typedef struct vrule {
+    const char *id;
+    tact_verdict level;
+    const char *reason;
+    /* true when the rule fires; marks the findings it used */
+    bool (*fires)(vctx *v, tact_verdict level);
+} vrule;
+
+static bool usable(const tact_finding *f)
+{
+    return !(f->flags & TACT_FINDING_PUBLIC_FIGURE);
+}
+
+/* Mark every usable finding of the given category and types (ID()/CD()
+ * bits) with at least min_sev; own details only when own_ok. */
+static bool mark(vctx *v, bool conduct, unsigned types, tact_verdict level, int min_sev,
+                 bool own_ok)
+{
+    bool any = false;
+    for (size_t i = 0; i < v->sc->nfindings; i++) {
+        tact_finding *f = &v->sc->findings[i];
+        bool is_cd = f->category == TACT_CAT_CONDUCT;
+        if (is_cd != conduct || !usable(f) || (int)f->severity < min_sev)
+            continue;
+        if (!(types & (is_cd ? CD(f->type) : ID(f->type))))
+            continue;
+        if (!own_ok && (f->flags & TACT_FINDING_OWN_DETAILS))
+            continue;
+        if (v->lvl[i] < level)
+            v->lvl[i] = (uint8_t)level;
+        any = true;
+    }
+    return any;
+}
+
+#define STRONG_NUMBERS                                                                           \
+    (ID(TACT_TYPE_NHS_NUMBER) | ID(TACT_TYPE_NI_NUMBER) | ID(TACT_TYPE_DATE_OF_BIRTH) |           \
+     ID(TACT_TYPE_CASE_REFERENCE) | ID(TACT_TYPE_GEO_COORDINATES) |                               \
+     ID(TACT_TYPE_VEHICLE_REGISTRATION))
+#define CONTACT                                                                                  \
+    (ID(TACT_TYPE_PHONE) | ID(TACT_TYPE_EMAIL) | ID(TACT_TYPE_ADDRESS) | ID(TACT_TYPE_POSTCODE))
+#define POINTING (0x1FFFFu & ~ID(TACT_TYPE_AGE))
+#define ALL_CONDUCT 0x7Fu
+
+/* 1. Case discussion with anything that identifies, or with strong case detail. */
+static bool r_case(vctx *v, tact_verdict lv)
+{
+    if (!(v->cd_high & CD(TACT_TYPE_CASE_DISCUSSION)))
+        return false;
+    mark(v, false, 0x1FFFFu, lv, TACT_SEV_LOW, false);
+    return mark(v, true, CD(TACT_TYPE_CASE_DISCUSSION), lv, TACT_SEV_HIGH, false);
+}
+
+/* 2. Numbers and codes that identify one person. */
+static bool r_numbers(vctx *v, tact_verdict lv)
+{
+    return (v->id_has & STRONG_NUMBERS) && mark(v, false, STRONG_NUMBERS, lv, TACT_SEV_LOW, false);
+}
+
+/* 3. Someone else's phone, email, address or postcode. */
+static bool r_contact(vctx *v, tact_verdict lv)
+{
+    return (v->id_has & CONTACT & ~v->id_own) && mark(v, false, CONTACT, lv, TACT_SEV_MEDIUM, false);
+}
+
+/* 4. A name together with an age, school or date of birth; or age with school. */
+static bool r_name_combo(vctx *v, tact_verdict lv)
+{
+    unsigned h = v->id_has;
+    bool person = h & (ID(TACT_TYPE_PERSON) | ID(TACT_TYPE_HANDLE));
+    bool age = h & ID(TACT_TYPE_AGE), school = h & ID(TACT_TYPE_SCHOOL);
+    if (!((person && (age || school)) || (age && school)))
+        return false;
+    return mark(v, false,
+                ID(TACT_TYPE_PERSON) | ID(TACT_TYPE_HANDLE) | ID(TACT_TYPE_AGE) | ID(TACT_TYPE_SCHOOL),
+                lv, TACT_SEV_LOW, false);
+}
+
+/* 5. Abuse, slurs and discriminatory hostility. */
+static bool r_abuse(vctx *v, tact_verdict lv)
+{
+    unsigned t = CD(TACT_TYPE_ABUSE) | CD(TACT_TYPE_DISCRIMINATION);
+    return (v->cd_high & t) && mark(v, true, t, lv, TACT_SEV_HIGH, false);
+}
+
+/* 6. Swearing aimed at, or next to, a named person. */
+static bool r_swear_named(vctx *v, tact_verdict lv)
+{
+    if (!(v->cd_has & CD(TACT_TYPE_ABUSE)) || !(v->id_has & ID(TACT_TYPE_PERSON)))
+        return false;
+    mark(v, false, ID(TACT_TYPE_PERSON), lv, TACT_SEV_LOW, false);
+    return mark(v, true, CD(TACT_TYPE_ABUSE), lv, TACT_SEV_MEDIUM, false);
+}
+
+/* 7. Contempt for the people we work with, or demeaning talk next to
+ *    anything that points at someone (not an age alone). */
+static bool r_derogatory(vctx *v, tact_verdict lv)
+{
+    unsigned d = CD(TACT_TYPE_DEROGATORY);
+    if (!(v->cd_has & d))
+        return false;
+    if (v->cd_high & d)
+        return mark(v, true, d, lv, TACT_SEV_HIGH, false);
+    if (!(v->id_has & POINTING & ~v->id_own))
+        return false;
+    mark(v, false, POINTING, lv, TACT_SEV_LOW, false);
+    return mark(v, true, d, lv, TACT_SEV_LOW, false);
+}
+
+/* 8. Criticism of a colleague who is named. */
+static bool r_colleague_named(vctx *v, tact_verdict lv)
+{
+    unsigned c = CD(TACT_TYPE_COLLEAGUE_CRITICISM);
+    if (!(v->cd_has & c) || !(v->id_has & ID(TACT_TYPE_PERSON)))
+        return false;
+    mark(v, false, ID(TACT_TYPE_PERSON), lv, TACT_SEV_LOW, false);
+    return mark(v, true, c, lv, TACT_SEV_LOW, false);
+}
+
+/* 9. Personal contact with service users. */
+static bool r_boundary(vctx *v, tact_verdict lv)
+{
+    unsigned b = CD(TACT_TYPE_BOUNDARY);
+    return (v->cd_high & b) && mark(v, true, b, lv, TACT_SEV_HIGH, false);
+}
+
+/* 10. Any other conduct finding: think again. */
+static bool r_conduct_review(vctx *v, tact_verdict lv)
+{
+    return v->cd_has && mark(v, true, ALL_CONDUCT, lv, TACT_SEV_LOW, false);
+}
+
+/* 11. The author's own contact details. */
+static bool r_own(vctx *v, tact_verdict lv)
+{
+    return v->id_own && mark(v, false, CONTACT, lv, TACT_SEV_LOW, true);
+}
+
+/* 12. Other identifiers (a name, a place, an employer, a link): think
+ *     again. An age on its own identifies no one; low-severity identifiers
+ *     are noted without changing the verdict. */
+static bool r_identifier_review(vctx *v, tact_verdict lv)
+{
+    return mark(v, false, POINTING & ~CONTACT, lv, TACT_SEV_MEDIUM, false);
+}
+
+static const vrule rules[] = {
+    {"case", TACT_VERDICT_BLOCK,
+     "It discusses a particular case in a way that could identify the person or family.", r_case},
+    {"numbers", TACT_VERDICT_BLOCK,
+     "It contains a number or code that identifies one person (NHS or NI number, date of birth, "
+     "case reference, map coordinates or number plate).",
+     r_numbers},
+    {"contact", TACT_VERDICT_BLOCK,
+     "It gives someone's contact details or where they live.", r_contact},
+    {"name_combo", TACT_VERDICT_BLOCK,
+     "It puts a name together with an age, school or other detail that identifies a person.",
+     r_name_combo},
+    {"abuse", TACT_VERDICT_BLOCK, "It contains abusive or discriminatory language.", r_abuse},
+    {"swear_named", TACT_VERDICT_BLOCK, "It swears at or about a named person.", r_swear_named},
+    {"derogatory", TACT_VERDICT_BLOCK,
+     "It talks about people you work with in a demeaning way that could identify them.",
+     r_derogatory},
+    {"colleague_named", TACT_VERDICT_BLOCK, "It publicly criticises a named colleague.",
+     r_colleague_named},
+    {"boundary", TACT_VERDICT_BLOCK,
+     "It crosses a professional boundary with someone you work with.", r_boundary},
+    {"conduct_review", TACT_VERDICT_REVIEW,
+     "Its tone (venting, swearing, criticism or a boundary question) may reflect on you and the "
+     "profession: think again before posting.",
+     r_conduct_review},
+    {"own_details", TACT_VERDICT_REVIEW,
+     "It publishes your own contact details, which service users could find.", r_own},
+    {"identifier_review", TACT_VERDICT_REVIEW,
+     "It names a person, place or organisation: check it cannot identify anyone you work with.",
+     r_identifier_review},
+};
+
+static const char REASON_OK[] = "Nothing found that guidance objects to.";
+static const char REASON_REGISTER[] =
+    "It mentions someone on your protected-people register.";
 
 int tact__verdict_decide(tact_scanner *sc)
 {
-    tact_verdict v = TACT_VERDICT_OK;
+    vctx v = {sc, NULL, 0, 0, 0, 0};
+    sc->result.verdict = TACT_VERDICT_OK;
+    sc->result.reason = REASON_OK;
+    if (sc->nfindings == 0)
+        return TACT_OK;
+    v.lvl = tact__scratch(sc, sc->nfindings);
+    if (!v.lvl)
+        return TACT_ENOMEM;
+    memset(v.lvl, 0, sc->nfindings);
+    unsigned id_notown = 0;
     for (size_t i = 0; i < sc->nfindings; i++) {
         tact_finding *f = &sc->findings[i];
-        tact_verdict fv = f->severity == TACT_SEV_HIGH ? TACT_VERDICT_BLOCK : TACT_VERDICT_REVIEW;
-        if (fv > v)
-            v = fv;
+        f->flags &= ~TACT_FINDING_DRIVES_VERDICT;
+        if (!usable(f))
+            continue;
+        if (f->category == TACT_CAT_CONDUCT) {
+            v.cd_has |= CD(f->type);
+            if (f->severity == TACT_SEV_HIGH)
+                v.cd_high |= CD(f->type);
+            continue;
+        }
+        if ((unsigned)f->type > 16u)
+            continue; /* register findings: protected_person below */
+        if ((ID(f->type) & CONTACT) && !(f->flags & TACT_FINDING_OWN_DETAILS) &&
+            tact__conduct_own_details(sc, f->start, f->end))
+            f->flags |= TACT_FINDING_OWN_DETAILS;
+        v.id_has |= ID(f->type);
+        if (f->flags & TACT_FINDING_OWN_DETAILS)
+            v.id_own |= ID(f->type);
+        else
+            id_notown |= ID(f->type);
     }
+    v.id_own &= ~id_notown;
+    tact_verdict best = TACT_VERDICT_OK;
+    const char *reason = REASON_OK;
     for (size_t i = 0; i < sc->nfindings; i++) {
+        /* a match on the protected-people register always blocks */
         tact_finding *f = &sc->findings[i];
-        tact_verdict fv = f->severity == TACT_SEV_HIGH ? TACT_VERDICT_BLOCK : TACT_VERDICT_REVIEW;
-        if (fv == v)
-            f->flags |= TACT_FINDING_DRIVES_VERDICT;
+        if (f->type == TACT_TYPE_PROTECTED_PERSON) {
+            v.lvl[i] = TACT_VERDICT_BLOCK;
+            best = TACT_VERDICT_BLOCK;
+            reason = REASON_REGISTER;
+        }
     }
-    sc->result.verdict = v;
-    sc->result.reason = v == TACT_VERDICT_OK ? "Nothing found that guidance objects to."
-                        : v == TACT_VERDICT_REVIEW ? "Think again before posting this."
-                                                   : "Do not post this as written.";
+    for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++)
+        if (rules[r].fires(&v, rules[r].level) && rules[r].level > best) {
+            best = rules[r].level;
+            reason = rules[r].reason;
+        }
+    for (size_t i = 0; i < sc->nfindings; i++)
+        if (best > TACT_VERDICT_OK && v.lvl[i] == best)
+            sc->findings[i].flags |= TACT_FINDING_DRIVES_VERDICT;
+    sc->result.verdict = best;
+    sc->result.reason = reason;
     return TACT_OK;
 }

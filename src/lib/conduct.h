@@ -1,0 +1,105 @@
+/*
+ * conduct.h - what the files of the conduct subsystem share: the phrase
+ * matcher (conduct_match.c), the word normaliser for profanity and slurs
+ * (conduct_norm.c), the offensive-language classifier (classifier.c), and
+ * the per-scan notes the verdict reads (verdict.c).
+ */
+#ifndef TACT_CONDUCT_H
+#define TACT_CONDUCT_H
+
+#include "internal.h"
+
+/* ---- phrase matcher ---------------------------------------------------- */
+
+/*
+ * Pattern language (one pattern per line in data/conduct_*.txt):
+ *
+ *     tag: word word {alt one|alt two} [optional words] * word <num>
+ *
+ * Words are matched against normalised tokens (lower case, curly quotes
+ * straightened). A final "'s" on a word is a separate token, as in the
+ * tokenizer. {a|b c} is a choice of token sequences, [a b|c] is optional,
+ * "*" skips 0..5 tokens inside one sentence ("**" 0..12), "_" is exactly one
+ * token, and
+ * classes match a kind of token: <num> a number or ordinal ("3", "3rd",
+ * "15yo"), <sarc> an eye-roll/upside-down/clap emoji, <laugh> a crying-with-
+ * laughter emoji, <any> any token. The tag names the pattern's role within
+ * its list (for example "personal" or "detail" in the case list).
+ */
+typedef struct tact__pm tact__pm;
+
+typedef struct tact__pm_match {
+    uint32_t pat;         /* pattern index */
+    uint32_t first, last; /* token range, inclusive */
+} tact__pm_match;
+
+int tact__pm_new(const tact__alloc *a, tact__pm **out);
+void tact__pm_free(const tact__alloc *a, tact__pm *pm);
+
+/*
+ * Compile every line of a list into the matcher. group is stored with each
+ * pattern; tags lists the tag names the list may use (index = tag value).
+ * Returns TACT_OK, TACT_ENOMEM, or TACT_EMODEL with *bad_line set.
+ */
+int tact__pm_add_list(const tact__alloc *a, tact__pm *pm, const char *data, size_t len,
+                      uint8_t group, const char *const *tags, size_t ntags, size_t *bad_line);
+
+uint8_t tact__pm_group(const tact__pm *pm, uint32_t pat);
+uint8_t tact__pm_tag(const tact__pm *pm, uint32_t pat);
+
+/* Every match in the scanner's tokens, appended to *out (grown with a). */
+int tact__pm_scan(const tact__pm *pm, const tact_scanner *sc, const tact__alloc *a,
+                  tact__pm_match **out, size_t *n, size_t *cap);
+
+/* ---- word normaliser (conduct_norm.c) ----------------------------------- */
+
+/*
+ * A "unit" is a run of tokens written without spaces between them that may
+ * hide a word: "f***", "sh1t", "$hit", "f.u.c.k"; or a run of single letters
+ * separated by spaces: "f u c k". Each unit is given to the callback in up to
+ * three forms: the leetspeak-decoded form, the same with runs of three or
+ * more repeated letters squeezed, and a masked form containing '*' where
+ * letters were hidden. how says which (TACT__CN_*).
+ */
+#define TACT__CN_PLAIN 0u
+#define TACT__CN_SQUEEZED 1u
+#define TACT__CN_MASKED 2u
+#define TACT__CN_SPACED 3u
+
+typedef int (*tact__cn_fn)(void *ctx, size_t first, size_t last, const char *s, size_t n,
+                           unsigned how);
+
+int tact__cn_units(const tact_scanner *sc, tact__cn_fn fn, void *ctx);
+
+/* True when masked (with '*' for hidden letters) can be word: same length,
+ * first letter shown and equal, every shown letter equal. */
+bool tact__cn_mask_fits(const char *masked, size_t n, const char *word, size_t wn);
+
+/* ---- offensive-language classifier (classifier.c) ----------------------- */
+
+typedef struct tact__clf tact__clf;
+
+/* Load the model from embedded bytes (offensive.bin). TACT_EMODEL when the
+ * data is corrupt. */
+int tact__clf_load(const tact__alloc *a, const char *data, size_t len, tact__clf **out);
+void tact__clf_free(const tact__alloc *a, tact__clf *m);
+/* Probability (0..1) that text is offensive. Allocation-free. */
+float tact__clf_score(const tact__clf *m, const char *text, size_t len);
+
+/* ---- what conduct scanning leaves for the verdict ----------------------- */
+
+/* Token ranges where the author offers their own contact details
+ * ("text me on", "pop round to"), recorded by conduct.c each scan. */
+typedef struct tact__cd_scratch {
+    tact__pm_match *m;
+    size_t nm, mcap;
+    uint32_t *own;       /* pairs: first token, last token of an own-details cue */
+    size_t nown, owncap;
+    float offensive;     /* classifier probability for the whole post, or -1 */
+} tact__cd_scratch;
+
+/* True when the finding [start,end) follows an own-details cue in the same
+ * sentence. */
+bool tact__conduct_own_details(const tact_scanner *sc, size_t start, size_t end);
+
+#endif

@@ -1,0 +1,567 @@
+/*
+ * conduct_match.c - the phrase matcher behind the conduct lists.
+ *
+ * Patterns (syntax in conduct.h) are compiled once into a token trie: each
+ * edge is a (node, token hash) pair in one open-addressing table, "*" is a
+ * per-node gap edge, and alternatives and optional parts are expanded while
+ * inserting, so a {a|b} choice costs trie nodes, not match time. Scanning
+ * tries the trie from every token: a token that starts no pattern costs a
+ * few hash probes and nothing else.
+ */
+#include "conduct.h"
+
+#define MAX_GAP 5
+#define MAX_LONG_GAP 12
+#define MAX_ATOMS 96
+#define MAX_ELEMS 48
+#define MAX_ALTS 128
+
+typedef struct pm_edge {
+    uint64_t key;   /* token hash */
+    uint32_t node;  /* from, + 1 (0 = empty slot) */
+    uint32_t child;
+} pm_edge;
+
+typedef struct pm_pat {
+    uint8_t group, tag;
+    uint32_t next; /* next pattern accepted at the same node, + 1 */
+} pm_pat;
+
+struct tact__pm {
+    pm_edge *edges;
+    uint32_t nslots, nedges;
+    uint32_t *gap; /* per node: gap child, 0 = none (the root is never a child) */
+    uint8_t *gapmax; /* per node: how many tokens its gap edge may skip */
+    uint32_t *acc; /* per node: first accepted pattern + 1 */
+    uint32_t nnodes, ncap;
+    pm_pat *pats;
+    uint32_t npats, pcap;
+    uint64_t h_num, h_sarc, h_laugh, h_any;
+};
+
+static uint32_t slot_of(uint32_t node, uint64_t key, uint32_t mask)
+{
+    uint64_t h = key ^ ((uint64_t)node * 0x9E3779B97F4A7C15ull);
+    h ^= h >> 29;
+    return (uint32_t)h & mask;
+}
+
+static uint32_t edge_get(const tact__pm *pm, uint32_t node, uint64_t key)
+{
+    uint32_t mask = pm->nslots - 1;
+    for (uint32_t i = slot_of(node, key, mask);; i = (i + 1) & mask) {
+        const pm_edge *e = &pm->edges[i];
+        if (!e->node)
+            return 0;
+        if (e->node == node + 1 && e->key == key)
+            return e->child;
+    }
+}
+
+static int edges_grow(const tact__alloc *a, tact__pm *pm)
+{
+    uint32_t n = pm->nslots * 2;
+    pm_edge *ne = tact__calloc(a, n, sizeof *ne);
+    if (!ne)
+        return TACT_ENOMEM;
+    for (uint32_t i = 0; i < pm->nslots; i++) {
+        pm_edge *e = &pm->edges[i];
+        if (!e->node)
+            continue;
+        uint32_t j = slot_of(e->node - 1, e->key, n - 1);
+        while (ne[j].node)
+            j = (j + 1) & (n - 1);
+        ne[j] = *e;
+    }
+    tact__free(a, pm->edges);
+    pm->edges = ne;
+    pm->nslots = n;
+    return TACT_OK;
+}
+
+static int node_new(const tact__alloc *a, tact__pm *pm, uint32_t *out)
+{
+    if (pm->nnodes == pm->ncap) {
+        uint32_t nc = pm->ncap ? pm->ncap * 2 : 1024;
+        uint32_t *g = tact__realloc(a, pm->gap, nc * sizeof *g);
+        if (!g)
+            return TACT_ENOMEM;
+        pm->gap = g;
+        uint8_t *gm = tact__realloc(a, pm->gapmax, nc * sizeof *gm);
+        if (!gm)
+            return TACT_ENOMEM;
+        pm->gapmax = gm;
+        uint32_t *ac = tact__realloc(a, pm->acc, nc * sizeof *ac);
+        if (!ac)
+            return TACT_ENOMEM;
+        pm->acc = ac;
+        pm->ncap = nc;
+    }
+    pm->gap[pm->nnodes] = 0;
+    pm->gapmax[pm->nnodes] = 0;
+    pm->acc[pm->nnodes] = 0;
+    *out = pm->nnodes++;
+    return TACT_OK;
+}
+
+/* The child of node along key, created when missing. */
+static int edge_child(const tact__alloc *a, tact__pm *pm, uint32_t node, uint64_t key,
+                      uint32_t *out)
+{
+    uint32_t c = edge_get(pm, node, key);
+    if (c) {
+        *out = c;
+        return TACT_OK;
+    }
+    if ((pm->nedges + 1) * 10 > pm->nslots * 7 && edges_grow(a, pm))
+        return TACT_ENOMEM;
+    if (node_new(a, pm, &c))
+        return TACT_ENOMEM;
+    uint32_t mask = pm->nslots - 1;
+    uint32_t i = slot_of(node, key, mask);
+    while (pm->edges[i].node)
+        i = (i + 1) & mask;
+    pm->edges[i].node = node + 1;
+    pm->edges[i].key = key;
+    pm->edges[i].child = c;
+    pm->nedges++;
+    *out = c;
+    return TACT_OK;
+}
+
+int tact__pm_new(const tact__alloc *a, tact__pm **out)
+{
+    tact__pm *pm = tact__calloc(a, 1, sizeof *pm);
+    if (!pm)
+        return TACT_ENOMEM;
+    pm->nslots = 1024;
+    pm->edges = tact__calloc(a, pm->nslots, sizeof *pm->edges);
+    uint32_t root;
+    if (!pm->edges || node_new(a, pm, &root)) {
+        tact__pm_free(a, pm);
+        return TACT_ENOMEM;
+    }
+    pm->h_num = tact__hash("<num>", 5);
+    pm->h_sarc = tact__hash("<sarc>", 6);
+    pm->h_laugh = tact__hash("<laugh>", 7);
+    pm->h_any = tact__hash("<any>", 5);
+    *out = pm;
+    return TACT_OK;
+}
+
+void tact__pm_free(const tact__alloc *a, tact__pm *pm)
+{
+    if (!pm)
+        return;
+    tact__free(a, pm->edges);
+    tact__free(a, pm->gap);
+    tact__free(a, pm->gapmax);
+    tact__free(a, pm->acc);
+    tact__free(a, pm->pats);
+    tact__free(a, pm);
+}
+
+uint8_t tact__pm_group(const tact__pm *pm, uint32_t pat)
+{
+    return pm->pats[pat].group;
+}
+
+uint8_t tact__pm_tag(const tact__pm *pm, uint32_t pat)
+{
+    return pm->pats[pat].tag;
+}
+
+/* ---- parsing ---------------------------------------------------------- */
+
+#define ATOM_WORD 0
+#define ATOM_GAP 1
+#define ATOM_LONG_GAP 2
+
+typedef struct parsed {
+    uint64_t key[MAX_ATOMS];
+    uint8_t kind[MAX_ATOMS];
+    uint16_t alt_first[MAX_ALTS], alt_n[MAX_ALTS]; /* atoms of each alternative */
+    uint16_t elem_first[MAX_ELEMS], elem_n[MAX_ELEMS]; /* alternatives of each element */
+    size_t natoms, nalts, nelems;
+} parsed;
+
+static bool pword(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static bool palpha(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+static int put_atom(parsed *p, uint8_t kind, const char *s, size_t n)
+{
+    if (p->natoms == MAX_ATOMS || p->nalts == 0)
+        return -1;
+    char low[128];
+    if (n >= sizeof low)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+    p->kind[p->natoms] = kind;
+    p->key[p->natoms] = kind == ATOM_WORD ? tact__hash(low, n) : 0;
+    p->natoms++;
+    p->alt_n[p->nalts - 1]++;
+    return 0;
+}
+
+static int new_alt(parsed *p)
+{
+    if (p->nalts == MAX_ALTS || p->nelems == 0)
+        return -1;
+    p->alt_first[p->nalts] = (uint16_t)p->natoms;
+    p->alt_n[p->nalts] = 0;
+    p->nalts++;
+    p->elem_n[p->nelems - 1]++;
+    return 0;
+}
+
+static int new_elem(parsed *p)
+{
+    if (p->nelems == MAX_ELEMS)
+        return -1;
+    p->elem_first[p->nelems] = (uint16_t)p->nalts;
+    p->elem_n[p->nelems] = 0;
+    p->nelems++;
+    return new_alt(p);
+}
+
+/* Split a chunk of pattern text the way the tokenizer splits a post: words
+ * joined across inner apostrophes and hyphens, a final 's split off, every
+ * other ASCII punctuation character a token of its own. */
+static int put_words(parsed *p, const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '<') {
+            size_t e = i;
+            while (e < n && s[e] != '>')
+                e++;
+            if (e == n)
+                return -1;
+            if (put_atom(p, ATOM_WORD, s + i, e + 1 - i))
+                return -1;
+            i = e + 1;
+            continue;
+        }
+        if (c == '\'' && i + 1 < n && (s[i + 1] == 's' || s[i + 1] == 'S') &&
+            (i + 2 == n || !pword((unsigned char)s[i + 2]))) {
+            if (put_atom(p, ATOM_WORD, s + i, 2))
+                return -1;
+            i += 2;
+            continue;
+        }
+        if (!pword(c)) {
+            if (put_atom(p, ATOM_WORD, s + i, 1))
+                return -1;
+            i++;
+            continue;
+        }
+        size_t e = i;
+        for (;;) {
+            while (e < n && pword((unsigned char)s[e]))
+                e++;
+            if (e + 1 < n && (s[e] == '\'' || s[e] == '-') && palpha((unsigned char)s[e - 1]) &&
+                palpha((unsigned char)s[e + 1])) {
+                if (s[e] == '\'' && (s[e + 1] == 's' || s[e + 1] == 'S') &&
+                    (e + 2 >= n || !pword((unsigned char)s[e + 2])))
+                    break;
+                e++;
+                continue;
+            }
+            break;
+        }
+        if (put_atom(p, ATOM_WORD, s + i, e - i))
+            return -1;
+        i = e;
+    }
+    return 0;
+}
+
+static int parse_pattern(parsed *p, const char *s, size_t n)
+{
+    memset(p, 0, sizeof *p);
+    size_t i = 0;
+    bool in_group = false;
+    char close = 0;
+    while (i < n) {
+        char c = s[i];
+        if (c == ' ' || c == '\t') {
+            i++;
+            continue;
+        }
+        if (c == '{' || c == '[') {
+            if (in_group || new_elem(p))
+                return -1;
+            in_group = true;
+            close = c == '{' ? '}' : ']';
+            if (c == '[' && new_alt(p)) /* the empty alternative */
+                return -1;
+            i++;
+            continue;
+        }
+        if (c == '|') {
+            if (!in_group || new_alt(p))
+                return -1;
+            i++;
+            continue;
+        }
+        if (c == '}' || c == ']') {
+            if (!in_group || c != close)
+                return -1;
+            in_group = false;
+            i++;
+            continue;
+        }
+        if (!in_group && new_elem(p))
+            return -1;
+        if (c == '*' && i + 1 < n && s[i + 1] == '*' && (i + 2 == n || s[i + 2] == ' ')) {
+            if (put_atom(p, ATOM_LONG_GAP, s + i, 2))
+                return -1;
+            i += 2;
+            continue;
+        }
+        if (c == '*' && (i + 1 == n || s[i + 1] == ' ')) {
+            if (put_atom(p, ATOM_GAP, s + i, 1))
+                return -1;
+            i++;
+            continue;
+        }
+        if (c == '_' && (i + 1 == n || s[i + 1] == ' ')) {
+            if (put_atom(p, ATOM_WORD, "<any>", 5))
+                return -1;
+            i++;
+            continue;
+        }
+        size_t e = i;
+        while (e < n && s[e] != ' ' && s[e] != '\t' && s[e] != '{' && s[e] != '}' && s[e] != '[' &&
+               s[e] != ']' && s[e] != '|')
+            e++;
+        if (put_words(p, s + i, e - i))
+            return -1;
+        i = e;
+    }
+    if (in_group || p->natoms == 0)
+        return -1;
+    /* a gap may not start or end a pattern */
+    if (p->kind[0] != ATOM_WORD || p->kind[p->natoms - 1] != ATOM_WORD)
+        return -1;
+    return 0;
+}
+
+static int insert(const tact__alloc *a, tact__pm *pm, const parsed *p, size_t e, uint32_t node,
+                  uint32_t pat)
+{
+    if (e == p->nelems) {
+        /* accept: skip when this pattern is already accepted here */
+        for (uint32_t q = pm->acc[node]; q; q = pm->pats[q - 1].next)
+            if (q - 1 == pat)
+                return TACT_OK;
+        pm->pats[pat].next = pm->acc[node];
+        pm->acc[node] = pat + 1;
+        return TACT_OK;
+    }
+    for (size_t k = 0; k < p->elem_n[e]; k++) {
+        size_t alt = p->elem_first[e] + k;
+        uint32_t n = node;
+        for (size_t t = 0; t < p->alt_n[alt]; t++) {
+            size_t at = p->alt_first[alt] + t;
+            if (p->kind[at] != ATOM_WORD) {
+                if (!pm->gap[n]) {
+                    uint32_t g;
+                    if (node_new(a, pm, &g))
+                        return TACT_ENOMEM;
+                    pm->gap[n] = g;
+                }
+                uint8_t max = p->kind[at] == ATOM_LONG_GAP ? MAX_LONG_GAP : MAX_GAP;
+                if (pm->gapmax[n] < max)
+                    pm->gapmax[n] = max;
+                n = pm->gap[n];
+            } else if (edge_child(a, pm, n, p->key[at], &n)) {
+                return TACT_ENOMEM;
+            }
+        }
+        int rc = insert(a, pm, p, e + 1, n, pat);
+        if (rc)
+            return rc;
+    }
+    return TACT_OK;
+}
+
+int tact__pm_add_list(const tact__alloc *a, tact__pm *pm, const char *data, size_t len,
+                      uint8_t group, const char *const *tags, size_t ntags, size_t *bad_line)
+{
+    parsed *p = tact__malloc(a, sizeof *p);
+    if (!p)
+        return TACT_ENOMEM;
+    int rc = TACT_OK;
+    size_t i = 0, line = 0;
+    while (i < len && rc == TACT_OK) {
+        size_t e = i;
+        while (e < len && data[e] != '\n')
+            e++;
+        line++;
+        size_t s = i, t = e;
+        i = e + 1;
+        while (s < t && (data[s] == ' ' || data[s] == '\t'))
+            s++;
+        while (t > s && (data[t - 1] == ' ' || data[t - 1] == '\t' || data[t - 1] == '\r'))
+            t--;
+        if (s == t || data[s] == '#')
+            continue;
+        size_t colon = s;
+        while (colon < t && data[colon] != ':')
+            colon++;
+        size_t tag = ntags;
+        for (size_t k = 0; k < ntags && colon < t; k++)
+            if (strlen(tags[k]) == colon - s && memcmp(tags[k], data + s, colon - s) == 0)
+                tag = k;
+        if (tag == ntags || parse_pattern(p, data + colon + 1, t - colon - 1)) {
+            *bad_line = line;
+            rc = TACT_EMODEL;
+            break;
+        }
+        if (pm->npats == pm->pcap) {
+            uint32_t nc = pm->pcap ? pm->pcap * 2 : 256;
+            pm_pat *np = tact__realloc(a, pm->pats, nc * sizeof *np);
+            if (!np) {
+                rc = TACT_ENOMEM;
+                break;
+            }
+            pm->pats = np;
+            pm->pcap = nc;
+        }
+        uint32_t pat = pm->npats++;
+        pm->pats[pat].group = group;
+        pm->pats[pat].tag = (uint8_t)tag;
+        pm->pats[pat].next = 0;
+        rc = insert(a, pm, p, 0, 0, pat);
+    }
+    tact__free(a, p);
+    return rc;
+}
+
+/* ---- matching --------------------------------------------------------- */
+
+typedef struct mctx {
+    const tact__pm *pm;
+    const tact_scanner *sc;
+    const tact__alloc *a;
+    tact__pm_match **out;
+    size_t *n, *cap;
+    uint32_t start;
+    int rc;
+} mctx;
+
+static bool is_num_tok(const tact_scanner *sc, size_t i)
+{
+    const tact__token *t = &sc->toks[i];
+    return t->kind == TACT__TOK_NUMBER || (t->kind == TACT__TOK_ALNUM && (t->shape & TACT__SH_DIGIT) &&
+                                           sc->text[t->start] >= '0' && sc->text[t->start] <= '9');
+}
+
+static int32_t first_cp(const tact_scanner *sc, size_t i)
+{
+    int32_t cp;
+    tact__utf8_decode((const unsigned char *)sc->text, sc->len, sc->toks[i].start, &cp);
+    return cp;
+}
+
+static bool is_sarc(int32_t cp)
+{
+    /* upside-down face, eye roll, unamused, clapping, face palm, shrug,
+     * expressionless, zipper-mouth */
+    return cp == 0x1F643 || cp == 0x1F644 || cp == 0x1F612 || cp == 0x1F44F || cp == 0x1F926 ||
+           cp == 0x1F937 || cp == 0x1F611 || cp == 0x1F910;
+}
+
+static bool is_laugh(int32_t cp)
+{
+    return cp == 0x1F602 || cp == 0x1F923 || cp == 0x1F606;
+}
+
+/* A sentence ends after token i. */
+static bool sent_break(const tact_scanner *sc, size_t i)
+{
+    if (i + 1 < sc->ntoks && (sc->toks[i + 1].shape & TACT__SH_LINE_START))
+        return true;
+    const tact__token *t = &sc->toks[i];
+    if (t->kind != TACT__TOK_PUNCT)
+        return false;
+    char c = sc->text[t->start];
+    return c == '.' || c == '!' || c == '?';
+}
+
+static void step(mctx *m, uint32_t node, size_t p);
+
+static void emit(mctx *m, uint32_t node, size_t p)
+{
+    for (uint32_t q = m->pm->acc[node]; q && m->rc == TACT_OK; q = m->pm->pats[q - 1].next) {
+        if (*m->n == *m->cap &&
+            tact__grow(m->a, (void **)m->out, m->cap, *m->n + 1, sizeof **m->out)) {
+            m->rc = TACT_ENOMEM;
+            return;
+        }
+        tact__pm_match *r = &(*m->out)[(*m->n)++];
+        r->pat = q - 1;
+        r->first = m->start;
+        r->last = (uint32_t)(p - 1);
+    }
+}
+
+static void step_edges(mctx *m, uint32_t node, size_t p)
+{
+    const tact__pm *pm = m->pm;
+    const tact_scanner *sc = m->sc;
+    if (p >= sc->ntoks)
+        return;
+    uint32_t c;
+    if ((c = edge_get(pm, node, sc->toks[p].hash)))
+        step(m, c, p + 1);
+    if (is_num_tok(sc, p) && (c = edge_get(pm, node, pm->h_num)))
+        step(m, c, p + 1);
+    if (sc->toks[p].kind == TACT__TOK_EMOJI) {
+        int32_t cp = first_cp(sc, p);
+        if (is_sarc(cp) && (c = edge_get(pm, node, pm->h_sarc)))
+            step(m, c, p + 1);
+        if (is_laugh(cp) && (c = edge_get(pm, node, pm->h_laugh)))
+            step(m, c, p + 1);
+    }
+    if ((c = edge_get(pm, node, pm->h_any)))
+        step(m, c, p + 1);
+}
+
+static void step(mctx *m, uint32_t node, size_t p)
+{
+    if (m->rc != TACT_OK)
+        return;
+    if (m->pm->acc[node])
+        emit(m, node, p);
+    step_edges(m, node, p);
+    uint32_t g = m->pm->gap[node];
+    if (!g)
+        return;
+    for (size_t k = 0; k <= m->pm->gapmax[node] && p + k < m->sc->ntoks; k++) {
+        if (k > 0 && sent_break(m->sc, p + k - 1))
+            break;
+        step_edges(m, g, p + k);
+    }
+}
+
+int tact__pm_scan(const tact__pm *pm, const tact_scanner *sc, const tact__alloc *a,
+                  tact__pm_match **out, size_t *n, size_t *cap)
+{
+    mctx m = {pm, sc, a, out, n, cap, 0, TACT_OK};
+    for (size_t i = 0; i < sc->ntoks && m.rc == TACT_OK; i++) {
+        m.start = (uint32_t)i;
+        step_edges(&m, 0, i);
+    }
+    return m.rc;
+}

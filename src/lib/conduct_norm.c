@@ -1,0 +1,219 @@
+/*
+ * conduct_norm.c - undo the ways people disguise swear words and slurs:
+ * leetspeak ("sh1t", "$hit"), stretched letters ("fuuuuck"), masking
+ * ("f***", "sh*t", "f#ck") and spacing ("f u c k", "f-u-c-k"). The conduct
+ * driver looks each decoded form up in its word lists.
+ */
+#include "conduct.h"
+
+#define UNIT_MAX 40
+
+static char leet(unsigned char c)
+{
+    switch (c) {
+    case '0': return 'o';
+    case '1': return 'i';
+    case '3': return 'e';
+    case '4': return 'a';
+    case '5': return 's';
+    case '7': return 't';
+    case '8': return 'b';
+    case '@': return 'a';
+    case '$': return 's';
+    case '!': return 'i';
+    case '|': return 'l';
+    case '*': case '#': case '%': case '_': return '*';
+    default: break;
+    }
+    if (c >= 'A' && c <= 'Z')
+        return (char)(c + 32);
+    if (c >= 'a' && c <= 'z')
+        return (char)c;
+    return 0;
+}
+
+static bool glue_punct(unsigned char c)
+{
+    return c == '*' || c == '#' || c == '%' || c == '_' || c == '@' || c == '$' || c == '!' ||
+           c == '.' || c == '|';
+}
+
+bool tact__cn_mask_fits(const char *masked, size_t n, const char *word, size_t wn)
+{
+    if (n != wn || n < 3 || masked[0] == '*' || masked[0] != word[0])
+        return false;
+    size_t shown = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (masked[i] == '*')
+            continue;
+        if (masked[i] != word[i])
+            return false;
+        shown++;
+    }
+    return shown < n;
+}
+
+/* Runs of three or more of one letter squeezed to one ("fuuuck" ->
+ * "fuck"). Returns the new length, or 0 when nothing was squeezed. */
+static size_t squeeze(const char *s, size_t n, char *out)
+{
+    size_t o = 0;
+    bool changed = false;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && s[j] == s[i])
+            j++;
+        out[o++] = s[i];
+        if (j - i >= 3)
+            changed = true;
+        else if (j - i == 2)
+            out[o++] = s[i];
+        i = j;
+    }
+    return changed ? o : 0;
+}
+
+static int give(tact__cn_fn fn, void *ctx, size_t first, size_t last, const char *s, size_t n)
+{
+    int rc;
+    bool mask = memchr(s, '*', n) != NULL;
+    if (mask)
+        return fn(ctx, first, last, s, n, TACT__CN_MASKED);
+    if ((rc = fn(ctx, first, last, s, n, TACT__CN_PLAIN)))
+        return rc;
+    if (n >= UNIT_MAX)
+        return TACT_OK; /* no disguised word is that long */
+    char sq[UNIT_MAX];
+    size_t m = squeeze(s, n, sq);
+    if (m && (rc = fn(ctx, first, last, sq, m, TACT__CN_SQUEEZED)))
+        return rc;
+    if (m) {
+        /* "fuuuckk": squeeze doubled letters too */
+        char sq2[UNIT_MAX];
+        size_t o = 0;
+        for (size_t i = 0; i < m; i++)
+            if (!o || sq2[o - 1] != sq[i])
+                sq2[o++] = sq[i];
+        if (o != m && (rc = fn(ctx, first, last, sq2, o, TACT__CN_SQUEEZED)))
+            return rc;
+    }
+    return TACT_OK;
+}
+
+/* Decode the bytes [a, b) of the text into out; returns the length, or 0
+ * when the run does not look like a disguised word. Hyphens and dots are
+ * dropped when they separate single letters ("f-u-c-k", "f.u.c.k"). */
+static size_t decode(const char *t, size_t a, size_t b, char *out)
+{
+    if (b - a >= UNIT_MAX)
+        return 0;
+    /* trailing ! . are sentence punctuation, not letters */
+    while (b > a && (t[b - 1] == '!' || t[b - 1] == '.'))
+        b--;
+    while (a < b && (t[a] == '.' || t[a] == '!'))
+        a++;
+    size_t o = 0, letters = 0, seg = 0, maxseg = 0, seps = 0;
+    for (size_t i = a; i < b; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c == '-' || c == '.' || c == '\'') {
+            seps++;
+            if (seg > maxseg)
+                maxseg = seg;
+            seg = 0;
+            out[o++] = (char)c;
+            continue;
+        }
+        char d = leet(c);
+        if (!d)
+            return 0;
+        if (d != '*')
+            letters++;
+        out[o++] = d;
+        seg++;
+    }
+    if (seg > maxseg)
+        maxseg = seg;
+    if (letters == 0)
+        return 0;
+    if (seps && maxseg == 1) {
+        size_t k = 0;
+        for (size_t i = 0; i < o; i++)
+            if (out[i] != '-' && out[i] != '.')
+                out[k++] = out[i];
+        o = k;
+    }
+    return o;
+}
+
+int tact__cn_units(const tact_scanner *sc, tact__cn_fn fn, void *ctx)
+{
+    const tact__token *tk = sc->toks;
+    char buf[UNIT_MAX];
+    int rc;
+    size_t i = 0;
+    while (i < sc->ntoks) {
+        /* spaced single letters: "f u c k" */
+        if ((tk[i].shape & TACT__SH_ONELETTER) && tk[i].kind == TACT__TOK_WORD) {
+            size_t j = i;
+            size_t o = 0;
+            while (j < sc->ntoks && tk[j].kind == TACT__TOK_WORD && (tk[j].shape & TACT__SH_ONELETTER) &&
+                   tk[j].norm_len == 1 && o < UNIT_MAX - 1 &&
+                   (j == i || (tk[j].shape & TACT__SH_SPACE_BEFORE))) {
+                buf[o++] = sc->norm.p[tk[j].norm_off];
+                j++;
+            }
+            if (j - i >= 3) {
+                if ((rc = fn(ctx, i, j - 1, buf, o, TACT__CN_SPACED)))
+                    return rc;
+                i = j;
+                continue;
+            }
+        }
+        /* a run of tokens with no space between them */
+        size_t j = i + 1;
+        bool simple = tk[i].kind == TACT__TOK_WORD && !(tk[i].shape & TACT__SH_NONASCII);
+        bool ok = tk[i].kind == TACT__TOK_WORD || tk[i].kind == TACT__TOK_ALNUM ||
+                  tk[i].kind == TACT__TOK_NUMBER ||
+                  (tk[i].kind == TACT__TOK_PUNCT && glue_punct((unsigned char)sc->text[tk[i].start]));
+        while (ok && j < sc->ntoks && tk[j].start == tk[j - 1].end &&
+               (tk[j].kind == TACT__TOK_WORD || tk[j].kind == TACT__TOK_ALNUM ||
+                tk[j].kind == TACT__TOK_NUMBER ||
+                (tk[j].kind == TACT__TOK_PUNCT && glue_punct((unsigned char)sc->text[tk[j].start])))) {
+            simple = false;
+            j++;
+        }
+        if (!ok) {
+            i++;
+            continue;
+        }
+        if (simple) {
+            size_t n;
+            const char *s = tact__tok_norm(sc, i, &n);
+            bool hyph = (tk[i].shape & TACT__SH_HYPHEN) != 0;
+            if (!hyph) {
+                if ((rc = give(fn, ctx, i, i, s, n)))
+                    return rc;
+            } else {
+                size_t m = decode(sc->text, tk[i].start, tk[i].end, buf);
+                if (m && (rc = give(fn, ctx, i, i, buf, m)))
+                    return rc;
+                if ((rc = fn(ctx, i, i, s, n, TACT__CN_PLAIN)))
+                    return rc;
+            }
+        } else {
+            size_t m = decode(sc->text, tk[i].start, tk[j - 1].end, buf);
+            if (m && (rc = give(fn, ctx, i, j - 1, buf, m)))
+                return rc;
+            /* also each word of the run on its own ("shit!!" or "idiot.") */
+            for (size_t k = i; k < j; k++)
+                if (tk[k].kind == TACT__TOK_WORD) {
+                    size_t n;
+                    const char *s = tact__tok_norm(sc, k, &n);
+                    if ((rc = fn(ctx, k, k, s, n, TACT__CN_PLAIN)))
+                        return rc;
+                }
+        }
+        i = j;
+    }
+    return TACT_OK;
+}

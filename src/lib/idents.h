@@ -1,0 +1,112 @@
+/*
+ * idents.h - what the structured identifier detectors (idents*.c) share.
+ *
+ * Each detector scans either the raw bytes (numbers, postcodes, dates:
+ * hand-written state machines) or the token stream (addresses, schools,
+ * organisations: cue words from the lists in data/ident_*.txt), and reports
+ * candidates with tact__add. Context raises or lowers confidence through
+ * the cue helpers below. Overlaps are resolved later by findings.c.
+ */
+#ifndef TACT_IDENTS_H
+#define TACT_IDENTS_H
+
+#include "internal.h"
+#include "lexicon.h"
+
+/* Bits of the identifier lexicon (data/ident_*.txt), one per list. */
+#define IX_PHONE_CUE (1u << 0)   /* number, mobile, ring, call, text ... */
+#define IX_DOB_CUE (1u << 1)     /* dob, born, birthday ... */
+#define IX_EXAMPLE (1u << 2)     /* example, e.g., fake, dummy, like ... */
+#define IX_SCHOOL (1u << 3)      /* primary, academy, nursery ... */
+#define IX_ORG_HOME (1u << 4)    /* lodge, house, court: a care home name with a care cue */
+#define IX_CARE_CUE (1u << 5)    /* resident, room, meds, carers ... */
+#define IX_FACILITY (1u << 6)    /* station, centre, hospital, office ... */
+#define IX_COUNCIL_KIND (1u << 7)/* county, borough, city ... */
+#define IX_CASE_CUE (1u << 8)    /* case, mosaic, lcs, court, crn ... */
+#define IX_NONCASE_REF (1u << 9) /* booking, order, ticket, invoice ... */
+#define IX_VEHICLE (1u << 10)    /* car, van, reg, plate, corsa ... */
+#define IX_PERSON_NOUN (1u << 11)/* girl, boy, lad, son, mum, baby ... */
+#define IX_UNIT (1u << 12)       /* minutes, hours, quid, percent ... */
+#define IX_GENERIC (1u << 13)    /* local, care, youth, student ...: not a proper name part */
+#define IX_TEAM (1u << 14)       /* assessment, duty, safeguarding ...: team kinds */
+#define IX_EVENT (1u << 15)      /* conference, event, webinar ...: dates that are not births */
+#define IX_PLACE_NOUN (1u << 16) /* hostel, site, flats, shop ...: a place on a street */
+#define IX_NOT_GENERAL (1u << 17)/* attorney, secretary ...: "X General" is not a hospital */
+#define IX_TITLE_WORD (1u << 18) /* royal, national, british ...: not a local school/org */
+
+typedef struct tact__idents {
+    tact__lex lex; /* normalised word -> IX_* bits */
+} tact__idents;
+
+/* ---- byte helpers ------------------------------------------------------ */
+
+static inline bool ix_digit(int c) { return c >= '0' && c <= '9'; }
+static inline bool ix_upper(int c) { return c >= 'A' && c <= 'Z'; }
+static inline bool ix_lower(int c) { return c >= 'a' && c <= 'z'; }
+static inline bool ix_alpha(int c) { return ix_upper(c) || ix_lower(c); }
+static inline bool ix_alnum(int c) { return ix_alpha(c) || ix_digit(c); }
+static inline int ix_up(int c) { return ix_lower(c) ? c - 32 : c; }
+
+/* Byte at i, or 0 outside the text. */
+static inline int ix_at(const tact_scanner *sc, size_t i)
+{
+    return i < sc->len ? (unsigned char)sc->text[i] : 0;
+}
+
+/* True when the bytes before i (if any) do not continue a word or number. */
+static inline bool ix_left_edge(const tact_scanner *sc, size_t i)
+{
+    if (i == 0)
+        return true;
+    int c = (unsigned char)sc->text[i - 1];
+    return !ix_alnum(c) && c != '_' && c != '/' && c != '@' && c < 0x80;
+}
+
+/* True when the byte at i does not continue a word or number. */
+static inline bool ix_right_edge(const tact_scanner *sc, size_t i)
+{
+    int c = ix_at(sc, i);
+    return !ix_alnum(c) && c != '_' && c != '@' && c < 0x80;
+}
+
+/* ---- token helpers (idents.c) ------------------------------------------ */
+
+/* IX_* bits of token i (0 when out of range or not a word). */
+uint32_t tact__ix_bits(const tact_scanner *sc, size_t i);
+/* Index of the last token that ends at or before off, or SIZE_MAX. */
+size_t tact__ix_tok_before(const tact_scanner *sc, size_t off);
+/* True when a token carrying any of bits lies within nbefore tokens before
+ * byte start or nafter tokens after byte end (not crossing a line break). */
+bool tact__ix_cue_near(const tact_scanner *sc, size_t start, size_t end, uint32_t bits,
+                       size_t nbefore, size_t nafter);
+/* True when token i is a word starting with a capital letter. */
+bool tact__ix_cap(const tact_scanner *sc, size_t i);
+/* True when byte off lies inside a URL, email, handle or hashtag token. */
+bool tact__ix_in_web(const tact_scanner *sc, size_t off);
+/* True when the text just before off (within a few tokens) says the thing
+ * is an example, made up or fake: "like", "e.g.", "made up", "example". */
+bool tact__ix_example_before(const tact_scanner *sc, size_t off);
+/*
+ * Match a tiny byte pattern at i: 'A' an upper-case letter, 'L' any ASCII
+ * letter, '9' a digit, '_' an optional space, '~' an optional space or
+ * hyphen; any other character matches itself. Returns the end offset, or 0
+ * when it does not match. Edges are the caller's business.
+ */
+size_t tact__ix_match(const tact_scanner *sc, size_t i, const char *pat);
+/* True when token i is punctuation equal to ch. */
+bool tact__ix_punct(const tact_scanner *sc, size_t i, char ch);
+
+/* ---- detectors ----------------------------------------------------------- */
+
+int tact__ix_phone_scan(tact_scanner *sc);    /* idents_phone.c */
+int tact__ix_postcode_scan(tact_scanner *sc); /* idents_postcode.c */
+int tact__ix_numbers_scan(tact_scanner *sc);  /* idents_numbers.c: NHS, NI, case refs, vehicles */
+int tact__ix_dates_scan(tact_scanner *sc);    /* idents_dates.c: dates of birth, ages */
+int tact__ix_address_scan(tact_scanner *sc);  /* idents_address.c: address, location, school, org */
+int tact__ix_web_scan(tact_scanner *sc);      /* idents_web.c: email, url, handle, geo */
+
+/* Exposed for the unit tests: NHS modulus 11 on 10 digits; NI shape. */
+bool tact__ix_nhs_valid(const char *digits10);
+bool tact__ix_ni_prefix_valid(int a, int b);
+
+#endif

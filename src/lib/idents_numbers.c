@@ -1,0 +1,257 @@
+/*
+ * idents_numbers.c - NHS numbers (modulus 11), National Insurance numbers,
+ * case and court reference numbers, and vehicle registrations.
+ */
+#include "idents.h"
+
+bool tact__ix_nhs_valid(const char *d)
+{
+    int sum = 0;
+    for (int k = 0; k < 9; k++) {
+        if (!ix_digit((unsigned char)d[k]))
+            return false;
+        sum += (d[k] - '0') * (10 - k);
+    }
+    if (!ix_digit((unsigned char)d[9]))
+        return false;
+    int check = 11 - sum % 11;
+    if (check == 11)
+        check = 0;
+    if (check == 10)
+        return false;
+    return check == d[9] - '0';
+}
+
+bool tact__ix_ni_prefix_valid(int a, int b)
+{
+    a = ix_up(a);
+    b = ix_up(b);
+    if (!ix_upper(a) || !ix_upper(b))
+        return false;
+    if (strchr("DFIQUV", a) || strchr("DFIQUVO", b))
+        return false;
+    static const char *const bad[] = {"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        if (bad[i][0] == a && bad[i][1] == b)
+            return false;
+    return true;
+}
+
+/* True when a token saying "NHS" is among the few before off. */
+static bool word_before(const tact_scanner *sc, size_t off, const char *w, size_t n)
+{
+    size_t k = tact__ix_tok_before(sc, off);
+    for (size_t m = 0; m < n && k != SIZE_MAX; m++, k--) {
+        if (tact__tok_is(sc, k, w))
+            return true;
+        if (k == 0)
+            break;
+    }
+    return false;
+}
+
+static int nhs_at(tact_scanner *sc, size_t i, size_t *next)
+{
+    static const char *const pats[] = {"999 999 9999", "999-999-9999", "9999999999"};
+    for (size_t p = 0; p < 3; p++) {
+        size_t e = tact__ix_match(sc, i, pats[p]);
+        if (!e || !ix_right_edge(sc, e) ||
+            ((ix_at(sc, e) == '.' || ix_at(sc, e) == ',') && ix_digit(ix_at(sc, e + 1))))
+            continue;
+        char d[11];
+        size_t nd = 0;
+        for (size_t k = i; k < e; k++)
+            if (ix_digit(ix_at(sc, k)))
+                d[nd++] = sc->text[k];
+        d[nd] = '\0';
+        *next = e;
+        if (!tact__ix_nhs_valid(d) || tact__ix_example_before(sc, i))
+            return TACT_OK;
+        bool cue = word_before(sc, i, "nhs", 4);
+        if (!cue && (d[0] == '0' || tact__ix_cue_near(sc, i, e, IX_NONCASE_REF | IX_PHONE_CUE, 4, 0)))
+            return TACT_OK;
+        return tact__add(sc, i, e, TACT_TYPE_NHS_NUMBER, -1, cue ? 0.98f : 0.85f,
+                         cue ? "nhs_number.cue" : "nhs_number.mod11", NULL, NULL);
+    }
+    return TACT_OK;
+}
+
+static int ni_at(tact_scanner *sc, size_t i, size_t *next)
+{
+    size_t e = tact__ix_match(sc, i, "LL_99_99_99");
+    if (!e)
+        return TACT_OK;
+    bool upper = ix_upper(ix_at(sc, i)) && ix_upper(ix_at(sc, i + 1));
+    bool suffix = false;
+    size_t s2 = e + (ix_at(sc, e) == ' ');
+    int c = ix_up(ix_at(sc, s2));
+    if (c >= 'A' && c <= 'D' && ix_right_edge(sc, s2 + 1) &&
+        (ix_upper(ix_at(sc, s2)) || !upper)) {
+        suffix = true;
+        e = s2 + 1;
+    }
+    if (!ix_right_edge(sc, e))
+        return TACT_OK;
+    *next = e;
+    bool cue = word_before(sc, i, "ni", 3) || word_before(sc, i, "nino", 3) ||
+               word_before(sc, i, "insurance", 3);
+    bool valid = tact__ix_ni_prefix_valid(ix_at(sc, i), ix_at(sc, i + 1));
+    if (tact__ix_example_before(sc, i) && !cue)
+        return TACT_OK;
+    float conf;
+    const char *rule = "ni_number.format";
+    if (valid && upper)
+        conf = suffix ? 0.93f : 0.7f;
+    else if (cue)
+        conf = 0.6f, rule = "ni_number.cue";
+    else
+        return TACT_OK;
+    if (cue && valid)
+        conf += 0.05f;
+    if (!suffix && !cue && !valid)
+        return TACT_OK;
+    return tact__add(sc, i, e, TACT_TYPE_NI_NUMBER, -1, conf, rule, NULL, NULL);
+}
+
+/* Family court case numbers: two letters, two digits, a letter, five digits. */
+static int court_at(tact_scanner *sc, size_t i, size_t *next)
+{
+    size_t e = tact__ix_match(sc, i, "AA99A99999");
+    if (!e || !ix_right_edge(sc, e))
+        return TACT_OK;
+    *next = e;
+    return tact__add(sc, i, e, TACT_TYPE_CASE_REFERENCE, -1, 0.9f, "case_reference.court", NULL,
+                     NULL);
+}
+
+static bool vehicle_age_ok(int a, int b)
+{
+    int n = (a - '0') * 10 + (b - '0');
+    return (n >= 2 && n <= 29) || (n >= 51 && n <= 79);
+}
+
+static int vehicle_at(tact_scanner *sc, size_t i, size_t *next)
+{
+    size_t e;
+    bool current = false;
+    if ((e = tact__ix_match(sc, i, "AA99_AAA")) && ix_right_edge(sc, e)) {
+        if (strchr("IQZ", ix_at(sc, i)) || !vehicle_age_ok(ix_at(sc, i + 2), ix_at(sc, i + 3)))
+            return TACT_OK;
+        current = true;
+    } else if (!(((e = tact__ix_match(sc, i, "A999_AAA")) || (e = tact__ix_match(sc, i, "A99_AAA")) ||
+                  (e = tact__ix_match(sc, i, "A9_AAA")) || (e = tact__ix_match(sc, i, "AAA_999A")) ||
+                  (e = tact__ix_match(sc, i, "AAA_99A")) || (e = tact__ix_match(sc, i, "AAA_9A"))) &&
+                 ix_right_edge(sc, e))) {
+        return TACT_OK;
+    }
+    bool cue = tact__ix_cue_near(sc, i, e, IX_VEHICLE, 6, 4);
+    if (!current && !cue)
+        return TACT_OK;
+    *next = e;
+    return tact__add(sc, i, e, TACT_TYPE_VEHICLE_REGISTRATION, -1,
+                     current ? (cue ? 0.92f : 0.75f) : 0.7f,
+                     current ? "vehicle_registration.current" : "vehicle_registration.older", NULL,
+                     NULL);
+}
+
+/* Words that may sit between a case cue and its number. */
+static bool filler(const tact_scanner *sc, size_t k)
+{
+    const tact__token *t = &sc->toks[k];
+    if (t->kind == TACT__TOK_PUNCT)
+        return tact__ix_punct(sc, k, ':') || tact__ix_punct(sc, k, '#') ||
+               tact__ix_punct(sc, k, '.') || tact__ix_punct(sc, k, '-');
+    return tact__tok_is(sc, k, "no") || tact__tok_is(sc, k, "number") ||
+           tact__tok_is(sc, k, "num") || tact__tok_is(sc, k, "ref") ||
+           tact__tok_is(sc, k, "reference") || tact__tok_is(sc, k, "id") ||
+           tact__tok_is(sc, k, "is") || tact__tok_is(sc, k, "nos") ||
+           (tact__ix_bits(sc, k) & IX_CASE_CUE);
+}
+
+static bool strong_case_cue(const tact_scanner *sc, size_t k)
+{
+    return (tact__ix_bits(sc, k) & IX_CASE_CUE) && !tact__tok_is(sc, k, "ref") &&
+           !tact__tok_is(sc, k, "reference") && !tact__tok_is(sc, k, "id") &&
+           !tact__tok_is(sc, k, "file") && !tact__tok_is(sc, k, "record") &&
+           !tact__tok_is(sc, k, "client");
+}
+
+static int case_refs(tact_scanner *sc)
+{
+    for (size_t k = 0; k < sc->ntoks; k++) {
+        if (!(tact__ix_bits(sc, k) & IX_CASE_CUE))
+            continue;
+        /* a booking or order reference is not a case */
+        if ((k > 0 && (tact__ix_bits(sc, k - 1) & IX_NONCASE_REF)) ||
+            (k > 1 && (tact__ix_bits(sc, k - 2) & IX_NONCASE_REF)))
+            continue;
+        bool strong = strong_case_cue(sc, k);
+        size_t j = k + 1, lim = k + 5;
+        while (j < sc->ntoks && j < lim && filler(sc, j)) {
+            strong = strong || strong_case_cue(sc, j);
+            j++;
+        }
+        if (j >= sc->ntoks)
+            continue;
+        const tact__token *t = &sc->toks[j];
+        if (t->kind != TACT__TOK_NUMBER && t->kind != TACT__TOK_ALNUM)
+            continue;
+        if (t->kind == TACT__TOK_ALNUM && t->norm_len > 2 &&
+            (tact__tok_is(sc, j, "am") || tact__tok_is(sc, j, "pm")))
+            continue;
+        /* the number may continue in groups: 402 118 7351, 12/3456, AB-1234 */
+        size_t end = t->end, m = j + 1;
+        while (m + 1 < sc->ntoks && (sc->toks[m].kind == TACT__TOK_NUMBER ||
+                                     ((tact__ix_punct(sc, m, '/') || tact__ix_punct(sc, m, '-')) &&
+                                      sc->toks[m].start == end &&
+                                      sc->toks[m + 1].kind == TACT__TOK_NUMBER))) {
+            if (sc->toks[m].kind != TACT__TOK_NUMBER)
+                m++;
+            if (sc->toks[m].start > end + 1)
+                break;
+            end = sc->toks[m].end;
+            m++;
+        }
+        size_t nd = 0;
+        for (size_t b = t->start; b < end; b++)
+            nd += ix_digit(ix_at(sc, b));
+        if (nd < 4 || tact__ix_example_before(sc, t->start))
+            continue;
+        int rc = tact__add(sc, t->start, end, TACT_TYPE_CASE_REFERENCE, -1, strong ? 0.9f : 0.65f,
+                           strong ? "case_reference.cue" : "case_reference.ref", NULL, NULL);
+        if (rc)
+            return rc;
+        k = m - 1;
+    }
+    return TACT_OK;
+}
+
+int tact__ix_numbers_scan(tact_scanner *sc)
+{
+    size_t i = 0;
+    while (i < sc->len) {
+        int c = ix_at(sc, i);
+        size_t next = i + 1;
+        int rc = TACT_OK;
+        if (!ix_alnum(c) || !ix_left_edge(sc, i) || tact__ix_in_web(sc, i)) {
+            i++;
+            continue;
+        }
+        if (ix_digit(c)) {
+            rc = nhs_at(sc, i, &next);
+        } else {
+            size_t n1 = next, n2 = next, n3 = next;
+            if ((rc = ni_at(sc, i, &n1)) == TACT_OK && (rc = court_at(sc, i, &n2)) == TACT_OK)
+                rc = vehicle_at(sc, i, &n3);
+            next = n1 > next ? n1 : (n2 > next ? n2 : n3);
+        }
+        if (rc)
+            return rc;
+        /* move to the end of this word or number */
+        if (next == i + 1)
+            while (next < sc->len && ix_alnum(ix_at(sc, next)))
+                next++;
+        i = next;
+    }
+    return case_refs(sc);
+}

@@ -1,0 +1,144 @@
+/*
+ * idents_postcode.c - UK postcodes: the full grammar (outward codes A9, A99,
+ * A9A, AA9, AA99, AA9A against the list of real postcode areas, inward code
+ * 9AA with the letters Royal Mail uses, GIR 0AA), with or without the space
+ * and in lower case; and outward codes alone ("lives in M14") when a cue
+ * says they are a place.
+ */
+#include "idents.h"
+
+/* The postcode areas of the UK, Channel Islands and Isle of Man. */
+static const char areas[] =
+    " AB AL B BA BB BD BF BH BL BN BR BS BT BX CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN"
+    " DT DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA"
+    " LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG"
+    " SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE ";
+
+static bool area_ok(int a, int b)
+{
+    char key[5] = {' ', (char)a, (char)(b ? b : ' '), b ? ' ' : '\0', '\0'};
+    return strstr(areas, key) != NULL;
+}
+
+static bool inward_letter(int c)
+{
+    return c && strchr("ABDEFGHJLNPQRSTUWXYZ", c) != NULL;
+}
+
+/*
+ * Parse an outward code at i. Returns its end or 0. *upper is set when it
+ * was written in capitals.
+ */
+static size_t outward(const tact_scanner *sc, size_t i, bool *upper)
+{
+    int a = ix_at(sc, i), b = ix_at(sc, i + 1);
+    if (!ix_alpha(a))
+        return 0;
+    *upper = ix_upper(a);
+    size_t p;
+    int A = ix_up(a), B = ix_up(b);
+    if (ix_alpha(b) && area_ok(A, B) && (ix_upper(b) == *upper)) {
+        p = i + 2;
+    } else if (ix_digit(b) && area_ok(A, 0)) {
+        p = i + 1;
+    } else {
+        return 0;
+    }
+    size_t areal = p - i;
+    if (!ix_digit(ix_at(sc, p)))
+        return 0;
+    p++;
+    int c = ix_at(sc, p);
+    if (ix_digit(c)) {
+        p++;
+    } else if (ix_alpha(c) && ix_upper(c) == *upper) {
+        /* A9A takes ABCDEFGHJKPSTUW, AA9A takes ABEHMNPRVWXY */
+        const char *ok = areal == 1 ? "ABCDEFGHJKPSTUW" : "ABEHMNPRVWXY";
+        if (!strchr(ok, ix_up(c)))
+            return 0;
+        p++;
+    }
+    return p;
+}
+
+static size_t inward(const tact_scanner *sc, size_t p, bool upper)
+{
+    if (!ix_digit(ix_at(sc, p)))
+        return 0;
+    int x = ix_at(sc, p + 1), y = ix_at(sc, p + 2);
+    if (!ix_alpha(x) || !ix_alpha(y) || ix_upper(x) != upper || ix_upper(y) != upper)
+        return 0;
+    if (!inward_letter(ix_up(x)) || !inward_letter(ix_up(y)))
+        return 0;
+    return p + 3;
+}
+
+static bool outward_cue(const tact_scanner *sc, size_t s, size_t e)
+{
+    size_t k = tact__ix_tok_before(sc, s);
+    size_t j = tact__tok_after(sc, e);
+    if (j < sc->ntoks && (tact__tok_is(sc, j, "area") || tact__tok_is(sc, j, "postcode") ||
+                          tact__tok_is(sc, j, "postcodes") || tact__tok_is(sc, j, "district")))
+        return true;
+    if (k == SIZE_MAX || tact__tok_is(sc, k, "the"))
+        return false;
+    static const char *const before[] = {"in", "lives", "from", "near", "around", "postcode",
+                                         "to", "at", "live", "living", "moved", "round"};
+    for (size_t m = 0; m < sizeof before / sizeof before[0]; m++)
+        if (tact__tok_is(sc, k, before[m]))
+            return true;
+    return false;
+}
+
+int tact__ix_postcode_scan(tact_scanner *sc)
+{
+    size_t i = 0;
+    while (i < sc->len) {
+        int c = ix_at(sc, i);
+        if (!ix_alpha(c) || !ix_left_edge(sc, i) || tact__ix_in_web(sc, i)) {
+            i++;
+            continue;
+        }
+        size_t e = tact__ix_match(sc, i, "GIR_0AA");
+        if (e && ix_right_edge(sc, e)) {
+            int rc = tact__add(sc, i, e, TACT_TYPE_POSTCODE, -1, 0.9f, "postcode.full", NULL, NULL);
+            if (rc)
+                return rc;
+            i = e;
+            continue;
+        }
+        bool upper = false;
+        size_t o = outward(sc, i, &upper);
+        if (o) {
+            size_t p = o;
+            while (ix_at(sc, p) == ' ' && p < o + 2)
+                p++;
+            size_t in = inward(sc, p, upper);
+            /* without a space, the split must leave a valid outward code:
+             * "BS79EL" is BS7 9EL */
+            if (!in && p == o && ix_digit(ix_at(sc, o - 1)) && o - i >= 3) {
+                in = inward(sc, o - 1, upper);
+                if (in && o - 1 - i < 2)
+                    in = 0;
+            }
+            int rc = TACT_OK;
+            if (in && ix_right_edge(sc, in)) {
+                rc = tact__add(sc, i, in, TACT_TYPE_POSTCODE, -1, upper ? 0.95f : 0.8f,
+                               "postcode.full", NULL, NULL);
+                i = in;
+            } else if (upper && ix_right_edge(sc, o) && outward_cue(sc, i, o)) {
+                rc = tact__add(sc, i, o, TACT_TYPE_POSTCODE, -1, 0.7f, "postcode.outward", NULL,
+                               NULL);
+                i = o;
+            } else {
+                i = o;
+            }
+            if (rc)
+                return rc;
+            continue;
+        }
+        while (i < sc->len && ix_alnum(ix_at(sc, i)))
+            i++;
+    }
+    return TACT_OK;
+}

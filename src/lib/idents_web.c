@@ -1,0 +1,334 @@
+/*
+ * idents_web.c - email addresses, links, social media handles, and map
+ * positions (decimal and degrees-minutes-seconds coordinates, what3words).
+ *
+ * Links: a profile or fundraiser link points at a person and is always
+ * reported; a link to a book, article or guidance page is not an identifier
+ * unless its path carries a name. Handles: an organisation's account ("the
+ * @BASW_UK podcast", all-capitals acronyms) is not a person's.
+ */
+#include "idents.h"
+
+static bool ci_contains(const char *s, size_t n, const char *w)
+{
+    size_t m = strlen(w);
+    for (size_t i = 0; i + m <= n; i++) {
+        size_t k = 0;
+        while (k < m && ix_up((unsigned char)s[i + k]) == ix_up((unsigned char)w[k]))
+            k++;
+        if (k == m)
+            return true;
+    }
+    return false;
+}
+
+static const char *const profile_hosts[] = {
+    "facebook.com/", "fb.com/", "fb.me/", "instagram.com/", "tiktok.com/", "twitter.com/",
+    "x.com/", "linkedin.com/in/", "snapchat.com/", "youtube.com/@", "threads.net/",
+    "reddit.com/u", "onlyfans.com/", "t.me/", "wa.me/", "mastodon.social/@", "bsky.app/profile"};
+static const char *const fundraiser_words[] = {"gofundme", "justgiving", "crowdfunder",
+                                               "fundraiser", "fundraising", "appeal", "donate",
+                                               "missing", "family"};
+static const char *const resource_words[] = {
+    "/book", "/article", "/research", "/report", "/guidance", "/publication", "/news", "/blog",
+    "/podcast", "/event", "/resource", ".pdf", "/journal", "doi.org", "/learning", "/training",
+    "/course", "/policy", "/policies", "/about", "/standards", "/wiki", ".gov.uk", ".ac.uk",
+    ".nhs.uk", "/help", "/advice", "/jobs", "/careers", "/watch", "/episode"};
+
+/* True when some '-' or '/' separated piece of the path is a first name. */
+static bool slug_has_name(const tact_scanner *sc, const char *s, size_t n)
+{
+    if (!sc->rs->words.count)
+        return false;
+    size_t p = 0;
+    /* skip scheme and host */
+    for (size_t slashes = 0; p < n && slashes < 3; p++)
+        if (s[p] == '/')
+            slashes++;
+    while (p < n) {
+        size_t q = p;
+        while (q < n && ix_alpha((unsigned char)s[q]))
+            q++;
+        if (q - p >= 3 && q - p < 32) {
+            char w[32];
+            for (size_t k = 0; k < q - p; k++)
+                w[k] = (char)(s[p + k] | 0x20);
+            uint32_t b = tact__lex_get(&sc->rs->words, w, q - p);
+            if ((b & TACT__LX_FIRST) && !(b & (TACT__LX_DICT | TACT__LX_STOP)))
+                return true;
+        }
+        p = q + 1;
+    }
+    return false;
+}
+
+static int url_token(tact_scanner *sc, const tact__token *t)
+{
+    const char *s = sc->text + t->start;
+    size_t n = t->end - t->start;
+    for (size_t i = 0; i < sizeof profile_hosts / sizeof profile_hosts[0]; i++)
+        if (ci_contains(s, n, profile_hosts[i]))
+            return tact__add(sc, t->start, t->end, TACT_TYPE_URL, -1, 0.95f, "url.profile",
+                             "This links to a social media profile. A profile link points to "
+                             "one person.",
+                             NULL);
+    bool named = slug_has_name(sc, s, n);
+    for (size_t i = 0; i < sizeof fundraiser_words / sizeof fundraiser_words[0]; i++)
+        if (ci_contains(s, n, fundraiser_words[i]))
+            named = true;
+    if (named)
+        return tact__add(sc, t->start, t->end, TACT_TYPE_URL, -1, 0.9f, "url.personal", NULL,
+                         NULL);
+    for (size_t i = 0; i < sizeof resource_words / sizeof resource_words[0]; i++)
+        if (ci_contains(s, n, resource_words[i]))
+            return TACT_OK;
+    return tact__add(sc, t->start, t->end, TACT_TYPE_URL, -1, 0.6f, "url", NULL, NULL);
+}
+
+/* A bare profile link without a scheme: "instagram.com/jay_x". */
+static int bare_profiles(tact_scanner *sc)
+{
+    for (size_t h = 0; h < sizeof profile_hosts / sizeof profile_hosts[0]; h++) {
+        const char *w = profile_hosts[h];
+        size_t m = strlen(w);
+        for (size_t i = 0; i + m < sc->len; i++) {
+            if (ix_up(ix_at(sc, i)) != ix_up((unsigned char)w[0]) || !ix_left_edge(sc, i) ||
+                tact__ix_in_web(sc, i))
+                continue;
+            size_t k = 0;
+            while (k < m && ix_up(ix_at(sc, i + k)) == ix_up((unsigned char)w[k]))
+                k++;
+            if (k < m)
+                continue;
+            size_t e = i + m;
+            while (e < sc->len && (ix_alnum(ix_at(sc, e)) || ix_at(sc, e) == '_' ||
+                                   ix_at(sc, e) == '.' || ix_at(sc, e) == '@' || ix_at(sc, e) == '/'))
+                e++;
+            while (e > i + m && (ix_at(sc, e - 1) == '.' || ix_at(sc, e - 1) == '/'))
+                e--;
+            if (e == i + m)
+                continue;
+            int rc = tact__add(sc, i, e, TACT_TYPE_URL, -1, 0.9f, "url.profile", NULL, NULL);
+            if (rc)
+                return rc;
+            i = e;
+        }
+    }
+    return TACT_OK;
+}
+
+static bool org_handle(const tact_scanner *sc, size_t k)
+{
+    const tact__token *t = &sc->toks[k];
+    if (k > 0 && (tact__tok_is(sc, k - 1, "the") || tact__tok_is(sc, k - 1, "via")))
+        return true;
+    size_t up = 0, lo = 0;
+    for (size_t b = t->start + 1; b < t->end; b++) {
+        up += ix_upper(ix_at(sc, b));
+        lo += ix_lower(ix_at(sc, b));
+    }
+    return up >= 3 && lo == 0;
+}
+
+/* "insta: jay_x93", "snap is kayb.2009": a handle without its @. */
+static int platform_handles(tact_scanner *sc, size_t k)
+{
+    static const char *const platforms[] = {"insta", "instagram", "snap", "snapchat", "tiktok",
+                                            "twitter", "ig", "sc", "fb", "facebook", "tt"};
+    bool is = false;
+    for (size_t p = 0; p < sizeof platforms / sizeof platforms[0] && !is; p++)
+        is = tact__tok_is(sc, k, platforms[p]);
+    if (!is)
+        return TACT_OK;
+    size_t j = k + 1;
+    if (tact__ix_punct(sc, j, ':') || tact__tok_is(sc, j, "is") || tact__tok_is(sc, j, "name") ||
+        tact__tok_is(sc, j, "handle") || tact__tok_is(sc, j, "@"))
+        j++;
+    if (j >= sc->ntoks || sc->toks[j].kind == TACT__TOK_HANDLE)
+        return TACT_OK;
+    size_t s = sc->toks[j].start, e = s;
+    bool marked = false, letter = false;
+    while (e < sc->len && (ix_alnum(ix_at(sc, e)) || ix_at(sc, e) == '_' ||
+                           (ix_at(sc, e) == '.' && ix_alnum(ix_at(sc, e + 1))))) {
+        if (ix_at(sc, e) == '_' || ix_at(sc, e) == '.' || ix_digit(ix_at(sc, e)))
+            marked = true;
+        letter = letter || ix_alpha(ix_at(sc, e));
+        e++;
+    }
+    if (!marked || !letter || e - s < 3)
+        return TACT_OK;
+    return tact__add(sc, s, e, TACT_TYPE_HANDLE, -1, 0.75f, "handle.platform", NULL, NULL);
+}
+
+/* ---- coordinates ---------------------------------------------------------- */
+
+/* A decimal degree at i: optional sign, 1-3 digits, '.', 3+ decimals. */
+static size_t decimal_deg(const tact_scanner *sc, size_t i, double *v, bool *strong)
+{
+    size_t p = i;
+    bool neg = false;
+    if (ix_at(sc, p) == '-' || ix_at(sc, p) == '+') {
+        neg = ix_at(sc, p) == '-';
+        p++;
+    }
+    double x = 0;
+    size_t nd = 0;
+    while (ix_digit(ix_at(sc, p)) && nd < 4) {
+        x = x * 10 + (ix_at(sc, p) - '0');
+        p++;
+        nd++;
+    }
+    if (!nd || nd > 3 || ix_at(sc, p) != '.')
+        return 0;
+    p++;
+    size_t nf = 0;
+    double f = 0.1;
+    while (ix_digit(ix_at(sc, p))) {
+        x += f * (ix_at(sc, p) - '0');
+        f /= 10;
+        p++;
+        nf++;
+    }
+    if (nf < 3)
+        return 0;
+    *v = neg ? -x : x;
+    *strong = neg || nf >= 4;
+    /* "51.4587° N" */
+    if (ix_at(sc, p) == 0xC2 && ix_at(sc, p + 1) == 0xB0)
+        p += 2;
+    size_t q = p + (ix_at(sc, p) == ' ');
+    if (strchr("NSEW", ix_at(sc, q)) && ix_at(sc, q) && ix_right_edge(sc, q + 1)) {
+        p = q + 1;
+        *strong = true;
+    }
+    return p;
+}
+
+static int decimal_pair(tact_scanner *sc, size_t i, size_t *next)
+{
+    double lat, lon;
+    bool s1, s2;
+    size_t e = decimal_deg(sc, i, &lat, &s1);
+    if (!e || lat < -90 || lat > 90)
+        return TACT_OK;
+    size_t p = e;
+    if (ix_at(sc, p) == ',')
+        p++;
+    while (ix_at(sc, p) == ' ')
+        p++;
+    if (p == e || p > e + 3)
+        return TACT_OK;
+    size_t e2 = decimal_deg(sc, p, &lon, &s2);
+    if (!e2 || lon < -180 || lon > 180 || !ix_right_edge(sc, e2) || !(s1 || s2))
+        return TACT_OK;
+    *next = e2;
+    return tact__add(sc, i, e2, TACT_TYPE_GEO_COORDINATES, -1, 0.93f, "geo.decimal", NULL, NULL);
+}
+
+/* Degrees, minutes, seconds: 51°27'31.2"N 2°32'29"W (prime marks too). */
+static size_t dms(const tact_scanner *sc, size_t i)
+{
+    size_t p = i, nd = 0;
+    while (ix_digit(ix_at(sc, p)) && nd < 3)
+        p++, nd++;
+    if (!nd || ix_at(sc, p) != 0xC2 || ix_at(sc, p + 1) != 0xB0)
+        return 0;
+    p += 2;
+    for (int part = 0; part < 2; part++) {
+        size_t q = p + (ix_at(sc, p) == ' ');
+        size_t r = q;
+        while (ix_digit(ix_at(sc, r)) || (ix_at(sc, r) == '.' && ix_digit(ix_at(sc, r + 1))))
+            r++;
+        if (r == q)
+            break;
+        if (ix_at(sc, r) == '\'' || ix_at(sc, r) == '"')
+            p = r + 1 + (part == 1 && ix_at(sc, r) == '\'' && ix_at(sc, r + 1) == '\'');
+        else if (ix_at(sc, r) == 0xE2 && ix_at(sc, r + 1) == 0x80 &&
+                 (ix_at(sc, r + 2) == 0xB2 || ix_at(sc, r + 2) == 0xB3 || ix_at(sc, r + 2) == 0x99 ||
+                  ix_at(sc, r + 2) == 0x9D))
+            p = r + 3;
+        else
+            break;
+    }
+    size_t q = p + (ix_at(sc, p) == ' ');
+    if (ix_at(sc, q) && strchr("NSEW", ix_at(sc, q)))
+        return q + 1;
+    return 0;
+}
+
+static int dms_pair(tact_scanner *sc, size_t i, size_t *next)
+{
+    size_t e = dms(sc, i);
+    if (!e)
+        return TACT_OK;
+    size_t p = e;
+    while (ix_at(sc, p) == ' ' || ix_at(sc, p) == ',')
+        p++;
+    size_t e2 = dms(sc, p);
+    if (!e2 || p > e + 3)
+        return TACT_OK;
+    *next = e2;
+    return tact__add(sc, i, e2, TACT_TYPE_GEO_COORDINATES, -1, 0.93f, "geo.dms", NULL, NULL);
+}
+
+/* ///filled.count.soap */
+static int w3w(tact_scanner *sc, size_t i, size_t *next)
+{
+    if (ix_at(sc, i + 1) != '/' || ix_at(sc, i + 2) != '/' || tact__ix_in_web(sc, i))
+        return TACT_OK;
+    size_t p = i + 3;
+    for (int w = 0; w < 3; w++) {
+        size_t s = p;
+        while (ix_lower(ix_at(sc, p)) || ix_at(sc, p) >= 0x80)
+            p++;
+        if (p == s)
+            return TACT_OK;
+        if (w < 2) {
+            if (ix_at(sc, p) != '.')
+                return TACT_OK;
+            p++;
+        }
+    }
+    if (!ix_right_edge(sc, p))
+        return TACT_OK;
+    *next = p;
+    return tact__add(sc, i, p, TACT_TYPE_GEO_COORDINATES, -1, 0.95f, "geo.what3words", NULL, NULL);
+}
+
+int tact__ix_web_scan(tact_scanner *sc)
+{
+    int rc;
+    for (size_t k = 0; k < sc->ntoks; k++) {
+        const tact__token *t = &sc->toks[k];
+        rc = TACT_OK;
+        if (t->kind == TACT__TOK_EMAIL)
+            rc = tact__add(sc, t->start, t->end, TACT_TYPE_EMAIL, -1, 0.99f, "email", NULL, NULL);
+        else if (t->kind == TACT__TOK_URL)
+            rc = url_token(sc, t);
+        else if (t->kind == TACT__TOK_HANDLE && !org_handle(sc, k))
+            rc = tact__add(sc, t->start, t->end, TACT_TYPE_HANDLE, -1, 0.9f, "handle", NULL, NULL);
+        else if (t->kind == TACT__TOK_WORD)
+            rc = platform_handles(sc, k);
+        if (rc)
+            return rc;
+    }
+    if ((rc = bare_profiles(sc)) != TACT_OK)
+        return rc;
+    size_t i = 0;
+    while (i < sc->len) {
+        int c = ix_at(sc, i);
+        size_t next = i + 1;
+        rc = TACT_OK;
+        if ((ix_digit(c) || c == '-' || c == '+') &&
+            (i == 0 || ix_at(sc, i - 1) >= 0x80 || ix_left_edge(sc, i))) {
+            if ((rc = decimal_pair(sc, i, &next)) == TACT_OK && next == i + 1)
+                rc = dms_pair(sc, i, &next);
+        } else if (c == '/') {
+            rc = w3w(sc, i, &next);
+        }
+        if (rc)
+            return rc;
+        i = next;
+    }
+    return TACT_OK;
+}

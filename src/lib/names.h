@@ -1,0 +1,133 @@
+/*
+ * names.h - what the files of the names subsystem share: people and places
+ * in informal text.
+ *
+ *   names.c         driver: compile, scan, turning marked spans into findings
+ *   names_public.c  public figures, authors, inquiries, brands: spans that
+ *                   must not be reported as people or places
+ *   names_cues.c    domain cue rules: titles, kin and role words, nicknames,
+ *                   family names, initials, hashtags, places in context
+ *   tagger.c        the statistical sequence tagger (averaged perceptron,
+ *                   BIO tags for PER and LOC, hashed features)
+ */
+#ifndef TACT_NAMES_H
+#define TACT_NAMES_H
+
+#include "internal.h"
+#include "lexicon.h"
+#include "tagger.h"
+
+/* Per-token marks set by names_public.c. */
+#define NM_BLOCK_PUBLIC 1u /* a public figure, author or inquiry */
+#define NM_BLOCK_BRAND 2u  /* a brand or organisation word */
+
+typedef struct names_rules {
+    tagger_model *model; /* NULL when no model is embedded */
+} names_rules;
+
+/* The state of one scan, in the scanner's per-scan arena. */
+typedef struct names_ctx {
+    tact_scanner *sc;
+    const tact__lex *words;
+    const names_rules *nr;
+    uint8_t *block; /* NM_BLOCK_* per token */
+    size_t n;       /* tokens */
+} names_ctx;
+
+/* ---- token helpers ----------------------------------------------------- */
+
+static inline const tact__token *nm_tok(const names_ctx *c, size_t i)
+{
+    return &c->sc->toks[i];
+}
+
+static inline bool nm_word(const names_ctx *c, size_t i)
+{
+    return i < c->n && c->sc->toks[i].kind == TACT__TOK_WORD;
+}
+
+static inline uint32_t nm_lex(const names_ctx *c, size_t i)
+{
+    return i < c->n ? c->sc->toks[i].lex : 0;
+}
+
+/* Token i's normalised form is w (compares the first byte before anything
+ * else: this runs for every token against every cue word). */
+static inline bool nm_is(const names_ctx *c, size_t i, const char *w)
+{
+    if (i >= c->n)
+        return false;
+    const tact__token *t = &c->sc->toks[i];
+    const char *p = c->sc->norm.p + t->norm_off;
+    if (p[0] != w[0])
+        return false;
+    size_t k = 1;
+    for (; k < t->norm_len; k++)
+        if (p[k] != w[k] || !w[k])
+            return false;
+    return w[k] == 0;
+}
+
+/* Token i is one of the words of a NULL-terminated list. */
+static inline bool nm_in(const names_ctx *c, size_t i, const char *const *l)
+{
+    if (i >= c->n || c->sc->toks[i].norm_len == 0)
+        return false;
+    const tact__token *t = &c->sc->toks[i];
+    if (t->kind != TACT__TOK_WORD && t->kind != TACT__TOK_PUNCT)
+        return false;
+    char first = c->sc->norm.p[t->norm_off];
+    for (; *l; l++)
+        if ((*l)[0] == first && nm_is(c, i, *l))
+            return true;
+    return false;
+}
+
+/* Initial capital ("Kelly", "J"), not all capitals. */
+static inline bool nm_cap(const names_ctx *c, size_t i)
+{
+    return nm_word(c, i) && (c->sc->toks[i].shape & TACT__SH_INITCAP) != 0;
+}
+
+/* Token i is a single punctuation character ch. */
+static inline bool nm_punct(const names_ctx *c, size_t i, char ch)
+{
+    if (i >= c->n || c->sc->toks[i].kind != TACT__TOK_PUNCT)
+        return false;
+    return c->sc->toks[i].end - c->sc->toks[i].start == 1 && c->sc->text[c->sc->toks[i].start] == ch;
+}
+
+/* No white space between tokens i-1 and i. */
+static inline bool nm_glued(const names_ctx *c, size_t i)
+{
+    return i > 0 && i < c->n && !(c->sc->toks[i].shape & TACT__SH_SPACE_BEFORE);
+}
+
+/* A capital at token i says little: start of a sentence or line, or after
+ * an emoji, a hashtag, a colon or a quote. */
+bool tact__nm_cap_free(const names_ctx *c, size_t i);
+
+/* Lexicon bits of a word, with hyphenated names ("ruby-mae") looked up
+ * part by part: when every part is a name the word is a name. */
+uint32_t tact__nm_bits(const names_ctx *c, size_t i);
+
+/* A word that is a name and nothing else: a known given name or surname
+ * that is not an ordinary word, place or function word ("kayleigh"). */
+bool tact__nm_strong_name(const names_ctx *c, size_t i);
+
+/* A capitalised word that can continue a name ("Kayleigh Marsh"). */
+bool tact__nm_surname_like(const names_ctx *c, size_t i);
+
+/* True when any token in [a, b] is blocked. */
+bool tact__nm_blocked(const names_ctx *c, size_t a, size_t b);
+
+/* Report tokens [a, b] as a person or a location, unless blocked. */
+int tact__nm_emit(names_ctx *c, size_t a, size_t b, tact_type type, float conf, const char *rule,
+                  const char *message);
+
+/* ---- the parts ------------------------------------------------------------ */
+
+void tact__names_public_mark(names_ctx *c);  /* names_public.c */
+int tact__names_cues_scan(names_ctx *c);     /* names_cues.c */
+
+#endif

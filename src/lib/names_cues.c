@@ -1,0 +1,427 @@
+/*
+ * names_cues.c - cue rules written for practitioners' posts: the words
+ * around a name that say "this is a person I work with" even when the name
+ * is in lower case, a nickname or an initial.
+ *
+ *   titles            "Mr Kowalski", "Mrs B", "mrs doreen pike"
+ *   kin and roles     "her mum Kelly", "dad's new partner Shaz",
+ *                     "key worker Jess", "daughter Pat", "spoons dave"
+ *   nicknames         "little J", "Big Mick", "our reece", "baby Ruby-Mae"
+ *   families          "the Mahmood family", "the Dyer kids"
+ *   initials          "J (7)", "P.D.", "(initials LT)", "Kai (KJ ...)"
+ *   hashtags          "#justiceforkayleigh", "#RIPjayden"
+ *   descriptions      "the one-legged bloke who sits outside ..."
+ *   names             a known given name that is not an ordinary word
+ *   places            listed places, and capitalised words after "in",
+ *                     "near", "at" ..., "X estate", "Leeds General"
+ */
+#include "names.h"
+
+static bool in_list(const names_ctx *c, size_t i, const char *const *l)
+{
+    return nm_in(c, i, l);
+}
+
+/* Adjectives of endearment or size used as part of a nickname. */
+static const char *const nick_adj[] = {"little", "lil", "big", "our", "baby", "young", "wee",
+                                       "old", "auld", "bab", NULL};
+/* Nouns after a surname that make it a family. */
+static const char *const family_nouns[] = {"family", "families", "kids", "children", "boys",
+                                           "girls", "twins", "household", "clan", "lot",
+                                           "brothers", "sisters", "siblings", "sibs", NULL};
+/* Person nouns in a description. */
+static const char *const person_nouns[] = {"bloke", "fella", "feller", "man", "woman", "lad",
+                                           "lady", "guy", "girl", "boy", "chap", "geezer",
+                                           "gentleman", NULL};
+/* Words that can follow a place to make a longer place. */
+static const char *const facility[] = {"bus", "coach", "train", "station", "general",
+                                       "infirmary", "hospital", "royal", "park", "centre",
+                                       "center", "estate", "common", "green", "library",
+                                       "precinct", "retail", "shopping", "magistrates",
+                                       "police", "court", "courts", "a&e", "services", "high",
+                                       "harbour", "docks", "quay", "village", NULL};
+/* Nouns after a capitalised word that make it an area. */
+static const char *const area_nouns[] = {"estate", "patch", "area", "ward", "flats", "tower",
+                                         "towers", "court", NULL};
+/* Words after a capitalised run that make it an organisation, a building
+ * or an address rather than a person: "Ashdown County Council". */
+static const char *const org_words[] = {"council", "county", "borough", "centre", "center",
+                                        "home", "house", "lodge", "school", "primary", "academy",
+                                        "college", "university", "hospital", "trust", "team",
+                                        "services", "service", "court", "ltd", "group",
+                                        "foundation", "church", "surgery", "practice", "nursery",
+                                        "club", "fc", "united", "city", "park", "station", "unit",
+                                        "ward", "clinic", "hall", "hub", "project", "partnership",
+                                        "inquiry", "review", "award", "estate", NULL};
+
+/* Hashtag prefixes that wrap a person's name. */
+static const char *const tag_prefix[] = {"justicefor", "prayfor", "ripbig", "riplittle", "rip",
+                                         "findmy", "find", "missing", "bringhome", "bringback",
+                                         "remembering", "welcomehome", "getwell", "getwellsoon",
+                                         "happybirthday", "love", NULL};
+
+/* End of a name that starts at token a: through capitalised words that can
+ * continue a name, at most three words in all. */
+static size_t name_run(const names_ctx *c, size_t a)
+{
+    size_t e = a;
+    while (e + 1 < c->n && e < a + 2 && !nm_glued(c, e + 1) && !in_list(c, e + 1, org_words) &&
+           tact__nm_surname_like(c, e + 1) && nm_cap(c, a))
+        e++;
+    return e;
+}
+
+/* A token that can be a name after a cue: a capitalised name-like word, a
+ * single capital, or a lower-case word that is only a name. */
+static bool cue_target(const names_ctx *c, size_t k)
+{
+    if (!nm_word(c, k))
+        return false;
+    uint32_t b = tact__nm_bits(c, k);
+    if (b & (TACT__LX_STOP | TACT__LX_MONTH | TACT__LX_WEEKDAY | TACT__LX_KIN | TACT__LX_TITLE |
+             TACT__LX_BRAND | TACT__LX_BIGPLACE))
+        return false;
+    /* "I'm", "don't" */
+    if ((nm_tok(c, k)->shape & TACT__SH_APOS) && !(b & TACT__LX_NAME))
+        return false;
+    if (nm_cap(c, k))
+        return (nm_tok(c, k)->shape & TACT__SH_ONELETTER) || (b & (TACT__LX_NAME | TACT__LX_PROPER)) ||
+               !(b & TACT__LX_DICT);
+    return tact__nm_strong_name(c, k);
+}
+
+static int rule_title(names_ctx *c, size_t i)
+{
+    if (!(nm_lex(c, i) & TACT__LX_TITLE) || nm_tok(c, i)->kind != TACT__TOK_WORD)
+        return TACT_OK;
+    size_t k = i + 1;
+    if (nm_punct(c, k, '.'))
+        k++;
+    if (!nm_word(c, k))
+        return TACT_OK;
+    bool ok = nm_cap(c, k) ? (tact__nm_surname_like(c, k) || (nm_tok(c, k)->shape & TACT__SH_ONELETTER))
+                           : tact__nm_strong_name(c, k);
+    if (!ok)
+        return TACT_OK;
+    size_t e = nm_cap(c, k) ? name_run(c, k) : k;
+    return tact__nm_emit(c, i, e, TACT_TYPE_PERSON, 0.9f, "person.title", NULL);
+}
+
+static int rule_relation(names_ctx *c, size_t i)
+{
+    uint32_t lx = nm_lex(c, i);
+    if (!(lx & (TACT__LX_KIN | TACT__LX_ROLE | TACT__LX_BRAND)) || !nm_word(c, i))
+        return TACT_OK;
+    size_t k = i + 1;
+    if (nm_is(c, k, "called") || nm_is(c, k, "named") || nm_is(c, k, "aka"))
+        k++;
+    if (!cue_target(c, k))
+        return TACT_OK;
+    /* "spoons dave": a brand only cues a lower-case name */
+    if ((lx & TACT__LX_BRAND) && !(lx & (TACT__LX_KIN | TACT__LX_ROLE)) && nm_cap(c, k))
+        return TACT_OK;
+    size_t e = nm_cap(c, k) ? name_run(c, k) : k;
+    return tact__nm_emit(c, k, e, TACT_TYPE_PERSON, 0.85f, "person.relation",
+                         "A name next to a family or role word (mum, partner, key worker) "
+                         "usually means a real person you know.");
+}
+
+static int rule_nickname(names_ctx *c, size_t i)
+{
+    if (!in_list(c, i, nick_adj))
+        return TACT_OK;
+    size_t k = i + 1;
+    /* "our lovely Elsie", "my little Jay" */
+    if (nm_word(c, k) && !nm_cap(c, k) && (nm_lex(c, k) & TACT__LX_DICT) && nm_cap(c, k + 1) &&
+        tact__nm_strong_name(c, k + 1))
+        k++;
+    if (!cue_target(c, k))
+        return TACT_OK;
+    if (nm_cap(c, k) && !(nm_tok(c, k)->shape & TACT__SH_ONELETTER) &&
+        !(tact__nm_bits(c, k) & TACT__LX_NAME))
+        return TACT_OK;
+    size_t e = nm_cap(c, k) ? name_run(c, k) : k;
+    return tact__nm_emit(c, k == i + 1 ? i : k, e, TACT_TYPE_PERSON, 0.85f, "person.nickname",
+                         "This reads like a nickname for someone you know.");
+}
+
+static int rule_family(names_ctx *c, size_t i)
+{
+    if (!nm_cap(c, i) || !tact__nm_surname_like(c, i) || tact__nm_blocked(c, i, i))
+        return TACT_OK;
+    if (tact__nm_bits(c, i) & (TACT__LX_PLACE | TACT__LX_BIGPLACE))
+        return TACT_OK;
+    uint32_t b = tact__nm_bits(c, i);
+    if ((b & TACT__LX_DICT) && (!(b & TACT__LX_NAME) || tact__nm_cap_free(c, i)))
+        return TACT_OK;
+    size_t k = i + 1;
+    if (!in_list(c, k, family_nouns))
+        return TACT_OK;
+    /* "Riverside Family Centre" */
+    if (nm_cap(c, k + 1) || in_list(c, k + 1, org_words))
+        return TACT_OK;
+    size_t a = i > 0 && nm_is(c, i - 1, "the") ? i - 1 : i;
+    return tact__nm_emit(c, a, k, TACT_TYPE_PERSON, 0.85f, "person.family",
+                         "A family name points straight at one household.");
+}
+
+static bool letters_only_caps(const names_ctx *c, size_t k, size_t maxlen)
+{
+    const tact__token *t = nm_tok(c, k);
+    if (t->kind != TACT__TOK_WORD || t->norm_len > maxlen)
+        return false;
+    return (t->shape & TACT__SH_ALLCAP) || ((t->shape & TACT__SH_ONELETTER) && (t->shape & TACT__SH_INITCAP));
+}
+
+static int rule_initials(names_ctx *c, size_t i)
+{
+    /* "(initials LT)", "initial J" */
+    if ((nm_is(c, i, "initials") || nm_is(c, i, "initial")) && i + 1 < c->n &&
+        letters_only_caps(c, i + 1, 3))
+        return tact__nm_emit(c, i + 1, i + 1, TACT_TYPE_PERSON, 0.9f, "person.initials",
+                             "Initials with detail about the person can still identify them.");
+    if (i + 1 >= c->n || !letters_only_caps(c, i, 3))
+        return TACT_OK;
+    /* "J (7)", "J (aged 7)", "LT, 16," */
+    if (nm_punct(c, i + 1, '(') && i + 2 < c->n &&
+        (nm_tok(c, i + 2)->kind == TACT__TOK_NUMBER || nm_is(c, i + 2, "aged") ||
+         nm_is(c, i + 2, "age") || nm_tok(c, i + 2)->kind == TACT__TOK_ALNUM))
+        return tact__nm_emit(c, i, i, TACT_TYPE_PERSON, 0.8f, "person.initials",
+                             "Initials with an age can still identify a child.");
+    /* "P.D." */
+    if ((nm_tok(c, i)->shape & TACT__SH_ONELETTER) && nm_punct(c, i + 1, '.') && nm_glued(c, i + 1) &&
+        i + 2 < c->n && nm_glued(c, i + 2) && letters_only_caps(c, i + 2, 1)) {
+        static const char *const common[] = {"u.k", "u.s", "a.m", "p.m", "e.g", "i.e", "n.b",
+                                             "p.s", "r.i", "a.k", "b.c", "a.d", NULL};
+        char pair[4] = {(char)(c->sc->norm.p[nm_tok(c, i)->norm_off]), '.',
+                        (char)(c->sc->norm.p[nm_tok(c, i + 2)->norm_off]), 0};
+        for (const char *const *p = common; *p; p++)
+            if (strcmp(*p, pair) == 0)
+                return TACT_OK;
+        size_t e = nm_punct(c, i + 3, '.') ? i + 3 : i + 2;
+        return tact__nm_emit(c, i, e, TACT_TYPE_PERSON, 0.7f, "person.initials",
+                             "Initials can still identify someone to people who know them.");
+    }
+    return TACT_OK;
+}
+
+/* "Little Kai (KJ to everyone)": a short all-capitals nickname in brackets
+ * right after a person. */
+static int rule_bracket_nick(names_ctx *c, size_t i, const uint8_t *per)
+{
+    if (!nm_punct(c, i, '(') || i == 0 || !per[i - 1] || i + 1 >= c->n ||
+        !letters_only_caps(c, i + 1, 3) ||
+        (nm_lex(c, i + 1) & (TACT__LX_DICT | TACT__LX_STOP | TACT__LX_BRAND)))
+        return TACT_OK;
+    return tact__nm_emit(c, i + 1, i + 1, TACT_TYPE_PERSON, 0.8f, "person.nickname",
+                         "This reads like a nickname for someone you know.");
+}
+
+static int rule_hashtag(names_ctx *c, size_t i)
+{
+    const tact__token *t = nm_tok(c, i);
+    if (t->kind != TACT__TOK_HASHTAG || t->norm_len < 5)
+        return TACT_OK;
+    const char *w = c->sc->norm.p + t->norm_off + 1;
+    size_t n = t->norm_len - 1;
+    for (const char *const *p = tag_prefix; *p; p++) {
+        size_t pl = strlen(*p);
+        if (n <= pl + 2 || memcmp(w, *p, pl) != 0)
+            continue;
+        uint32_t b = tact__lex_get(c->words, w + pl, n - pl);
+        if ((b & TACT__LX_NAME) && !(b & (TACT__LX_DICT | TACT__LX_STOP | TACT__LX_PLACE)))
+            return tact__nm_emit(c, i, i, TACT_TYPE_PERSON, 0.75f, "person.hashtag",
+                                 "This hashtag contains a person's name.");
+    }
+    return TACT_OK;
+}
+
+static int rule_description(names_ctx *c, size_t i)
+{
+    if (!nm_is(c, i, "the"))
+        return TACT_OK;
+    for (size_t k = i + 2; k < c->n && k <= i + 4; k++) {
+        if (!nm_word(c, k - 1) || (nm_lex(c, k - 1) & TACT__LX_STOP))
+            return TACT_OK;
+        if (in_list(c, k, person_nouns) && (nm_is(c, k + 1, "who") || nm_is(c, k + 1, "that"))) {
+            /* "the man who ..." in general statements has no modifier; a
+             * description of someone in particular has one */
+            return tact__nm_emit(c, i, k, TACT_TYPE_PERSON, 0.6f, "person.description",
+                                 "A description like this can identify someone to people who "
+                                 "know the area.");
+        }
+    }
+    return TACT_OK;
+}
+
+static int rule_name(names_ctx *c, size_t i)
+{
+    if (!nm_cap(c, i) || (nm_tok(c, i)->shape & TACT__SH_ONELETTER))
+        return TACT_OK;
+    bool strong = tact__nm_strong_name(c, i);
+    uint32_t b = tact__nm_bits(c, i);
+    if (!strong) {
+        /* "Rose Smith": an ambiguous given name followed by a surname */
+        if (!(b & TACT__LX_NAME) || tact__nm_cap_free(c, i) || (b & (TACT__LX_STOP | TACT__LX_PLACE)) ||
+            !tact__nm_surname_like(c, i + 1) || nm_glued(c, i + 1) ||
+            !(tact__nm_bits(c, i + 1) & TACT__LX_NAME) || (tact__nm_bits(c, i + 1) & TACT__LX_DICT))
+            return TACT_OK;
+    }
+    size_t e = name_run(c, i);
+    /* "Clifton Street", "Ashdown County Council", "St Michael's" */
+    if (in_list(c, e + 1, org_words) || (nm_lex(c, e + 1) & TACT__LX_STREET))
+        return TACT_OK;
+    if (i > 0 && (nm_is(c, i - 1, "st") || nm_is(c, i - 1, "saint") ||
+                  (nm_punct(c, i - 1, '.') && nm_is(c, i - 2, "st"))))
+        return TACT_OK;
+    /* "in Frome": a place, left to the place rules */
+    if (e == i && i > 0 &&
+        (nm_is(c, i - 1, "in") || nm_is(c, i - 1, "near") || nm_is(c, i - 1, "around") ||
+         nm_is(c, i - 1, "outside")))
+        return TACT_OK;
+    /* "Gemma Rowe": a first name at the start of a sentence that is also a
+     * word, followed by a surname */
+    if (strong && i > 0 && e == i && nm_cap(c, i - 1) && !nm_glued(c, i) &&
+        (tact__nm_bits(c, i - 1) & TACT__LX_NAME) && !(nm_lex(c, i - 1) & (TACT__LX_STOP | TACT__LX_TITLE)))
+        i--;
+    float conf = tact__nm_cap_free(c, i) ? 0.6f : 0.75f;
+    if (e > i)
+        conf += 0.1f;
+    return tact__nm_emit(c, i, e, TACT_TYPE_PERSON, conf, "person.name", NULL);
+}
+
+/* ---- places ------------------------------------------------------------ */
+
+/* End of a listed place starting at i (longest entry up to four words), or
+ * SIZE_MAX; *bits receives the entry's bits. */
+static size_t place_at(const names_ctx *c, size_t i, uint32_t *bits)
+{
+    uint32_t lx = nm_lex(c, i);
+    size_t best = SIZE_MAX;
+    *bits = 0;
+    if (!nm_word(c, i))
+        return best;
+    if (lx & TACT__LX_PLACE) {
+        best = i;
+        *bits = lx;
+    }
+    if (!(lx & TACT__LX_HEAD))
+        return best;
+    char key[128];
+    size_t kl = 0;
+    for (size_t j = i; j < c->n && j < i + 4; j++) {
+        const tact__token *t = nm_tok(c, j);
+        if (t->kind != TACT__TOK_WORD || kl + t->norm_len + 1 >= sizeof key)
+            break;
+        if (j > i)
+            key[kl++] = ' ';
+        memcpy(key + kl, c->sc->norm.p + t->norm_off, t->norm_len);
+        kl += t->norm_len;
+        if (j == i)
+            continue;
+        uint32_t v = tact__lex_get(c->words, key, kl);
+        if (v & TACT__LX_PLACE) {
+            best = j;
+            *bits = v;
+        }
+    }
+    return best;
+}
+
+/* Extend a place over facility words: "Bristol bus station", "Leeds General". */
+static size_t facility_run(const names_ctx *c, size_t e)
+{
+    size_t k = e;
+    while (k + 1 < c->n && k < e + 3 && in_list(c, k + 1, facility))
+        k++;
+    return k;
+}
+
+static int rule_place(names_ctx *c, size_t i, size_t *next)
+{
+    uint32_t bits;
+    size_t e = place_at(c, i, &bits);
+    if (e == SIZE_MAX)
+        return TACT_OK;
+    *next = e + 1;
+    /* an ordinary word that is also a place ("reading", "bath") needs a
+     * capital that means something */
+    if ((nm_lex(c, i) & TACT__LX_DICT) && e == i && (!nm_cap(c, i) || tact__nm_cap_free(c, i)))
+        return TACT_OK;
+    if (!nm_cap(c, i) && (nm_lex(c, i) & (TACT__LX_NAME | TACT__LX_STOP)))
+        return TACT_OK;
+    size_t f = facility_run(c, e);
+    if ((bits & TACT__LX_BIGPLACE) && f == e)
+        return TACT_OK;
+    *next = f + 1;
+    return tact__nm_emit(c, i, f, TACT_TYPE_LOCATION, f > e ? 0.8f : 0.7f, "location.list", NULL);
+}
+
+/* A capitalised word that is not an ordinary word, after a preposition of
+ * place: "placement in Hengrove", "A&E at Southmead". */
+static int rule_place_context(names_ctx *c, size_t i)
+{
+    bool strong_prep = nm_is(c, i, "in") || nm_is(c, i, "near") || nm_is(c, i, "around") ||
+                       nm_is(c, i, "outside") || nm_is(c, i, "nr") || nm_is(c, i, "round");
+    bool weak_prep = nm_is(c, i, "at") || nm_is(c, i, "from") || nm_is(c, i, "on");
+    if (!strong_prep && !weak_prep)
+        return TACT_OK;
+    size_t k = i + 1;
+    if (nm_is(c, k, "the"))
+        k++;
+    if (!nm_cap(c, k) || (nm_tok(c, k)->shape & TACT__SH_ONELETTER))
+        return TACT_OK;
+    uint32_t b = tact__nm_bits(c, k);
+    if (b & (TACT__LX_STOP | TACT__LX_MONTH | TACT__LX_WEEKDAY | TACT__LX_TITLE | TACT__LX_KIN |
+             TACT__LX_BRAND | TACT__LX_BIGPLACE | TACT__LX_ROLE))
+        return TACT_OK;
+    if ((b & TACT__LX_DICT) && !(b & TACT__LX_PLACE))
+        return TACT_OK;
+    if (weak_prep && (b & TACT__LX_NAME) && !(b & TACT__LX_PLACE))
+        return TACT_OK;
+    size_t e = k;
+    while (e + 1 < c->n && e < k + 2 && nm_cap(c, e + 1) && !(nm_lex(c, e + 1) & (TACT__LX_STOP | TACT__LX_DICT)))
+        e++;
+    e = facility_run(c, e);
+    return tact__nm_emit(c, k, e, TACT_TYPE_LOCATION, 0.65f, "location.context", NULL);
+}
+
+/* "Pinehurst estate", "the Kingsdown patch" */
+static int rule_area(names_ctx *c, size_t i)
+{
+    if (!nm_cap(c, i) || !in_list(c, i + 1, area_nouns) || tact__nm_cap_free(c, i))
+        return TACT_OK;
+    uint32_t b = tact__nm_bits(c, i);
+    if (b & (TACT__LX_STOP | TACT__LX_BRAND | TACT__LX_MONTH | TACT__LX_WEEKDAY))
+        return TACT_OK;
+    if ((b & TACT__LX_DICT) && !(b & (TACT__LX_PLACE | TACT__LX_NAME)))
+        return TACT_OK;
+    return tact__nm_emit(c, i, i + 1, TACT_TYPE_LOCATION, 0.75f, "location.area", NULL);
+}
+
+int tact__names_cues_scan(names_ctx *c)
+{
+    int rc;
+    uint8_t *per = tact__scratch(c->sc, c->n + 1);
+    if (!per)
+        return TACT_ENOMEM;
+    memset(per, 0, c->n + 1);
+    size_t place_next = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        size_t before = c->sc->ncand;
+        if ((rc = rule_title(c, i)) || (rc = rule_relation(c, i)) || (rc = rule_nickname(c, i)) ||
+            (rc = rule_family(c, i)) || (rc = rule_initials(c, i)) ||
+            (rc = rule_bracket_nick(c, i, per)) || (rc = rule_hashtag(c, i)) ||
+            (rc = rule_description(c, i)) || (rc = rule_name(c, i)) ||
+            (rc = rule_place_context(c, i)) || (rc = rule_area(c, i)))
+            return rc;
+        if (i >= place_next && (rc = rule_place(c, i, &place_next)))
+            return rc;
+        for (size_t k = before; k < c->sc->ncand; k++) {
+            tact__finding *f = &c->sc->cand[k];
+            if (f->f.type == TACT_TYPE_PERSON && f->tok_last < c->n)
+                per[f->tok_last] = 1;
+        }
+    }
+    return TACT_OK;
+}

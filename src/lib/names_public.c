@@ -1,0 +1,208 @@
+/*
+ * names_public.c - spans that look like people or places but are public:
+ * authors and studies ("Munro (2011)", "Harry Ferguson writes",
+ * "Trevithick's book", "Rereading Featherstone, Gupta, Morris & White"),
+ * speakers and office holders ("keynote from Dr Ruth Allen, BASW chief"),
+ * inquiries ("the Victoria Climbié Inquiry"), the team's list of well-known
+ * public names (data/public_figures.txt), and brands, charities and
+ * agencies (data/names_brands.txt).
+ *
+ * Decision: these are not reported at all. The scenario scorer counts any
+ * identifier finding over a public name as a false alarm, and a low
+ * "public figure" finding would still teach practitioners to ignore the
+ * tool; naming an author or a minister is not a confidentiality matter.
+ * The tokens are marked in c->block so that neither the cue rules nor the
+ * tagger report them.
+ */
+#include "names.h"
+
+/* Words after a name that say it is an author or speaker. */
+static const char *const said_verbs[] = {
+    "writes", "wrote", "argues", "argued", "says", "said", "suggests", "suggested", "describes",
+    "described", "explains", "explained", "notes", "noted", "reminds", "found", "finds",
+    "observes", "observed", "puts", "calls", "called", "coined", "describes", "et", NULL};
+
+/* Nouns after a possessive that make the owner an author: "Trevithick's book". */
+static const char *const work_nouns[] = {
+    "book", "books", "model", "theory", "framework", "work", "research", "study", "studies",
+    "report", "review", "paper", "article", "approach", "triangle", "cycle", "hierarchy",
+    "chapter", "text", "writing", "writings", "ideas", "concept", "principles", "talk",
+    "keynote", "lecture", "podcast", "blog", "speech", "song", "songs", "music", "film", NULL};
+
+/* Words before names that make them speakers or authors. */
+static const char *const intro_words[] = {
+    "keynote", "reading", "rereading", "re-reading", "read", "hear", "heard", "hearing",
+    "listening", "listened", "by", "author", "authors", "professor", "prof", "recommend",
+    "cites", "citing", "quoting", "quote", "according", "thanks", "minister", "secretary",
+    "mp", "lynn", NULL};
+
+/* Roles after "Name, ORG": "Ruth Allen, BASW chief". */
+static const char *const office_words[] = {
+    "chief", "chair", "president", "director", "ceo", "minister", "secretary", "commissioner",
+    "mp", "professor", "lecturer", "author", "founder", "head", "lead", "officer", NULL};
+
+/* Nouns after a name that make it an inquiry, review or law. */
+static const char *const inquiry_words[] = {
+    "inquiry", "enquiry", "review", "report", "act", "principle", "principles", "case",
+    "lecture", "memorial", "foundation", "trust", "award", "awards", "prize", NULL};
+
+static bool in_list(const names_ctx *c, size_t i, const char *const *l)
+{
+    return nm_in(c, i, l);
+}
+
+static void block(names_ctx *c, size_t a, size_t b, uint8_t why)
+{
+    for (size_t k = a; k <= b && k < c->n; k++)
+        c->block[k] |= why;
+}
+
+/* Capitalised run ending at token e (inclusive), at most 4 words, through
+ * initials with dots ("J. K."). Returns its first token. */
+static size_t cap_run_back(const names_ctx *c, size_t e)
+{
+    size_t a = e;
+    while (a > 0 && e - a < 4) {
+        if (nm_cap(c, a - 1) && !(nm_lex(c, a - 1) & TACT__LX_STOP))
+            a--;
+        else if (nm_punct(c, a - 1, '.') && a >= 2 && nm_cap(c, a - 2))
+            a -= 2;
+        else
+            break;
+    }
+    return a;
+}
+
+/* Capitalised run starting at token a; returns its last token, or a - 1
+ * when token a is not capitalised. Titles are included. */
+static size_t cap_run_fwd(const names_ctx *c, size_t a)
+{
+    size_t e = a;
+    while (e < c->n && e - a < 5 && nm_cap(c, e) && !(nm_lex(c, e) & TACT__LX_STOP)) {
+        e++;
+        if (nm_punct(c, e, '.') && (nm_lex(c, e - 1) & TACT__LX_TITLE))
+            e++;
+    }
+    return e - 1;
+}
+
+/* An author list: "Featherstone, Gupta, Morris & White". From token a
+ * (capitalised), through commas, "&" and "and" between capitalised
+ * words. Returns the last token. */
+static size_t author_list(const names_ctx *c, size_t a)
+{
+    size_t e = cap_run_fwd(c, a);
+    if (e + 1 == a)
+        return e;
+    for (;;) {
+        size_t k = e + 1;
+        if (nm_punct(c, k, ',') || nm_punct(c, k, '&') || nm_is(c, k, "and")) {
+            if (nm_punct(c, k, ',') && (nm_punct(c, k + 1, '&') || nm_is(c, k + 1, "and")))
+                k++;
+            if (!nm_cap(c, k + 1))
+                return e;
+            e = cap_run_fwd(c, k + 1);
+            continue;
+        }
+        return e;
+    }
+}
+
+/* Whole-entry matches of the public list and the brand list, up to four
+ * words, joined by single spaces. */
+static void mark_lists(names_ctx *c)
+{
+    char key[128];
+    for (size_t i = 0; i < c->n; i++) {
+        uint32_t lx = nm_lex(c, i);
+        if (lx & TACT__LX_PUBLIC)
+            block(c, i, i, NM_BLOCK_PUBLIC);
+        if (lx & TACT__LX_BRAND)
+            block(c, i, i, NM_BLOCK_BRAND);
+        if (!(lx & TACT__LX_HEAD))
+            continue;
+        size_t kl = 0;
+        for (size_t j = i; j < c->n && j < i + 4; j++) {
+            const tact__token *t = nm_tok(c, j);
+            if (t->kind != TACT__TOK_WORD || kl + t->norm_len + 1 >= sizeof key)
+                break;
+            if (j > i)
+                key[kl++] = ' ';
+            memcpy(key + kl, c->sc->norm.p + t->norm_off, t->norm_len);
+            kl += t->norm_len;
+            if (j == i)
+                continue;
+            uint32_t v = tact__lex_get(c->words, key, kl);
+            if (v & TACT__LX_PUBLIC)
+                block(c, i, j, NM_BLOCK_PUBLIC);
+            if (v & TACT__LX_BRAND)
+                block(c, i, j, NM_BLOCK_BRAND);
+        }
+    }
+}
+
+void tact__names_public_mark(names_ctx *c)
+{
+    mark_lists(c);
+    for (size_t i = 0; i < c->n; i++) {
+        /* "Munro (2011)", "Munro, 2011", "Munro 2011" */
+        if (nm_cap(c, i)) {
+            size_t k = i + 1;
+            if (nm_punct(c, k, '(') || nm_punct(c, k, ','))
+                k++;
+            if (k < c->n && nm_tok(c, k)->kind == TACT__TOK_NUMBER &&
+                nm_tok(c, k)->end - nm_tok(c, k)->start == 4 &&
+                (c->sc->text[nm_tok(c, k)->start] == '1' || c->sc->text[nm_tok(c, k)->start] == '2') &&
+                (k == i + 1 ? true : nm_punct(c, k + 1, ')') || nm_punct(c, k + 1, ',') ||
+                                         nm_punct(c, k + 1, ';')) &&
+                (nm_punct(c, i + 1, '(') || nm_punct(c, k + 1, ')'))) {
+                size_t a = cap_run_back(c, i);
+                /* walk back over an author list */
+                while (a >= 2 && (nm_punct(c, a - 1, ',') || nm_punct(c, a - 1, '&') ||
+                                  nm_is(c, a - 1, "and")) &&
+                       nm_cap(c, a - 2))
+                    a = cap_run_back(c, a - 2);
+                block(c, a, i, NM_BLOCK_PUBLIC);
+            }
+        }
+        /* "Harry Ferguson writes", "Smith et al" */
+        if (nm_cap(c, i) && in_list(c, i + 1, said_verbs)) {
+            if (!nm_is(c, i + 1, "et") || nm_is(c, i + 2, "al"))
+                block(c, cap_run_back(c, i), i, NM_BLOCK_PUBLIC);
+        }
+        /* "Trevithick's book", "Thompson's PCS model" */
+        if (nm_cap(c, i) && i + 1 < c->n && nm_tok(c, i + 1)->kind == TACT__TOK_POSS) {
+            size_t k = i + 2;
+            while (k < c->n && k < i + 5 && !in_list(c, k, work_nouns) &&
+                   (nm_tok(c, k)->kind == TACT__TOK_WORD || nm_tok(c, k)->kind == TACT__TOK_ALNUM) &&
+                   !(nm_lex(c, k) & TACT__LX_STOP))
+                k++;
+            if (in_list(c, k, work_nouns))
+                block(c, cap_run_back(c, i), k, NM_BLOCK_PUBLIC);
+        }
+        /* "keynote from Dr Ruth Allen", "Rereading Featherstone, Gupta ...", "hear Isabelle Trowler" */
+        if (in_list(c, i, intro_words)) {
+            size_t k = i + 1;
+            if (nm_is(c, k, "from") || nm_is(c, k, "to") || nm_is(c, k, "by"))
+                k++;
+            if (nm_cap(c, k) && !(nm_lex(c, k) & TACT__LX_PLACE)) {
+                size_t e = author_list(c, k);
+                if (e >= k)
+                    block(c, k, e, NM_BLOCK_PUBLIC);
+            }
+        }
+        /* "Ruth Allen, BASW chief" */
+        if (nm_cap(c, i) && nm_punct(c, i + 1, ',')) {
+            size_t k = i + 2;
+            size_t lim = k + 3;
+            while (k < c->n && k < lim && !in_list(c, k, office_words) &&
+                   (nm_tok(c, k)->shape & (TACT__SH_ALLCAP | TACT__SH_INITCAP)))
+                k++;
+            if (k > i + 2 && in_list(c, k, office_words))
+                block(c, cap_run_back(c, i), k, NM_BLOCK_PUBLIC);
+        }
+        /* "Victoria Climbié Inquiry", "the Laming Report" */
+        if (nm_cap(c, i) && in_list(c, i, inquiry_words) && i > 0 && nm_cap(c, i - 1))
+            block(c, cap_run_back(c, i - 1), i, NM_BLOCK_PUBLIC);
+    }
+}

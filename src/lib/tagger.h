@@ -1,0 +1,59 @@
+/*
+ * tagger.h - the statistical sequence tagger for people and places: an
+ * averaged perceptron over hashed features, greedy left-to-right decoding
+ * with the previous tag as a feature, BIO tags for PER and LOC.
+ *
+ * The feature extraction (tact__tagger_features) is the one place that
+ * decides what the model sees; the trainer (tools/train-tagger.c) links it
+ * from the library, so training and run time can never disagree.
+ *
+ * Model file (data/models/ner.bin, little-endian):
+ *   0  "TACTNER1"                        magic
+ *   8  uint32 bits                       log2 of the number of buckets
+ *  12  uint32 ntags                      TG_NTAGS
+ *  16  float  scale                      weight = int16 * scale
+ *  20  uint32 reserved (0)
+ *  24  int16  w[1 << bits][TG_NTAGS]     feature weights, row per bucket
+ * The model is used in place (the embedded bytes), never copied.
+ */
+#ifndef TACT_TAGGER_H
+#define TACT_TAGGER_H
+
+#include "internal.h"
+
+enum tagger_tag { TG_O = 0, TG_BPER = 1, TG_IPER = 2, TG_BLOC = 3, TG_ILOC = 4, TG_NTAGS = 5 };
+
+#define TG_MAX_FEATS 32
+#define TG_HEADER 24
+
+typedef struct tagger_model {
+    const int16_t *w;
+    uint32_t mask; /* buckets - 1 */
+    float scale;
+} tagger_model;
+
+/* Check and wrap a model image. Returns TACT_OK, or TACT_EMODEL when the
+ * bytes are not a model of this version. */
+int tact__tagger_load(const void *data, size_t len, tagger_model *out);
+
+/* Tokens the tagger never tags (punctuation, numbers, links, lower-case
+ * function words): always TG_O, and their features are not computed. */
+bool tact__tagger_skip(const tact_scanner *sc, size_t i);
+
+/* A capital at token i carries no evidence of a name: first word of a
+ * sentence or line, or after an emoji, hashtag, colon or quote. */
+bool tact__tagger_cap_free(const tact_scanner *sc, size_t i);
+
+/* Hashed feature ids of token i given the previous tag; returns their
+ * number (at most TG_MAX_FEATS). Ids are full 32-bit hashes; a model takes
+ * them modulo its bucket count. */
+size_t tact__tagger_features(const tact_scanner *sc, size_t i, int prev_tag, uint32_t *f);
+
+/*
+ * Tag every token of the scanner's current text. tags[i] receives a
+ * tagger_tag; margin[i] (may be NULL) the score of the chosen tag minus the
+ * best other tag, in weight units. Never allocates.
+ */
+void tact__tagger_tag(const tagger_model *m, const tact_scanner *sc, uint8_t *tags, float *margin);
+
+#endif

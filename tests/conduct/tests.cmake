@@ -1,0 +1,7 @@
+# Conduct area: a small scorer the offensive-language evaluation runs
+# (eval/45-offensive.py finds it next to tact or in tests/).
+add_executable(tact-offensive-score ${CMAKE_CURRENT_LIST_DIR}/offensive_score.c)
+target_include_directories(tact-offensive-score PRIVATE ${CMAKE_SOURCE_DIR}/src/lib)
+target_link_libraries(tact-offensive-score PRIVATE tact_static Threads::Threads)
+target_compile_options(tact-offensive-score PRIVATE ${TACT_WARNINGS})
+set_target_properties(tact-offensive-score PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})

@@ -1,0 +1,374 @@
+/*
+ * train-tagger - train the people-and-places tagger (src/lib/tagger.c) as
+ * an averaged perceptron and write data/models/ner.bin.
+ *
+ * usage: train-tagger [--epochs N] [--bits B] [--dev FILE]... OUT.bin TRAIN...
+ *
+ * TRAIN and dev files are CoNLL (token TAB tag, blank line between posts),
+ * tags BIO with PER/LOC (BTC) or person/location (WNUT-17); every other
+ * type is O. Each post is put back together as text (no space before
+ * punctuation and 's), tokenized by the library's own tokenizer, and each
+ * library token takes the tag of the corpus token it starts in, so the
+ * features are exactly those the library computes at run time
+ * (tact__tagger_features).
+ *
+ * Deterministic: no randomness; posts are visited in a fixed interleaved
+ * order each epoch.
+ */
+#include "internal.h"
+#include "lexicon.h"
+#include "tagger.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+typedef struct post {
+    char *text;
+    size_t len;
+    size_t ntok;       /* corpus tokens */
+    uint32_t *cstart;  /* corpus token starts in text */
+    uint8_t *ctag;     /* corpus token tags (tagger_tag) */
+} post;
+
+typedef struct corpus {
+    post *p;
+    size_t n, cap;
+} corpus;
+
+static int map_tag(const char *t)
+{
+    if (!strcmp(t, "B-PER") || !strcmp(t, "B-person"))
+        return TG_BPER;
+    if (!strcmp(t, "I-PER") || !strcmp(t, "I-person"))
+        return TG_IPER;
+    if (!strcmp(t, "B-LOC") || !strcmp(t, "B-location"))
+        return TG_BLOC;
+    if (!strcmp(t, "I-LOC") || !strcmp(t, "I-location"))
+        return TG_ILOC;
+    return TG_O;
+}
+
+static bool no_space_before(const char *w)
+{
+    static const char *const glue[] = {".", ",", "!", "?", ":", ";", "'s", "'S", "n't", "'m",
+                                       "'re", "'ve", "'ll", "'d", ")", "...", NULL};
+    for (const char *const *g = glue; *g; g++)
+        if (!strcmp(w, *g))
+            return true;
+    return false;
+}
+
+static void *xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q) {
+        fprintf(stderr, "train-tagger: out of memory\n");
+        exit(1);
+    }
+    return q;
+}
+
+static void add_post(corpus *c, char **words, uint8_t *tags, size_t n)
+{
+    if (!n)
+        return;
+    if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 1024;
+        c->p = xrealloc(c->p, c->cap * sizeof *c->p);
+    }
+    post *p = &c->p[c->n++];
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(words[i]) + 1;
+    p->text = xrealloc(NULL, len + 1);
+    p->cstart = xrealloc(NULL, n * sizeof *p->cstart);
+    p->ctag = xrealloc(NULL, n);
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i && !no_space_before(words[i]))
+            p->text[o++] = ' ';
+        p->cstart[i] = (uint32_t)o;
+        size_t l = strlen(words[i]);
+        memcpy(p->text + o, words[i], l);
+        o += l;
+        p->ctag[i] = tags[i];
+    }
+    p->text[o] = 0;
+    p->len = o;
+    p->ntok = n;
+}
+
+static int read_conll(corpus *c, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "train-tagger: cannot open %s\n", path);
+        return -1;
+    }
+    char line[4096];
+    char *words[512];
+    uint8_t tags[512];
+    size_t n = 0;
+    while (fgets(line, sizeof line, f)) {
+        size_t l = strlen(line);
+        while (l && (line[l - 1] == '\n' || line[l - 1] == '\r'))
+            line[--l] = 0;
+        char *tab = strchr(line, '\t');
+        if (!l || !tab || tab == line) {
+            add_post(c, words, tags, n);
+            for (size_t i = 0; i < n; i++)
+                free(words[i]);
+            n = 0;
+            continue;
+        }
+        *tab = 0;
+        if (n < 512) {
+            size_t wl = strlen(line);
+            words[n] = xrealloc(NULL, wl + 1);
+            memcpy(words[n], line, wl + 1);
+            tags[n++] = (uint8_t)map_tag(tab + 1);
+        }
+    }
+    add_post(c, words, tags, n);
+    for (size_t i = 0; i < n; i++)
+        free(words[i]);
+    fclose(f);
+    return 0;
+}
+
+/* Tokenize post p with the library and give each token its gold tag. */
+static int prepare(tact_scanner *sc, const post *p, uint8_t **gold, size_t *gcap)
+{
+    sc->text = p->text;
+    sc->len = p->len;
+    if (tact__tokenize(sc) != TACT_OK)
+        return -1;
+    if (sc->ntoks > *gcap) {
+        *gcap = sc->ntoks * 2;
+        *gold = xrealloc(*gold, *gcap);
+    }
+    size_t c = 0;
+    for (size_t i = 0; i < sc->ntoks; i++) {
+        uint32_t s = sc->toks[i].start;
+        while (c + 1 < p->ntok && p->cstart[c + 1] <= s)
+            c++;
+        int t = p->ctag[c];
+        if ((t == TG_BPER || t == TG_BLOC) && s != p->cstart[c])
+            t++; /* a later piece of the same corpus token */
+        if (tact__tagger_skip(sc, i))
+            t = TG_O;
+        if (t == TG_IPER && (i == 0 || ((*gold)[i - 1] != TG_BPER && (*gold)[i - 1] != TG_IPER)))
+            t = TG_BPER;
+        if (t == TG_ILOC && (i == 0 || ((*gold)[i - 1] != TG_BLOC && (*gold)[i - 1] != TG_ILOC)))
+            t = TG_BLOC;
+        (*gold)[i] = (uint8_t)t;
+    }
+    return 0;
+}
+
+typedef struct perceptron {
+    uint32_t mask;
+    float *w;     /* current weights */
+    double *acc;  /* sum of weights over time, lazily */
+    uint64_t *ts; /* last update time per weight */
+    uint64_t t;
+} perceptron;
+
+static void upd(perceptron *m, uint32_t f, int tag, float d)
+{
+    size_t k = (size_t)(f & m->mask) * TG_NTAGS + (size_t)tag;
+    m->acc[k] += (double)(m->t - m->ts[k]) * m->w[k];
+    m->ts[k] = m->t;
+    m->w[k] += d;
+}
+
+static int predict(const perceptron *m, const uint32_t *f, size_t nf, int prev)
+{
+    float s[TG_NTAGS] = {0};
+    for (size_t k = 0; k < nf; k++) {
+        const float *row = m->w + (size_t)(f[k] & m->mask) * TG_NTAGS;
+        for (int j = 0; j < TG_NTAGS; j++)
+            s[j] += row[j];
+    }
+    if (prev != TG_BPER && prev != TG_IPER)
+        s[TG_IPER] = -1e30f;
+    if (prev != TG_BLOC && prev != TG_ILOC)
+        s[TG_ILOC] = -1e30f;
+    int best = 0;
+    for (int j = 1; j < TG_NTAGS; j++)
+        if (s[j] > s[best])
+            best = j;
+    return best;
+}
+
+/* Token-level counts for PER (0) and LOC (1): true positive, predicted, gold. */
+typedef struct score {
+    size_t tp[2], pred[2], gold[2];
+} score;
+
+static int ent(int t)
+{
+    return t == TG_BPER || t == TG_IPER ? 0 : (t == TG_BLOC || t == TG_ILOC ? 1 : -1);
+}
+
+static void report(const char *name, const score *s)
+{
+    for (int e = 0; e < 2; e++) {
+        double p = s->pred[e] ? (double)s->tp[e] / (double)s->pred[e] : 0;
+        double r = s->gold[e] ? (double)s->tp[e] / (double)s->gold[e] : 0;
+        printf("  %-14s %s  P %.3f  R %.3f  F1 %.3f  (gold tokens %zu)\n", name,
+               e ? "LOC" : "PER", p, r, p + r > 0 ? 2 * p * r / (p + r) : 0, s->gold[e]);
+    }
+}
+
+static void eval_model(tact_scanner *sc, const tagger_model *tm, const corpus *c, const char *name)
+{
+    uint8_t *gold = NULL, *tags = NULL;
+    size_t gcap = 0, tcap = 0;
+    score s;
+    memset(&s, 0, sizeof s);
+    for (size_t i = 0; i < c->n; i++) {
+        if (prepare(sc, &c->p[i], &gold, &gcap))
+            continue;
+        if (sc->ntoks > tcap) {
+            tcap = sc->ntoks * 2;
+            tags = xrealloc(tags, tcap);
+        }
+        tact__tagger_tag(tm, sc, tags, NULL);
+        for (size_t k = 0; k < sc->ntoks; k++) {
+            int g = ent(gold[k]), p = ent(tags[k]);
+            if (g >= 0)
+                s.gold[g]++;
+            if (p >= 0)
+                s.pred[p]++;
+            if (g >= 0 && g == p)
+                s.tp[g]++;
+        }
+    }
+    report(name, &s);
+    free(gold);
+    free(tags);
+}
+
+int main(int argc, char **argv)
+{
+    int epochs = 8;
+    unsigned bits = 17;
+    corpus train = {0}, dev = {0};
+    const char *out = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--epochs") && i + 1 < argc)
+            epochs = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--bits") && i + 1 < argc)
+            bits = (unsigned)atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--dev") && i + 1 < argc) {
+            if (read_conll(&dev, argv[++i]))
+                return 1;
+        } else if (!out)
+            out = argv[i];
+        else if (read_conll(&train, argv[i]))
+            return 1;
+    }
+    if (!out || !train.n || bits < 8 || bits > 24) {
+        fprintf(stderr, "usage: train-tagger [--epochs N] [--bits B] [--dev FILE]... OUT.bin TRAIN...\n");
+        return 64;
+    }
+    tact_ruleset *rs;
+    tact_scanner *sc;
+    tact_error err;
+    if (tact_ruleset_compile(NULL, &rs, &err) || tact_scanner_new(rs, NULL, &sc, &err)) {
+        fprintf(stderr, "train-tagger: cannot set up the library: %s\n", err.message);
+        return 70;
+    }
+    size_t nw = ((size_t)1 << bits) * TG_NTAGS;
+    perceptron m = {(1u << bits) - 1u, calloc(nw, sizeof(float)), calloc(nw, sizeof(double)),
+                    calloc(nw, sizeof(uint64_t)), 0};
+    if (!m.w || !m.acc || !m.ts)
+        return 1;
+    printf("train-tagger: %zu training posts, %zu dev posts, %d epochs, 2^%u buckets\n", train.n,
+           dev.n, epochs, bits);
+    uint8_t *gold = NULL;
+    size_t gcap = 0;
+    uint32_t f[TG_MAX_FEATS];
+    for (int ep = 0; ep < epochs; ep++) {
+        size_t errors = 0, total = 0;
+        /* a fixed permutation per epoch: stride through the posts */
+        size_t stride = 7919 % train.n ? 7919 : 7907;
+        for (size_t j = 0; j < train.n; j++) {
+            const post *p = &train.p[(j * stride + (size_t)ep * 131) % train.n];
+            if (prepare(sc, p, &gold, &gcap))
+                continue;
+            int prev = TG_O;
+            for (size_t i = 0; i < sc->ntoks; i++) {
+                if (tact__tagger_skip(sc, i)) {
+                    prev = TG_O;
+                    continue;
+                }
+                m.t++;
+                size_t nf = tact__tagger_features(sc, i, prev, f);
+                int y = predict(&m, f, nf, prev);
+                total++;
+                if (y != gold[i]) {
+                    errors++;
+                    for (size_t k = 0; k < nf; k++) {
+                        upd(&m, f[k], gold[i], 1.f);
+                        upd(&m, f[k], y, -1.f);
+                    }
+                }
+                prev = y;
+            }
+        }
+        printf("  epoch %d: %zu/%zu token errors\n", ep + 1, errors, total);
+    }
+    /* average and quantise */
+    float maxabs = 0.f;
+    float *avg = malloc(nw * sizeof *avg);
+    if (!avg)
+        return 1;
+    for (size_t k = 0; k < nw; k++) {
+        double a = m.acc[k] + (double)(m.t - m.ts[k]) * m.w[k];
+        avg[k] = (float)(a / (double)(m.t ? m.t : 1));
+        if (fabsf(avg[k]) > maxabs)
+            maxabs = fabsf(avg[k]);
+    }
+    float scale = maxabs > 0.f ? maxabs / 32767.f : 1.f;
+    size_t size = TG_HEADER + nw * sizeof(int16_t);
+    unsigned char *img = calloc(1, size);
+    if (!img)
+        return 1;
+    uint32_t ntags = TG_NTAGS, zero = 0;
+    memcpy(img, "TACTNER1", 8);
+    memcpy(img + 8, &bits, 4);
+    memcpy(img + 12, &ntags, 4);
+    memcpy(img + 16, &scale, 4);
+    memcpy(img + 20, &zero, 4);
+    for (size_t k = 0; k < nw; k++) {
+        long q = lroundf(avg[k] / scale);
+        int16_t v = (int16_t)(q > 32767 ? 32767 : (q < -32767 ? -32767 : q));
+        memcpy(img + TG_HEADER + k * 2, &v, 2);
+    }
+    FILE *fo = fopen(out, "wb");
+    if (!fo || fwrite(img, 1, size, fo) != size || fclose(fo)) {
+        fprintf(stderr, "train-tagger: cannot write %s\n", out);
+        return 73;
+    }
+    printf("train-tagger: wrote %s (%zu bytes)\n", out, size);
+    tagger_model tm;
+    if (tact__tagger_load(img, size, &tm) != TACT_OK) {
+        fprintf(stderr, "train-tagger: the model written does not load\n");
+        return 70;
+    }
+    eval_model(sc, &tm, &train, "train");
+    if (dev.n)
+        eval_model(sc, &tm, &dev, "dev");
+    free(gold);
+    free(avg);
+    free(img);
+    free(m.w);
+    free(m.acc);
+    free(m.ts);
+    tact_scanner_free(sc);
+    tact_ruleset_free(rs);
+    return 0;
+}

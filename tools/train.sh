@@ -1,0 +1,33 @@
+#!/bin/sh
+# train.sh - retrain the committed models from ../shared/corpora (make train).
+# A simple sequential script: one section per model. Each section builds its
+# trainer in the build directory, trains, and writes the model into data/.
+#
+#   BUILD=build SHARED=../shared sh tools/train.sh
+set -eu
+here=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD:-$here/build}
+shared=${TACT_SHARED:-${SHARED:-$here/../shared}}
+corpora=$shared/corpora
+if [ ! -d "$corpora" ]; then
+    echo "train.sh: $corpora not found; the corpora are needed to train" >&2
+    exit 1
+fi
+
+# --- names: people-and-places tagger (data/models/ner.bin) -------------------
+# Averaged perceptron (src/lib/tagger.c, trainer tools/train-tagger.c) on the
+# BTC and WNUT-17 training splits (CC-BY-4.0), figures on their dev splits.
+# Provenance is written to data/models/ner.md by hand after a retrain.
+cmake --build "$build" --target tact-train-tagger >/dev/null
+"$build/tests/tact-train-tagger" --epochs "${NER_EPOCHS:-8}" --bits "${NER_BITS:-17}" \
+    --dev "$corpora/btc/btc.dev" --dev "$corpora/wnut17/emerging.dev.conll" \
+    "$here/data/models/ner.bin" \
+    "$corpora/btc/btc.train" "$corpora/wnut17/wnut17train.conll"
+# --- end of names section ------------------------------------------------------
+
+# --- conduct: offensive-language classifier (data/models/offensive.bin) -------
+# Logistic regression on hashed word and character n-grams, Davidson (MIT) and
+# OLID (research use) training data with a held-out dev split; see
+# data/models/offensive.md and tools/train-offensive.py.
+sh "$here/tools/train-offensive.sh"
+# --- end of conduct section ------------------------------------------------------
