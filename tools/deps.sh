@@ -9,7 +9,12 @@ cd "$(dirname "$0")/.."
 
 PKGS="build-essential cmake pkg-config clang libclang-rt-14-dev python3 \
 libutf8proc-dev libcjson-dev libsqlite3-dev libmicrohttpd-dev \
-wbritish-huge wamerican-huge nodejs npm chromium wrk hyperfine valgrind"
+wbritish-huge wamerican-huge chromium wrk hyperfine valgrind"
+# Node.js and npm: Debian's packages, unless a node and npm are already on
+# PATH (a machine with NodeSource's nodejs, which ships its own npm, must not
+# be given Debian's npm: the two conflict).
+command -v node >/dev/null 2>&1 || PKGS="$PKGS nodejs"
+command -v npm >/dev/null 2>&1 || PKGS="$PKGS npm"
 
 missing=""
 for p in $PKGS; do
