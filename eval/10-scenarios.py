@@ -7,7 +7,10 @@ span; the exact type is reported too. A must_not_flag item is respected when
 no identifier finding overlaps it. Verdicts: exact agreement, block recall,
 unsafe pass rate (block judged ok), false alarm rate (ok judged block).
 
-usage: 10-scenarios.py TACT SHARED [--show]   (--show lists every miss)
+usage: 10-scenarios.py TACT SHARED [--show] [--suite FILE]
+  --show        list every miss
+  --suite FILE  score another suite in the same format (e.g. eval/team/)
+  --half a|b    only posts whose number is odd (a) or even (b)
 """
 import collections
 import json
@@ -44,10 +47,15 @@ def main():
     tact, shared = sys.argv[1], sys.argv[2]
     show = "--show" in sys.argv
     suite = os.path.join(shared, "eval", "scenarios-dev.jsonl")
+    if "--suite" in sys.argv:
+        suite = sys.argv[sys.argv.index("--suite") + 1]
     if not os.path.exists(suite):
         print(f"scenario suite not found at {suite}: skipped")
         return 0
     posts = [json.loads(l) for l in open(suite, encoding="utf-8") if l.strip()]
+    if "--half" in sys.argv:
+        want = 1 if sys.argv[sys.argv.index("--half") + 1] == "a" else 0
+        posts = [p for p in posts if int("".join(c for c in p["id"] if c.isdigit()) or 0) % 2 == want]
     res = run(tact, posts)
     per_type = collections.defaultdict(lambda: [0, 0, 0])  # found, type exact, total
     mnf = [0, 0]
@@ -91,7 +99,8 @@ def main():
     def pct(a, b):
         return f"{a / b:.3f}" if b else "  -  "
 
-    print(f"scenario suite: {suite} ({len(posts)} posts)")
+    half = f", half {sys.argv[sys.argv.index('--half') + 1]}" if "--half" in sys.argv else ""
+    print(f"scenario suite: {suite} ({len(posts)} posts{half})")
     print(f"{'type':<22}{'items':>6}{'recall':>8}{'type-exact':>12}")
     for cat in ("identifier", "conduct"):
         tot = [0, 0, 0]
