@@ -77,6 +77,20 @@ uint64_t tact__rd_siphash(uint64_t k0, uint64_t k1, const void *data, size_t n);
 /* Keyed hash of (tag, bytes). */
 uint64_t tact__rd_keyed(const rd_ctx *c, unsigned tag, const char *s, size_t n);
 int tact__rd_pseudonym(rd_ctx *c, rd_item *it, tact__buf *out);
+
+/* A byte that belongs to a word: an ASCII letter or any byte of a non-ASCII
+ * character. */
+static inline bool tact__rd_letter_byte(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (unsigned char)ch >= 0x80;
+}
+
+/* Append fmt (one %u conversion, a literal from the caller) formatted with v. */
+int tact__rd_put_fmt(rd_ctx *c, tact__buf *out, const char *fmt, unsigned v);
+
+/* ---- redact_dates.c ---- */
+int tact__rd_pseudo_dob(rd_ctx *c, const rd_item *it, tact__buf *out);
+int tact__rd_pseudo_age(rd_ctx *c, const rd_item *it, tact__buf *out);
 void tact__rd_ctx_free(rd_ctx *c);
 
 /* ---- redact_general.c ---- */
