@@ -109,34 +109,54 @@ typedef struct acc {
     bool have_prev;
 } acc;
 
-static void feat(acc *a, uint32_t h)
-{
-    a->sum += a->m->w[h & a->m->mask];
-    a->nf++;
-}
-
+/* Features are summed in locals (the int8 weights may alias anything, so
+ * a running sum kept in *a would be stored and reloaded around every
+ * weight read) and added to *a once per token. */
 static void on_token(acc *a, const unsigned char *t, size_t n, bool special)
 {
-    feat(a, fnv_add(fnv_add(FNV_BASIS, (const unsigned char *)"w", 1), t, n));
+    const int8_t *w = a->m->w;
+    const uint32_t mask = a->m->mask;
+    long sum = 0;
+    size_t nf = 1;
+    sum += w[fnv_add(fnv_add(FNV_BASIS, (const unsigned char *)"w", 1), t, n) & mask];
     if (a->have_prev) {
         uint32_t h = fnv_add(FNV_BASIS, (const unsigned char *)"b", 1);
         h = fnv_add(h, a->prev, a->prevn);
         h = fnv_add(h, (const unsigned char *)" ", 1);
-        feat(a, fnv_add(h, t, n));
+        sum += w[fnv_add(h, t, n) & mask];
+        nf++;
     }
     memcpy(a->prev, t, n);
     a->prevn = n;
     a->have_prev = true;
-    if (special)
-        return;
-    unsigned char s[TOK_MAX + 2];
-    s[0] = '<';
-    memcpy(s + 1, t, n);
-    s[n + 1] = '>';
-    size_t sn = n + 2;
-    for (size_t k = 3; k <= 5; k++)
-        for (size_t p = 0; p + k <= sn; p++)
-            feat(a, fnv_add(fnv_add(FNV_BASIS, (const unsigned char *)"c", 1), s + p, k));
+    if (!special) {
+        unsigned char s[TOK_MAX + 2];
+        s[0] = '<';
+        memcpy(s + 1, t, n);
+        s[n + 1] = '>';
+        size_t sn = n + 2;
+        /* character 3-, 4- and 5-grams: FNV-1a is a running hash, so the
+         * hash of s[p..p+4) continues the one of s[p..p+3): one pass per
+         * start position instead of one per gram. The sum does not depend
+         * on the order in which the grams are added. */
+        const uint32_t hc = fnv_add(FNV_BASIS, (const unsigned char *)"c", 1);
+        for (size_t p = 0; p + 3 <= sn; p++) {
+            uint32_t h = fnv_add(hc, s + p, 3);
+            sum += w[h & mask];
+            nf++;
+            if (p + 4 > sn)
+                continue;
+            h = (h ^ s[p + 3]) * FNV_PRIME;
+            sum += w[h & mask];
+            nf++;
+            if (p + 5 > sn)
+                continue;
+            sum += w[((h ^ s[p + 4]) * FNV_PRIME) & mask];
+            nf++;
+        }
+    }
+    a->sum += sum;
+    a->nf += nf;
 }
 
 float tact__clf_score(const tact__clf *m, const char *text, size_t len)

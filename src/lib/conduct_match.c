@@ -16,6 +16,12 @@
 #define MAX_ELEMS 48
 #define MAX_ALTS 128
 
+#define PM_BLOOM_BITS 65536u
+#define SPEC_NUM 1u
+#define SPEC_SARC 2u
+#define SPEC_LAUGH 4u
+#define SPEC_ANY 8u
+
 typedef struct pm_edge {
     uint64_t key;   /* token hash */
     uint32_t node;  /* from, + 1 (0 = empty slot) */
@@ -37,6 +43,10 @@ struct tact__pm {
     pm_pat *pats;
     uint32_t npats, pcap;
     uint64_t h_num, h_sarc, h_laugh, h_any;
+    uint8_t *spec; /* per node: SPEC_* bits, the class edges it has */
+    /* one bit per (node, key) edge hash: most tokens start no pattern, and
+     * a clear bit answers "no edge" without touching the edge table */
+    uint64_t bloom[PM_BLOOM_BITS / 64];
 };
 
 static uint32_t slot_of(uint32_t node, uint64_t key, uint32_t mask)
@@ -46,8 +56,17 @@ static uint32_t slot_of(uint32_t node, uint64_t key, uint32_t mask)
     return (uint32_t)h & mask;
 }
 
+static uint32_t bloom_bit(uint32_t node, uint64_t key)
+{
+    uint64_t h = (key ^ ((uint64_t)node * 0xC2B2AE3D27D4EB4Full)) * 0x165667B19E3779F9ull;
+    return (uint32_t)(h >> 48) & (PM_BLOOM_BITS - 1);
+}
+
 static uint32_t edge_get(const tact__pm *pm, uint32_t node, uint64_t key)
 {
+    uint32_t b = bloom_bit(node, key);
+    if (!((pm->bloom[b / 64] >> (b % 64)) & 1u))
+        return 0;
     uint32_t mask = pm->nslots - 1;
     for (uint32_t i = slot_of(node, key, mask);; i = (i + 1) & mask) {
         const pm_edge *e = &pm->edges[i];
@@ -95,11 +114,16 @@ static int node_new(const tact__alloc *a, tact__pm *pm, uint32_t *out)
         if (!ac)
             return TACT_ENOMEM;
         pm->acc = ac;
+        uint8_t *sp = tact__realloc(a, pm->spec, nc * sizeof *sp);
+        if (!sp)
+            return TACT_ENOMEM;
+        pm->spec = sp;
         pm->ncap = nc;
     }
     pm->gap[pm->nnodes] = 0;
     pm->gapmax[pm->nnodes] = 0;
     pm->acc[pm->nnodes] = 0;
+    pm->spec[pm->nnodes] = 0;
     *out = pm->nnodes++;
     return TACT_OK;
 }
@@ -125,6 +149,16 @@ static int edge_child(const tact__alloc *a, tact__pm *pm, uint32_t node, uint64_
     pm->edges[i].key = key;
     pm->edges[i].child = c;
     pm->nedges++;
+    uint32_t b = bloom_bit(node, key);
+    pm->bloom[b / 64] |= (uint64_t)1 << (b % 64);
+    if (key == pm->h_num)
+        pm->spec[node] |= SPEC_NUM;
+    if (key == pm->h_sarc)
+        pm->spec[node] |= SPEC_SARC;
+    if (key == pm->h_laugh)
+        pm->spec[node] |= SPEC_LAUGH;
+    if (key == pm->h_any)
+        pm->spec[node] |= SPEC_ANY;
     *out = c;
     return TACT_OK;
 }
@@ -157,6 +191,7 @@ void tact__pm_free(const tact__alloc *a, tact__pm *pm)
     tact__free(a, pm->gap);
     tact__free(a, pm->gapmax);
     tact__free(a, pm->acc);
+    tact__free(a, pm->spec);
     tact__free(a, pm->pats);
     tact__free(a, pm);
 }
@@ -523,8 +558,11 @@ static void step_edges(mctx *m, uint32_t node, size_t p)
     if (p >= sc->ntoks)
         return;
     uint32_t c;
+    unsigned spec = pm->spec[node];
     if ((c = edge_get(pm, node, sc->toks[p].hash)))
         step(m, c, p + 1);
+    if (!spec)
+        return;
     if (is_num_tok(sc, p) && (c = edge_get(pm, node, pm->h_num)))
         step(m, c, p + 1);
     if (sc->toks[p].kind == TACT__TOK_EMOJI) {

@@ -78,6 +78,7 @@ int tact__idents_compile(tact_ruleset *rs, tact_error *err)
     if (!ix)
         return TACT_ENOMEM;
     rs->idents = ix;
+    tact__ix_postcode_compile(ix);
     int rc = tact__lex_init(&rs->a, &ix->lex, 1024);
     if (rc)
         return rc;
@@ -173,7 +174,7 @@ bool tact__ix_example_before(const tact_scanner *sc, size_t off)
         if (tact__ix_bits(sc, k) & IX_EXAMPLE)
             return true;
         /* "e.g." tokenises as e . g . */
-        if (tact__tok_is(sc, k, "g") && k >= 2 && tact__tok_is(sc, k - 2, "e"))
+        if (ix_is(sc, k, "g") && k >= 2 && ix_is(sc, k - 2, "e"))
             return true;
         if (sc->toks[k].shape & TACT__SH_SENT_START || k == 0)
             break;

@@ -36,6 +36,9 @@
 
 typedef struct tact__idents {
     tact__lex lex; /* normalised word -> IX_* bits */
+    /* postcode areas (idents_postcode.c): bit b of pc_area[a] says "AB" is
+     * an area (A = 'A' + a, B = 'A' + b); bit 26 says "A" alone is one */
+    uint32_t pc_area[26];
 } tact__idents;
 
 /* ---- byte helpers ------------------------------------------------------ */
@@ -71,6 +74,18 @@ static inline bool ix_right_edge(const tact_scanner *sc, size_t i)
 
 /* ---- token helpers (idents.c) ------------------------------------------ */
 
+/* The same as tact__tok_is(sc, i, w), inline: with w a literal, strlen(w)
+ * is a constant, so a token of another length is rejected by one compare
+ * and the rest is a fixed-size memcmp. The detectors call this for every
+ * token against dozens of cue words. */
+static inline bool ix_is(const tact_scanner *sc, size_t i, const char *w)
+{
+    if (i >= sc->ntoks)
+        return false;
+    size_t n = strlen(w);
+    return sc->toks[i].norm_len == n && memcmp(sc->norm.p + sc->toks[i].norm_off, w, n) == 0;
+}
+
 /* IX_* bits of token i (0 when out of range or not a word). */
 uint32_t tact__ix_bits(const tact_scanner *sc, size_t i);
 /* Index of the last token that ends at or before off, or SIZE_MAX. */
@@ -83,6 +98,36 @@ bool tact__ix_cue_near(const tact_scanner *sc, size_t start, size_t end, uint32_
 bool tact__ix_cap(const tact_scanner *sc, size_t i);
 /* True when byte off lies inside a URL, email, handle or hashtag token. */
 bool tact__ix_in_web(const tact_scanner *sc, size_t off);
+/*
+ * The same as tact__tok_after(sc, off) and tact__ix_in_web(sc, off), for
+ * loops that move forward through the text: *cur is a token index the
+ * caller keeps (start it at 0). When off moves forward the answer is found
+ * by stepping from *cur; when it moves back, by binary search. Token ends
+ * increase, so the result is always the binary search's.
+ */
+static inline size_t ix_tok_after_c(const tact_scanner *sc, size_t *cur, size_t off)
+{
+    size_t k = *cur;
+    if (k > sc->ntoks || (k > 0 && sc->toks[k - 1].end > off)) {
+        k = tact__tok_after(sc, off);
+    } else {
+        while (k < sc->ntoks && sc->toks[k].end <= off)
+            k++;
+    }
+    *cur = k;
+    return k;
+}
+
+static inline bool ix_in_web_c(const tact_scanner *sc, size_t *cur, size_t off)
+{
+    size_t k = ix_tok_after_c(sc, cur, off);
+    if (k >= sc->ntoks || sc->toks[k].start > off)
+        return false;
+    unsigned kind = sc->toks[k].kind;
+    return kind == TACT__TOK_URL || kind == TACT__TOK_EMAIL || kind == TACT__TOK_HANDLE ||
+           kind == TACT__TOK_HASHTAG;
+}
+
 /* True when the text just before off (within a few tokens) says the thing
  * is an example, made up or fake: "like", "e.g.", "made up", "example". */
 bool tact__ix_example_before(const tact_scanner *sc, size_t off);
@@ -104,6 +149,8 @@ int tact__ix_numbers_scan(tact_scanner *sc);  /* idents_numbers.c: NHS, NI, case
 int tact__ix_dates_scan(tact_scanner *sc);    /* idents_dates.c: dates of birth, ages */
 int tact__ix_address_scan(tact_scanner *sc);  /* idents_address.c: address, location, school, org */
 int tact__ix_web_scan(tact_scanner *sc);      /* idents_web.c: email, url, handle, geo */
+/* Fill ix->pc_area from the list of postcode areas (idents_postcode.c). */
+void tact__ix_postcode_compile(tact__idents *ix);
 
 /* Exposed for the unit tests: NHS modulus 11 on 10 digits; NI shape. */
 bool tact__ix_nhs_valid(const char *digits10);

@@ -15,7 +15,7 @@ static bool strong_street(const tact_scanner *sc, size_t k)
                                     "ln", "crescent", "cres", "terrace", "tce", "drive",
                                     "grove", "close", "gardens", "gdns", "mews", "way"};
     for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (tact__tok_is(sc, k, w[i]))
+        if (ix_is(sc, k, w[i]))
             return true;
     return false;
 }
@@ -31,7 +31,7 @@ static bool name_word(const tact_scanner *sc, size_t k)
 {
     if (!tact__ix_cap(sc, k))
         return false;
-    return !(sc->toks[k].lex & TACT__LX_STOP) || tact__tok_is(sc, k, "st");
+    return !(sc->toks[k].lex & TACT__LX_STOP) || ix_is(sc, k, "st");
 }
 
 /*
@@ -48,7 +48,7 @@ static size_t cap_run(const tact_scanner *sc, size_t k, size_t max)
             s = j;
             continue;
         }
-        if (tact__ix_punct(sc, j, '.') && j > 0 && tact__tok_is(sc, j - 1, "st")) {
+        if (tact__ix_punct(sc, j, '.') && j > 0 && ix_is(sc, j - 1, "st")) {
             s = j;
             continue;
         }
@@ -62,7 +62,7 @@ static size_t cap_run(const tact_scanner *sc, size_t k, size_t max)
     }
     while (s < k && (sc->toks[s].shape & TACT__SH_SENT_START) &&
            (sc->toks[s].lex & TACT__LX_DICT) && !(sc->toks[s].lex & TACT__LX_PLACE) &&
-           !tact__tok_is(sc, s, "st") && !tact__tok_is(sc, s, "holy") && s + 1 < k)
+           !ix_is(sc, s, "st") && !ix_is(sc, s, "holy") && s + 1 < k)
         s++;
     return s;
 }
@@ -126,7 +126,7 @@ static int streets(tact_scanner *sc)
             continue;
         bool cap_type = tact__ix_cap(sc, k);
         /* "St Mary's", "Dr Allen": a title before a name, not a street */
-        if ((tact__tok_is(sc, k, "st") || tact__tok_is(sc, k, "dr")) && name_word(sc, k + 1))
+        if ((ix_is(sc, k, "st") || ix_is(sc, k, "dr")) && name_word(sc, k + 1))
             continue;
         size_t s = cap_run(sc, k, 4);
         bool strong = strong_street(sc, k);
@@ -156,16 +156,16 @@ static int streets(tact_scanner *sc)
             if (f >= 1 && tact__ix_punct(sc, f - 1, ','))
                 f--;
             if (f >= 2 && house_number(sc, f - 1) &&
-                (tact__tok_is(sc, f - 2, "flat") || tact__tok_is(sc, f - 2, "apartment") ||
-                 tact__tok_is(sc, f - 2, "apt") || tact__tok_is(sc, f - 2, "unit")))
+                (ix_is(sc, f - 2, "flat") || ix_is(sc, f - 2, "apartment") ||
+                 ix_is(sc, f - 2, "apt") || ix_is(sc, f - 2, "unit")))
                 a = f - 2;
             rc = add_tok(sc, a, e, TACT_TYPE_ADDRESS, cap_type ? 0.92f : 0.8f, "address.street");
         } else {
-            bool prep = s > 0 && (tact__tok_is(sc, s - 1, "on") || tact__tok_is(sc, s - 1, "in") ||
-                                  tact__tok_is(sc, s - 1, "off") || tact__tok_is(sc, s - 1, "near") ||
-                                  tact__tok_is(sc, s - 1, "at") || tact__tok_is(sc, s - 1, "along") ||
-                                  tact__tok_is(sc, s - 1, "from") || tact__tok_is(sc, s - 1, "down") ||
-                                  tact__tok_is(sc, s - 1, "up"));
+            bool prep = s > 0 && (ix_is(sc, s - 1, "on") || ix_is(sc, s - 1, "in") ||
+                                  ix_is(sc, s - 1, "off") || ix_is(sc, s - 1, "near") ||
+                                  ix_is(sc, s - 1, "at") || ix_is(sc, s - 1, "along") ||
+                                  ix_is(sc, s - 1, "from") || ix_is(sc, s - 1, "down") ||
+                                  ix_is(sc, s - 1, "up"));
             if (!(cap_type && strong) && !prep)
                 continue;
             if (!distinctive(sc, s, k))
@@ -174,7 +174,7 @@ static int streets(tact_scanner *sc)
             size_t a = s;
             if (prep && s >= 2 && (tact__ix_bits(sc, s - 2) & IX_PLACE_NOUN)) {
                 a = s - 2;
-                if (a > 0 && (tact__tok_is(sc, a - 1, "the") || tact__tok_is(sc, a - 1, "a")))
+                if (a > 0 && (ix_is(sc, a - 1, "the") || ix_is(sc, a - 1, "a")))
                     a--;
             }
             rc = add_tok(sc, a, e, TACT_TYPE_LOCATION, 0.75f, a < s ? "location.place_on" : "location.street");
@@ -206,29 +206,29 @@ static int places(tact_scanner *sc)
     for (size_t k = 0; k < sc->ntoks && rc == TACT_OK; k++) {
         uint32_t b = tact__ix_bits(sc, k);
         /* the site off the A38 */
-        if ((b & IX_PLACE_NOUN) && (tact__tok_is(sc, k + 1, "off") || tact__tok_is(sc, k + 1, "on") ||
-                                    tact__tok_is(sc, k + 1, "by") || tact__tok_is(sc, k + 1, "near"))) {
-            size_t j = k + 2 + (tact__tok_is(sc, k + 2, "the") ? 1 : 0);
+        if ((b & IX_PLACE_NOUN) && (ix_is(sc, k + 1, "off") || ix_is(sc, k + 1, "on") ||
+                                    ix_is(sc, k + 1, "by") || ix_is(sc, k + 1, "near"))) {
+            size_t j = k + 2 + (ix_is(sc, k + 2, "the") ? 1 : 0);
             if (road_number(sc, j)) {
-                size_t a = k > 0 && tact__tok_is(sc, k - 1, "the") ? k - 1 : k;
+                size_t a = k > 0 && ix_is(sc, k - 1, "the") ? k - 1 : k;
                 rc = add_tok(sc, a, j, TACT_TYPE_LOCATION, 0.75f, "location.road");
                 continue;
             }
         }
         /* Pinehurst estate */
-        if (tact__tok_is(sc, k, "estate") || tact__tok_is(sc, k, "estates")) {
+        if (ix_is(sc, k, "estate") || ix_is(sc, k, "estates")) {
             size_t s = cap_run(sc, k, 3);
             if (s < k && distinctive(sc, s, k) && !title_word_in(sc, s, k))
                 rc = add_tok(sc, s, k, TACT_TYPE_LOCATION, 0.8f, "location.estate");
             continue;
         }
         /* outside Greggs on Broadmead */
-        if (tact__tok_is(sc, k, "outside") || tact__tok_is(sc, k, "opposite") ||
-            tact__tok_is(sc, k, "behind")) {
+        if (ix_is(sc, k, "outside") || ix_is(sc, k, "opposite") ||
+            ix_is(sc, k, "behind")) {
             size_t j = k + 1;
             while (j < k + 4 && name_word(sc, j))
                 j++;
-            if (j > k + 1 && (tact__tok_is(sc, j, "on") || tact__tok_is(sc, j, "in")) &&
+            if (j > k + 1 && (ix_is(sc, j, "on") || ix_is(sc, j, "in")) &&
                 name_word(sc, j + 1)) {
                 size_t e = j + 1;
                 while (e < j + 4 && name_word(sc, e + 1))
@@ -239,21 +239,21 @@ static int places(tact_scanner *sc)
             continue;
         }
         /* the Downend office */
-        if (tact__tok_is(sc, k, "the") && name_word(sc, k + 1) &&
+        if (ix_is(sc, k, "the") && name_word(sc, k + 1) &&
             !(sc->toks[k + 1].shape & TACT__SH_ALLCAP)) {
             size_t j = k + 1;
             while (j < k + 3 && name_word(sc, j + 1))
                 j++;
-            if (tact__tok_is(sc, j + 1, "office") || tact__tok_is(sc, j + 1, "depot") ||
-                tact__tok_is(sc, j + 1, "hub") || tact__tok_is(sc, j + 1, "base") ||
-                tact__tok_is(sc, j + 1, "branch") || tact__tok_is(sc, j + 1, "patch")) {
+            if (ix_is(sc, j + 1, "office") || ix_is(sc, j + 1, "depot") ||
+                ix_is(sc, j + 1, "hub") || ix_is(sc, j + 1, "base") ||
+                ix_is(sc, j + 1, "branch") || ix_is(sc, j + 1, "patch")) {
                 if (distinctive(sc, k + 1, j + 1) && !tact__ix_cap(sc, j + 1))
                     rc = add_tok(sc, k, j + 1, TACT_TYPE_LOCATION, 0.7f, "location.office");
             }
             continue;
         }
         /* Leeds General (hospital) */
-        if (tact__tok_is(sc, k, "general") && tact__ix_cap(sc, k) && k > 0 && name_word(sc, k - 1) &&
+        if (ix_is(sc, k, "general") && tact__ix_cap(sc, k) && k > 0 && name_word(sc, k - 1) &&
             !(tact__ix_bits(sc, k - 1) & IX_NOT_GENERAL) && !name_word(sc, k + 1)) {
             size_t s = cap_run(sc, k, 3);
             if (s < k && distinctive(sc, s, k))
@@ -296,9 +296,9 @@ static int schools(tact_scanner *sc)
             e++;
         size_t s = cap_run(sc, k, 4);
         /* C of E, CofE inside the name: St Mary's C of E Primary */
-        size_t ce = s < k && tact__tok_is(sc, s, "e") ? s : k - 1;
-        if (ce >= 2 && ce + 1 >= s && tact__tok_is(sc, ce, "e") && tact__tok_is(sc, ce - 1, "of") &&
-            tact__tok_is(sc, ce - 2, "c"))
+        size_t ce = s < k && ix_is(sc, s, "e") ? s : k - 1;
+        if (ce >= 2 && ce + 1 >= s && ix_is(sc, ce, "e") && ix_is(sc, ce - 1, "of") &&
+            ix_is(sc, ce - 2, "c"))
             s = cap_run(sc, ce - 2, 4);
         if (s == k || !distinctive(sc, s, k) || title_word_in(sc, s, k))
             continue;
@@ -314,9 +314,9 @@ static int orgs(tact_scanner *sc)
     int rc = TACT_OK;
     for (size_t k = 1; k < sc->ntoks && rc == TACT_OK; k++) {
         /* X Care Home, X Nursing Home */
-        if (tact__tok_is(sc, k, "home") && (tact__tok_is(sc, k - 1, "care") ||
-                                           tact__tok_is(sc, k - 1, "nursing") ||
-                                           tact__tok_is(sc, k - 1, "residential"))) {
+        if (ix_is(sc, k, "home") && (ix_is(sc, k - 1, "care") ||
+                                           ix_is(sc, k - 1, "nursing") ||
+                                           ix_is(sc, k - 1, "residential"))) {
             size_t s = cap_run(sc, k - 1, 4);
             if (s < k - 1 && distinctive(sc, s, k - 1))
                 rc = add_tok(sc, s, k, TACT_TYPE_ORGANISATION, 0.9f, "organisation.care_home");
@@ -334,14 +334,14 @@ static int orgs(tact_scanner *sc)
             continue;
         }
         /* X Hostel, X Unit, X Ward */
-        if (tact__tok_is(sc, k, "hostel") || tact__tok_is(sc, k, "unit") || tact__tok_is(sc, k, "ward")) {
+        if (ix_is(sc, k, "hostel") || ix_is(sc, k, "unit") || ix_is(sc, k, "ward")) {
             size_t s = cap_run(sc, k, 3);
             if (s < k && distinctive(sc, s, k) && !title_word_in(sc, s, k))
                 rc = add_tok(sc, s, k, TACT_TYPE_ORGANISATION, 0.75f, "organisation.unit");
             continue;
         }
         /* Ashdown County Council, X Borough Council, Bristol City Council */
-        if (tact__tok_is(sc, k, "council")) {
+        if (ix_is(sc, k, "council")) {
             size_t j = k;
             bool kind = false;
             while (j > 0 && (tact__ix_bits(sc, j - 1) & IX_COUNCIL_KIND) && tact__ix_cap(sc, j - 1))
@@ -353,8 +353,8 @@ static int orgs(tact_scanner *sc)
             continue;
         }
         /* X NHS Foundation Trust, X Health Board */
-        if (tact__tok_is(sc, k, "trust") || (tact__tok_is(sc, k, "board") && k > 0 &&
-                                             tact__tok_is(sc, k - 1, "health"))) {
+        if (ix_is(sc, k, "trust") || (ix_is(sc, k, "board") && k > 0 &&
+                                             ix_is(sc, k - 1, "health"))) {
             size_t s = cap_run(sc, k, 6);
             if (s < k && distinctive(sc, s, k))
                 rc = add_tok(sc, s, k, TACT_TYPE_ORGANISATION, 0.85f, "organisation.trust");
@@ -363,7 +363,7 @@ static int orgs(tact_scanner *sc)
     }
     /* the Swindon assessment team */
     for (size_t k = 0; k + 2 < sc->ntoks && rc == TACT_OK; k++) {
-        if (!tact__tok_is(sc, k, "the") || !name_word(sc, k + 1) ||
+        if (!ix_is(sc, k, "the") || !name_word(sc, k + 1) ||
             (sc->toks[k + 1].shape & TACT__SH_ALLCAP))
             continue;
         size_t j = k + 1;
@@ -375,7 +375,7 @@ static int orgs(tact_scanner *sc)
         size_t m = j + 1;
         while (m < j + 4 && (tact__ix_bits(sc, m) & IX_TEAM))
             m++;
-        if (tact__tok_is(sc, m, "team") || tact__tok_is(sc, m, "service")) {
+        if (ix_is(sc, m, "team") || ix_is(sc, m, "service")) {
             rc = add_tok(sc, k + 1, m, TACT_TYPE_ORGANISATION, 0.72f, "organisation.team");
             k = m;
         }

@@ -45,7 +45,7 @@ static bool is_month(const tact_scanner *sc, size_t k)
     if (k >= sc->ntoks || !(sc->toks[k].lex & TACT__LX_MONTH))
         return false;
     /* "may" and "mar" are verbs too: only capitalised */
-    if ((tact__tok_is(sc, k, "may") || tact__tok_is(sc, k, "mar")) && !tact__ix_cap(sc, k))
+    if ((ix_is(sc, k, "may") || ix_is(sc, k, "mar")) && !tact__ix_cap(sc, k))
         return false;
     return true;
 }
@@ -156,7 +156,7 @@ static int written_dates(tact_scanner *sc)
         long v = tok_num(sc, k, true);
         if (v >= 1 && v <= 31) {
             j = k + 1;
-            if (tact__tok_is(sc, j, "of"))
+            if (ix_is(sc, j, "of"))
                 j++;
             if (!is_month(sc, j))
                 continue;
@@ -261,7 +261,7 @@ static int ages(tact_scanner *sc)
             }
             /* 90th birthday */
             long o = tok_num(sc, k, true);
-            if (o > 0 && o <= 120 && tact__tok_is(sc, k + 1, "birthday")) {
+            if (o > 0 && o <= 120 && ix_is(sc, k + 1, "birthday")) {
                 rc = add_age(sc, t->start, sc->toks[k + 1].end, 0.85f, "age.birthday");
                 continue;
             }
@@ -269,12 +269,12 @@ static int ages(tact_scanner *sc)
         if (t->kind != TACT__TOK_WORD && t->kind != TACT__TOK_PUNCT && t->kind != TACT__TOK_POSS)
             continue;
         /* aged 7, age 15, ages 3 and 5 */
-        if (tact__tok_is(sc, k, "aged") || tact__tok_is(sc, k, "age") || tact__tok_is(sc, k, "ages")) {
+        if (ix_is(sc, k, "aged") || ix_is(sc, k, "age") || ix_is(sc, k, "ages")) {
             size_t j = k + 1 + (tact__ix_punct(sc, k + 1, ':') ? 1 : 0);
             long v = tok_num(sc, j, false);
             if (v >= 0 && v <= 120 && !unit_after(sc, j + 1)) {
                 size_t e = sc->toks[j].end;
-                if (tact__tok_is(sc, j + 1, "and") && tok_num(sc, j + 2, false) >= 0)
+                if (ix_is(sc, j + 1, "and") && tok_num(sc, j + 2, false) >= 0)
                     e = sc->toks[j + 2].end;
                 rc = add_age(sc, t->start, e, 0.9f, "age.aged");
             }
@@ -295,24 +295,24 @@ static int ages(tact_scanner *sc)
             size_t j = k + 2;
             if (v >= 0 && v <= 110 && sc->toks[k + 1].end - sc->toks[k + 1].start <= 3 &&
                 (j >= sc->ntoks || tact__ix_punct(sc, j, ',') || tact__ix_punct(sc, j, ')') ||
-                 tact__tok_is(sc, j, "from") || tact__tok_is(sc, j, "who") ||
-                 tact__tok_is(sc, j, "of") || tact__tok_is(sc, j, "was") || tact__tok_is(sc, j, "is")))
+                 ix_is(sc, j, "from") || ix_is(sc, j, "who") ||
+                 ix_is(sc, j, "of") || ix_is(sc, j, "was") || ix_is(sc, j, "is")))
                 rc = add_age(sc, sc->toks[k + 1].start, sc->toks[k + 1].end, 0.82f, "age.apposition");
             continue;
         }
         /* she's only 15, just 16, turned 18, he's 23 now */
-        bool only = tact__tok_is(sc, k, "only") || tact__tok_is(sc, k, "just");
-        bool turn = tact__tok_is(sc, k, "turned") || tact__tok_is(sc, k, "turns") ||
-                    tact__tok_is(sc, k, "turning");
-        bool pron = (t->kind == TACT__TOK_POSS || tact__tok_is(sc, k, "is") || tact__tok_is(sc, k, "was")) &&
-                    k > 0 && (tact__tok_is(sc, k - 1, "he") || tact__tok_is(sc, k - 1, "she"));
+        bool only = ix_is(sc, k, "only") || ix_is(sc, k, "just");
+        bool turn = ix_is(sc, k, "turned") || ix_is(sc, k, "turns") ||
+                    ix_is(sc, k, "turning");
+        bool pron = (t->kind == TACT__TOK_POSS || ix_is(sc, k, "is") || ix_is(sc, k, "was")) &&
+                    k > 0 && (ix_is(sc, k - 1, "he") || ix_is(sc, k - 1, "she"));
         if (only || turn || pron) {
             long v = tok_num(sc, k + 1, false);
             if (v < 1 || v > 110 || unit_after(sc, k + 2) || (only && v > 19))
                 continue;
             if (only && !(k > 0 && (sc->toks[k - 1].kind == TACT__TOK_POSS ||
-                                    tact__tok_is(sc, k - 1, "is") || tact__tok_is(sc, k - 1, "was") ||
-                                    tact__tok_is(sc, k - 1, "are") || tact__tok_is(sc, k - 1, "were"))))
+                                    ix_is(sc, k - 1, "is") || ix_is(sc, k - 1, "was") ||
+                                    ix_is(sc, k - 1, "are") || ix_is(sc, k - 1, "were"))))
                 continue;
             rc = add_age(sc, only ? t->start : sc->toks[k + 1].start, sc->toks[k + 1].end,
                          turn ? 0.8f : 0.75f, "age.context");

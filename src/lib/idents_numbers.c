@@ -42,7 +42,7 @@ static bool word_before(const tact_scanner *sc, size_t off, const char *w, size_
 {
     size_t k = tact__ix_tok_before(sc, off);
     for (size_t m = 0; m < n && k != SIZE_MAX; m++, k--) {
-        if (tact__tok_is(sc, k, w))
+        if (ix_is(sc, k, w))
             return true;
         if (k == 0)
             break;
@@ -161,19 +161,19 @@ static bool filler(const tact_scanner *sc, size_t k)
     if (t->kind == TACT__TOK_PUNCT)
         return tact__ix_punct(sc, k, ':') || tact__ix_punct(sc, k, '#') ||
                tact__ix_punct(sc, k, '.') || tact__ix_punct(sc, k, '-');
-    return tact__tok_is(sc, k, "no") || tact__tok_is(sc, k, "number") ||
-           tact__tok_is(sc, k, "num") || tact__tok_is(sc, k, "ref") ||
-           tact__tok_is(sc, k, "reference") || tact__tok_is(sc, k, "id") ||
-           tact__tok_is(sc, k, "is") || tact__tok_is(sc, k, "nos") ||
+    return ix_is(sc, k, "no") || ix_is(sc, k, "number") ||
+           ix_is(sc, k, "num") || ix_is(sc, k, "ref") ||
+           ix_is(sc, k, "reference") || ix_is(sc, k, "id") ||
+           ix_is(sc, k, "is") || ix_is(sc, k, "nos") ||
            (tact__ix_bits(sc, k) & IX_CASE_CUE);
 }
 
 static bool strong_case_cue(const tact_scanner *sc, size_t k)
 {
-    return (tact__ix_bits(sc, k) & IX_CASE_CUE) && !tact__tok_is(sc, k, "ref") &&
-           !tact__tok_is(sc, k, "reference") && !tact__tok_is(sc, k, "id") &&
-           !tact__tok_is(sc, k, "file") && !tact__tok_is(sc, k, "record") &&
-           !tact__tok_is(sc, k, "client");
+    return (tact__ix_bits(sc, k) & IX_CASE_CUE) && !ix_is(sc, k, "ref") &&
+           !ix_is(sc, k, "reference") && !ix_is(sc, k, "id") &&
+           !ix_is(sc, k, "file") && !ix_is(sc, k, "record") &&
+           !ix_is(sc, k, "client");
 }
 
 static int case_refs(tact_scanner *sc)
@@ -197,7 +197,7 @@ static int case_refs(tact_scanner *sc)
         if (t->kind != TACT__TOK_NUMBER && t->kind != TACT__TOK_ALNUM)
             continue;
         if (t->kind == TACT__TOK_ALNUM && t->norm_len > 2 &&
-            (tact__tok_is(sc, j, "am") || tact__tok_is(sc, j, "pm")))
+            (ix_is(sc, j, "am") || ix_is(sc, j, "pm")))
             continue;
         /* the number may continue in groups: 402 118 7351, 12/3456, AB-1234 */
         size_t end = t->end, m = j + 1;
@@ -228,18 +228,21 @@ static int case_refs(tact_scanner *sc)
 
 int tact__ix_numbers_scan(tact_scanner *sc)
 {
-    size_t i = 0;
+    size_t i = 0, cur = 0;
     while (i < sc->len) {
         int c = ix_at(sc, i);
         size_t next = i + 1;
         int rc = TACT_OK;
-        if (!ix_alnum(c) || !ix_left_edge(sc, i) || tact__ix_in_web(sc, i)) {
+        if (!ix_alnum(c) || !ix_left_edge(sc, i) || ix_in_web_c(sc, &cur, i)) {
             i++;
             continue;
         }
         if (ix_digit(c)) {
             rc = nhs_at(sc, i, &next);
-        } else {
+        } else if (ix_digit(ix_at(sc, i + 1)) || ix_digit(ix_at(sc, i + 2)) ||
+                   ix_digit(ix_at(sc, i + 3)) || ix_digit(ix_at(sc, i + 4))) {
+            /* every letter-first shape (NI, court, vehicle) has a digit
+             * within its first five bytes: a word without one is skipped */
             size_t n1 = next, n2 = next, n3 = next;
             if ((rc = ni_at(sc, i, &n1)) == TACT_OK && (rc = court_at(sc, i, &n2)) == TACT_OK)
                 rc = vehicle_at(sc, i, &n3);

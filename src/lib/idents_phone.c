@@ -175,7 +175,7 @@ static int report(tact_scanner *sc, size_t s, size_t e, enum kind k)
 
 int tact__ix_phone_scan(tact_scanner *sc)
 {
-    size_t i = 0;
+    size_t i = 0, cur = 0;
     while (i < sc->len) {
         int c = ix_at(sc, i);
         bool start = false;
@@ -190,7 +190,7 @@ int tact__ix_phone_scan(tact_scanner *sc)
                                                        ix_at(sc, i - 1) != '/' &&
                                                        ix_at(sc, i - 1) != ':' &&
                                                        ix_at(sc, i - 1) != '$'));
-        if (!start || tact__ix_in_web(sc, i)) {
+        if (!start || ix_in_web_c(sc, &cur, i)) {
             i++;
             continue;
         }

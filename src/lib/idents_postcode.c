@@ -14,10 +14,38 @@ static const char areas[] =
     " LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG"
     " SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE ";
 
-static bool area_ok(int a, int b)
+void tact__ix_postcode_compile(tact__idents *ix)
 {
-    char key[5] = {' ', (char)a, (char)(b ? b : ' '), b ? ' ' : '\0', '\0'};
-    return strstr(areas, key) != NULL;
+    memset(ix->pc_area, 0, sizeof ix->pc_area);
+    for (size_t i = 0; areas[i]; i++) {
+        if (areas[i] == ' ' || (i > 0 && areas[i - 1] != ' '))
+            continue;
+        int a = areas[i] - 'A', b = areas[i + 1];
+        if (a < 0 || a >= 26)
+            continue;
+        if (b == ' ')
+            ix->pc_area[a] |= 1u << 26;
+        else if (b >= 'A' && b <= 'Z')
+            ix->pc_area[a] |= 1u << (b - 'A');
+    }
+}
+
+/* a: an upper-case letter; b: an upper-case letter, or 0 for a one-letter
+ * area. Called at every word start: a table lookup, not a string search. */
+static bool area_ok(const tact_scanner *sc, int a, int b)
+{
+    const tact__idents *ix = sc->rs->idents;
+    if (!ix) {
+        char key[5] = {' ', (char)a, (char)(b ? b : ' '), b ? ' ' : '\0', '\0'};
+        return strstr(areas, key) != NULL;
+    }
+    if (a < 'A' || a > 'Z')
+        return false;
+    if (!b)
+        return (ix->pc_area[a - 'A'] >> 26) & 1u;
+    if (b < 'A' || b > 'Z')
+        return false;
+    return (ix->pc_area[a - 'A'] >> (b - 'A')) & 1u;
 }
 
 static bool inward_letter(int c)
@@ -37,9 +65,9 @@ static size_t outward(const tact_scanner *sc, size_t i, bool *upper)
     *upper = ix_upper(a);
     size_t p;
     int A = ix_up(a), B = ix_up(b);
-    if (ix_alpha(b) && area_ok(A, B) && (ix_upper(b) == *upper)) {
+    if (ix_alpha(b) && area_ok(sc, A, B) && (ix_upper(b) == *upper)) {
         p = i + 2;
-    } else if (ix_digit(b) && area_ok(A, 0)) {
+    } else if (ix_digit(b) && area_ok(sc, A, 0)) {
         p = i + 1;
     } else {
         return 0;
@@ -77,29 +105,29 @@ static bool outward_cue(const tact_scanner *sc, size_t s, size_t e)
 {
     size_t k = tact__ix_tok_before(sc, s);
     size_t j = tact__tok_after(sc, e);
-    if (j < sc->ntoks && (tact__tok_is(sc, j, "area") || tact__tok_is(sc, j, "postcode") ||
-                          tact__tok_is(sc, j, "postcodes") || tact__tok_is(sc, j, "district")))
+    if (j < sc->ntoks && (ix_is(sc, j, "area") || ix_is(sc, j, "postcode") ||
+                          ix_is(sc, j, "postcodes") || ix_is(sc, j, "district")))
         return true;
-    if (k == SIZE_MAX || tact__tok_is(sc, k, "the"))
+    if (k == SIZE_MAX || ix_is(sc, k, "the"))
         return false;
     static const char *const before[] = {"in", "lives", "from", "near", "around", "postcode",
                                          "to", "at", "live", "living", "moved", "round"};
     for (size_t m = 0; m < sizeof before / sizeof before[0]; m++)
-        if (tact__tok_is(sc, k, before[m]))
+        if (ix_is(sc, k, before[m]))
             return true;
     return false;
 }
 
 int tact__ix_postcode_scan(tact_scanner *sc)
 {
-    size_t i = 0;
+    size_t i = 0, cur = 0;
     while (i < sc->len) {
         int c = ix_at(sc, i);
-        if (!ix_alpha(c) || !ix_left_edge(sc, i) || tact__ix_in_web(sc, i)) {
+        if (!ix_alpha(c) || !ix_left_edge(sc, i) || ix_in_web_c(sc, &cur, i)) {
             i++;
             continue;
         }
-        size_t e = tact__ix_match(sc, i, "GIR_0AA");
+        size_t e = c == 'G' ? tact__ix_match(sc, i, "GIR_0AA") : 0;
         if (e && ix_right_edge(sc, e)) {
             int rc = tact__add(sc, i, e, TACT_TYPE_POSTCODE, -1, 0.9f, "postcode.full", NULL, NULL);
             if (rc)

@@ -62,36 +62,78 @@ static bool slug_has_name(const tact_scanner *sc, const char *s, size_t n)
     return false;
 }
 
+/* A link lower-cased into a NUL-terminated buffer, so that the word lists
+ * (all lower case) are found with strstr rather than one byte loop per
+ * word. Links too long for the buffer, or holding a NUL, use ci_contains. */
+typedef struct url_view {
+    const char *s;
+    size_t n;
+    bool low_ok;
+    char low[512];
+} url_view;
+
+static bool url_has(const url_view *u, const char *w)
+{
+    return u->low_ok ? strstr(u->low, w) != NULL : ci_contains(u->s, u->n, w);
+}
+
 static int url_token(tact_scanner *sc, const tact__token *t)
 {
     const char *s = sc->text + t->start;
     size_t n = t->end - t->start;
+    url_view u;
+    u.s = s;
+    u.n = n;
+    u.low_ok = n < sizeof u.low && !memchr(s, 0, n);
+    if (u.low_ok) {
+        for (size_t i = 0; i < n; i++)
+            u.low[i] = (char)(ix_upper((unsigned char)s[i]) ? s[i] + 32 : s[i]);
+        u.low[n] = '\0';
+    }
     for (size_t i = 0; i < sizeof profile_hosts / sizeof profile_hosts[0]; i++)
-        if (ci_contains(s, n, profile_hosts[i]))
+        if (url_has(&u, profile_hosts[i]))
             return tact__add(sc, t->start, t->end, TACT_TYPE_URL, -1, 0.95f, "url.profile",
                              "This links to a social media profile. A profile link points to "
                              "one person.",
                              NULL);
     bool named = slug_has_name(sc, s, n);
     for (size_t i = 0; i < sizeof fundraiser_words / sizeof fundraiser_words[0]; i++)
-        if (ci_contains(s, n, fundraiser_words[i]))
+        if (url_has(&u, fundraiser_words[i]))
             named = true;
     if (named)
         return tact__add(sc, t->start, t->end, TACT_TYPE_URL, -1, 0.9f, "url.personal", NULL,
                          NULL);
     for (size_t i = 0; i < sizeof resource_words / sizeof resource_words[0]; i++)
-        if (ci_contains(s, n, resource_words[i]))
+        if (url_has(&u, resource_words[i]))
             return TACT_OK;
     return tact__add(sc, t->start, t->end, TACT_TYPE_URL, -1, 0.6f, "url", NULL, NULL);
 }
 
-/* A bare profile link without a scheme: "instagram.com/jay_x". */
+/* A bare profile link without a scheme: "instagram.com/jay_x".
+ *
+ * Speed: every host contains a '/', so a match of host h at i has a '/' at
+ * i + (offset of the first '/' in h). Instead of trying every byte of the
+ * text for every host, each host walks the '/' bytes of the text (memchr)
+ * and tries only the one start position each implies; the positions are
+ * visited in increasing order, as the byte loop did, so the findings and
+ * their order are the same. */
 static int bare_profiles(tact_scanner *sc)
 {
+    if (!memchr(sc->text, '/', sc->len))
+        return TACT_OK;
     for (size_t h = 0; h < sizeof profile_hosts / sizeof profile_hosts[0]; h++) {
         const char *w = profile_hosts[h];
         size_t m = strlen(w);
-        for (size_t i = 0; i + m < sc->len; i++) {
+        size_t d = (size_t)(strchr(w, '/') - w);
+        size_t from = d; /* search for '/' from here */
+        while (from < sc->len) {
+            const char *hit = memchr(sc->text + from, '/', sc->len - from);
+            if (!hit)
+                break;
+            size_t i = (size_t)(hit - sc->text) - d;
+            from = (size_t)(hit - sc->text) + 1;
+            if (i + m >= sc->len)
+                break;
             if (ix_up(ix_at(sc, i)) != ix_up((unsigned char)w[0]) || !ix_left_edge(sc, i) ||
                 tact__ix_in_web(sc, i))
                 continue;
@@ -111,7 +153,9 @@ static int bare_profiles(tact_scanner *sc)
             int rc = tact__add(sc, i, e, TACT_TYPE_URL, -1, 0.9f, "url.profile", NULL, NULL);
             if (rc)
                 return rc;
-            i = e;
+            /* the byte loop went on at e + 1 */
+            if (e + 1 + d > from)
+                from = e + 1 + d;
         }
     }
     return TACT_OK;
@@ -120,7 +164,7 @@ static int bare_profiles(tact_scanner *sc)
 static bool org_handle(const tact_scanner *sc, size_t k)
 {
     const tact__token *t = &sc->toks[k];
-    if (k > 0 && (tact__tok_is(sc, k - 1, "the") || tact__tok_is(sc, k - 1, "via")))
+    if (k > 0 && (ix_is(sc, k - 1, "the") || ix_is(sc, k - 1, "via")))
         return true;
     size_t up = 0, lo = 0;
     for (size_t b = t->start + 1; b < t->end; b++) {
@@ -135,14 +179,19 @@ static int platform_handles(tact_scanner *sc, size_t k)
 {
     static const char *const platforms[] = {"insta", "instagram", "snap", "snapchat", "tiktok",
                                             "twitter", "ig", "sc", "fb", "facebook", "tt"};
+    /* every platform word is 2-9 bytes starting with f, i, s or t */
+    size_t tn = sc->toks[k].norm_len;
+    char c0 = tn ? sc->norm.p[sc->toks[k].norm_off] : 0;
+    if (tn < 2 || tn > 9 || (c0 != 'f' && c0 != 'i' && c0 != 's' && c0 != 't'))
+        return TACT_OK;
     bool is = false;
     for (size_t p = 0; p < sizeof platforms / sizeof platforms[0] && !is; p++)
-        is = tact__tok_is(sc, k, platforms[p]);
+        is = ix_is(sc, k, platforms[p]);
     if (!is)
         return TACT_OK;
     size_t j = k + 1;
-    if (tact__ix_punct(sc, j, ':') || tact__tok_is(sc, j, "is") || tact__tok_is(sc, j, "name") ||
-        tact__tok_is(sc, j, "handle") || tact__tok_is(sc, j, "@"))
+    if (tact__ix_punct(sc, j, ':') || ix_is(sc, j, "is") || ix_is(sc, j, "name") ||
+        ix_is(sc, j, "handle") || ix_is(sc, j, "@"))
         j++;
     if (j >= sc->ntoks || sc->toks[j].kind == TACT__TOK_HANDLE)
         return TACT_OK;

@@ -14,6 +14,11 @@ int tact__names_compile(tact_ruleset *rs, tact_error *err)
     if (!nr)
         return TACT_ENOMEM;
     rs->names = nr;
+    int rc;
+    if ((rc = tact__lex_init(&rs->a, &nr->cue, 256)) ||
+        (rc = tact__names_public_lists(&rs->a, &nr->cue)) ||
+        (rc = tact__names_cues_lists(&rs->a, &nr->cue)))
+        return rc;
     size_t len;
     const char *d = tact__data_get("ner.bin", &len);
     if (d) {
@@ -34,6 +39,7 @@ void tact__names_free(tact_ruleset *rs)
     if (!nr)
         return;
     tact__free(&rs->a, nr->model);
+    tact__lex_free(&rs->a, &nr->cue);
     tact__free(&rs->a, nr);
     rs->names = NULL;
 }
@@ -180,13 +186,22 @@ static int tagger_scan(names_ctx *c)
 
 int tact__names_scan(tact_scanner *sc)
 {
-    names_ctx c = {sc, &sc->rs->words, sc->rs->names, NULL, sc->ntoks};
+    names_ctx c = {sc, &sc->rs->words, sc->rs->names, NULL, sc->ntoks, NULL};
     if (!c.nr || sc->ntoks == 0)
         return TACT_OK;
     c.block = tact__scratch(sc, sc->ntoks);
-    if (!c.block)
+    c.cls = tact__scratch(sc, sc->ntoks * sizeof *c.cls);
+    if (!c.block || !c.cls)
         return TACT_ENOMEM;
     memset(c.block, 0, sc->ntoks);
+    /* list membership of every token, once (see nm_has) */
+    for (size_t i = 0; i < sc->ntoks; i++) {
+        const tact__token *t = &sc->toks[i];
+        c.cls[i] = 0;
+        if (t->norm_len && (t->kind == TACT__TOK_WORD || t->kind == TACT__TOK_PUNCT))
+            c.cls[i] = (uint16_t)tact__lex_get_h(&c.nr->cue, sc->norm.p + t->norm_off, t->norm_len,
+                                                 t->hash);
+    }
     tact__names_public_mark(&c);
     int rc = tact__names_cues_scan(&c);
     if (rc == TACT_OK)

@@ -21,8 +21,24 @@
 #define NM_BLOCK_PUBLIC 1u /* a public figure, author or inquiry */
 #define NM_BLOCK_BRAND 2u  /* a brand or organisation word */
 
+/* The cue word lists of names_public.c and names_cues.c, one bit each: the
+ * scan looks every token up once (names_ctx.cls) instead of comparing it
+ * with every word of every list. */
+#define NL_SAID (1u << 0)     /* said_verbs */
+#define NL_WORK (1u << 1)     /* work_nouns */
+#define NL_INTRO (1u << 2)    /* intro_words */
+#define NL_OFFICE (1u << 3)   /* office_words */
+#define NL_INQUIRY (1u << 4)  /* inquiry_words */
+#define NL_NICK (1u << 5)     /* nick_adj */
+#define NL_FAMILY (1u << 6)   /* family_nouns */
+#define NL_PERSON (1u << 7)   /* person_nouns */
+#define NL_FACILITY (1u << 8) /* facility */
+#define NL_AREA (1u << 9)     /* area_nouns */
+#define NL_ORG (1u << 10)     /* org_words */
+
 typedef struct names_rules {
     tagger_model *model; /* NULL when no model is embedded */
+    tact__lex cue;       /* list word -> NL_* bits */
 } names_rules;
 
 /* The state of one scan, in the scanner's per-scan arena. */
@@ -32,6 +48,7 @@ typedef struct names_ctx {
     const names_rules *nr;
     uint8_t *block; /* NM_BLOCK_* per token */
     size_t n;       /* tokens */
+    uint16_t *cls;  /* NL_* bits per token (words and punctuation) */
 } names_ctx;
 
 /* ---- token helpers ----------------------------------------------------- */
@@ -83,6 +100,13 @@ static inline bool nm_in(const names_ctx *c, size_t i, const char *const *l)
     return false;
 }
 
+/* Token i is one of the words of the list(s) with bit(s) bits: the same as
+ * nm_in with that list, from the per-scan classification. */
+static inline bool nm_has(const names_ctx *c, size_t i, uint32_t bits)
+{
+    return i < c->n && (c->cls[i] & bits) != 0;
+}
+
 /* Initial capital ("Kelly", "J"), not all capitals. */
 static inline bool nm_cap(const names_ctx *c, size_t i)
 {
@@ -129,5 +153,8 @@ int tact__nm_emit(names_ctx *c, size_t a, size_t b, tact_type type, float conf, 
 
 void tact__names_public_mark(names_ctx *c);  /* names_public.c */
 int tact__names_cues_scan(names_ctx *c);     /* names_cues.c */
+/* Add each file's cue lists to lx with their NL_* bits. */
+int tact__names_public_lists(const tact__alloc *a, tact__lex *lx);
+int tact__names_cues_lists(const tact__alloc *a, tact__lex *lx);
 
 #endif

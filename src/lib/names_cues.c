@@ -17,10 +17,6 @@
  */
 #include "names.h"
 
-static bool in_list(const names_ctx *c, size_t i, const char *const *l)
-{
-    return nm_in(c, i, l);
-}
 
 /* Adjectives of endearment or size used as part of a nickname. */
 static const char *const nick_adj[] = {"little", "lil", "big", "our", "baby", "young", "wee",
@@ -60,12 +56,33 @@ static const char *const tag_prefix[] = {"justicefor", "prayfor", "ripbig", "rip
                                          "remembering", "welcomehome", "getwell", "getwellsoon",
                                          "happybirthday", "love", NULL};
 
+static int add_list(const tact__alloc *a, tact__lex *lx, const char *const *l, uint32_t bit)
+{
+    for (; *l; l++) {
+        int rc = tact__lex_add(a, lx, *l, strlen(*l), bit);
+        if (rc)
+            return rc;
+    }
+    return TACT_OK;
+}
+
+int tact__names_cues_lists(const tact__alloc *a, tact__lex *lx)
+{
+    int rc;
+    if ((rc = add_list(a, lx, nick_adj, NL_NICK)) || (rc = add_list(a, lx, family_nouns, NL_FAMILY)) ||
+        (rc = add_list(a, lx, person_nouns, NL_PERSON)) ||
+        (rc = add_list(a, lx, facility, NL_FACILITY)) || (rc = add_list(a, lx, area_nouns, NL_AREA)) ||
+        (rc = add_list(a, lx, org_words, NL_ORG)))
+        return rc;
+    return TACT_OK;
+}
+
 /* End of a name that starts at token a: through capitalised words that can
  * continue a name, at most three words in all. */
 static size_t name_run(const names_ctx *c, size_t a)
 {
     size_t e = a;
-    while (e + 1 < c->n && e < a + 2 && !nm_glued(c, e + 1) && !in_list(c, e + 1, org_words) &&
+    while (e + 1 < c->n && e < a + 2 && !nm_glued(c, e + 1) && !nm_has(c, e + 1, NL_ORG) &&
            tact__nm_surname_like(c, e + 1) && nm_cap(c, a))
         e++;
     return e;
@@ -128,7 +145,7 @@ static int rule_relation(names_ctx *c, size_t i)
 
 static int rule_nickname(names_ctx *c, size_t i)
 {
-    if (!in_list(c, i, nick_adj))
+    if (!nm_has(c, i, NL_NICK))
         return TACT_OK;
     size_t k = i + 1;
     /* "our lovely Elsie", "my little Jay" */
@@ -155,10 +172,10 @@ static int rule_family(names_ctx *c, size_t i)
     if ((b & TACT__LX_DICT) && (!(b & TACT__LX_NAME) || tact__nm_cap_free(c, i)))
         return TACT_OK;
     size_t k = i + 1;
-    if (!in_list(c, k, family_nouns))
+    if (!nm_has(c, k, NL_FAMILY))
         return TACT_OK;
     /* "Riverside Family Centre" */
-    if (nm_cap(c, k + 1) || in_list(c, k + 1, org_words))
+    if (nm_cap(c, k + 1) || nm_has(c, k + 1, NL_ORG))
         return TACT_OK;
     size_t a = i > 0 && nm_is(c, i - 1, "the") ? i - 1 : i;
     return tact__nm_emit(c, a, k, TACT_TYPE_PERSON, 0.85f, "person.family",
@@ -243,7 +260,7 @@ static int rule_description(names_ctx *c, size_t i)
     for (size_t k = i + 2; k < c->n && k <= i + 4; k++) {
         if (!nm_word(c, k - 1) || (nm_lex(c, k - 1) & TACT__LX_STOP))
             return TACT_OK;
-        if (in_list(c, k, person_nouns) && (nm_is(c, k + 1, "who") || nm_is(c, k + 1, "that"))) {
+        if (nm_has(c, k, NL_PERSON) && (nm_is(c, k + 1, "who") || nm_is(c, k + 1, "that"))) {
             /* "the man who ..." in general statements has no modifier; a
              * description of someone in particular has one */
             return tact__nm_emit(c, i, k, TACT_TYPE_PERSON, 0.6f, "person.description",
@@ -269,7 +286,7 @@ static int rule_name(names_ctx *c, size_t i)
     }
     size_t e = name_run(c, i);
     /* "Clifton Street", "Ashdown County Council", "St Michael's" */
-    if (in_list(c, e + 1, org_words) || (nm_lex(c, e + 1) & TACT__LX_STREET))
+    if (nm_has(c, e + 1, NL_ORG) || (nm_lex(c, e + 1) & TACT__LX_STREET))
         return TACT_OK;
     if (i > 0 && (nm_is(c, i - 1, "st") || nm_is(c, i - 1, "saint") ||
                   (nm_punct(c, i - 1, '.') && nm_is(c, i - 2, "st"))))
@@ -332,7 +349,7 @@ static size_t place_at(const names_ctx *c, size_t i, uint32_t *bits)
 static size_t facility_run(const names_ctx *c, size_t e)
 {
     size_t k = e;
-    while (k + 1 < c->n && k < e + 3 && in_list(c, k + 1, facility))
+    while (k + 1 < c->n && k < e + 3 && nm_has(c, k + 1, NL_FACILITY))
         k++;
     return k;
 }
@@ -389,7 +406,7 @@ static int rule_place_context(names_ctx *c, size_t i)
 /* "Pinehurst estate", "the Kingsdown patch" */
 static int rule_area(names_ctx *c, size_t i)
 {
-    if (!nm_cap(c, i) || !in_list(c, i + 1, area_nouns) || tact__nm_cap_free(c, i))
+    if (!nm_cap(c, i) || !nm_has(c, i + 1, NL_AREA) || tact__nm_cap_free(c, i))
         return TACT_OK;
     uint32_t b = tact__nm_bits(c, i);
     if (b & (TACT__LX_STOP | TACT__LX_BRAND | TACT__LX_MONTH | TACT__LX_WEEKDAY))

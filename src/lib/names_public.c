@@ -46,9 +46,25 @@ static const char *const inquiry_words[] = {
     "inquiry", "enquiry", "review", "report", "act", "principle", "principles", "case",
     "lecture", "memorial", "foundation", "trust", "award", "awards", "prize", NULL};
 
-static bool in_list(const names_ctx *c, size_t i, const char *const *l)
+static int add_list(const tact__alloc *a, tact__lex *lx, const char *const *l, uint32_t bit)
 {
-    return nm_in(c, i, l);
+    for (; *l; l++) {
+        int rc = tact__lex_add(a, lx, *l, strlen(*l), bit);
+        if (rc)
+            return rc;
+    }
+    return TACT_OK;
+}
+
+int tact__names_public_lists(const tact__alloc *a, tact__lex *lx)
+{
+    int rc;
+    if ((rc = add_list(a, lx, said_verbs, NL_SAID)) || (rc = add_list(a, lx, work_nouns, NL_WORK)) ||
+        (rc = add_list(a, lx, intro_words, NL_INTRO)) ||
+        (rc = add_list(a, lx, office_words, NL_OFFICE)) ||
+        (rc = add_list(a, lx, inquiry_words, NL_INQUIRY)))
+        return rc;
+    return TACT_OK;
 }
 
 static void block(names_ctx *c, size_t a, size_t b, uint8_t why)
@@ -166,22 +182,22 @@ void tact__names_public_mark(names_ctx *c)
             }
         }
         /* "Harry Ferguson writes", "Smith et al" */
-        if (nm_cap(c, i) && in_list(c, i + 1, said_verbs)) {
+        if (nm_cap(c, i) && nm_has(c, i + 1, NL_SAID)) {
             if (!nm_is(c, i + 1, "et") || nm_is(c, i + 2, "al"))
                 block(c, cap_run_back(c, i), i, NM_BLOCK_PUBLIC);
         }
         /* "Trevithick's book", "Thompson's PCS model" */
         if (nm_cap(c, i) && i + 1 < c->n && nm_tok(c, i + 1)->kind == TACT__TOK_POSS) {
             size_t k = i + 2;
-            while (k < c->n && k < i + 5 && !in_list(c, k, work_nouns) &&
+            while (k < c->n && k < i + 5 && !nm_has(c, k, NL_WORK) &&
                    (nm_tok(c, k)->kind == TACT__TOK_WORD || nm_tok(c, k)->kind == TACT__TOK_ALNUM) &&
                    !(nm_lex(c, k) & TACT__LX_STOP))
                 k++;
-            if (in_list(c, k, work_nouns))
+            if (nm_has(c, k, NL_WORK))
                 block(c, cap_run_back(c, i), k, NM_BLOCK_PUBLIC);
         }
         /* "keynote from Dr Ruth Allen", "Rereading Featherstone, Gupta ...", "hear Isabelle Trowler" */
-        if (in_list(c, i, intro_words)) {
+        if (nm_has(c, i, NL_INTRO)) {
             size_t k = i + 1;
             if (nm_is(c, k, "from") || nm_is(c, k, "to") || nm_is(c, k, "by"))
                 k++;
@@ -195,14 +211,14 @@ void tact__names_public_mark(names_ctx *c)
         if (nm_cap(c, i) && nm_punct(c, i + 1, ',')) {
             size_t k = i + 2;
             size_t lim = k + 3;
-            while (k < c->n && k < lim && !in_list(c, k, office_words) &&
+            while (k < c->n && k < lim && !nm_has(c, k, NL_OFFICE) &&
                    (nm_tok(c, k)->shape & (TACT__SH_ALLCAP | TACT__SH_INITCAP)))
                 k++;
-            if (k > i + 2 && in_list(c, k, office_words))
+            if (k > i + 2 && nm_has(c, k, NL_OFFICE))
                 block(c, cap_run_back(c, i), k, NM_BLOCK_PUBLIC);
         }
         /* "Victoria Climbié Inquiry", "the Laming Report" */
-        if (nm_cap(c, i) && in_list(c, i, inquiry_words) && i > 0 && nm_cap(c, i - 1))
+        if (nm_cap(c, i) && nm_has(c, i, NL_INQUIRY) && i > 0 && nm_cap(c, i - 1))
             block(c, cap_run_back(c, i - 1), i, NM_BLOCK_PUBLIC);
     }
 }

@@ -101,7 +101,14 @@ static uint64_t tok_hash(const tact_scanner *sc, size_t i, bool valid)
     return valid ? sc->toks[i].hash : 0x5bd1e995u;
 }
 
-size_t tact__tagger_features(const tact_scanner *sc, size_t i, int prev_tag, uint32_t *f)
+/*
+ * The features of token i. with_prev false leaves out the two features that
+ * depend on the previous tag (F_PREV, F_PREV_SH0), which the decoder adds
+ * itself (see tact__tagger_tag); the order of the others does not change.
+ * *sh0_out receives the token's shape code.
+ */
+static size_t features(const tact_scanner *sc, size_t i, int prev_tag, bool with_prev,
+                       uint32_t *f, uint32_t *sh0_out)
 {
     size_t n = 0, nt = sc->ntoks;
     const tact__token *t = &sc->toks[i];
@@ -109,6 +116,7 @@ size_t tact__tagger_features(const tact_scanner *sc, size_t i, int prev_tag, uin
     uint32_t sh0 = shape_code(sc, i, true);
     uint32_t shm1 = shape_code(sc, i - 1, hm1), shp1 = shape_code(sc, i + 1, hp1);
     bool capfree = tact__tagger_cap_free(sc, i);
+    *sh0_out = sh0;
     f[n++] = mix(F_BIAS, 0);
     f[n++] = mix(F_W0, t->hash);
     f[n++] = mix(F_WM1, tok_hash(sc, i - 1, hm1));
@@ -133,48 +141,107 @@ size_t tact__tagger_features(const tact_scanner *sc, size_t i, int prev_tag, uin
     f[n++] = mix(F_LEX0, (uint64_t)lx0 << 20 | sh0 | (uint64_t)capfree << 40);
     f[n++] = mix(F_LEXM1, hm1 ? sc->toks[i - 1].lex & LEX_KEEP : 0xffffff);
     f[n++] = mix(F_LEXP1, hp1 ? sc->toks[i + 1].lex & LEX_KEEP : 0xffffff);
-    f[n++] = mix(F_PREV, (uint64_t)prev_tag);
-    f[n++] = mix(F_PREV_SH0, (uint64_t)prev_tag << 24 | sh0);
+    if (with_prev) {
+        f[n++] = mix(F_PREV, (uint64_t)prev_tag);
+        f[n++] = mix(F_PREV_SH0, (uint64_t)prev_tag << 24 | sh0);
+    }
     f[n++] = mix(F_WM1_SH0, tok_hash(sc, i - 1, hm1) ^ sh0);
     f[n++] = mix(F_KIND, (uint64_t)t->kind << 8 | (uint64_t)(t->lex & TACT__LX_FIRST ? 1 : 0));
     return n;
 }
 
+size_t tact__tagger_features(const tact_scanner *sc, size_t i, int prev_tag, uint32_t *f)
+{
+    uint32_t sh0;
+    return features(sc, i, prev_tag, true, f, &sh0);
+}
+
+#if defined(__GNUC__)
+#define TG_PREFETCH(p) __builtin_prefetch(p)
+#else
+#define TG_PREFETCH(p) ((void)(p))
+#endif
+
+/* Tokens per block: the decoder first sums, for a block of tokens, every
+ * feature that does not depend on the previous tag (independent loads the
+ * CPU can overlap: the weight table does not fit in the L1/L2 caches), then
+ * decodes the block left to right adding the two that do. Integer sums, so
+ * the order of the additions changes nothing. */
+#define TG_BLOCK 16
+
 void tact__tagger_tag(const tagger_model *m, const tact_scanner *sc, uint8_t *tags, float *margin)
 {
-    uint32_t f[TG_MAX_FEATS];
+    uint32_t f[TG_BLOCK][TG_MAX_FEATS];
+    size_t nf[TG_BLOCK];
+    int32_t base[TG_BLOCK][TG_NTAGS];
+    uint32_t sh0s[TG_BLOCK];
+    bool skip[TG_BLOCK];
+    const int16_t *prev_row[TG_NTAGS];
+    for (int p = 0; p < TG_NTAGS; p++)
+        prev_row[p] = m->w + (size_t)(mix(F_PREV, (uint64_t)p) & m->mask) * TG_NTAGS;
     int prev = TG_O;
-    for (size_t i = 0; i < sc->ntoks; i++) {
-        if (tact__tagger_skip(sc, i)) {
-            tags[i] = TG_O;
+    for (size_t b0 = 0; b0 < sc->ntoks; b0 += TG_BLOCK) {
+        size_t nb = sc->ntoks - b0 < TG_BLOCK ? sc->ntoks - b0 : TG_BLOCK;
+        /* features of the block, with their rows fetched ahead */
+        for (size_t j = 0; j < nb; j++) {
+            size_t i = b0 + j;
+            skip[j] = tact__tagger_skip(sc, i);
+            if (skip[j])
+                continue;
+            nf[j] = features(sc, i, TG_O, false, f[j], &sh0s[j]);
+            for (size_t k = 0; k < nf[j]; k++)
+                TG_PREFETCH(m->w + (size_t)(f[j][k] & m->mask) * TG_NTAGS);
+        }
+        for (size_t j = 0; j < nb; j++) {
+            if (skip[j])
+                continue;
+            int32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0;
+            for (size_t k = 0; k < nf[j]; k++) {
+                const int16_t *row = m->w + (size_t)(f[j][k] & m->mask) * TG_NTAGS;
+                s0 += row[0];
+                s1 += row[1];
+                s2 += row[2];
+                s3 += row[3];
+                s4 += row[4];
+            }
+            base[j][0] = s0;
+            base[j][1] = s1;
+            base[j][2] = s2;
+            base[j][3] = s3;
+            base[j][4] = s4;
+        }
+        for (size_t j = 0; j < nb; j++) {
+            size_t i = b0 + j;
+            if (skip[j]) {
+                tags[i] = TG_O;
+                if (margin)
+                    margin[i] = 0.f;
+                prev = TG_O;
+                continue;
+            }
+            const int16_t *r1 = prev_row[prev];
+            const int16_t *r2 =
+                m->w + (size_t)(mix(F_PREV_SH0, (uint64_t)prev << 24 | sh0s[j]) & m->mask) * TG_NTAGS;
+            int32_t s[TG_NTAGS];
+            for (int t = 0; t < TG_NTAGS; t++)
+                s[t] = base[j][t] + r1[t] + r2[t];
+            /* I-X only continues X */
+            if (prev != TG_BPER && prev != TG_IPER)
+                s[TG_IPER] = INT32_MIN / 2;
+            if (prev != TG_BLOC && prev != TG_ILOC)
+                s[TG_ILOC] = INT32_MIN / 2;
+            int best = 0;
+            for (int t = 1; t < TG_NTAGS; t++)
+                if (s[t] > s[best])
+                    best = t;
+            int32_t second = INT32_MIN;
+            for (int t = 0; t < TG_NTAGS; t++)
+                if (t != best && s[t] > second)
+                    second = s[t];
+            tags[i] = (uint8_t)best;
             if (margin)
-                margin[i] = 0.f;
-            prev = TG_O;
-            continue;
+                margin[i] = (float)(s[best] - second) * m->scale;
+            prev = best;
         }
-        size_t nf = tact__tagger_features(sc, i, prev, f);
-        int32_t s[TG_NTAGS] = {0};
-        for (size_t k = 0; k < nf; k++) {
-            const int16_t *row = m->w + (size_t)(f[k] & m->mask) * TG_NTAGS;
-            for (int j = 0; j < TG_NTAGS; j++)
-                s[j] += row[j];
-        }
-        /* I-X only continues X */
-        if (prev != TG_BPER && prev != TG_IPER)
-            s[TG_IPER] = INT32_MIN / 2;
-        if (prev != TG_BLOC && prev != TG_ILOC)
-            s[TG_ILOC] = INT32_MIN / 2;
-        int best = 0;
-        for (int j = 1; j < TG_NTAGS; j++)
-            if (s[j] > s[best])
-                best = j;
-        int32_t second = INT32_MIN;
-        for (int j = 0; j < TG_NTAGS; j++)
-            if (j != best && s[j] > second)
-                second = s[j];
-        tags[i] = (uint8_t)best;
-        if (margin)
-            margin[i] = (float)(s[best] - second) * m->scale;
-        prev = best;
     }
 }
