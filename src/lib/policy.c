@@ -381,43 +381,43 @@ static int add_employers(tact_scanner *sc, const struct tact__policy *p)
         if (!best_end)
             continue;
         size_t start = t->start;
-        bool clash = false;
-        for (size_t f = 0; f < sc->nfindings && !clash; f++) {
-            tact_finding *g = &sc->findings[f];
-            if (g->category != TACT_CAT_CONDUCT && g->start < best_end && start < g->end) {
-                /* a policy employer name replaces a guessed type on the same words */
-                if (g->start >= start && g->end <= best_end) {
-                    g->type = TACT_TYPE_ORGANISATION;
-                    g->start = start;
-                    g->end = best_end;
-                    g->rule = "policy.employer";
-                    g->message = "This names your employer or team (from your organisation's policy). "
-                                 "Named in a post, it links what you say to your workplace.";
-                    g->suggestion = "[EMPLOYER]";
-                    g->severity = TACT_SEV_MEDIUM;
-                    g->confidence = 1.0f;
-                }
-                clash = true;
-            }
+        /* Identifiers may not overlap: guessed findings wholly inside the
+         * employer name give way to it; one that reaches outside it wins. */
+        bool outside = false;
+        for (size_t f = 0; f < sc->nfindings && !outside; f++) {
+            const tact_finding *g = &sc->findings[f];
+            if (g->category != TACT_CAT_CONDUCT && g->start < best_end && start < g->end &&
+                (g->start < start || g->end > best_end))
+                outside = true;
         }
-        if (!clash) {
-            if (tact__grow(&sc->a, (void **)&sc->findings, &sc->findings_cap, sc->nfindings + 1,
-                           sizeof *sc->findings))
-                return TACT_ENOMEM;
-            tact_finding *g = &sc->findings[sc->nfindings++];
-            memset(g, 0, sizeof *g);
-            g->start = start;
-            g->end = best_end;
-            g->category = TACT_CAT_IDENTIFIER;
-            g->type = TACT_TYPE_ORGANISATION;
-            g->severity = TACT_SEV_MEDIUM;
-            g->confidence = 1.0f;
-            g->guidance = tact__type_info_get(TACT_TYPE_ORGANISATION)->guidance;
-            g->rule = "policy.employer";
-            g->message = "This names your employer or team (from your organisation's policy). "
-                         "Named in a post, it links what you say to your workplace.";
-            g->suggestion = "[EMPLOYER]";
+        if (outside) {
+            i = best_last;
+            continue;
         }
+        size_t kept = 0;
+        for (size_t f = 0; f < sc->nfindings; f++) {
+            const tact_finding *g = &sc->findings[f];
+            if (g->category != TACT_CAT_CONDUCT && g->start >= start && g->end <= best_end)
+                continue;
+            sc->findings[kept++] = *g;
+        }
+        sc->nfindings = kept;
+        if (tact__grow(&sc->a, (void **)&sc->findings, &sc->findings_cap, sc->nfindings + 1,
+                       sizeof *sc->findings))
+            return TACT_ENOMEM;
+        tact_finding *g = &sc->findings[sc->nfindings++];
+        memset(g, 0, sizeof *g);
+        g->start = start;
+        g->end = best_end;
+        g->category = TACT_CAT_IDENTIFIER;
+        g->type = TACT_TYPE_ORGANISATION;
+        g->severity = TACT_SEV_MEDIUM;
+        g->confidence = 1.0f;
+        g->guidance = tact__type_info_get(TACT_TYPE_ORGANISATION)->guidance;
+        g->rule = "policy.employer";
+        g->message = "This names your employer or team (from your organisation's policy). "
+                     "Named in a post, it links what you say to your workplace.";
+        g->suggestion = "[EMPLOYER]";
         i = best_last;
     }
     return TACT_OK;
