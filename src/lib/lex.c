@@ -29,25 +29,37 @@ int tact__lex_init(const tact__alloc *a, tact__lex *lx, uint32_t expected)
     return TACT_OK;
 }
 
-/* A slot holds the entry index + 1 in its low half and the top 32 bits of
- * the key's hash in its high half, so that a lookup that misses (most of
- * them) touches one cache line of the table and nothing else. */
-static uint64_t slot_of(uint32_t e, uint64_t h)
+static const tact__lex_slot empty_slot;
+
+/* The slot holding h, or the empty slot where it would go. The walk is
+ * bounded, so even a damaged table without an empty slot ends. */
+static tact__lex_slot *probe(const tact__lex *lx, uint64_t h)
 {
-    return (uint64_t)(e + 1) | (h & 0xffffffff00000000ull);
+    uint32_t mask = lx->nslots - 1;
+    uint32_t i = (uint32_t)h & mask;
+    for (uint32_t k = 0; k < lx->nslots; k++) {
+        tact__lex_slot *sl = &lx->slots[i];
+        if (!sl->e1 || sl->h == h)
+            return sl;
+        i = (i + 1) & mask;
+    }
+    return (tact__lex_slot *)(uintptr_t)&empty_slot;
 }
 
 static int rehash(const tact__alloc *a, tact__lex *lx)
 {
     uint32_t n = lx->nslots * 2;
-    uint64_t *slots = tact__calloc(a, n, sizeof *slots);
+    tact__lex_slot *slots = tact__calloc(a, n, sizeof *slots);
     if (!slots)
         return TACT_ENOMEM;
-    for (uint32_t e = 0; e < lx->count; e++) {
-        uint32_t i = (uint32_t)lx->khash[e] & (n - 1);
-        while (slots[i])
+    for (uint32_t k = 0; k < lx->nslots; k++) {
+        const tact__lex_slot *old = &lx->slots[k];
+        if (!old->e1)
+            continue;
+        uint32_t i = (uint32_t)old->h & (n - 1);
+        while (slots[i].e1)
             i = (i + 1) & (n - 1);
-        slots[i] = slot_of(e, lx->khash[e]);
+        slots[i] = *old;
     }
     tact__free(a, lx->slots);
     lx->slots = slots;
@@ -70,32 +82,8 @@ static int grow_entries(const tact__alloc *a, tact__lex *lx)
     if (!val)
         return TACT_ENOMEM;
     lx->val = val;
-    uint64_t *kh = tact__realloc(a, lx->khash, ncap * sizeof *kh);
-    if (!kh)
-        return TACT_ENOMEM;
-    lx->khash = kh;
     lx->cap = ncap;
     return TACT_OK;
-}
-
-static uint32_t find(const tact__lex *lx, const char *key, size_t n, uint64_t h)
-{
-    if (!lx->nslots)
-        return 0;
-    uint32_t mask = lx->nslots - 1;
-    uint32_t i = (uint32_t)h & mask;
-    uint64_t tag = h & 0xffffffff00000000ull;
-    for (;;) {
-        uint64_t sl = lx->slots[i];
-        if (!sl)
-            return 0;
-        if ((sl & 0xffffffff00000000ull) == tag) {
-            uint32_t e = (uint32_t)sl - 1;
-            if (lx->klen[e] == n && memcmp(lx->keys + lx->koff[e], key, n) == 0)
-                return e + 1;
-        }
-        i = (i + 1) & mask;
-    }
 }
 
 int tact__lex_add(const tact__alloc *a, tact__lex *lx, const char *key, size_t n, uint32_t val)
@@ -105,13 +93,17 @@ int tact__lex_add(const tact__alloc *a, tact__lex *lx, const char *key, size_t n
     if (n == 0 || n > 0xffff)
         return TACT_OK;
     uint64_t h = tact__hash(key, n);
-    uint32_t e = find(lx, key, n, h);
-    if (e) {
-        lx->val[e - 1] |= val;
+    tact__lex_slot *sl = probe(lx, h);
+    if (sl->e1) {
+        sl->val |= val;
+        lx->val[sl->e1 - 1] |= val;
         return TACT_OK;
     }
-    if ((uint64_t)(lx->count + 1) * 2 > lx->nslots && rehash(a, lx) != TACT_OK)
-        return TACT_ENOMEM;
+    if ((uint64_t)(lx->count + 1) * 2 > lx->nslots) {
+        if (rehash(a, lx) != TACT_OK)
+            return TACT_ENOMEM;
+        sl = probe(lx, h);
+    }
     if (lx->count == lx->cap && grow_entries(a, lx) != TACT_OK)
         return TACT_ENOMEM;
     if (lx->keys_len + n > UINT32_MAX)
@@ -123,20 +115,21 @@ int tact__lex_add(const tact__alloc *a, tact__lex *lx, const char *key, size_t n
     lx->koff[idx] = (uint32_t)lx->keys_len;
     lx->klen[idx] = (uint32_t)n;
     lx->val[idx] = val;
-    lx->khash[idx] = h;
     lx->keys_len += n;
-    uint32_t mask = lx->nslots - 1;
-    uint32_t i = (uint32_t)h & mask;
-    while (lx->slots[i])
-        i = (i + 1) & mask;
-    lx->slots[i] = slot_of(idx, h);
+    sl->h = h;
+    sl->val = val;
+    sl->e1 = idx + 1;
     return TACT_OK;
 }
 
 uint32_t tact__lex_get_h(const tact__lex *lx, const char *key, size_t n, uint64_t h)
 {
-    uint32_t e = find(lx, key, n, h);
-    return e ? lx->val[e - 1] : 0;
+    (void)key;
+    (void)n;
+    if (!lx->nslots)
+        return 0;
+    const tact__lex_slot *sl = probe(lx, h);
+    return sl->e1 ? sl->val : 0;
 }
 
 uint32_t tact__lex_get(const tact__lex *lx, const char *key, size_t n)
@@ -146,16 +139,13 @@ uint32_t tact__lex_get(const tact__lex *lx, const char *key, size_t n)
 
 void tact__lex_free(const tact__alloc *a, tact__lex *lx)
 {
-    if (lx->frozen) {
-        memset(lx, 0, sizeof *lx);
-        return;
+    if (!lx->frozen) {
+        tact__free(a, lx->slots);
+        tact__free(a, lx->koff);
+        tact__free(a, lx->klen);
+        tact__free(a, lx->val);
+        tact__free(a, lx->keys);
     }
-    tact__free(a, lx->slots);
-    tact__free(a, lx->koff);
-    tact__free(a, lx->klen);
-    tact__free(a, lx->val);
-    tact__free(a, lx->khash);
-    tact__free(a, lx->keys);
     memset(lx, 0, sizeof *lx);
 }
 
@@ -194,30 +184,18 @@ int tact__lex_add_lines(const tact__alloc *a, tact__lex *lx, const char *data, s
 
 /* ---- frozen lexicons ------------------------------------------------------ */
 
-#define FROZEN_MAGIC 0x3158454c54434154ull /* "TACTLEX1" */
+#define FROZEN_MAGIC 0x3258454c54434154ull /* "TACTLEX2" */
 
 typedef struct frozen_hdr {
     uint64_t magic;
     uint32_t nslots, count;
-    uint64_t keys_len;
 } frozen_hdr;
-
-static size_t pad8(size_t n)
-{
-    return (n + 7) & ~(size_t)7;
-}
 
 int tact__lex_freeze(const tact__alloc *a, const tact__lex *lx, tact__buf *out)
 {
-    frozen_hdr h = {FROZEN_MAGIC, lx->nslots, lx->count, lx->keys_len};
-    static const char zero[8];
-    size_t c4 = (size_t)lx->count * 4;
+    frozen_hdr h = {FROZEN_MAGIC, lx->nslots, lx->count};
     if (tact__buf_put(a, out, &h, sizeof h) ||
-        tact__buf_put(a, out, lx->slots, (size_t)lx->nslots * sizeof *lx->slots) ||
-        tact__buf_put(a, out, lx->koff, c4) || tact__buf_put(a, out, zero, pad8(c4) - c4) ||
-        tact__buf_put(a, out, lx->klen, c4) || tact__buf_put(a, out, zero, pad8(c4) - c4) ||
-        tact__buf_put(a, out, lx->val, c4) || tact__buf_put(a, out, zero, pad8(c4) - c4) ||
-        tact__buf_put(a, out, lx->keys, lx->keys_len))
+        tact__buf_put(a, out, lx->slots, (size_t)lx->nslots * sizeof *lx->slots))
         return TACT_ENOMEM;
     return TACT_OK;
 }
@@ -230,32 +208,13 @@ int tact__lex_thaw(tact__lex *lx, const char *data, size_t len)
         return TACT_EMODEL;
     memcpy(&h, data, sizeof h);
     if (h.magic != FROZEN_MAGIC || h.nslots == 0 || (h.nslots & (h.nslots - 1)) ||
-        h.count >= h.nslots)
+        h.count >= h.nslots || (size_t)h.nslots * sizeof(tact__lex_slot) != len - sizeof h)
         return TACT_EMODEL;
-    size_t c4 = pad8((size_t)h.count * 4);
-    size_t need = sizeof h + (size_t)h.nslots * 8 + 3 * c4;
-    if (need > len || h.keys_len > len - need)
-        return TACT_EMODEL;
-    /* The block is read-only; the frozen flag keeps every writer away. */
-    uintptr_t p = (uintptr_t)data + sizeof h;
-    lx->slots = (uint64_t *)p;
-    p += (size_t)h.nslots * 8;
-    lx->koff = (uint32_t *)p;
-    p += c4;
-    lx->klen = (uint32_t *)p;
-    p += c4;
-    lx->val = (uint32_t *)p;
-    p += c4;
-    lx->keys = (char *)p;
+    /* The block is read-only (the frozen flag keeps every writer away) and
+     * is not scanned here, so that start-up touches none of its pages. */
+    lx->slots = (tact__lex_slot *)((uintptr_t)data + sizeof h);
     lx->nslots = h.nslots;
     lx->count = h.count;
-    lx->keys_len = (size_t)h.keys_len;
     lx->frozen = true;
-    /* check every entry stays inside the key block */
-    for (uint32_t e = 0; e < lx->count; e++)
-        if (lx->koff[e] > lx->keys_len || lx->klen[e] > lx->keys_len - lx->koff[e]) {
-            memset(lx, 0, sizeof *lx);
-            return TACT_EMODEL;
-        }
     return TACT_OK;
 }

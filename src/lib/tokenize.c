@@ -251,9 +251,6 @@ static int push_token(tact_scanner *sc, size_t start, size_t end, int kind, unsi
         shape |= TACT__SH_INITCAP;
     t->shape = (uint16_t)shape;
     t->hash = tact__hash(sc->norm.p + t->norm_off, t->norm_len);
-    if ((kind == TACT__TOK_WORD || kind == TACT__TOK_ALNUM || kind == TACT__TOK_NUMBER) &&
-        sc->rs->words.count)
-        t->lex = tact__lex_get_h(&sc->rs->words, sc->norm.p + t->norm_off, t->norm_len, t->hash);
     sc->ntoks++;
     return TACT_OK;
 }
@@ -300,6 +297,34 @@ static size_t scan_word(const cursor *c, size_t i, int *kind)
     }
     *kind = digits ? (letters ? TACT__TOK_ALNUM : TACT__TOK_NUMBER) : TACT__TOK_WORD;
     return e;
+}
+
+static bool has_lex(const tact__token *t)
+{
+    return t->kind == TACT__TOK_WORD || t->kind == TACT__TOK_ALNUM || t->kind == TACT__TOK_NUMBER;
+}
+
+/*
+ * The general lexicon is large (half a million words), so nearly every
+ * lookup misses the cache. Looking the words up after tokenizing, with the
+ * slot of a word a few tokens ahead prefetched, overlaps those misses.
+ */
+static void lookup_words(tact_scanner *sc)
+{
+    const tact__lex *lx = &sc->rs->words;
+    if (!lx->count)
+        return;
+    enum { AHEAD = 8 };
+    uint32_t mask = lx->nslots - 1;
+    for (size_t i = 0; i < sc->ntoks; i++) {
+#if defined(__GNUC__)
+        if (i + AHEAD < sc->ntoks && has_lex(&sc->toks[i + AHEAD]))
+            __builtin_prefetch(&lx->slots[(uint32_t)sc->toks[i + AHEAD].hash & mask]);
+#endif
+        tact__token *t = &sc->toks[i];
+        if (has_lex(t))
+            t->lex = tact__lex_get_h(lx, sc->norm.p + t->norm_off, t->norm_len, t->hash);
+    }
 }
 
 int tact__tokenize(tact_scanner *sc)
@@ -405,6 +430,7 @@ int tact__tokenize(tact_scanner *sc)
             pending |= TACT__SH_SENT_START;
         i = e;
     }
+    lookup_words(sc);
     return TACT_OK;
 }
 
