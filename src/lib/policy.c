@@ -381,12 +381,29 @@ static int add_employers(tact_scanner *sc, const struct tact__policy *p)
         if (!best_end)
             continue;
         size_t start = t->start;
-        bool clash = false;
-        for (size_t f = 0; f < sc->nfindings && !clash; f++) {
+        bool clash = false, rewrote = false;
+        size_t kept = 0;
+        /* a finding that runs past the employer name keeps its words, and
+         * the employer name is then not reported over it */
+        bool partial = false;
+        for (size_t f = 0; f < sc->nfindings && !partial; f++) {
+            const tact_finding *g = &sc->findings[f];
+            if (g->category != TACT_CAT_CONDUCT && g->start < best_end && start < g->end &&
+                (g->start < start || g->end > best_end))
+                partial = true;
+        }
+        rewrote = partial;
+        for (size_t f = 0; f < sc->nfindings; f++) {
             tact_finding *g = &sc->findings[f];
             if (g->category != TACT_CAT_CONDUCT && g->start < best_end && start < g->end) {
-                /* a policy employer name replaces a guessed type on the same words */
-                if (g->start >= start && g->end <= best_end) {
+                /* a policy employer name replaces the guessed types on the same words:
+                 * the first finding inside it becomes the employer, the others go */
+                if (g->start >= start && g->end <= best_end && rewrote && !partial) {
+                    clash = true;
+                    continue;
+                }
+                if (g->start >= start && g->end <= best_end && !rewrote) {
+                    rewrote = true;
                     g->type = TACT_TYPE_ORGANISATION;
                     g->start = start;
                     g->end = best_end;
@@ -399,7 +416,9 @@ static int add_employers(tact_scanner *sc, const struct tact__policy *p)
                 }
                 clash = true;
             }
+            sc->findings[kept++] = *g;
         }
+        sc->nfindings = kept;
         if (!clash) {
             if (tact__grow(&sc->a, (void **)&sc->findings, &sc->findings_cap, sc->nfindings + 1,
                            sizeof *sc->findings))
