@@ -14,12 +14,12 @@
 
 enum { G_CASE, G_CONTEXT, G_DEROG, G_DISCRIM, G_COLLEAGUE, G_VENT, G_BOUNDARY, G_ABUSE };
 
-enum { CASE_STRONG, CASE_PERSONAL, CASE_PROCESS, CASE_DETAIL };
+enum { CASE_STRONG, CASE_PERSONAL, CASE_PROCESS, CASE_DETAIL, CASE_WEAK };
 enum { CX_TRAINING, CX_ANON, CX_TOPIC, CX_ADVICE, CX_CONDEMN, CX_OWN };
 enum { DG_HIGH, DG_MEDIUM };
 enum { BD_BREACH, BD_CONSIDER };
 
-static const char *const case_tags[] = {"strong", "personal", "process", "detail"};
+static const char *const case_tags[] = {"strong", "personal", "process", "detail", "weak"};
 static const char *const cx_tags[] = {"training", "anon", "topic", "advice", "condemn", "own"};
 static const char *const dg_tags[] = {"high", "medium"};
 static const char *const high_tags[] = {"high"};
@@ -34,7 +34,7 @@ static const struct {
     const char *const *tags;
     size_t ntags;
 } lists[] = {
-    {"conduct_case.txt", G_CASE, case_tags, 4},
+    {"conduct_case.txt", G_CASE, case_tags, 5},
     {"conduct_context.txt", G_CONTEXT, cx_tags, 6},
     {"conduct_derogatory.txt", G_DEROG, dg_tags, 2},
     {"conduct_discrimination.txt", G_DISCRIM, high_tags, 1},
@@ -332,7 +332,7 @@ static int case_rule(scan_state *st, id_summary ids)
 {
     tact__cd_scratch *s = st->s;
     const tact__pm *pm = st->r->pm;
-    bool has[4] = {false, false, false, false};
+    bool has[5] = {false, false, false, false, false};
     for (size_t i = 0; i < s->nm; i++)
         if (tact__pm_group(pm, s->m[i].pat) == G_CASE)
             has[tact__pm_tag(pm, s->m[i].pat)] = true;
@@ -341,12 +341,14 @@ static int case_rule(scan_state *st, id_summary ids)
     bool fire = has[CASE_STRONG];
     bool with_id = false;
     if (!fire && !(st->ctx & (1u << CX_TRAINING))) {
-        if (has[CASE_PERSONAL] && (has[CASE_PROCESS] || has[CASE_DETAIL]))
+        if (has[CASE_PERSONAL] && (has[CASE_PROCESS] || has[CASE_DETAIL] || has[CASE_WEAK]))
             fire = true;
         else if (has[CASE_DETAIL] && has[CASE_PROCESS])
             fire = true;
         else if ((has[CASE_PERSONAL] || has[CASE_DETAIL] || has[CASE_PROCESS]) && ids.strong)
             fire = with_id = true;
+        else if (has[CASE_DETAIL] && ids.any)
+            fire = with_id = true; /* a person's circumstances and a place, service... */
         else if ((has[CASE_DETAIL] || has[CASE_PROCESS]) && ids.age)
             fire = with_id = true;
     }

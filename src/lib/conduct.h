@@ -25,6 +25,11 @@
  * "15yo"), <sarc> an eye-roll/upside-down/clap emoji, <laugh> a crying-with-
  * laughter emoji, <any> any token. The tag names the pattern's role within
  * its list (for example "personal" or "detail" in the case list).
+ *
+ * Word classes: "@name = alt|alt two|..." on its own line defines a class
+ * that later patterns of the same list use as @name, either as an element
+ * ("@incident {him|her}") or inside a choice ("{@incident|saw}"). A class
+ * body is a flat list of alternatives (no braces, no other classes).
  */
 typedef struct tact__pm tact__pm;
 

@@ -12,9 +12,11 @@
 
 #define MAX_GAP 5
 #define MAX_LONG_GAP 12
-#define MAX_ATOMS 96
+#define MAX_ATOMS 4096
 #define MAX_ELEMS 48
-#define MAX_ALTS 128
+#define MAX_ALTS 2048
+#define MAX_CLASSES 64
+#define MAX_EXPANDED 32768
 
 #define PM_BLOOM_BITS 65536u
 #define SPEC_NUM 1u
@@ -213,6 +215,7 @@ uint8_t tact__pm_tag(const tact__pm *pm, uint32_t pat)
 #define ATOM_LONG_GAP 2
 
 typedef struct parsed {
+    char buf[MAX_EXPANDED]; /* the pattern with its word classes written out */
     uint64_t key[MAX_ATOMS];
     uint8_t kind[MAX_ATOMS];
     uint16_t alt_first[MAX_ALTS], alt_n[MAX_ALTS]; /* atoms of each alternative */
@@ -322,7 +325,7 @@ static int put_words(parsed *p, const char *s, size_t n)
 
 static int parse_pattern(parsed *p, const char *s, size_t n)
 {
-    memset(p, 0, sizeof *p);
+    p->natoms = p->nalts = p->nelems = 0;
     size_t i = 0;
     bool in_group = false;
     char close = 0;
@@ -430,9 +433,71 @@ static int insert(const tact__alloc *a, tact__pm *pm, const parsed *p, size_t e,
     return TACT_OK;
 }
 
+/* Word classes: a list may define "@name = word|two words|..." on a line of
+ * its own and use @name in later patterns, as an element ("@verb him") or
+ * inside a choice ("{@verb|saw}"). Classes belong to the list that defines
+ * them. */
+typedef struct wclass {
+    const char *name, *body;
+    size_t nlen, blen;
+} wclass;
+
+static const wclass *class_find(const wclass *cl, size_t ncl, const char *s, size_t n)
+{
+    for (size_t k = 0; k < ncl; k++)
+        if (cl[k].nlen == n && memcmp(cl[k].name, s, n) == 0)
+            return &cl[k];
+    return NULL;
+}
+
+static bool class_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Write s with every @name replaced by its class body, braced outside a
+ * choice. Returns the length written, or 0 on error (unknown class, too
+ * long). */
+static size_t expand(const wclass *cl, size_t ncl, const char *s, size_t n, char *out,
+                     size_t cap)
+{
+    size_t o = 0;
+    bool in_group = false;
+    for (size_t i = 0; i < n;) {
+        char c = s[i];
+        if (c == '@') {
+            size_t e = i + 1;
+            while (e < n && class_char(s[e]))
+                e++;
+            const wclass *w = class_find(cl, ncl, s + i + 1, e - i - 1);
+            if (!w || o + w->blen + 2 >= cap)
+                return 0;
+            if (!in_group)
+                out[o++] = '{';
+            memcpy(out + o, w->body, w->blen);
+            o += w->blen;
+            if (!in_group)
+                out[o++] = '}';
+            i = e;
+            continue;
+        }
+        if (c == '{' || c == '[')
+            in_group = true;
+        else if (c == '}' || c == ']')
+            in_group = false;
+        if (o + 1 >= cap)
+            return 0;
+        out[o++] = c;
+        i++;
+    }
+    return o;
+}
+
 int tact__pm_add_list(const tact__alloc *a, tact__pm *pm, const char *data, size_t len,
                       uint8_t group, const char *const *tags, size_t ntags, size_t *bad_line)
 {
+    wclass cl[MAX_CLASSES];
+    size_t ncl = 0;
     parsed *p = tact__malloc(a, sizeof *p);
     if (!p)
         return TACT_ENOMEM;
@@ -451,6 +516,35 @@ int tact__pm_add_list(const tact__alloc *a, tact__pm *pm, const char *data, size
             t--;
         if (s == t || data[s] == '#')
             continue;
+        if (data[s] == '@') {
+            size_t ne = s + 1;
+            while (ne < t && class_char(data[ne]))
+                ne++;
+            size_t b = ne;
+            while (b < t && (data[b] == ' ' || data[b] == '\t'))
+                b++;
+            if (ne == s + 1 || b == t || data[b] != '=' || ncl == MAX_CLASSES) {
+                *bad_line = line;
+                rc = TACT_EMODEL;
+                break;
+            }
+            b++;
+            while (b < t && (data[b] == ' ' || data[b] == '\t'))
+                b++;
+            /* classes do not nest: keep the grammar flat */
+            if (memchr(data + b, '@', t - b) || memchr(data + b, '{', t - b) ||
+                memchr(data + b, '[', t - b)) {
+                *bad_line = line;
+                rc = TACT_EMODEL;
+                break;
+            }
+            cl[ncl].name = data + s + 1;
+            cl[ncl].nlen = ne - s - 1;
+            cl[ncl].body = data + b;
+            cl[ncl].blen = t - b;
+            ncl++;
+            continue;
+        }
         size_t colon = s;
         while (colon < t && data[colon] != ':')
             colon++;
@@ -458,7 +552,10 @@ int tact__pm_add_list(const tact__alloc *a, tact__pm *pm, const char *data, size
         for (size_t k = 0; k < ntags && colon < t; k++)
             if (strlen(tags[k]) == colon - s && memcmp(tags[k], data + s, colon - s) == 0)
                 tag = k;
-        if (tag == ntags || parse_pattern(p, data + colon + 1, t - colon - 1)) {
+        size_t xn = tag == ntags ? 0
+                                 : expand(cl, ncl, data + colon + 1, t - colon - 1, p->buf,
+                                          sizeof p->buf);
+        if (tag == ntags || xn == 0 || parse_pattern(p, p->buf, xn)) {
             *bad_line = line;
             rc = TACT_EMODEL;
             break;

@@ -322,6 +322,30 @@ static int orgs(tact_scanner *sc)
                 rc = add_tok(sc, s, k, TACT_TYPE_ORGANISATION, 0.9f, "organisation.care_home");
             continue;
         }
+        /* X Children's Home, X Children's Services, X children's home */
+        if ((tact__tok_is(sc, k, "home") || tact__tok_is(sc, k, "services") ||
+             tact__tok_is(sc, k, "service")) && k >= 3 && sc->toks[k - 1].kind == TACT__TOK_POSS &&
+            tact__tok_is(sc, k - 2, "children")) {
+            size_t s = cap_run(sc, k - 2, 4);
+            if (s < k - 2 && distinctive(sc, s, k - 2))
+                rc = add_tok(sc, s, k, TACT_TYPE_ORGANISATION, 0.88f, "organisation.children");
+            continue;
+        }
+        /* X MASH, the Cathedral night shelter, X Foodbank, X Women's Refuge */
+        if (tact__tok_is(sc, k, "mash") || tact__tok_is(sc, k, "shelter") ||
+            tact__tok_is(sc, k, "foodbank") || tact__tok_is(sc, k, "refuge") ||
+            (tact__tok_is(sc, k, "bank") && tact__tok_is(sc, k - 1, "food"))) {
+            size_t j = k;
+            if (tact__tok_is(sc, k - 1, "night") || tact__tok_is(sc, k - 1, "food") ||
+                tact__tok_is(sc, k - 1, "winter"))
+                j = k - 1;
+            if (j >= 2 && sc->toks[j - 1].kind == TACT__TOK_POSS)
+                j--;
+            size_t s = cap_run(sc, j, 3);
+            if (s < j && !(tact__ix_bits(sc, j - 1) & IX_GENERIC) && !title_word_in(sc, s, j))
+                rc = add_tok(sc, s, k, TACT_TYPE_ORGANISATION, 0.8f, "organisation.shelter");
+            continue;
+        }
         if (!tact__ix_cap(sc, k))
             continue;
         uint32_t b = tact__ix_bits(sc, k);

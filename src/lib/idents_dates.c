@@ -123,6 +123,16 @@ static int numeric_dates(tact_scanner *sc)
                 e = r; /* 3/7: only with a cue */
             }
         }
+        /* ISO form 1958-06-18 */
+        if (!e && p - i == 3 && ix_digit(ix_at(sc, p)) && ix_at(sc, p + 1) == '-' &&
+                   ix_digit(ix_at(sc, p + 2)) && ix_digit(ix_at(sc, p + 3)) &&
+                   ix_at(sc, p + 4) == '-' && ix_digit(ix_at(sc, p + 5)) &&
+                   ix_digit(ix_at(sc, p + 6)) && ix_right_edge(sc, p + 7)) {
+            y = num_at(sc, i, p + 1);
+            m = num_at(sc, p + 2, p + 4);
+            d = num_at(sc, p + 5, p + 7);
+            e = p + 7;
+        }
         bool valid = e && d >= 1 && d <= 31 && m >= 1 && m <= 12;
         if (!valid && e && m >= 1 && m <= 31 && d >= 1 && d <= 12) /* US order */
             valid = true;

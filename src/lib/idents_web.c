@@ -109,20 +109,26 @@ static int url_token(tact_scanner *sc, const tact__token *t)
     return tact__add(sc, t->start, t->end, TACT_TYPE_URL, -1, 0.6f, "url", NULL, NULL);
 }
 
-/* A bare profile link without a scheme: "instagram.com/jay_x".
+/* Fundraising pages name the person they raise money for. */
+static const char *const fundraiser_hosts[] = {"justgiving.com/", "gofundme.com/",
+                                               "crowdfunder.co.uk/", "gofund.me/",
+                                               "givengain.com/", "totalgiving.co.uk/"};
+
+/* A bare profile or fundraiser link without a scheme: "instagram.com/jay_x",
+ * "justgiving.com/page/...".
  *
  * Speed: every host contains a '/', so a match of host h at i has a '/' at
  * i + (offset of the first '/' in h). Instead of trying every byte of the
  * text for every host, each host walks the '/' bytes of the text (memchr)
- * and tries only the one start position each implies; the positions are
- * visited in increasing order, as the byte loop did, so the findings and
- * their order are the same. */
+ * and tries only the one start position each implies. */
 static int bare_profiles(tact_scanner *sc)
 {
     if (!memchr(sc->text, '/', sc->len))
         return TACT_OK;
-    for (size_t h = 0; h < sizeof profile_hosts / sizeof profile_hosts[0]; h++) {
-        const char *w = profile_hosts[h];
+    size_t np = sizeof profile_hosts / sizeof profile_hosts[0];
+    size_t nf = sizeof fundraiser_hosts / sizeof fundraiser_hosts[0];
+    for (size_t h = 0; h < np + nf; h++) {
+        const char *w = h < np ? profile_hosts[h] : fundraiser_hosts[h - np];
         size_t m = strlen(w);
         size_t d = (size_t)(strchr(w, '/') - w);
         size_t from = d; /* search for '/' from here */
@@ -144,13 +150,15 @@ static int bare_profiles(tact_scanner *sc)
                 continue;
             size_t e = i + m;
             while (e < sc->len && (ix_alnum(ix_at(sc, e)) || ix_at(sc, e) == '_' ||
-                                   ix_at(sc, e) == '.' || ix_at(sc, e) == '@' || ix_at(sc, e) == '/'))
+                                   ix_at(sc, e) == '.' || ix_at(sc, e) == '@' || ix_at(sc, e) == '/' ||
+                                   ix_at(sc, e) == '-'))
                 e++;
             while (e > i + m && (ix_at(sc, e - 1) == '.' || ix_at(sc, e - 1) == '/'))
                 e--;
             if (e == i + m)
                 continue;
-            int rc = tact__add(sc, i, e, TACT_TYPE_URL, -1, 0.9f, "url.profile", NULL, NULL);
+            int rc = tact__add(sc, i, e, TACT_TYPE_URL, -1, 0.9f,
+                               h < np ? "url.profile" : "url.personal", NULL, NULL);
             if (rc)
                 return rc;
             /* the byte loop went on at e + 1 */
@@ -171,7 +179,28 @@ static bool org_handle(const tact_scanner *sc, size_t k)
         up += ix_upper(ix_at(sc, b));
         lo += ix_lower(ix_at(sc, b));
     }
-    return up >= 3 && lo == 0;
+    if (up >= 3 && lo == 0)
+        return true;
+    /* "@NSPCC_Learning", "@SWEngland", "@BASWCymru": an acronym first, or
+     * an acronym with an organisation word */
+    size_t lead = 0;
+    while (t->start + 1 + lead < t->end && ix_upper(ix_at(sc, t->start + 1 + lead)))
+        lead++;
+    if (lead >= 4)
+        return true;
+    if (lead < 2)
+        return false;
+    static const char *const org_words[] = {
+        "england", "learning", "cymru", "scotland", "wales", "nhs", "council", "news",
+        "team", "official", "trust", "care", "social", "work", "hq", "network", "events",
+        "academy", "research", "voice", "action", "charity", "support", "foundation", "institute",
+        "alliance", "policy", "press", "media", "gov", "centre", "online"};
+    const char *h = sc->text + t->start + 1;
+    size_t hn = t->end - t->start - 1;
+    for (size_t i = 0; i < sizeof org_words / sizeof org_words[0]; i++)
+        if (ci_contains(h, hn, org_words[i]))
+            return true;
+    return false;
 }
 
 /* "insta: jay_x93", "snap is kayb.2009": a handle without its @. */

@@ -26,6 +26,7 @@ static const struct {
     {"words_proper.txt", TACT__LX_PROPER},
     {"names_human.txt", TACT__LX_NAME},
     {"names_nicknames.txt", TACT__LX_FIRST},
+    {"names_uk.txt", TACT__LX_FIRST},
     {"names_roles.txt", TACT__LX_ROLE},
     {"places_uk.txt", TACT__LX_PLACE},
     {"names_bigplaces.txt", TACT__LX_BIGPLACE},

@@ -143,6 +143,16 @@ static bool tagger_span_ok(const names_ctx *c, size_t a, size_t b, int tag)
     }
     if (!any_capital_or_name)
         return false;
+    /* "PMQs", "CAMHS", "NSPCC": acronyms of bodies and events, not people
+     * or places (a listed place in capitals is left to the place rules) */
+    if (a == b && !(nm_lex(c, a) & TACT__LX_PLACE)) {
+        const tact__token *t = nm_tok(c, a);
+        int upper = 0;
+        for (size_t p = t->start; p < t->end && upper < 2; p++)
+            upper += c->sc->text[p] >= 'A' && c->sc->text[p] <= 'Z';
+        if (upper >= 2)
+            return false;
+    }
     if (tag == TG_BLOC && a == b && (nm_lex(c, a) & TACT__LX_BIGPLACE))
         return false;
     return true;

@@ -394,6 +394,15 @@ static int rule_place_context(names_ctx *c, size_t i)
         return TACT_OK;
     if ((b & TACT__LX_DICT) && !(b & TACT__LX_PLACE))
         return TACT_OK;
+    /* "at PMQs", "from CAMHS": an acronym, not a place */
+    if (!(b & TACT__LX_PLACE)) {
+        const tact__token *t = nm_tok(c, k);
+        int upper = 0;
+        for (size_t p = t->start; p < t->end && upper < 2; p++)
+            upper += c->sc->text[p] >= 'A' && c->sc->text[p] <= 'Z';
+        if (upper >= 2)
+            return TACT_OK;
+    }
     if (weak_prep && (b & TACT__LX_NAME) && !(b & TACT__LX_PLACE))
         return TACT_OK;
     size_t e = k;

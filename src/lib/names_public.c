@@ -34,7 +34,25 @@ static const char *const intro_words[] = {
     "keynote", "reading", "rereading", "re-reading", "read", "hear", "heard", "hearing",
     "listening", "listened", "by", "author", "authors", "professor", "prof", "recommend",
     "cites", "citing", "quoting", "quote", "according", "thanks", "minister", "secretary",
-    "mp", "lynn", NULL};
+    "mp", "lynn", "pm", "commissioner", "chancellor", "mayor", "baroness", "lord", "sir",
+    "dame", "watching", "watched", "novel", "documentary", "film", "podcast", NULL};
+
+/* Titles that, before a capitalised name, mark a public figure: peers,
+ * knights, professors. "Dr" counts only before a full name ("Dr Ruth
+ * Allen"), since a GP or consultant named by surname may be in a case. */
+static const char *const public_titles[] = {"professor", "prof", "lord", "baroness", "sir",
+                                            "dame", "lady", NULL};
+
+/* Buildings of worship: "Sunderland Minster", "St Mary's Church". */
+static const char *const worship_words[] = {"minster", "cathedral", "abbey", "church", "chapel",
+                                            "priory", "basilica", "mosque", "gurdwara", "temple",
+                                            "synagogue", NULL};
+/* Words after a worship word that make it a service someone uses. */
+static const char *const service_words[] = {"shelter", "night", "hostel", "foodbank", "food",
+                                            "project", "drop-in", "kitchen", "refuge", NULL};
+/* Words in a capitalised run that make it a publication. */
+static const char *const media_words[] = {"journal", "quarterly", "gazette", "times", "review",
+                                          "magazine", "bulletin", "digest", NULL};
 
 /* Roles after "Name, ORG": "Ruth Allen, BASW chief". */
 static const char *const office_words[] = {
@@ -216,6 +234,35 @@ void tact__names_public_mark(names_ctx *c)
                 k++;
             if (k > i + 2 && nm_has(c, k, NL_OFFICE))
                 block(c, cap_run_back(c, i), k, NM_BLOCK_PUBLIC);
+        }
+        /* "Professor Eileen Munro", "Sir Martin Narey", "Dr Ruth Allen" */
+        if (nm_word(c, i) && (nm_in(c, i, public_titles) || nm_is(c, i, "dr"))) {
+            size_t k = i + 1;
+            if (nm_punct(c, k, '.'))
+                k++;
+            size_t e = nm_cap(c, k) ? cap_run_fwd(c, k) : k - 1;
+            if (e >= k && (!nm_is(c, i, "dr") || e > k))
+                block(c, i, e, NM_BLOCK_PUBLIC);
+        }
+        /* "Sunderland Minster", "St Mary's Church", but not "the Cathedral
+         * night shelter" */
+        if (nm_in(c, i, worship_words) && !nm_in(c, i + 1, service_words)) {
+            size_t a = i;
+            if (i > 0 && nm_cap(c, i - 1))
+                a = cap_run_back(c, i - 1);
+            else if (i > 1 && nm_tok(c, i - 1)->kind == TACT__TOK_POSS && nm_cap(c, i - 2))
+                a = cap_run_back(c, i - 2);
+            if (a > 0 && (nm_is(c, a - 1, "st") || nm_is(c, a - 1, "saint")))
+                a--;
+            block(c, a, i, NM_BLOCK_PUBLIC);
+        }
+        /* "British Journal of Social Work", "Community Care" */
+        if (nm_cap(c, i) && nm_in(c, i, media_words)) {
+            size_t a = i > 0 && nm_cap(c, i - 1) ? cap_run_back(c, i - 1) : i;
+            size_t e = i;
+            if (nm_is(c, i + 1, "of") && nm_cap(c, i + 2))
+                e = cap_run_fwd(c, i + 2);
+            block(c, a, e, NM_BLOCK_PUBLIC);
         }
         /* "Victoria Climbié Inquiry", "the Laming Report" */
         if (nm_cap(c, i) && nm_has(c, i, NL_INQUIRY) && i > 0 && nm_cap(c, i - 1))
