@@ -18,7 +18,7 @@
 #define MAX_CLASSES 64
 #define MAX_EXPANDED 32768
 
-#define PM_BLOOM_BITS 65536u
+#define PM_BLOOM_BITS (1u << 20)
 #define SPEC_NUM 1u
 #define SPEC_SARC 2u
 #define SPEC_LAUGH 4u
@@ -61,7 +61,7 @@ static uint32_t slot_of(uint32_t node, uint64_t key, uint32_t mask)
 static uint32_t bloom_bit(uint32_t node, uint64_t key)
 {
     uint64_t h = (key ^ ((uint64_t)node * 0xC2B2AE3D27D4EB4Full)) * 0x165667B19E3779F9ull;
-    return (uint32_t)(h >> 48) & (PM_BLOOM_BITS - 1);
+    return (uint32_t)(h >> 40) & (PM_BLOOM_BITS - 1);
 }
 
 static uint32_t edge_get(const tact__pm *pm, uint32_t node, uint64_t key)
