@@ -6,6 +6,7 @@
 #   make bench    speed and memory figures
 #   make asan     the test suite under AddressSanitizer + UBSan
 #   make fuzz     each libFuzzer target for FUZZ_SECONDS (default 600)
+#   make valgrind the spec tests under valgrind memcheck
 #   make train    retrain the committed models from ../shared/corpora
 #   make man      man pages from include/tact.h and docs/
 
@@ -15,7 +16,7 @@ FUZZ_SECONDS ?= 600
 CMAKE_FLAGS ?=
 ADDR ?= 127.0.0.1:8080
 
-.PHONY: all deps build run test eval bench asan fuzz fuzz-ci train man clean
+.PHONY: all deps build run test eval bench asan fuzz fuzz-ci valgrind train man clean
 
 all: build
 
@@ -49,7 +50,10 @@ fuzz: deps
 	@sh fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
 
 fuzz-ci:
-	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=60
+	@FUZZ_JOBS=$(JOBS) $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=60
+
+valgrind: build
+	@VG_JOBS=$(JOBS) sh tests/valgrind.sh $(BUILD)/tact
 
 train: build
 	@sh tools/train.sh

@@ -25,6 +25,10 @@ int cli_jsonl_parse(const char *line, size_t len, cli_jsonl_item *item, const ch
         *why = "malformed JSON";
         return -1;
     }
+    if (tact_json_has_nul_escape(line, len)) {
+        *why = "the line contains a NUL character (\\\\u0000), which tact does not accept";
+        goto bad;
+    }
     if (!cJSON_IsObject(root)) {
         *why = "line is not a JSON object";
         goto bad;

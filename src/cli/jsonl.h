@@ -2,7 +2,26 @@
 #ifndef TACT_CLI_JSONL_H
 #define TACT_CLI_JSONL_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+/*
+ * True when raw JSON text holds a \u0000 escape. cJSON ends its strings at
+ * a NUL, so text after one would silently go unscreened: inputs with one are
+ * refused instead. An escaped backslash ("\\u0000") is not an escape.
+ */
+static inline bool tact_json_has_nul_escape(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (s[i] != '\\')
+            continue;
+        if (s[i + 1] == 'u' && i + 5 < n && s[i + 2] == '0' && s[i + 3] == '0' &&
+            s[i + 4] == '0' && s[i + 5] == '0')
+            return true;
+        i++; /* skip the escaped character */
+    }
+    return false;
+}
 
 typedef struct cli_jsonl_item {
     void *root;       /* the parsed document; free with cli_jsonl_free */

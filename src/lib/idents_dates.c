@@ -30,8 +30,10 @@ static long tok_num(const tact_scanner *sc, size_t k, bool ordinal_ok)
     if (t->kind == TACT__TOK_NUMBER)
         return num_at(sc, t->start, t->end);
     if (t->kind == TACT__TOK_ALNUM && ordinal_ok && t->end - t->start >= 3) {
+        /* the suffix is read from the original bytes: a combining mark can
+         * make the normalised form shorter than the text */
         size_t e = t->end - 2;
-        const char *suf = sc->norm.p + t->norm_off + t->norm_len - 2;
+        char suf[2] = {(char)(sc->text[e] | 0x20), (char)(sc->text[e + 1] | 0x20)};
         if (memcmp(suf, "st", 2) && memcmp(suf, "nd", 2) && memcmp(suf, "rd", 2) &&
             memcmp(suf, "th", 2))
             return -1;

@@ -349,66 +349,109 @@ static bool wordish(const tact__token *t)
     return t->kind == TACT__TOK_WORD || t->kind == TACT__TOK_ALNUM || t->kind == TACT__TOK_NUMBER;
 }
 
+/* The longest employer name that starts at token i: its end byte and last
+ * token, or 0 when none does. */
+static size_t employer_at(const tact_scanner *sc, const struct tact__policy *p, size_t i,
+                          size_t *last)
+{
+    size_t best_end = 0;
+    for (size_t e = 0; e < p->nemployers; e++) {
+        const phrase *ph = &p->employers[e];
+        size_t k = i, w = 0;
+        while (w < ph->count && k < sc->ntoks) {
+            if (!wordish(&sc->toks[k])) {
+                if (sc->toks[k].kind == TACT__TOK_PUNCT && w > 0) {
+                    k++;
+                    continue;
+                }
+                break;
+            }
+            if (sc->toks[k].hash != p->words[ph->first + w])
+                break;
+            w++;
+            k++;
+        }
+        if (w == ph->count && sc->toks[k - 1].end > best_end) {
+            best_end = sc->toks[k - 1].end;
+            *last = k - 1;
+        }
+    }
+    return best_end;
+}
+
+typedef struct emp_span {
+    size_t start, end;
+    bool ok;
+} emp_span;
+
+static bool is_ident(const tact_finding *f)
+{
+    return f->category != TACT_CAT_CONDUCT;
+}
+
+/*
+ * Employer names become organisation findings. Identifiers may not overlap:
+ * guessed findings wholly inside an employer name give way to it; one that
+ * reaches outside it wins and the name is not reported over it. The
+ * findings are sorted and identifiers never overlap each other, so one walk
+ * over the findings alongside the names does it, in linear time.
+ */
 static int add_employers(tact_scanner *sc, const struct tact__policy *p)
 {
+    emp_span *sp = NULL;
+    size_t ns = 0;
     for (size_t i = 0; i < sc->ntoks; i++) {
         const tact__token *t = &sc->toks[i];
         if (!wordish(t) || !tact__lex_get_h(&p->employer_first, sc->norm.p + t->norm_off,
                                             t->norm_len, t->hash))
             continue;
-        size_t best_end = 0, best_last = 0;
-        for (size_t e = 0; e < p->nemployers; e++) {
-            const phrase *ph = &p->employers[e];
-            size_t k = i, w = 0;
-            while (w < ph->count && k < sc->ntoks) {
-                if (!wordish(&sc->toks[k])) {
-                    if (sc->toks[k].kind == TACT__TOK_PUNCT && w > 0) {
-                        k++;
-                        continue;
-                    }
-                    break;
-                }
-                if (sc->toks[k].hash != p->words[ph->first + w])
-                    break;
-                w++;
-                k++;
-            }
-            if (w == ph->count && sc->toks[k - 1].end > best_end) {
-                best_end = sc->toks[k - 1].end;
-                best_last = k - 1;
-            }
-        }
-        if (!best_end)
+        size_t last = i, end = employer_at(sc, p, i, &last);
+        if (!end)
             continue;
-        size_t start = t->start;
-        /* Identifiers may not overlap: guessed findings wholly inside the
-         * employer name give way to it; one that reaches outside it wins. */
-        bool outside = false;
-        for (size_t f = 0; f < sc->nfindings && !outside; f++) {
-            const tact_finding *g = &sc->findings[f];
-            if (g->category != TACT_CAT_CONDUCT && g->start < best_end && start < g->end &&
-                (g->start < start || g->end > best_end))
-                outside = true;
+        if (!sp && !(sp = tact__scratch(sc, sc->ntoks * sizeof *sp)))
+            return TACT_ENOMEM;
+        sp[ns].start = t->start;
+        sp[ns].end = end;
+        sp[ns].ok = true;
+        ns++;
+        i = last;
+    }
+    if (!ns)
+        return TACT_OK;
+    /* names that an identifier reaches out of are not reported */
+    size_t f = 0;
+    for (size_t s = 0; s < ns; s++) {
+        while (f < sc->nfindings &&
+               (!is_ident(&sc->findings[f]) || sc->findings[f].end <= sp[s].start))
+            f++;
+        for (size_t k = f; k < sc->nfindings && sc->findings[k].start < sp[s].end; k++) {
+            const tact_finding *g = &sc->findings[k];
+            if (is_ident(g) && g->end > sp[s].start &&
+                (g->start < sp[s].start || g->end > sp[s].end))
+                sp[s].ok = false;
         }
-        if (outside) {
-            i = best_last;
+    }
+    /* identifiers inside a reported name give way to it */
+    size_t kept = 0, s = 0;
+    for (size_t k = 0; k < sc->nfindings; k++) {
+        const tact_finding *g = &sc->findings[k];
+        while (s < ns && sp[s].end <= g->start)
+            s++;
+        if (s < ns && sp[s].ok && is_ident(g) && g->start >= sp[s].start && g->end <= sp[s].end)
             continue;
-        }
-        size_t kept = 0;
-        for (size_t f = 0; f < sc->nfindings; f++) {
-            const tact_finding *g = &sc->findings[f];
-            if (g->category != TACT_CAT_CONDUCT && g->start >= start && g->end <= best_end)
-                continue;
-            sc->findings[kept++] = *g;
-        }
-        sc->nfindings = kept;
+        sc->findings[kept++] = *g;
+    }
+    sc->nfindings = kept;
+    for (s = 0; s < ns; s++) {
+        if (!sp[s].ok)
+            continue;
         if (tact__grow(&sc->a, (void **)&sc->findings, &sc->findings_cap, sc->nfindings + 1,
                        sizeof *sc->findings))
             return TACT_ENOMEM;
         tact_finding *g = &sc->findings[sc->nfindings++];
         memset(g, 0, sizeof *g);
-        g->start = start;
-        g->end = best_end;
+        g->start = sp[s].start;
+        g->end = sp[s].end;
         g->category = TACT_CAT_IDENTIFIER;
         g->type = TACT_TYPE_ORGANISATION;
         g->severity = TACT_SEV_MEDIUM;
@@ -418,7 +461,6 @@ static int add_employers(tact_scanner *sc, const struct tact__policy *p)
         g->message = "This names your employer or team (from your organisation's policy). "
                      "Named in a post, it links what you say to your workplace.";
         g->suggestion = "[EMPLOYER]";
-        i = best_last;
     }
     return TACT_OK;
 }

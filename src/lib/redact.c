@@ -707,7 +707,7 @@ int tact_redact(tact_scanner *sc, const char *text, size_t len, const tact_redac
         if (it->rstart < c.prev_end)
             it->rstart = c.prev_end;
         if (put_valid(sc, out, text + c.prev_end, it->rstart - c.prev_end, replace) ||
-            tact__buf_put(&sc->a, out, rt->p + mark, rt->len - mark) ||
+            tact__buf_put(&sc->a, out, rt->p ? rt->p + mark : "", rt->len - mark) ||
             tact__buf_putc(&sc->a, rt, '\0'))
             goto oom;
         tact_replacement *r = &sc->repl[sc->nrepl];

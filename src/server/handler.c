@@ -11,6 +11,7 @@
  * request.
  */
 #include "handler.h"
+#include "../cli/jsonl.h"
 
 #include <cjson/cJSON.h>
 #include <stdint.h>
@@ -305,6 +306,10 @@ static bool parse_fields(const srv_request *req, const char *const *allowed, cJS
     }
     if (!cJSON_IsObject(*root)) {
         SET_ERROR(resp, 400, "the body must be a JSON object");
+        return false;
+    }
+    if (tact_json_has_nul_escape(req->body, req->body_len)) {
+        SET_ERROR(resp, 400, "the body contains a NUL character (\\\\u0000), which tact does not accept");
         return false;
     }
     for (cJSON *it = (*root)->child; it; it = it->next) {

@@ -92,6 +92,8 @@ test('400: malformed JSON and wrong fields, always with a JSON error', async () 
     '{"text": "a", "colour": "red"}',
     '{"text": "a", "text": "b"}',
     '',
+    // a \u0000 escape would end the string inside cJSON and hide the rest
+    '{"text": "hello\\u0000 call 07700 900123"}',
   ];
   for (const body of cases) {
     const r = await postJSON(srv, '/v1/check', body);
