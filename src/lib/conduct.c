@@ -369,6 +369,17 @@ static int case_rule(scan_state *st, id_summary ids)
     return TACT_OK;
 }
 
+/* True when the sentence of token t asks a question (has a "?"). */
+static bool sentence_asks(const scan_state *st, size_t t)
+{
+    const tact_scanner *sc = st->sc;
+    for (size_t i = 0; i < sc->ntoks; i++)
+        if (st->sent[i] == st->sent[t] && sc->toks[i].kind == TACT__TOK_PUNCT &&
+            sc->norm.p[sc->toks[i].norm_off] == '?')
+            return true;
+    return false;
+}
+
 static int other_rules(scan_state *st)
 {
     tact__cd_scratch *s = st->s;
@@ -406,6 +417,10 @@ static int other_rules(scan_state *st)
         case G_BOUNDARY:
             if (sctx & ((1u << CX_TOPIC) | (1u << CX_ADVICE)))
                 break;
+            /* a breach asked about ("... added me, should I accept?") is a
+             * question for supervision, not a breach */
+            if (tag == BD_BREACH && sentence_asks(st, m->first))
+                tag = BD_CONSIDER;
             rc = add_tokens(st, m->first, m->last, TACT_TYPE_BOUNDARY,
                             tag == BD_BREACH ? TACT_SEV_HIGH : TACT_SEV_MEDIUM,
                             tag == BD_BREACH ? 0.85f : 0.7f,

@@ -5,3 +5,9 @@ target_include_directories(tact-offensive-score PRIVATE ${CMAKE_SOURCE_DIR}/src/
 target_link_libraries(tact-offensive-score PRIVATE tact_static Threads::Threads)
 target_compile_options(tact-offensive-score PRIVATE ${TACT_WARNINGS})
 set_target_properties(tact-offensive-score PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
+
+# The conduct corpus: positives of every conduct type must be found, ordinary
+# professional posts must get no conduct finding (tests/conduct/corpus/).
+add_test(NAME conduct.corpus
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/corpus_check.py
+                 $<TARGET_FILE:tact> ${CMAKE_CURRENT_LIST_DIR}/corpus)
