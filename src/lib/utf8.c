@@ -153,6 +153,41 @@ bool tact__cp_is_emoji(int32_t cp)
     return utf8proc_get_property(cp)->boundclass == UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC;
 }
 
+/*
+ * Cyrillic and Greek letters that look like Latin ones, folded to the Latin
+ * letter so that "J\u0430yden" (with a Cyrillic a) is still read as a name.
+ * Lower and upper case; sorted by code point.
+ */
+static const struct {
+    int32_t cp;
+    char to;
+} confusables[] = {
+    {0x0391, 'a'}, {0x0392, 'b'}, {0x0395, 'e'}, {0x0396, 'z'}, {0x0397, 'h'}, {0x0399, 'i'},
+    {0x039A, 'k'}, {0x039C, 'm'}, {0x039D, 'n'}, {0x039F, 'o'}, {0x03A1, 'p'}, {0x03A4, 't'},
+    {0x03A5, 'y'}, {0x03A7, 'x'}, {0x03B1, 'a'}, {0x03B9, 'i'}, {0x03BA, 'k'}, {0x03BD, 'v'},
+    {0x03BF, 'o'}, {0x03C1, 'p'}, {0x03C4, 't'}, {0x03C5, 'u'}, {0x03C7, 'x'}, {0x0405, 's'},
+    {0x0406, 'i'}, {0x0408, 'j'}, {0x0410, 'a'}, {0x0412, 'b'}, {0x0415, 'e'}, {0x041A, 'k'},
+    {0x041C, 'm'}, {0x041D, 'h'}, {0x041E, 'o'}, {0x0420, 'p'}, {0x0421, 'c'}, {0x0422, 't'},
+    {0x0423, 'y'}, {0x0425, 'x'}, {0x0430, 'a'}, {0x0435, 'e'}, {0x043E, 'o'}, {0x0440, 'p'},
+    {0x0441, 'c'}, {0x0443, 'y'}, {0x0445, 'x'}, {0x0455, 's'}, {0x0456, 'i'}, {0x0458, 'j'},
+    {0x04BB, 'h'}, {0x04C0, 'l'}, {0x04CF, 'l'}, {0x0501, 'd'}, {0x051B, 'q'}, {0x051D, 'w'},
+};
+
+static char confusable(int32_t cp)
+{
+    size_t lo = 0, hi = sizeof confusables / sizeof confusables[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (confusables[mid].cp == cp)
+            return confusables[mid].to;
+        if (confusables[mid].cp < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
 int tact__norm_cp(const tact__alloc *a, tact__buf *b, int32_t cp)
 {
     if (cp < 0x80) {
@@ -160,6 +195,11 @@ int tact__norm_cp(const tact__alloc *a, tact__buf *b, int32_t cp)
         if (c >= 'A' && c <= 'Z')
             c = (char)(c + 32);
         return tact__buf_putc(a, b, c);
+    }
+    if (cp >= 0x0391 && cp <= 0x051D) {
+        char c = confusable(cp);
+        if (c)
+            return tact__buf_putc(a, b, c);
     }
     switch (cp) {
     case 0x2018: case 0x2019: case 0x201B: case 0x2032: case 0xFF07:
