@@ -232,7 +232,7 @@ static int cmp_rank(const void *pa, const void *pb)
     return (int)a->f.type - (int)b->f.type;
 }
 
-static int cmp_pos(const void *pa, const void *pb)
+int tact__finding_cmp_pos(const void *pa, const void *pb)
 {
     const tact_finding *a = pa, *b = pb;
     if (a->start != b->start)
@@ -319,6 +319,6 @@ int tact__findings_resolve(tact_scanner *sc)
             sc->findings[sc->nfindings++] = *f;
         }
     }
-    qsort(sc->findings, sc->nfindings, sizeof *sc->findings, cmp_pos);
+    qsort(sc->findings, sc->nfindings, sizeof *sc->findings, tact__finding_cmp_pos);
     return TACT_OK;
 }

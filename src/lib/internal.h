@@ -314,6 +314,8 @@ int tact__conduct_scan(tact_scanner *sc);
 void tact__conduct_scratch_free(tact_scanner *sc);
 
 int tact__findings_resolve(tact_scanner *sc);          /* findings.c */
+/* qsort order of final findings: start, then end, then type. */
+int tact__finding_cmp_pos(const void *a, const void *b);
 
 int tact__policy_compile(tact_ruleset *rs, const char *text, size_t len, tact_error *err);
 void tact__policy_free(tact_ruleset *rs);

@@ -333,15 +333,6 @@ static bool allowed(tact_scanner *sc, const struct tact__policy *p, const tact_f
     return hit;
 }
 
-static int cmp_pos(const void *pa, const void *pb)
-{
-    const tact_finding *a = pa, *b = pb;
-    if (a->start != b->start)
-        return a->start < b->start ? -1 : 1;
-    if (a->end != b->end)
-        return a->end < b->end ? -1 : 1;
-    return (int)a->type - (int)b->type;
-}
 
 /* Word tokens only: employer names are matched word by word. */
 static bool wordish(const tact__token *t)
@@ -486,6 +477,6 @@ int tact__policy_apply(tact_scanner *sc)
         sc->findings[k++] = *f;
     }
     sc->nfindings = k;
-    qsort(sc->findings, sc->nfindings, sizeof *sc->findings, cmp_pos);
+    qsort(sc->findings, sc->nfindings, sizeof *sc->findings, tact__finding_cmp_pos);
     return TACT_OK;
 }
