@@ -228,7 +228,7 @@ static int general_age(rd_ctx *c, rd_item *it, tact__buf *out)
         size_t e = k;
         while (e < c->len && is_letter(t[e]))
             e++;
-        adj = e > k && t[k] >= 'a' && t[k] <= 'z' && !in_set(t + k, e - k, stop);
+        adj = e > k && !in_set(t + k, e - k, stop); /* "a 17-year-old Syrian care leaver" */
         it->rstart = ws; /* the article is rewritten with the phrase */
         const char *p;
         if (adj)
