@@ -12,7 +12,7 @@
  */
 #include "conduct.h"
 
-enum { G_CASE, G_CONTEXT, G_DEROG, G_DISCRIM, G_COLLEAGUE, G_VENT, G_BOUNDARY, G_ABUSE };
+enum { G_CASE, G_CONTEXT, G_DEROG, G_DISCRIM, G_COLLEAGUE, G_VENT, G_BOUNDARY, G_ABUSE, G_COOC };
 
 enum { CASE_STRONG, CASE_PERSONAL, CASE_PROCESS, CASE_DETAIL, CASE_WEAK };
 enum { CX_TRAINING, CX_ANON, CX_TOPIC, CX_ADVICE, CX_CONDEMN, CX_OWN };
@@ -69,6 +69,7 @@ typedef struct cd_rules {
     tact__pm *pm;
     tact__lex words;
     tact__clf *clf;
+    tact__cooc *cooc;
 } cd_rules;
 
 int tact__conduct_compile(tact_ruleset *rs, tact_error *err)
@@ -92,6 +93,13 @@ int tact__conduct_compile(tact_ruleset *rs, tact_error *err)
                              lists[i].file, bad);
         if (rc)
             return rc;
+    }
+    size_t cn = 0, bad = 0;
+    const char *cd = tact__data_get("conduct_cooccur.txt", &cn);
+    if (cd && (rc = tact__cooc_compile(&rs->a, r->pm, cd, cn, G_COOC, &r->cooc, &bad))) {
+        if (rc == TACT_EMODEL)
+            return tact__err(err, rc, SIZE_MAX, "conduct_cooccur.txt: line %zu is not valid", bad);
+        return rc;
     }
     if ((rc = tact__lex_init(&rs->a, &r->words, 512)))
         return rc;
@@ -119,6 +127,7 @@ void tact__conduct_free(tact_ruleset *rs)
     tact__pm_free(&rs->a, r->pm);
     tact__lex_free(&rs->a, &r->words);
     tact__clf_free(&rs->a, r->clf);
+    tact__cooc_free(&rs->a, r->cooc);
     tact__free(&rs->a, r);
     rs->conduct = NULL;
 }
@@ -144,6 +153,7 @@ typedef struct scan_state {
     uint8_t *sent_ctx;   /* per sentence: bits (1 << CX_*) */
     unsigned ctx;        /* bits (1 << CX_*) anywhere in the post */
     bool any_swear;      /* a swear word or insult was seen */
+    bool case_fired;     /* case_rule made case findings */
     size_t swear_first, swear_last; /* the first one */
     int rc;
 } scan_state;
@@ -354,6 +364,7 @@ static int case_rule(scan_state *st, id_summary ids)
     }
     if (!fire)
         return TACT_OK;
+    st->case_fired = true;
     int n = has[CASE_STRONG] + has[CASE_PERSONAL] + has[CASE_PROCESS] + has[CASE_DETAIL] + ids.strong;
     float conf = n >= 3 ? 0.95f : n == 2 ? 0.85f : 0.75f;
     for (size_t i = 0; i < s->nm; i++) {
@@ -434,6 +445,95 @@ static int other_rules(scan_state *st)
     return rc;
 }
 
+/* ---- co-occurrence rules -------------------------------------------------- */
+
+typedef struct cooc_ctx {
+    scan_state *st;
+    const uint16_t *sent_groups; /* per sentence: bits (1 << G_*) of phrase matches */
+} cooc_ctx;
+
+static uint8_t group_of_type(unsigned type)
+{
+    switch (type) {
+    case TACT_TYPE_CASE_DISCUSSION: return G_CASE;
+    case TACT_TYPE_DEROGATORY: return G_DEROG;
+    case TACT_TYPE_DISCRIMINATION: return G_DISCRIM;
+    case TACT_TYPE_COLLEAGUE_CRITICISM: return G_COLLEAGUE;
+    case TACT_TYPE_VENTING: return G_VENT;
+    case TACT_TYPE_BOUNDARY: return G_BOUNDARY;
+    default: return G_ABUSE;
+    }
+}
+
+/* A co-occurrence finding is less sure than a phrase: lower confidence, the
+ * same contexts as the phrase rules of its type, and nothing when a phrase
+ * of the type already matched in the sentence. */
+static int on_cooc(void *ctx, const tact__cooc_hit *h)
+{
+    cooc_ctx *cc = ctx;
+    scan_state *st = cc->st;
+    uint32_t sn = st->sent[h->first];
+    unsigned sctx = st->sent_ctx[sn];
+    if (h->type == TACT_TYPE_CASE_DISCUSSION ? st->case_fired
+                                             : (cc->sent_groups[sn] & (1u << group_of_type(h->type))))
+        return TACT_OK;
+    int sev = h->sev;
+    const char *rule, *msg;
+    switch (h->type) {
+    case TACT_TYPE_CASE_DISCUSSION:
+        if (st->ctx & ((1u << CX_ANON) | (1u << CX_TRAINING)))
+            return TACT_OK;
+        rule = "case.cooccur";
+        msg = MSG_CASE;
+        break;
+    case TACT_TYPE_DEROGATORY:
+        rule = "derogatory.cooccur";
+        msg = MSG_DEROG;
+        break;
+    case TACT_TYPE_DISCRIMINATION:
+        if (sctx & (1u << CX_CONDEMN))
+            return TACT_OK;
+        rule = "discrimination.cooccur";
+        msg = MSG_DISCRIM;
+        break;
+    case TACT_TYPE_COLLEAGUE_CRITICISM:
+        rule = "colleague.cooccur";
+        msg = MSG_COLLEAGUE;
+        break;
+    case TACT_TYPE_VENTING:
+        rule = "venting.cooccur";
+        msg = MSG_VENT;
+        break;
+    case TACT_TYPE_BOUNDARY:
+        if (sctx & ((1u << CX_TOPIC) | (1u << CX_ADVICE)))
+            return TACT_OK;
+        if (sev == TACT_SEV_HIGH && sentence_asks(st, h->first))
+            sev = TACT_SEV_MEDIUM;
+        rule = "boundary.cooccur";
+        msg = sev == TACT_SEV_HIGH ? MSG_BREACH : MSG_CONSIDER;
+        break;
+    default:
+        rule = "abuse.cooccur";
+        msg = MSG_ABUSE_PHRASE;
+        break;
+    }
+    return add_tokens(st, h->first, h->last, (tact_type)h->type, sev, 0.6f, rule, msg);
+}
+
+static int cooc_rules(scan_state *st, uint32_t nsent)
+{
+    const tact__cd_scratch *s = st->s;
+    const tact__pm *pm = st->r->pm;
+    uint16_t *sg = tact__scratch(st->sc, (nsent + 1) * sizeof *sg);
+    if (!sg)
+        return TACT_ENOMEM;
+    memset(sg, 0, (nsent + 1) * sizeof *sg);
+    for (size_t i = 0; i < s->nm; i++)
+        sg[st->sent[s->m[i].first]] |= (uint16_t)(1u << tact__pm_group(pm, s->m[i].pat));
+    cooc_ctx cc = {st, sg};
+    return tact__cooc_eval(st->r->cooc, pm, s->m, s->nm, st->sent, on_cooc, &cc);
+}
+
 /* The classifier finds insults the lexicons miss, but OLID-style training
  * also calls untargeted swearing offensive: so it only speaks when the post
  * addresses someone ("you", "your"), and only asks for review. */
@@ -495,7 +595,7 @@ int tact__conduct_scan(tact_scanner *sc)
     s->offensive = -1.f;
     if (sc->ntoks == 0)
         return TACT_OK;
-    scan_state st = {sc, r, s, NULL, NULL, 0, false, 0, 0, TACT_OK};
+    scan_state st = {sc, r, s, NULL, NULL, 0, false, false, 0, 0, TACT_OK};
     st.sent = tact__scratch(sc, sc->ntoks * sizeof *st.sent);
     if (!st.sent)
         return TACT_ENOMEM;
@@ -516,7 +616,7 @@ int tact__conduct_scan(tact_scanner *sc)
         return rc;
     id_summary ids = summarise_ids(sc);
     if ((rc = tact__cn_units(sc, on_unit, &st)) || (rc = case_rule(&st, ids)) ||
-        (rc = other_rules(&st)))
+        (rc = other_rules(&st)) || (rc = cooc_rules(&st, ns)))
         return rc;
     if (r->clf) {
         s->offensive = tact__clf_score(r->clf, sc->text, sc->len);

@@ -56,6 +56,34 @@ uint8_t tact__pm_tag(const tact__pm *pm, uint32_t pat);
 int tact__pm_scan(const tact__pm *pm, const tact_scanner *sc, const tact__alloc *a,
                   tact__pm_match **out, size_t *n, size_t *cap);
 
+/* ---- co-occurrence rules (conduct_cooc.c) -------------------------------- */
+
+/*
+ * Order-free rules: "a word of class A and one of class B (and C) in one
+ * sentence, none of the blockers". Syntax at the top of conduct_cooc.c and
+ * in data/conduct_cooccur.txt. The classes are compiled into the phrase
+ * matcher under group; their matches feed tact__cooc_eval.
+ */
+typedef struct tact__cooc tact__cooc;
+
+typedef struct tact__cooc_hit {
+    uint8_t type, sev;    /* tact_type, tact_severity of the rule */
+    uint16_t rule;        /* rule index */
+    uint32_t first, last; /* tightest token span of the matched classes */
+} tact__cooc_hit;
+
+typedef int (*tact__cooc_fn)(void *ctx, const tact__cooc_hit *hit);
+
+/* TACT_OK, TACT_ENOMEM, or TACT_EMODEL with *bad_line (0: a class body). */
+int tact__cooc_compile(const tact__alloc *a, tact__pm *pm, const char *data, size_t len,
+                       uint8_t group, tact__cooc **out, size_t *bad_line);
+void tact__cooc_free(const tact__alloc *a, tact__cooc *c);
+
+/* Every rule that fires in a sentence, given the matcher's matches (in token
+ * order) and the sentence number of each token. Stops at fn's first error. */
+int tact__cooc_eval(const tact__cooc *c, const tact__pm *pm, const tact__pm_match *m, size_t nm,
+                    const uint32_t *sent, tact__cooc_fn fn, void *ctx);
+
 /* ---- word normaliser (conduct_norm.c) ----------------------------------- */
 
 /*

@@ -50,15 +50,23 @@ typedef struct pm_ckey {
 
 typedef struct pm_pat {
     uint8_t group, tag;
-    uint32_t next; /* next pattern accepted at the same node, + 1 */
 } pm_pat;
+
+/* One pattern accepted at one node. A pattern with choices is accepted at
+ * several nodes, so the lists cannot be linked through the patterns. */
+typedef struct pm_acc {
+    uint32_t pat;
+    uint32_t next; /* next entry of the same node, + 1 */
+} pm_acc;
 
 struct tact__pm {
     pm_edge *edges;
     uint32_t nslots, nedges;
     uint32_t *gap; /* per node: gap child, 0 = none (the root is never a child) */
     uint8_t *gapmax; /* per node: how many tokens its gap edge may skip */
-    uint32_t *acc; /* per node: first accepted pattern + 1 */
+    uint32_t *acc; /* per node: first pm_acc entry + 1 */
+    pm_acc *accs;
+    uint32_t naccs, acap;
     uint32_t nnodes, ncap;
     pm_pat *pats;
     uint32_t npats, pcap;
@@ -221,6 +229,7 @@ void tact__pm_free(const tact__alloc *a, tact__pm *pm)
     tact__free(a, pm->acc);
     tact__free(a, pm->spec);
     tact__free(a, pm->pats);
+    tact__free(a, pm->accs);
     tact__free(a, pm->cslots);
     tact__free(a, pm->ckeys);
     tact__free(a, pm);
@@ -486,11 +495,20 @@ static int insert(const tact__alloc *a, tact__pm *pm, const parsed *p, size_t e,
 {
     if (e == p->nelems) {
         /* accept: skip when this pattern is already accepted here */
-        for (uint32_t q = pm->acc[node]; q; q = pm->pats[q - 1].next)
-            if (q - 1 == pat)
+        for (uint32_t q = pm->acc[node]; q; q = pm->accs[q - 1].next)
+            if (pm->accs[q - 1].pat == pat)
                 return TACT_OK;
-        pm->pats[pat].next = pm->acc[node];
-        pm->acc[node] = pat + 1;
+        if (pm->naccs == pm->acap) {
+            uint32_t nc = pm->acap ? pm->acap * 2 : 1024;
+            pm_acc *na = tact__realloc(a, pm->accs, nc * sizeof *na);
+            if (!na)
+                return TACT_ENOMEM;
+            pm->accs = na;
+            pm->acap = nc;
+        }
+        pm->accs[pm->naccs].pat = pat;
+        pm->accs[pm->naccs].next = pm->acc[node];
+        pm->acc[node] = ++pm->naccs;
         return TACT_OK;
     }
     for (size_t k = 0; k < p->elem_n[e]; k++) {
@@ -776,7 +794,6 @@ int tact__pm_add_list(const tact__alloc *a, tact__pm *pm, const char *data, size
         uint32_t pat = pm->npats++;
         pm->pats[pat].group = group;
         pm->pats[pat].tag = (uint8_t)tag;
-        pm->pats[pat].next = 0;
         if ((rc = collapse_choices(a, pm, p, pat)) != TACT_OK)
             break;
         rc = insert(a, pm, p, 0, 0, pat);
@@ -842,14 +859,14 @@ static void step(mctx *m, uint32_t node, size_t p);
 
 static void emit(mctx *m, uint32_t node, size_t p)
 {
-    for (uint32_t q = m->pm->acc[node]; q && m->rc == TACT_OK; q = m->pm->pats[q - 1].next) {
+    for (uint32_t q = m->pm->acc[node]; q && m->rc == TACT_OK; q = m->pm->accs[q - 1].next) {
         if (*m->n == *m->cap &&
             tact__grow(m->a, (void **)m->out, m->cap, *m->n + 1, sizeof **m->out)) {
             m->rc = TACT_ENOMEM;
             return;
         }
         tact__pm_match *r = &(*m->out)[(*m->n)++];
-        r->pat = q - 1;
+        r->pat = m->pm->accs[q - 1].pat;
         r->first = m->start;
         r->last = (uint32_t)(p - 1);
     }
