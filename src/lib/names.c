@@ -143,6 +143,10 @@ static bool tagger_span_ok(const names_ctx *c, size_t a, size_t b, int tag)
     }
     if (!any_capital_or_name)
         return false;
+    /* "Judge today had ...", "Manager said ...": a role or title alone at
+     * the start of a sentence is not a name */
+    if (a == b && (nm_lex(c, a) & (TACT__LX_ROLE | TACT__LX_KIN | TACT__LX_TITLE)))
+        return false;
     /* "PMQs", "CAMHS", "NSPCC": acronyms of bodies and events, not people
      * or places (a listed place in capitals is left to the place rules) */
     if (a == b && !(nm_lex(c, a) & TACT__LX_PLACE)) {
