@@ -85,6 +85,83 @@ static bool title_word_in(const tact_scanner *sc, size_t s, size_t e)
     return false;
 }
 
+/*
+ * True when [s, e] holds a national body, charity or brand from
+ * data/names_brands.txt: a listed word, or a listed phrase starting inside
+ * the span ("Trussell Trust", "Prince's Trust"; a possessive joins the word
+ * before it).
+ */
+static bool brand_in(const tact_scanner *sc, size_t s, size_t e)
+{
+    for (size_t i = s; i <= e && i < sc->ntoks; i++) {
+        if (sc->toks[i].kind != TACT__TOK_WORD)
+            continue;
+        uint32_t lx = sc->toks[i].lex;
+        /* a generic word ("NHS" in "X NHS Foundation Trust") does not make
+         * the span a national body on its own */
+        if ((lx & (TACT__LX_BRAND | TACT__LX_PUBLIC)) && !(tact__ix_bits(sc, i) & IX_GENERIC))
+            return true;
+        /* no TACT__LX_HEAD test: the head of "prince's trust" is "prince's",
+         * which is two tokens; spans here are short and rare */
+        char key[128];
+        size_t kl = 0;
+        for (size_t j = i; j <= e + 1 && j < sc->ntoks && j < i + 5; j++) {
+            const tact__token *t = &sc->toks[j];
+            bool poss = t->kind == TACT__TOK_POSS;
+            if ((t->kind != TACT__TOK_WORD && !poss) || kl + t->norm_len + 1 >= sizeof key)
+                break;
+            if (j > i && !poss)
+                key[kl++] = ' ';
+            memcpy(key + kl, sc->norm.p + t->norm_off, t->norm_len);
+            kl += t->norm_len;
+            if (j > i &&
+                (tact__lex_get(&sc->rs->words, key, kl) & (TACT__LX_BRAND | TACT__LX_PUBLIC)))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* A single capitalised dictionary word opening a sentence ("Urgent CAMHS
+ * referral", "Meal Prep"): not a name. */
+static bool weak_start(const tact_scanner *sc, size_t s, size_t k)
+{
+    return s + 1 == k && (sc->toks[s].shape & TACT__SH_SENT_START) &&
+           (sc->toks[s].lex & TACT__LX_DICT) &&
+           !(sc->toks[s].lex & (TACT__LX_PLACE | TACT__LX_PROPER));
+}
+
+/* True when every word of [s, k) is an ordinary dictionary word, not a
+ * place or a proper noun (the surname list holds many ordinary words):
+ * "Meal Prep", "the Amazing Duty Team". */
+static bool all_dict(const tact_scanner *sc, size_t s, size_t k)
+{
+    for (size_t i = s; i < k; i++) {
+        uint32_t lx = sc->toks[i].lex;
+        if (sc->toks[i].kind == TACT__TOK_WORD && !(sc->toks[i].shape & TACT__SH_APOS) &&
+            (!(lx & TACT__LX_DICT) || (lx & (TACT__LX_PLACE | TACT__LX_PROPER))))
+            return false;
+    }
+    return true;
+}
+
+/* Every word of [s, k) can be part of a proper name: no "I'm", no short
+ * or ordinary words ("I'm High", "Knee High"). */
+static bool proper_run(const tact_scanner *sc, size_t s, size_t k)
+{
+    for (size_t i = s; i < k; i++) {
+        const tact__token *t = &sc->toks[i];
+        if (t->kind == TACT__TOK_POSS)
+            continue;
+        if (t->kind != TACT__TOK_WORD || (t->shape & TACT__SH_APOS) ||
+            (t->norm_len < 3 && !ix_is(sc, i, "st")) ||
+            ((t->lex & TACT__LX_DICT) &&
+             !(t->lex & (TACT__LX_PLACE | TACT__LX_FIRST | TACT__LX_PROPER))))
+            return false;
+    }
+    return true;
+}
+
 static int add_tok(tact_scanner *sc, size_t s, size_t e, tact_type type, float conf, const char *rule)
 {
     return tact__add(sc, sc->toks[s].start, sc->toks[e].end, type, -1, conf, rule, NULL, NULL);
@@ -260,6 +337,33 @@ static int places(tact_scanner *sc)
                 rc = add_tok(sc, s, k, TACT_TYPE_LOCATION, 0.75f, "location.hospital");
             continue;
         }
+        /* the Royal Wenlow, Royal Ashby Hospital: not the Royal Mail, the
+         * Royal Albert Hall, Royal Bristol Infirmary (the names rules') */
+        if (ix_is(sc, k, "royal") && tact__ix_cap(sc, k) && !name_word(sc, k - 1) &&
+            name_word(sc, k + 1) && !(sc->toks[k + 1].shape & TACT__SH_ALLCAP)) {
+            uint32_t lx = sc->toks[k + 1].lex;
+            size_t e = k + 1;
+            bool hosp = ix_is(sc, k + 2, "hospital") || ix_is(sc, k + 2, "infirmary");
+            if (hosp)
+                e = k + 2;
+            if (((lx & (TACT__LX_PLACE | TACT__LX_BIGPLACE)) || !(lx & TACT__LX_DICT)) &&
+                (hosp || !(lx & TACT__LX_FIRST)) && (hosp || !name_word(sc, k + 2)) &&
+                !(lx & (TACT__LX_MONTH | TACT__LX_WEEKDAY | TACT__LX_STOP)) &&
+                !brand_in(sc, k, e)) {
+                rc = add_tok(sc, k, e, TACT_TYPE_LOCATION, 0.75f, "location.hospital");
+                k = e;
+            }
+            continue;
+        }
+        /* the Home Office, Cabinet Office, Met Office, Post Office: bodies
+         * and generic counters, not a named local office */
+        if ((ix_is(sc, k, "office") || ix_is(sc, k, "offices")) && k > 0 &&
+            (ix_is(sc, k - 1, "home") || ix_is(sc, k - 1, "cabinet") ||
+             ix_is(sc, k - 1, "foreign") || ix_is(sc, k - 1, "met") || ix_is(sc, k - 1, "post") ||
+             ix_is(sc, k - 1, "war") || ix_is(sc, k - 1, "passport") || ix_is(sc, k - 1, "head") ||
+             ix_is(sc, k - 1, "box") || ix_is(sc, k - 1, "back") || ix_is(sc, k - 1, "ticket") ||
+             ix_is(sc, k - 1, "press")))
+            continue;
         /* named facilities: Riverside Family Centre, Bristol bus station, Civic Centre, Kingswood */
         if ((b & IX_FACILITY) && !is_street(sc, k + 1)) {
             if (tact__ix_bits(sc, k + 1) & IX_FACILITY)
@@ -285,12 +389,82 @@ static int places(tact_scanner *sc)
 
 /* ---- schools and organisations ------------------------------------------------ */
 
-static int schools(tact_scanner *sc)
+/* "goes to oakbank primary": a word that can only be a name, in lower case. */
+static bool lower_name_word(const tact_scanner *sc, size_t k)
+{
+    if (k >= sc->ntoks || sc->toks[k].kind != TACT__TOK_WORD || tact__ix_cap(sc, k) ||
+        sc->toks[k].norm_len < 4)
+        return false;
+    return !(sc->toks[k].lex & (TACT__LX_DICT | TACT__LX_STOP | TACT__LX_MONTH | TACT__LX_WEEKDAY |
+                                TACT__LX_BRAND | TACT__LX_KIN | TACT__LX_TITLE | TACT__LX_ROLE)) &&
+           !(tact__ix_bits(sc, k) & (IX_GENERIC | IX_SCHOOL | IX_UNIT | IX_TEAM));
+}
+
+static bool school_cue(const tact_scanner *sc, size_t k)
+{
+    return ix_is(sc, k, "to") || ix_is(sc, k, "at") || ix_is(sc, k, "attends") ||
+           ix_is(sc, k, "attend") || ix_is(sc, k, "attending") || ix_is(sc, k, "from") ||
+           ix_is(sc, k, "started") || ix_is(sc, k, "joined");
+}
+
+/* Ysgol Bryn Celyn, Ysgol y Glannau: the Welsh word comes first. */
+static int ysgol(tact_scanner *sc)
 {
     int rc = TACT_OK;
-    for (size_t k = 1; k < sc->ntoks && rc == TACT_OK; k++) {
-        if (!(tact__ix_bits(sc, k) & IX_SCHOOL) || !tact__ix_cap(sc, k))
+    for (size_t k = 0; k + 1 < sc->ntoks && rc == TACT_OK; k++) {
+        if (!ix_is(sc, k, "ysgol") || !tact__ix_cap(sc, k))
             continue;
+        size_t e = k, j = k + 1;
+        while (j < sc->ntoks && j < k + 5 && !(sc->toks[j].shape & TACT__SH_LINE_START)) {
+            if (name_word(sc, j) || ix_is(sc, j, "y"))
+                e = name_word(sc, j) ? j : e;
+            else if (!ix_is(sc, j, "yr"))
+                break;
+            j++;
+        }
+        if (e > k) {
+            rc = add_tok(sc, k, e, TACT_TYPE_SCHOOL, 0.88f, "school.ysgol");
+            k = e;
+        }
+    }
+    return rc;
+}
+
+static int schools(tact_scanner *sc)
+{
+    int rc = ysgol(sc);
+    for (size_t k = 1; k < sc->ntoks && rc == TACT_OK; k++) {
+        /* Greystone Pupil Referral Unit, Greystone PRU */
+        bool pru = k >= 2 && (ix_is(sc, k, "unit") || ix_is(sc, k, "centre")) &&
+                   ix_is(sc, k - 1, "referral") && ix_is(sc, k - 2, "pupil");
+        if (pru || (ix_is(sc, k, "pru") && tact__ix_cap(sc, k))) {
+            size_t n = pru ? k - 2 : k;
+            size_t s = cap_run(sc, n, 3);
+            if (s < n && distinctive(sc, s, n) && !title_word_in(sc, s, n) && !weak_start(sc, s, n))
+                rc = add_tok(sc, s, k, TACT_TYPE_SCHOOL, 0.88f, "school.pru");
+            continue;
+        }
+        /* Stoneleigh High (but not High Street, Sky High, Stoneleigh High School: below) */
+        if (ix_is(sc, k, "high") && tact__ix_cap(sc, k) && !name_word(sc, k + 1) &&
+            !is_street(sc, k + 1)) {
+            size_t s = cap_run(sc, k, 3);
+            if (s < k && distinctive(sc, s, k) && proper_run(sc, s, k) &&
+                !title_word_in(sc, s, k) && !weak_start(sc, s, k) && !brand_in(sc, s, k))
+                rc = add_tok(sc, s, k, TACT_TYPE_SCHOOL, 0.8f, "school.high");
+            continue;
+        }
+        if (!(tact__ix_bits(sc, k) & IX_SCHOOL))
+            continue;
+        if (!tact__ix_cap(sc, k)) {
+            /* goes to oakbank primary (school) */
+            if (k >= 2 && !ix_is(sc, k, "school") && !ix_is(sc, k, "schools") &&
+                lower_name_word(sc, k - 1) && school_cue(sc, k - 2)) {
+                size_t e = ix_is(sc, k + 1, "school") ? k + 1 : k;
+                rc = add_tok(sc, k - 1, e, TACT_TYPE_SCHOOL, 0.7f, "school.lower");
+                k = e;
+            }
+            continue;
+        }
         size_t e = k;
         while (e + 1 < sc->ntoks && (tact__ix_bits(sc, e + 1) & IX_SCHOOL) && tact__ix_cap(sc, e + 1))
             e++;
@@ -301,6 +475,9 @@ static int schools(tact_scanner *sc)
             ix_is(sc, ce - 2, "c"))
             s = cap_run(sc, ce - 2, 4);
         if (s == k || !distinctive(sc, s, k) || title_word_in(sc, s, k))
+            continue;
+        /* "Meal Prep": prep is a school only after a name */
+        if (ix_is(sc, k, "prep") && all_dict(sc, s, k))
             continue;
         /* "Year 7 Primary": a school year is not a name */
         rc = add_tok(sc, s, e, TACT_TYPE_SCHOOL, 0.88f, "school.name");
@@ -323,26 +500,38 @@ static int orgs(tact_scanner *sc)
             continue;
         }
         /* X Children's Home, X Children's Services, X children's home */
-        if ((tact__tok_is(sc, k, "home") || tact__tok_is(sc, k, "services") ||
-             tact__tok_is(sc, k, "service")) && k >= 3 && sc->toks[k - 1].kind == TACT__TOK_POSS &&
-            tact__tok_is(sc, k - 2, "children")) {
+        if ((ix_is(sc, k, "home") || ix_is(sc, k, "services") || ix_is(sc, k, "service")) &&
+            k >= 3 && sc->toks[k - 1].kind == TACT__TOK_POSS && ix_is(sc, k - 2, "children")) {
             size_t s = cap_run(sc, k - 2, 4);
             if (s < k - 2 && distinctive(sc, s, k - 2))
                 rc = add_tok(sc, s, k, TACT_TYPE_ORGANISATION, 0.88f, "organisation.children");
             continue;
         }
-        /* X MASH, the Cathedral night shelter, X Foodbank, X Women's Refuge */
-        if (tact__tok_is(sc, k, "mash") || tact__tok_is(sc, k, "shelter") ||
-            tact__tok_is(sc, k, "foodbank") || tact__tok_is(sc, k, "refuge") ||
-            (tact__tok_is(sc, k, "bank") && tact__tok_is(sc, k - 1, "food"))) {
+        /* Orchard View supported living, Kestrel Court Supported Living */
+        if (ix_is(sc, k, "supported") &&
+            (ix_is(sc, k + 1, "living") || ix_is(sc, k + 1, "housing") ||
+             ix_is(sc, k + 1, "accommodation"))) {
+            size_t s = cap_run(sc, k, 4);
+            if (s < k && distinctive(sc, s, k) && !title_word_in(sc, s, k) &&
+                !weak_start(sc, s, k) && !brand_in(sc, s, k)) {
+                rc = add_tok(sc, s, k + 1, TACT_TYPE_ORGANISATION, 0.8f, "organisation.supported");
+                k++;
+            }
+            continue;
+        }
+        /* X MASH, X CAMHS, X YOT, the Cathedral night shelter, X Foodbank, X Women's Refuge */
+        if (ix_is(sc, k, "mash") || ix_is(sc, k, "camhs") || ix_is(sc, k, "cmht") ||
+            ix_is(sc, k, "yot") || ix_is(sc, k, "yos") || ix_is(sc, k, "shelter") ||
+            ix_is(sc, k, "foodbank") || ix_is(sc, k, "refuge") ||
+            (ix_is(sc, k, "bank") && ix_is(sc, k - 1, "food"))) {
             size_t j = k;
-            if (tact__tok_is(sc, k - 1, "night") || tact__tok_is(sc, k - 1, "food") ||
-                tact__tok_is(sc, k - 1, "winter"))
+            if (ix_is(sc, k - 1, "night") || ix_is(sc, k - 1, "food") || ix_is(sc, k - 1, "winter"))
                 j = k - 1;
             if (j >= 2 && sc->toks[j - 1].kind == TACT__TOK_POSS)
                 j--;
             size_t s = cap_run(sc, j, 3);
-            if (s < j && !(tact__ix_bits(sc, j - 1) & IX_GENERIC) && !title_word_in(sc, s, j))
+            if (s < j && !(tact__ix_bits(sc, j - 1) & (IX_GENERIC | IX_TEAM)) &&
+                !title_word_in(sc, s, j) && !weak_start(sc, s, j) && !brand_in(sc, s, j))
                 rc = add_tok(sc, s, k, TACT_TYPE_ORGANISATION, 0.8f, "organisation.shelter");
             continue;
         }
@@ -359,6 +548,8 @@ static int orgs(tact_scanner *sc)
         }
         /* X Hostel, X Unit, X Ward */
         if (ix_is(sc, k, "hostel") || ix_is(sc, k, "unit") || ix_is(sc, k, "ward")) {
+            if (ix_is(sc, k - 1, "referral"))
+                continue; /* Pupil Referral Unit: a school */
             size_t s = cap_run(sc, k, 3);
             if (s < k && distinctive(sc, s, k) && !title_word_in(sc, s, k))
                 rc = add_tok(sc, s, k, TACT_TYPE_ORGANISATION, 0.75f, "organisation.unit");
@@ -371,7 +562,8 @@ static int orgs(tact_scanner *sc)
             while (j > 0 && (tact__ix_bits(sc, j - 1) & IX_COUNCIL_KIND) && tact__ix_cap(sc, j - 1))
                 j--, kind = true;
             size_t s = cap_run(sc, j, 3);
-            if (s == j || (tact__ix_bits(sc, j - 1) & IX_GENERIC) || !distinctive(sc, s, j))
+            if (s == j || (tact__ix_bits(sc, j - 1) & IX_GENERIC) || !distinctive(sc, s, j) ||
+                brand_in(sc, s, j))
                 continue;
             rc = add_tok(sc, s, k, TACT_TYPE_ORGANISATION, kind ? 0.9f : 0.8f, "organisation.council");
             continue;
@@ -380,29 +572,35 @@ static int orgs(tact_scanner *sc)
         if (ix_is(sc, k, "trust") || (ix_is(sc, k, "board") && k > 0 &&
                                              ix_is(sc, k - 1, "health"))) {
             size_t s = cap_run(sc, k, 6);
-            if (s < k && distinctive(sc, s, k))
+            if (s < k && distinctive(sc, s, k) && !brand_in(sc, s, k))
                 rc = add_tok(sc, s, k, TACT_TYPE_ORGANISATION, 0.85f, "organisation.trust");
             continue;
         }
     }
-    /* the Swindon assessment team */
-    for (size_t k = 0; k + 2 < sc->ntoks && rc == TACT_OK; k++) {
-        if (!ix_is(sc, k, "the") || !name_word(sc, k + 1) ||
-            (sc->toks[k + 1].shape & TACT__SH_ALLCAP))
+    /* the Swindon assessment team, the Wyndham leaving care team, Ellesmere
+     * Youth Offending Service, the Moorgate Community Mental Health Team */
+    for (size_t k = 1; k < sc->ntoks && rc == TACT_OK; k++) {
+        if (!ix_is(sc, k, "team") && !ix_is(sc, k, "service"))
             continue;
-        size_t j = k + 1;
-        while (j < k + 3 && name_word(sc, j + 1))
-            j++;
-        if (!distinctive(sc, k + 1, j + 1) ||
-            (tact__ix_bits(sc, k + 1) & (IX_TEAM | IX_GENERIC)))
-            continue;
-        size_t m = j + 1;
-        while (m < j + 4 && (tact__ix_bits(sc, m) & IX_TEAM))
-            m++;
-        if (ix_is(sc, m, "team") || ix_is(sc, m, "service")) {
-            rc = add_tok(sc, k + 1, m, TACT_TYPE_ORGANISATION, 0.72f, "organisation.team");
-            k = m;
+        size_t m = k; /* first team word */
+        bool titled = tact__ix_cap(sc, k);
+        while (m > 0 && m + 4 > k && (tact__ix_bits(sc, m - 1) & IX_TEAM)) {
+            titled = titled && tact__ix_cap(sc, m - 1);
+            m--;
         }
+        size_t a = m; /* the name before the team words */
+        while (a > 0 && a + 3 > m && name_word(sc, a - 1) && !(tact__ix_bits(sc, a - 1) & IX_TEAM))
+            a--;
+        if (a == m)
+            continue;
+        bool the = a > 0 && ix_is(sc, a - 1, "the");
+        if (!the && !(titled && m < k))
+            continue;
+        if ((sc->toks[a].shape & TACT__SH_ALLCAP) ||
+            (tact__ix_bits(sc, a) & (IX_TEAM | IX_GENERIC)) || !distinctive(sc, a, m) ||
+            all_dict(sc, a, m) || (!the && weak_start(sc, a, m)) || brand_in(sc, a, k))
+            continue;
+        rc = add_tok(sc, a, k, TACT_TYPE_ORGANISATION, 0.72f, "organisation.team");
     }
     return rc;
 }

@@ -50,6 +50,17 @@ static const char *const org_words[] = {"council", "county", "borough", "centre"
                                         "ward", "clinic", "hall", "hub", "project", "partnership",
                                         "inquiry", "review", "award", "estate", NULL};
 
+/* First words of village and district names: "Little Haddow", "Upper
+ * Brockley", "Long Ashby". */
+static const char *const place_prefix[] = {
+    "little",  "great", "upper",  "lower",  "nether", "long",   "high",   "old",      "east",
+    "west",    "north", "south",  "kings",  "market", "church", "castle", "chipping", "steeple",
+    "bishops", "much",  "higher", "middle", "far",    "low",    NULL};
+/* Verbs before "to" that make it a place cue: "moved to Fenwick". */
+static const char *const move_verbs[] = {"moved",     "move",       "moving",   "moves",
+                                         "relocated", "relocating", "relocate", "transferred",
+                                         "emigrated", "rehoused",   "rehouse",  NULL};
+
 /* Hashtag prefixes that wrap a person's name. */
 static const char *const tag_prefix[] = {"justicefor", "prayfor", "ripbig", "riplittle", "rip",
                                          "findmy", "find", "missing", "bringhome", "bringback",
@@ -86,6 +97,41 @@ static size_t name_run(const names_ctx *c, size_t a)
            tact__nm_surname_like(c, e + 1) && nm_cap(c, a))
         e++;
     return e;
+}
+
+/* True when the words before token i say a place follows: "in", "near",
+ * "around", "outside", "moved to". */
+static bool place_cue_before(const names_ctx *c, size_t i)
+{
+    if (i == 0)
+        return false;
+    if (nm_is(c, i - 1, "in") || nm_is(c, i - 1, "near") || nm_is(c, i - 1, "around") ||
+        nm_is(c, i - 1, "outside") || nm_is(c, i - 1, "nr"))
+        return true;
+    return nm_is(c, i - 1, "to") && i >= 2 && nm_in(c, i - 2, move_verbs);
+}
+
+/* "Little Haddow", "Upper Brockley-on-Wyre" at token i: a capitalised place
+ * prefix and a capitalised word that is not an ordinary word, a possessive
+ * or a big place ("North Wales" is a region). Only called after a place
+ * cue. Returns the last token or SIZE_MAX. */
+static size_t prefixed_place(const names_ctx *c, size_t i)
+{
+    if (!nm_cap(c, i) || !nm_in(c, i, place_prefix) || !nm_cap(c, i + 1) || nm_glued(c, i + 1) ||
+        (nm_tok(c, i + 1)->shape & (TACT__SH_ONELETTER | TACT__SH_ALLCAP)))
+        return SIZE_MAX;
+    uint32_t b = tact__nm_bits(c, i + 1);
+    if (b & (TACT__LX_STOP | TACT__LX_MONTH | TACT__LX_WEEKDAY | TACT__LX_TITLE | TACT__LX_KIN |
+             TACT__LX_BRAND | TACT__LX_BIGPLACE | TACT__LX_ROLE))
+        return SIZE_MAX;
+    if ((b & TACT__LX_DICT) && !(b & TACT__LX_PLACE))
+        return SIZE_MAX;
+    /* "in Little Jay's room": a nickname after all */
+    if (i + 2 < c->n && nm_tok(c, i + 2)->kind == TACT__TOK_POSS)
+        return SIZE_MAX;
+    if (nm_in(c, i + 1, place_prefix))
+        return SIZE_MAX;
+    return i + 1;
 }
 
 /* A token that can be a name after a cue: a capitalised name-like word, a
@@ -147,12 +193,16 @@ static int rule_nickname(names_ctx *c, size_t i)
 {
     if (!nm_has(c, i, NL_NICK))
         return TACT_OK;
+    /* "lives in Little Haddow": a village */
+    if (place_cue_before(c, i) && prefixed_place(c, i) != SIZE_MAX)
+        return TACT_OK;
     size_t k = i + 1;
     /* "our lovely Elsie", "my little Jay" */
     if (nm_word(c, k) && !nm_cap(c, k) && (nm_lex(c, k) & TACT__LX_DICT) && nm_cap(c, k + 1) &&
         tact__nm_strong_name(c, k + 1))
         k++;
-    if (!cue_target(c, k))
+    /* "in Old Street", "Little Lane" */
+    if (!cue_target(c, k) || (nm_lex(c, k) & TACT__LX_STREET))
         return TACT_OK;
     if (nm_cap(c, k) && !(nm_tok(c, k)->shape & TACT__SH_ONELETTER) &&
         !(tact__nm_bits(c, k) & TACT__LX_NAME))
@@ -301,6 +351,9 @@ static int rule_name(names_ctx *c, size_t i)
     if (strong && i > 0 && e == i && nm_cap(c, i - 1) && !nm_glued(c, i) &&
         (tact__nm_bits(c, i - 1) & TACT__LX_NAME) && !(nm_lex(c, i - 1) & (TACT__LX_STOP | TACT__LX_TITLE)))
         i--;
+    /* "moved to Upper Brockley-on-Wyre": a place, left to the place rules */
+    if (place_cue_before(c, i) && prefixed_place(c, i) != SIZE_MAX)
+        return TACT_OK;
     float conf = tact__nm_cap_free(c, i) ? 0.6f : 0.75f;
     if (e > i)
         conf += 0.1f;
@@ -381,11 +434,18 @@ static int rule_place_context(names_ctx *c, size_t i)
     bool strong_prep = nm_is(c, i, "in") || nm_is(c, i, "near") || nm_is(c, i, "around") ||
                        nm_is(c, i, "outside") || nm_is(c, i, "nr") || nm_is(c, i, "round");
     bool weak_prep = nm_is(c, i, "at") || nm_is(c, i, "from") || nm_is(c, i, "on");
+    if (nm_is(c, i, "to") && i > 0 && nm_in(c, i - 1, move_verbs))
+        strong_prep = true;
     if (!strong_prep && !weak_prep)
         return TACT_OK;
     size_t k = i + 1;
     if (nm_is(c, k, "the"))
         k++;
+    /* "in Little Haddow", "moved to Upper Brockley" */
+    size_t pe = strong_prep && k == i + 1 ? prefixed_place(c, k) : SIZE_MAX;
+    if (pe != SIZE_MAX)
+        return tact__nm_emit(c, k, facility_run(c, pe), TACT_TYPE_LOCATION, 0.8f,
+                             "location.context", NULL);
     if (!nm_cap(c, k) || (nm_tok(c, k)->shape & TACT__SH_ONELETTER))
         return TACT_OK;
     uint32_t b = tact__nm_bits(c, k);
@@ -403,7 +463,7 @@ static int rule_place_context(names_ctx *c, size_t i)
         if (upper >= 2)
             return TACT_OK;
     }
-    if (weak_prep && (b & TACT__LX_NAME) && !(b & TACT__LX_PLACE))
+    if ((weak_prep || nm_is(c, i, "to")) && (b & TACT__LX_NAME) && !(b & TACT__LX_PLACE))
         return TACT_OK;
     size_t e = k;
     while (e + 1 < c->n && e < k + 2 && nm_cap(c, e + 1) && !(nm_lex(c, e + 1) & (TACT__LX_STOP | TACT__LX_DICT)))

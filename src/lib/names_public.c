@@ -54,6 +54,13 @@ static const char *const service_words[] = {"shelter", "night", "hostel", "foodb
 static const char *const media_words[] = {"journal", "quarterly", "gazette", "times", "review",
                                           "magazine", "bulletin", "digest", NULL};
 
+/* Compass words that make a region: "the North", "the South West",
+ * "North Wales", "the West Midlands". */
+static const char *const compass_words[] = {
+    "north",     "south",     "east",       "west",       "northern",   "southern",
+    "eastern",   "western",   "north-east", "north-west", "south-east", "south-west",
+    "northeast", "northwest", "southeast",  "southwest",  "midlands",   NULL};
+
 /* Roles after "Name, ORG": "Ruth Allen, BASW chief". */
 static const char *const office_words[] = {
     "chief", "chair", "president", "director", "ceo", "minister", "secretary", "commissioner",
@@ -175,10 +182,54 @@ static void mark_lists(names_ctx *c)
     }
 }
 
+/*
+ * Regions: a run of capitalised compass words ("the North", "South West",
+ * "North East"), alone or before a big place ("North Wales", "Northern
+ * Ireland", "West Yorkshire"), is too wide to identify anyone; "North
+ * Shields" or "East Ham" (a compass word before a town) is left alone.
+ * Returns the last token of the region, or i - 1 when there is none.
+ */
+static size_t region_at(const names_ctx *c, size_t i)
+{
+    size_t e = i;
+    while (e < c->n && e < i + 2 && nm_cap(c, e) && nm_in(c, e, compass_words))
+        e++;
+    if (e == i)
+        return i - 1;
+    if (!nm_cap(c, e) || (nm_tok(c, e)->shape & TACT__SH_LINE_START))
+        return e - 1;
+    if (nm_tok(c, e)->kind != TACT__TOK_WORD)
+        return e - 1;
+    if (nm_lex(c, e) & TACT__LX_BIGPLACE)
+        return e;
+    /* "Northern Ireland": a listed big place of two words */
+    if (e == i + 1) {
+        char key[64];
+        const tact__token *a = nm_tok(c, i), *b = nm_tok(c, e);
+        if (a->norm_len + b->norm_len + 1 < sizeof key) {
+            memcpy(key, c->sc->norm.p + a->norm_off, a->norm_len);
+            key[a->norm_len] = ' ';
+            memcpy(key + a->norm_len + 1, c->sc->norm.p + b->norm_off, b->norm_len);
+            if (tact__lex_get(c->words, key, a->norm_len + 1 + b->norm_len) & TACT__LX_BIGPLACE)
+                return e;
+        }
+    }
+    return i - 1;
+}
+
 void tact__names_public_mark(names_ctx *c)
 {
     mark_lists(c);
     for (size_t i = 0; i < c->n; i++) {
+        if (nm_cap(c, i) && nm_in(c, i, compass_words) &&
+            (i == 0 || !nm_cap(c, i - 1) || nm_is(c, i - 1, "the"))) {
+            size_t e = region_at(c, i);
+            if (e + 1 > i) {
+                block(c, i, e, NM_BLOCK_PUBLIC);
+                i = e;
+                continue;
+            }
+        }
         /* "Munro (2011)", "Munro, 2011", "Munro 2011" */
         if (nm_cap(c, i)) {
             size_t k = i + 1;
