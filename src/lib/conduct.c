@@ -537,14 +537,21 @@ static int cooc_rules(scan_state *st, uint32_t nsent)
 /* The classifier finds insults the lexicons miss, but OLID-style training
  * also calls untargeted swearing offensive: so it only speaks when the post
  * addresses someone ("you", "your"), and only asks for review. */
+/* The first token that addresses someone ("you", "your", "ur"), or ntoks. */
+static size_t addressee(const tact_scanner *sc)
+{
+    for (size_t i = 0; i < sc->ntoks; i++)
+        if (tact__tok_is(sc, i, "you") || tact__tok_is(sc, i, "your") ||
+            tact__tok_is(sc, i, "you're") || tact__tok_is(sc, i, "youre") ||
+            tact__tok_is(sc, i, "ur"))
+            return i;
+    return sc->ntoks;
+}
+
 static int clf_rule(scan_state *st)
 {
     tact_scanner *sc = st->sc;
-    for (size_t i = 0; i < sc->ntoks; i++) {
-        if (!(tact__tok_is(sc, i, "you") || tact__tok_is(sc, i, "your") ||
-              tact__tok_is(sc, i, "you're") || tact__tok_is(sc, i, "youre") ||
-              tact__tok_is(sc, i, "ur")))
-            continue;
+    for (size_t i = addressee(sc); i < sc->ntoks; i = sc->ntoks) {
         size_t a = i, b = i;
         while (a > 0 && st->sent[a - 1] == st->sent[i])
             a--;
@@ -618,7 +625,9 @@ int tact__conduct_scan(tact_scanner *sc)
     if ((rc = tact__cn_units(sc, on_unit, &st)) || (rc = case_rule(&st, ids)) ||
         (rc = other_rules(&st)) || (rc = cooc_rules(&st, ns)))
         return rc;
-    if (r->clf) {
+    /* the classifier speaks only about a post that addresses someone and
+     * where the word lists found no swearing: score only those */
+    if (r->clf && !st.any_swear && addressee(sc) < sc->ntoks) {
         s->offensive = tact__clf_score(r->clf, sc->text, sc->len);
         if (s->offensive >= CLF_ALONE && !st.any_swear && (rc = clf_rule(&st)))
             return rc;
