@@ -428,6 +428,58 @@ TACT_API int tact_redact(tact_scanner *sc, const char *text, size_t len,
 TACT_API const tact_replacement *tact_redact_replacements(const tact_scanner *sc,
                                                            size_t *count);
 
+/** Flags for tact_redact_json. */
+#define TACT_REDACT_JSON_NO_ORIGINALS (1u << 0) /**< leave "original" out of the replacements */
+
+/**
+ * tact_redact_json - the last tact_redact on this scanner as one line of
+ * JSON, no trailing newline. This is the contract of `tact redact --format
+ * json` and of `POST /v1/redact`:
+ *
+ *     {"mode":"mask",                  mask | redact | pseudonymise | generalise
+ *      "text":"Rang [NAME 1] ...",     the safe text
+ *      "replacements":[{"start":5,"end":16,"type":"person",
+ *                       "original":"Kelly Marsh",   left out with NO_ORIGINALS
+ *                       "replacement":"[NAME 1]"}, ...],
+ *      "remaining":[{"start":..,"end":..,"text":..,"category":"conduct",...}]}
+ *
+ * "replacements" is tact_redact_replacements in order: start/end are byte
+ * offsets into the original text, and applying them to it gives "text".
+ * "remaining" is what still needs the author's attention: the conduct
+ * findings of the scan tact_redact made (it never rewrites them), each a
+ * finding object exactly as in tact_result_json, but with start/end moved
+ * into the safe text (an end inside a replaced span moves to the end of
+ * its replacement) and "text" taken from the safe text. Identifiers are
+ * all rewritten, so none is listed; public figures are left as written and
+ * not listed either. Strings use the escaping of tact_result_json (invalid
+ * UTF-8 bytes, possible with TACT_SCAN_REPLACE_INVALID, become U+FFFD).
+ *
+ * flags:    TACT_REDACT_JSON_* bits; others give TACT_EINVAL.
+ * json/json_len: receive a NUL-terminated buffer owned by the scanner,
+ *           valid until the next call on it (it shares tact_result_json's
+ *           buffer). json_len may be NULL.
+ * The text given to tact_redact must still be alive ("original" is read
+ * from it). A tact_redact that only asked for the size (buf NULL, cap 0:
+ * TACT_ERANGE) has done all the work, so the JSON is available after it.
+ * Returns TACT_OK; TACT_EINVAL when sc or json is NULL, or when the
+ * scanner's last call was not a tact_redact that rewrote the text (none
+ * yet, a tact_scanner_scan since, or a failed redact); TACT_ENOMEM, after
+ * which the scanner and its last safe version are unchanged and the call
+ * may be repeated. Not thread-safe on one scanner, like every scanner call.
+ *
+ * Example:
+ *     size_t need;
+ *     const char *json;
+ *     size_t jl;
+ *     tact_redact_options o = TACT_REDACT_OPTIONS_INIT;
+ *     int rc = tact_redact(sc, text, len, &o, NULL, 0, &need, NULL);
+ *     if ((rc == TACT_OK || rc == TACT_ERANGE) &&
+ *         tact_redact_json(sc, TACT_REDACT_JSON_NO_ORIGINALS, &json, &jl, NULL) == TACT_OK)
+ *         fwrite(json, 1, jl, stdout);
+ */
+TACT_API int tact_redact_json(tact_scanner *sc, unsigned flags, const char **json,
+                              size_t *json_len, tact_error *err);
+
 /**
  * tact_scanner_result - the result of the last scan or redact on this
  * scanner, or NULL when there is none. Borrowed, like tact_scanner_scan's.

@@ -225,13 +225,13 @@
     try {
       const res = await api('/v1/redact', { text: draft.value, mode });
       $('safe-text').value = res.text;
-      const left = (res.remaining || []).filter((f) => f.category !== 'conduct').length;
-      const conduct = (res.remaining || []).length - left;
+      // "remaining" lists the conduct findings tact leaves for the author
+      // (identifiers are all rewritten), with offsets into the safe text.
+      const conduct = (res.remaining || []).length;
       const n = (res.replacements || []).length;
       let msg = n + (n === 1 ? ' detail changed. ' : ' details changed. ');
-      if (left) msg += left + ' possible identifier' + (left === 1 ? ' is' : 's are') + ' still there: check it. ';
-      else msg += 'No identifier left. ';
-      if (conduct) msg += 'Wording about conduct needs your judgement.';
+      if (conduct) msg += conduct === 1 ? '1 passage about conduct was not changed: it needs your judgement.' : conduct + ' passages about conduct were not changed: they need your judgement.';
+      else msg += 'Read it once more before posting.';
       status.textContent = msg;
     } catch (e) {
       $('safe-text').value = '';

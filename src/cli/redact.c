@@ -3,8 +3,8 @@
  *
  * A thin front end over tact_redact: read the input whole, pick the mode,
  * print the safe text (and a note on what still needs the author's
- * attention), or a JSON object with the text, the replacements made and the
- * conduct findings left in place.
+ * attention), or the JSON of tact_redact_json: the text, the replacements
+ * made and the conduct findings left in place.
  */
 #include "cli.h"
 
@@ -28,9 +28,12 @@ static const char redact_usage[] =
     "                        generalise: coarser values (year of birth, age band,\n"
     "                          \"a local primary school\", \"a child\")\n"
     "  --format text|json    text (default): the safe text, then a note listing\n"
-    "                        what still needs your attention; json: {\"mode\",\n"
-    "                        \"text\", \"replacements\", \"remaining\"}\n"
-    "  --no-originals        json: leave the original text out of the output\n"
+    "                        what still needs your attention; json: one line,\n"
+    "                        {\"mode\", \"text\" (the safe text), \"replacements\":\n"
+    "                        [{\"start\", \"end\" (bytes of the input), \"type\",\n"
+    "                        \"original\", \"replacement\"}], \"remaining\": [finding\n"
+    "                        objects as in tact check, offsets into the safe text]}\n"
+    "  --no-originals        json: leave \"original\" out of the replacements\n"
     "  --text-only           text: print only the safe text, without the note\n"
     "  --key-file FILE       a secret that keeps pseudonyms the same across posts\n"
     "                        (default: $TACT_PSEUDONYM_KEY; without either,\n"
@@ -41,76 +44,13 @@ static const char redact_usage[] =
     "\n"
     "Conduct findings (case discussion, abuse, venting...) are never rewritten:\n"
     "they need your own judgement and are listed under the text (json:\n"
-    "\"remaining\", with offsets into the safe text).\n"
+    "\"remaining\": the conduct findings, with offsets and text from the safe\n"
+    "text; identifiers are all rewritten, so none is listed). The same JSON is\n"
+    "what POST /v1/redact of tact serve answers.\n"
     "\n"
     "exit status: 0 safe text written and nothing else found, 1 safe text written\n"
     "but conduct findings remain, 64 usage error, 65 malformed input (invalid\n"
     "UTF-8), 66 input or key file not readable, 70 internal error.\n";
-
-typedef struct jbuf {
-    char *p;
-    size_t len, cap;
-    bool oom;
-} jbuf;
-
-static void jput(jbuf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t nc = b->cap ? b->cap : 4096;
-        while (nc < b->len + n + 1)
-            nc *= 2;
-        char *np = realloc(b->p, nc);
-        if (!np) {
-            b->oom = true;
-            return;
-        }
-        b->p = np;
-        b->cap = nc;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-static void jputs(jbuf *b, const char *s)
-{
-    jput(b, s, strlen(s));
-}
-
-static void jstr(jbuf *b, const char *s, size_t n)
-{
-    jput(b, "\"", 1);
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch >= 0x20 && ch != '"' && ch != '\\')
-            continue;
-        jput(b, s + run, i - run);
-        run = i + 1;
-        char esc[8];
-        switch (ch) {
-        case '"': jput(b, "\\\"", 2); break;
-        case '\\': jput(b, "\\\\", 2); break;
-        case '\n': jput(b, "\\n", 2); break;
-        case '\r': jput(b, "\\r", 2); break;
-        case '\t': jput(b, "\\t", 2); break;
-        default:
-            snprintf(esc, sizeof esc, "\\u%04x", ch);
-            jput(b, esc, 6);
-        }
-    }
-    jput(b, s + run, n - run);
-    jput(b, "\"", 1);
-}
-
-static void jnum(jbuf *b, const char *key, size_t v)
-{
-    char tmp[64];
-    int n = snprintf(tmp, sizeof tmp, "\"%s\":%zu", key, v);
-    jput(b, tmp, (size_t)n);
-}
 
 /* Map a byte offset of the original into the safe text. An offset inside a
  * replaced span maps to that replacement's start (is_end: its end). */
@@ -130,56 +70,6 @@ static size_t map_offset(const tact_replacement *r, size_t nr, size_t o, bool is
         break;
     }
     return (size_t)((long long)o + delta);
-}
-
-static const char *mode_name(tact_redact_mode m)
-{
-    switch (m) {
-    case TACT_REDACT_MASK: return "mask";
-    case TACT_REDACT_REMOVE: return "redact";
-    case TACT_REDACT_PSEUDONYMISE: return "pseudonymise";
-    case TACT_REDACT_GENERALISE: return "generalise";
-    }
-    return "mask";
-}
-
-static void json_finding(jbuf *b, const tact_finding *f, const char *safe, size_t s, size_t e,
-                         bool originals)
-{
-    jputs(b, "{");
-    jnum(b, "start", s);
-    jputs(b, ",");
-    jnum(b, "end", e);
-    if (originals) {
-        jputs(b, ",\"text\":");
-        jstr(b, safe + s, e - s);
-    }
-    jputs(b, ",\"category\":");
-    jstr(b, tact_category_name(f->category), strlen(tact_category_name(f->category)));
-    jputs(b, ",\"type\":");
-    jstr(b, tact_type_name(f->type), strlen(tact_type_name(f->type)));
-    jputs(b, ",\"severity\":");
-    jstr(b, tact_severity_name(f->severity), strlen(tact_severity_name(f->severity)));
-    char tmp[48];
-    int n = snprintf(tmp, sizeof tmp, ",\"confidence\":%.2f", (double)f->confidence);
-    jput(b, tmp, (size_t)n);
-    jputs(b, ",\"rule\":");
-    jstr(b, f->rule, strlen(f->rule));
-    jputs(b, ",\"message\":");
-    jstr(b, f->message, strlen(f->message));
-    jputs(b, ",\"guidance\":[");
-    bool first = true;
-    for (unsigned bit = 1; bit < (1u << TACT_GUIDE_COUNT); bit <<= 1) {
-        if (!(f->guidance & bit))
-            continue;
-        if (!first)
-            jputs(b, ",");
-        jstr(b, tact_guidance_id(bit), strlen(tact_guidance_id(bit)));
-        first = false;
-    }
-    jputs(b, "],\"suggestion\":");
-    jstr(b, f->suggestion, strlen(f->suggestion));
-    jputs(b, "}");
 }
 
 static int read_key(const char *path, cli_input *key)
@@ -295,7 +185,6 @@ int cli_redact(int argc, char **argv)
     tact_ruleset *rs = NULL;
     tact_scanner *sc = NULL;
     char *safe = NULL;
-    jbuf jb = {NULL, 0, 0, false};
     const char *env = getenv("TACT_PSEUDONYM_KEY");
     if (o.key_file && (rc = read_key(o.key_file, &key)) != 0)
         goto done;
@@ -341,45 +230,16 @@ int cli_redact(int argc, char **argv)
     for (size_t i = 0; res && i < res->count; i++)
         remaining += res->findings[i].category == TACT_CAT_CONDUCT;
     if (o.json) {
-        jputs(&jb, "{\"mode\":");
-        jstr(&jb, mode_name(o.mode), strlen(mode_name(o.mode)));
-        jputs(&jb, ",\"text\":");
-        jstr(&jb, safe, need);
-        jputs(&jb, ",\"replacements\":[");
-        for (size_t i = 0; i < nr; i++) {
-            jputs(&jb, i ? ",{" : "{");
-            jnum(&jb, "start", rep[i].start);
-            jputs(&jb, ",");
-            jnum(&jb, "end", rep[i].end);
-            jputs(&jb, ",\"type\":");
-            jstr(&jb, tact_type_name(rep[i].type), strlen(tact_type_name(rep[i].type)));
-            if (o.originals) {
-                jputs(&jb, ",\"original\":");
-                jstr(&jb, in.data + rep[i].start, rep[i].end - rep[i].start);
-            }
-            jputs(&jb, ",\"replacement\":");
-            jstr(&jb, rep[i].replacement, strlen(rep[i].replacement));
-            jputs(&jb, "}");
-        }
-        jputs(&jb, "],\"remaining\":[");
-        bool first = true;
-        for (size_t i = 0; res && i < res->count; i++) {
-            const tact_finding *f = &res->findings[i];
-            if (f->category != TACT_CAT_CONDUCT)
-                continue;
-            if (!first)
-                jputs(&jb, ",");
-            first = false;
-            json_finding(&jb, f, safe, map_offset(rep, nr, f->start, false),
-                         map_offset(rep, nr, f->end, true), o.originals);
-        }
-        jputs(&jb, "]}\n");
-        if (jb.oom) {
-            fprintf(stderr, "%s: out of memory\n", cli_prog);
+        const char *json;
+        size_t jl;
+        r = tact_redact_json(sc, o.originals ? 0 : TACT_REDACT_JSON_NO_ORIGINALS, &json, &jl, NULL);
+        if (r != TACT_OK) {
+            fprintf(stderr, "%s: %s\n", cli_prog, tact_strerror(r));
             rc = EX_SOFTWARE_;
             goto done;
         }
-        fwrite(jb.p, 1, jb.len, stdout);
+        fwrite(json, 1, jl, stdout);
+        fputc('\n', stdout);
     } else {
         fwrite(safe, 1, need, stdout);
         if (remaining && !o.text_only)
@@ -392,7 +252,6 @@ int cli_redact(int argc, char **argv)
     }
     rc = remaining ? 1 : 0;
 done:
-    free(jb.p);
     free(safe);
     free(in.data);
     free(key.data);

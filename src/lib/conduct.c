@@ -139,6 +139,7 @@ void tact__conduct_scratch_free(tact_scanner *sc)
         return;
     tact__free(&sc->a, s->m);
     tact__free(&sc->a, s->own);
+    tact__free(&sc->a, s->pend);
     tact__free(&sc->a, s);
     sc->conduct_scratch = NULL;
 }
@@ -168,11 +169,50 @@ static size_t tok_end(const tact_scanner *sc, size_t i)
     return sc->toks[i].end;
 }
 
+/* Findings wait in s->pend until the scan ends; then the findings of one
+ * type in one sentence become one span from the first to the last matched
+ * word, with the highest severity (its rule and message) and confidence. */
 static int add_tokens(scan_state *st, size_t first, size_t last, tact_type type, int sev,
                       float conf, const char *rule, const char *msg)
 {
-    return tact__add(st->sc, tok_start(st->sc, first), tok_end(st->sc, last), type, sev, conf, rule,
-                     msg, NULL);
+    tact__cd_scratch *s = st->s;
+    uint32_t sn = st->sent[first];
+    for (size_t k = 0; k < s->npend; k++) {
+        tact__cd_pending *q = &s->pend[k];
+        if (q->type != (uint8_t)type || q->sent != sn)
+            continue;
+        if (first < q->first)
+            q->first = (uint32_t)first;
+        if (last > q->last)
+            q->last = (uint32_t)last;
+        if (sev > (int)q->sev) {
+            q->sev = (uint8_t)sev;
+            q->rule = rule;
+            q->msg = msg;
+        }
+        if (conf > q->conf)
+            q->conf = conf;
+        return TACT_OK;
+    }
+    if (s->npend + 1 > s->pendcap &&
+        tact__grow(&st->sc->a, (void **)&s->pend, &s->pendcap, s->npend + 1, sizeof *s->pend))
+        return TACT_ENOMEM;
+    s->pend[s->npend++] = (tact__cd_pending){(uint32_t)first, (uint32_t)last, sn, (uint8_t)type,
+                                             (uint8_t)sev, conf, rule, msg};
+    return TACT_OK;
+}
+
+static int flush_pending(scan_state *st)
+{
+    const tact__cd_scratch *s = st->s;
+    for (size_t k = 0; k < s->npend; k++) {
+        const tact__cd_pending *q = &s->pend[k];
+        int rc = tact__add(st->sc, tok_start(st->sc, q->first), tok_end(st->sc, q->last),
+                           (tact_type)q->type, q->sev, q->conf, q->rule, q->msg, NULL);
+        if (rc)
+            return rc;
+    }
+    return TACT_OK;
 }
 
 static bool in_quotes(const tact_scanner *sc, size_t first, size_t last)
@@ -599,6 +639,7 @@ int tact__conduct_scan(tact_scanner *sc)
     }
     s->nm = 0;
     s->nown = 0;
+    s->npend = 0;
     s->offensive = -1.f;
     if (sc->ntoks == 0)
         return TACT_OK;
@@ -632,7 +673,7 @@ int tact__conduct_scan(tact_scanner *sc)
         if (s->offensive >= CLF_ALONE && !st.any_swear && (rc = clf_rule(&st)))
             return rc;
     }
-    return TACT_OK;
+    return flush_pending(&st);
 }
 
 bool tact__conduct_own_details(const tact_scanner *sc, size_t start, size_t end)

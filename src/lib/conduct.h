@@ -123,12 +123,24 @@ float tact__clf_score(const tact__clf *m, const char *text, size_t len);
 
 /* Token ranges where the author offers their own contact details
  * ("text me on", "pop round to"), recorded by conduct.c each scan. */
+/* A conduct finding waiting to be merged with the others of its type in its
+ * sentence (conduct.c), so that a person sees one finding per sentence and
+ * type. */
+typedef struct tact__cd_pending {
+    uint32_t first, last, sent; /* token range, inclusive; sentence */
+    uint8_t type, sev;
+    float conf;
+    const char *rule, *msg;
+} tact__cd_pending;
+
 typedef struct tact__cd_scratch {
     tact__pm_match *m;
     size_t nm, mcap;
     uint32_t *own;       /* pairs: first token, last token of an own-details cue */
     size_t nown, owncap;
     float offensive;     /* classifier probability for the whole post, or -1 */
+    tact__cd_pending *pend; /* this scan's findings before the sentence merge */
+    size_t npend, pendcap;
 } tact__cd_scratch;
 
 /* True when the finding [start,end) follows an own-details cue in the same

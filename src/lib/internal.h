@@ -241,7 +241,9 @@ struct tact_scanner {
     bool have_result;
     tact__buf json;
     tact__arena_block *arena;
-    /* redact.c */
+    /* redact.c: the current result is a redact's (cleared by every scan) */
+    bool redacted;
+    tact_redact_mode redact_mode;
     tact__buf redact_out;
     tact_replacement *repl;
     size_t nrepl, repl_cap;

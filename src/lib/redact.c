@@ -723,6 +723,8 @@ int tact_redact(tact_scanner *sc, const char *text, size_t len, const tact_redac
     for (size_t i = 0; i < sc->nrepl; i++)
         sc->repl[i].replacement = rt->p + roff[i];
     tact__rd_ctx_free(&c);
+    sc->redacted = true;
+    sc->redact_mode = c.mode;
     if (needed)
         *needed = out->len;
     if (cap < out->len) {

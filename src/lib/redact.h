@@ -11,6 +11,7 @@
  *
  * redact_surrogate.c: keyed hashing and realistic surrogates (pseudonymise).
  * redact_general.c:   coarser values (generalise).
+ * redact_json.c:      tact_redact_json, the JSON of a safe version.
  */
 #ifndef TACT_REDACT_H
 #define TACT_REDACT_H
@@ -18,6 +19,7 @@
 #include "internal.h"
 
 #include <stdio.h>
+
 
 /* One list of surrogate words (embedded data), parsed into scratch. */
 typedef struct rd_list {

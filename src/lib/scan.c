@@ -117,6 +117,9 @@ int tact_scanner_scan(tact_scanner *sc, const char *text, size_t len, unsigned f
     if (!sc || !out || (!text && len))
         return tact__err(err, TACT_EINVAL, SIZE_MAX, "invalid argument");
     sc->have_result = false;
+    sc->redacted = false;
+    if (flags & ~(unsigned)TACT_SCAN_REPLACE_INVALID)
+        return tact__err(err, TACT_EINVAL, SIZE_MAX, "unknown scan flags");
     if (len > TACT_MAX_TEXT)
         return tact__err(err, TACT_ERANGE, SIZE_MAX, "text is %zu bytes; the limit is %zu", len,
                          (size_t)TACT_MAX_TEXT);

@@ -299,6 +299,22 @@ static size_t scan_word(const cursor *c, size_t i, int *kind)
     return e;
 }
 
+/* The end of a run of handle characters (letters, digits, marks, '_') from i. */
+static size_t handle_run(const cursor *c, size_t i)
+{
+    for (;;) {
+        if (i < c->n && (ascii_alnum(c->s[i]) || c->s[i] == '_')) {
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t l = cp_at(c, i, &cp);
+        if (!l || cp < 0x80 || !is_word_cp(cp))
+            return i;
+        i += l;
+    }
+}
+
 static bool has_lex(const tact__token *t)
 {
     return t->kind == TACT__TOK_WORD || t->kind == TACT__TOK_ALNUM || t->kind == TACT__TOK_NUMBER;
@@ -359,14 +375,12 @@ int tact__tokenize(tact_scanner *sc)
             size_t nl = cp_at(&c, i + 1, &nx);
             e = i + 1;
             if (cp == '@') {
-                while (e < c.n && (ascii_alnum(c.s[e]) || c.s[e] == '_'))
-                    e++;
+                /* letters of any script: a handle cut short at "é" would
+                 * leave part of it behind in a safe version */
+                e = handle_run(&c, e);
                 /* a dot inside a handle continues it on some platforms */
-                while (e + 1 < c.n && c.s[e] == '.' && (ascii_alnum(c.s[e + 1]) || c.s[e + 1] == '_')) {
-                    e++;
-                    while (e < c.n && (ascii_alnum(c.s[e]) || c.s[e] == '_'))
-                        e++;
-                }
+                while (e + 1 < c.n && c.s[e] == '.' && (ascii_alnum(c.s[e + 1]) || c.s[e + 1] == '_'))
+                    e = handle_run(&c, e + 1);
             } else {
                 while (nl && (is_word_cp(nx) || nx == '_')) {
                     e += nl;

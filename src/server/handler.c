@@ -9,6 +9,11 @@
  *
  * Nothing here logs; error messages are fixed strings and never echo the
  * request.
+ *
+ * Answers: /v1/check is tact_result_json; /v1/redact is tact_redact_json
+ * (see include/tact.h) without the originals: {"mode","text",
+ * "replacements":[{"start","end","type","replacement"}],"remaining":[the
+ * conduct findings, as in /v1/check, with offsets into "text"]}.
  */
 #include "handler.h"
 #include "../cli/jsonl.h"
@@ -124,13 +129,6 @@ static void put_json_str(buf *b, const char *s, size_t n)
     }
     put(b, s + run, n - run);
     put(b, "\"", 1);
-}
-
-static void put_size(buf *b, size_t v)
-{
-    char tmp[32];
-    int n = snprintf(tmp, sizeof tmp, "%zu", v);
-    put(b, tmp, (size_t)n);
 }
 
 /* ---- responses ---------------------------------------------------------- */
@@ -434,90 +432,12 @@ static bool parse_mode(const char *m, tact_redact_mode *mode)
     return false;
 }
 
-static const char *const mode_names[] = {"mask", "redact", "pseudonymise", "generalise"};
-
-/* Write a safe version into a malloc'd buffer. */
-static int redact_into(tact_scanner *sc, const fields *f, const tact_redact_options *o,
-                       char **out, size_t *out_len, tact_error *err)
-{
-    size_t cap = f->text_len * 2 + 256, need = 0;
-    char *p = malloc(cap);
-    if (!p)
-        return TACT_ENOMEM;
-    int rc = tact_redact(sc, f->text, f->text_len, o, p, cap, &need, err);
-    if (rc == TACT_ERANGE && need < SIZE_MAX - 1 && need >= cap) {
-        char *q = realloc(p, need + 1);
-        if (!q) {
-            free(p);
-            return TACT_ENOMEM;
-        }
-        p = q;
-        cap = need + 1;
-        rc = tact_redact(sc, f->text, f->text_len, o, p, cap, &need, err);
-    }
-    if (rc == TACT_OK && need >= cap)
-        rc = TACT_EINTERNAL;
-    if (rc != TACT_OK) {
-        free(p);
-        return rc;
-    }
-    *out = p;
-    *out_len = need;
-    return TACT_OK;
-}
-
-/* Is s[0..n) inside one of the NUL-separated strings of `subs`? */
-static bool within_any(const char *s, size_t n, const buf *subs)
-{
-    for (const char *p = subs->p; p && p < subs->p + subs->len; p += strlen(p) + 1) {
-        size_t m = strlen(p);
-        for (size_t i = 0; n && i + n <= m; i++)
-            if (memcmp(p + i, s, n) == 0)
-                return true;
-    }
-    return false;
-}
-
-/* The findings array of the safe version screened again (spans into it),
- * without the surrogates tact_redact itself wrote: a made-up name is meant to
- * look like a name. Appends "[...]" to b; returns a tact status. */
-static int put_remaining(tact_scanner *sc, const char *safe, size_t safe_len, const buf *subs,
-                         buf *b, tact_error *err)
-{
-    const tact_result *res;
-    const char *json;
-    size_t jl;
-    int rc = tact_scanner_scan(sc, safe, safe_len, 0, &res, err);
-    if (rc == TACT_OK)
-        rc = tact_result_json(sc, NULL, 0, &json, &jl, err);
-    if (rc != TACT_OK)
-        return rc;
-    cJSON *doc = cJSON_ParseWithLength(json, jl);
-    cJSON *arr = cJSON_GetObjectItemCaseSensitive(doc, "findings");
-    if (!cJSON_IsArray(arr) || (size_t)cJSON_GetArraySize(arr) != res->count) {
-        cJSON_Delete(doc);
-        return doc ? TACT_EINTERNAL : TACT_ENOMEM;
-    }
-    for (size_t i = res->count; i-- > 0;) {
-        const tact_finding *f = &res->findings[i];
-        if (f->category != TACT_CAT_CONDUCT && within_any(safe + f->start, f->end - f->start, subs))
-            cJSON_DeleteItemFromArray(arr, (int)i);
-    }
-    char *out = cJSON_PrintUnformatted(arr);
-    cJSON_Delete(doc);
-    if (!out)
-        return TACT_ENOMEM;
-    puts_(b, out);
-    cJSON_free(out);
-    return TACT_OK;
-}
-
+/* The safe version is tact_redact_json's, without the originals: the
+ * answer then holds no identifier, so it can be copied or kept as it is. */
 static void do_redact(srv_ctx *ctx, const srv_request *req, srv_response *resp)
 {
     static const char *const allowed[] = {"mode", NULL};
     cJSON *root = NULL;
-    char *safe = NULL;
-    buf b = {0}, subs = {0};
     fields f;
     if (!parse_fields(req, allowed, &root, &f, resp))
         goto done;
@@ -533,50 +453,22 @@ static void do_redact(srv_ctx *ctx, const srv_request *req, srv_response *resp)
         scan_error(resp, rc);
         goto done;
     }
-    size_t safe_len = 0;
-    rc = redact_into(lease.sc, &f, &o, &safe, &safe_len, &err);
-    if (rc != TACT_OK) {
-        srv_engine_release(ctx->engine, &lease);
-        if (rc == TACT_EINTERNAL)
-            SET_ERROR(resp, 500, "making a safe version failed (not available in this build?)");
-        else
-            scan_error(resp, rc);
-        goto done;
-    }
-    puts_(&b, "{\"text\":");
-    put_json_str(&b, safe, safe_len);
-    puts_(&b, ",\"mode\":\"");
-    puts_(&b, mode_names[o.mode]);
-    puts_(&b, "\",\"replacements\":[");
-    size_t nrep = 0;
-    const tact_replacement *reps = tact_redact_replacements(lease.sc, &nrep);
-    for (size_t i = 0; reps && i < nrep; i++) {
-        const char *r = reps[i].replacement ? reps[i].replacement : "";
-        puts_(&b, i ? ",{\"start\":" : "{\"start\":");
-        put_size(&b, reps[i].start);
-        puts_(&b, ",\"end\":");
-        put_size(&b, reps[i].end);
-        puts_(&b, ",\"type\":\"");
-        puts_(&b, tact_type_name(reps[i].type));
-        puts_(&b, "\",\"replacement\":");
-        put_json_str(&b, r, strlen(r));
-        puts_(&b, "}");
-        put(&subs, r, strlen(r) + 1); /* kept: the next scan invalidates reps */
-    }
-    puts_(&b, "],\"remaining\":");
-    rc = subs.oom ? TACT_ENOMEM : put_remaining(lease.sc, safe, safe_len, &subs, &b, &err);
+    size_t need = 0, jl = 0;
+    const char *json = NULL;
+    /* asking for the size does the whole rewrite; the JSON carries the text */
+    rc = tact_redact(lease.sc, f.text, f.text_len, &o, NULL, 0, &need, &err);
+    if (rc == TACT_OK || (rc == TACT_ERANGE && tact_scanner_result(lease.sc)))
+        rc = tact_redact_json(lease.sc, TACT_REDACT_JSON_NO_ORIGINALS, &json, &jl, &err);
+    buf b = {0};
+    if (rc == TACT_OK)
+        put(&b, json, jl);
     srv_engine_release(ctx->engine, &lease);
     if (rc != TACT_OK) {
         scan_error(resp, rc);
         goto done;
     }
-    puts_(&b, "}");
     set_owned(resp, 200, &b);
-    b.p = NULL;
 done:
-    free(b.p);
-    free(subs.p);
-    free(safe);
     cJSON_Delete(root);
 }
 

@@ -43,6 +43,8 @@ static const char serve_usage[] =
     "\n"
     "API: POST /v1/check {\"text\":..,\"policy\"?:..,\"id\"?:..} -> result object\n"
     "     POST /v1/redact {\"text\":..,\"mode\":\"mask|redact|pseudonymise|generalise\"}\n"
+    "       -> {\"mode\",\"text\",\"replacements\":[{start,end,type,replacement}],\n"
+    "           \"remaining\":[conduct findings, offsets into the safe text]}\n"
     "     GET /v1/health, GET /v1/version. Bodies are JSON (Content-Type:\n"
     "     application/json). Requests from other web pages (Origin) are refused.\n"
     "     \"policy\" is the text of a policy file (at most 64 KiB); the rulesets\n"

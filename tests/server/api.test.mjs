@@ -184,7 +184,46 @@ test('redact: the contract, or a JSON 500 while safe versions are not built', as
     assert.ok(Array.isArray(r.json.remaining));
     assert.ok(!r.json.text.includes('zq.smythe@example.org'), mode);
     assert.ok(!r.json.remaining.some((f) => f.category !== 'conduct'), mode + ': ' + r.text);
+    assert.equal(r.json.mode, mode);
+    // the replacements rebuild the safe text from the draft, and carry no original
+    const input = Buffer.from(DRAFT, 'utf8');
+    const parts = [];
+    let pos = 0;
+    for (const rep of r.json.replacements) {
+      assert.deepEqual(Object.keys(rep), ['start', 'end', 'type', 'replacement'], mode);
+      assert.ok(Number.isInteger(rep.start) && rep.start >= pos && rep.end >= rep.start && rep.end <= input.length);
+      parts.push(input.subarray(pos, rep.start), Buffer.from(rep.replacement, 'utf8'));
+      pos = rep.end;
+    }
+    parts.push(input.subarray(pos));
+    assert.equal(Buffer.concat(parts).toString('utf8'), r.json.text, mode);
+    assert.ok(!r.text.includes('Quixote') && !r.text.includes('900777'), mode + ': ' + r.text);
   }
+});
+
+test('redact: remaining are the conduct findings, in the result object form, with offsets into the safe text', async () => {
+  const text = 'Café — zq.smythe@example.org: she is a useless cow';
+  const r = await postJSON(srv, '/v1/redact', { text });
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual(Object.keys(r.json), ['mode', 'text', 'replacements', 'remaining']);
+  assert.equal(r.json.mode, 'mask');
+  assert.ok(r.json.remaining.length > 0, r.text);
+  const safe = Buffer.from(r.json.text, 'utf8');
+  for (const f of r.json.remaining) {
+    assert.equal(f.category, 'conduct');
+    assert.ok(f.start < f.end && f.end <= safe.length, JSON.stringify(f));
+    assert.equal(safe.subarray(f.start, f.end).toString('utf8'), f.text);
+    for (const k of ['type', 'severity', 'rule', 'message', 'suggestion']) assert.equal(typeof f[k], 'string', k);
+    assert.ok(Array.isArray(f.guidance));
+  }
+  // the same conduct findings as /v1/check gives for the draft, moved
+  const check = (await postJSON(srv, '/v1/check', { text })).json;
+  const conduct = check.findings.filter((f) => f.category === 'conduct');
+  assert.deepEqual(r.json.remaining.map((f) => [f.type, f.rule, f.text]), conduct.map((f) => [f.type, f.rule, f.text]));
+  // empty text
+  const e = await postJSON(srv, '/v1/redact', { text: '', mode: 'generalise' });
+  assert.equal(e.status, 200);
+  assert.deepEqual(e.json, { mode: 'generalise', text: '', replacements: [], remaining: [] });
 });
 
 test('page and assets: no inline script or style, right types', async () => {
