@@ -300,27 +300,48 @@ static int ages(tact_scanner *sc)
                 rc = add_age(sc, sc->toks[k + 1].start, sc->toks[k + 1].end, 0.8f, "age.parenthesis");
             continue;
         }
-        /* Kayleigh Marsh, 14, */
-        if (tact__ix_punct(sc, k, ',') && k > 0 && tact__ix_cap(sc, k - 1) &&
+        /* Kayleigh Marsh, 14,  the boys, 4 and 7, */
+        if (tact__ix_punct(sc, k, ',') && k > 0 &&
+            (tact__ix_cap(sc, k - 1) || (tact__ix_bits(sc, k - 1) & IX_PERSON_NOUN)) &&
             !(sc->toks[k - 1].lex & (TACT__LX_MONTH | TACT__LX_WEEKDAY | TACT__LX_STREET))) {
             long v = tok_num(sc, k + 1, false);
-            size_t j = k + 2;
+            size_t j = k + 2, e = k + 1 < sc->ntoks ? sc->toks[k + 1].end : 0;
+            /* a list of ages: "4 and 7", "4, 7 and 9" must end like one age */
+            bool list = false;
+            while (j + 1 < sc->ntoks && (ix_is(sc, j, "and") || ix_is(sc, j, "&")) &&
+                   tok_num(sc, j + 1, false) >= 0 && tok_num(sc, j + 1, false) <= 110 &&
+                   sc->toks[j + 1].end - sc->toks[j + 1].start <= 3) {
+                e = sc->toks[j + 1].end;
+                j += 2;
+                list = true;
+            }
+            bool closes = j >= sc->ntoks || tact__ix_punct(sc, j, ',') ||
+                          tact__ix_punct(sc, j, ')');
+            bool verb = list ? (ix_is(sc, j, "were") || ix_is(sc, j, "are") ||
+                                ix_is(sc, j, "who"))
+                             : (ix_is(sc, j, "from") || ix_is(sc, j, "who") ||
+                                (ix_is(sc, j, "of") && tact__ix_cap(sc, k - 1)) ||
+                                ix_is(sc, j, "was") || ix_is(sc, j, "is"));
             if (v >= 0 && v <= 110 && sc->toks[k + 1].end - sc->toks[k + 1].start <= 3 &&
-                (j >= sc->ntoks || tact__ix_punct(sc, j, ',') || tact__ix_punct(sc, j, ')') ||
-                 ix_is(sc, j, "from") || ix_is(sc, j, "who") ||
-                 ix_is(sc, j, "of") || ix_is(sc, j, "was") || ix_is(sc, j, "is")))
-                rc = add_age(sc, sc->toks[k + 1].start, sc->toks[k + 1].end, 0.82f, "age.apposition");
+                (closes || verb))
+                rc = add_age(sc, sc->toks[k + 1].start, e, 0.82f, "age.apposition");
             continue;
         }
         /* she's only 15, just 16, turned 18, he's 23 now */
         bool only = ix_is(sc, k, "only") || ix_is(sc, k, "just");
         bool turn = ix_is(sc, k, "turned") || ix_is(sc, k, "turns") ||
                     ix_is(sc, k, "turning");
+        /* he's 23, she is 14, my son is 15 (one child, not "the kids are 3") */
         bool pron = (t->kind == TACT__TOK_POSS || ix_is(sc, k, "is") || ix_is(sc, k, "was")) &&
-                    k > 0 && (ix_is(sc, k - 1, "he") || ix_is(sc, k - 1, "she"));
+                    k > 0 && (ix_is(sc, k - 1, "he") || ix_is(sc, k - 1, "she") ||
+                              ((tact__ix_bits(sc, k - 1) & IX_PERSON_NOUN) && k > 1 &&
+                               (ix_is(sc, k - 2, "my") || ix_is(sc, k - 2, "our") ||
+                                ix_is(sc, k - 2, "his") || ix_is(sc, k - 2, "her") ||
+                                ix_is(sc, k - 2, "their"))));
         if (only || turn || pron) {
             long v = tok_num(sc, k + 1, false);
-            if (v < 1 || v > 110 || unit_after(sc, k + 2) || (only && v > 19))
+            if (v < 1 || v > 110 || unit_after(sc, k + 2) || (only && v > 19) ||
+                ix_is(sc, k + 2, "of") || ix_is(sc, k + 2, "out"))
                 continue;
             if (only && !(k > 0 && (sc->toks[k - 1].kind == TACT__TOK_POSS ||
                                     ix_is(sc, k - 1, "is") || ix_is(sc, k - 1, "was") ||

@@ -154,6 +154,83 @@ static int vehicle_at(tact_scanner *sc, size_t i, size_t *next)
                      NULL);
 }
 
+/*
+ * Code-like references: ASC/3391/KT, CP-2024-0113, LA/7781. Upper-case
+ * letter groups (1-5) and digit groups joined by one kind of separator, '/'
+ * or '-', starting with letters. Kept when a case or ref cue is just before,
+ * when the digits come to 5 or more, or in the letters/digits/letters shape.
+ * Dates, fractions and "24/7" start with digits and never match here.
+ */
+static bool strong_case_cue(const tact_scanner *sc, size_t k);
+
+static bool code_prefix_skipped(const tact_scanner *sc, size_t i, size_t n)
+{
+    static const char *const skip[] = {"ISO", "IEC", "COVID", "SARS", "JAN", "FEB", "MAR", "APR",
+                                       "MAY", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV",
+                                       "DEC", "KS", "Y", "V", "VER", "MK", "GMT", "UTC", "BST"};
+    for (size_t a = 0; a < sizeof skip / sizeof skip[0]; a++)
+        if (strlen(skip[a]) == n && memcmp(sc->text + i, skip[a], n) == 0)
+            return true;
+    return false;
+}
+
+static int code_ref_at(tact_scanner *sc, size_t i, size_t *next)
+{
+    size_t p = i;
+    while (ix_upper(ix_at(sc, p)) && p - i < 6)
+        p++;
+    size_t nl = p - i;
+    int sep = ix_at(sc, p);
+    if (nl < 1 || nl > 5 || (sep != '/' && sep != '-') || !ix_digit(ix_at(sc, p + 1)) ||
+        code_prefix_skipped(sc, i, nl))
+        return TACT_OK;
+    size_t groups = 1, digits = 0, e = p;
+    bool lettered_tail = false;
+    while (ix_at(sc, e) == sep) {
+        size_t q = e + 1, r = q;
+        if (ix_digit(ix_at(sc, q))) {
+            while (ix_digit(ix_at(sc, r)))
+                r++;
+            digits += r - q;
+        } else if (ix_upper(ix_at(sc, q))) {
+            while (ix_upper(ix_at(sc, r)))
+                r++;
+            if (r - q > 5)
+                break;
+            lettered_tail = true;
+        }
+        if (r == q || ix_alnum(ix_at(sc, r)))
+            break; /* a mixed group: not this shape */
+        e = r;
+        groups++;
+    }
+    if (groups < 2 || !ix_right_edge(sc, e) || digits < 3 || digits > 12 ||
+        (ix_at(sc, e) == '.' && ix_digit(ix_at(sc, e + 1))))
+        return TACT_OK;
+    *next = e;
+    if (tact__ix_example_before(sc, i) || tact__ix_cue_near(sc, i, e, IX_NONCASE_REF, 4, 0))
+        return TACT_OK;
+    /* the cue must lead straight to the code: "ref: LA/7781", "case no LA/7781" */
+    bool cue = false, strong = false;
+    size_t k = tact__ix_tok_before(sc, i);
+    for (size_t m = 0; m < 3 && k != SIZE_MAX && !cue; m++, k--) {
+        cue = (tact__ix_bits(sc, k) & IX_CASE_CUE) != 0;
+        strong = cue && strong_case_cue(sc, k);
+        if (!cue && !(sc->toks[k].kind == TACT__TOK_PUNCT
+                          ? tact__ix_punct(sc, k, ':') || tact__ix_punct(sc, k, '#')
+                          : ix_is(sc, k, "no") || ix_is(sc, k, "number") || ix_is(sc, k, "is")))
+            break;
+        if (k == 0)
+            break;
+    }
+    if ((cue && !strong) || (!cue && (nl < 2 || (digits < 5 && !(lettered_tail && groups >= 3)))))
+        return TACT_OK;
+    /* a weak cue ("ref", "id") says less than a case cue ("case", "mosaic") */
+    return tact__add(sc, i, e, TACT_TYPE_CASE_REFERENCE, -1,
+                     cue ? (strong ? 0.9f : 0.65f) : 0.8f,
+                     cue ? "case_reference.code_cue" : "case_reference.code", NULL, NULL);
+}
+
 /* Words that may sit between a case cue and its number. */
 static bool filler(const tact_scanner *sc, size_t k)
 {
@@ -240,13 +317,16 @@ int tact__ix_numbers_scan(tact_scanner *sc)
         if (ix_digit(c)) {
             rc = nhs_at(sc, i, &next);
         } else if (ix_digit(ix_at(sc, i + 1)) || ix_digit(ix_at(sc, i + 2)) ||
-                   ix_digit(ix_at(sc, i + 3)) || ix_digit(ix_at(sc, i + 4))) {
-            /* every letter-first shape (NI, court, vehicle) has a digit
-             * within its first five bytes: a word without one is skipped */
+                   ix_digit(ix_at(sc, i + 3)) || ix_digit(ix_at(sc, i + 4)) ||
+                   ix_digit(ix_at(sc, i + 5)) || ix_digit(ix_at(sc, i + 6))) {
+            /* every letter-first shape (NI, court, vehicle, code refs) has a
+             * digit within its first seven bytes: a word without one is skipped */
             size_t n1 = next, n2 = next, n3 = next;
-            if ((rc = ni_at(sc, i, &n1)) == TACT_OK && (rc = court_at(sc, i, &n2)) == TACT_OK)
-                rc = vehicle_at(sc, i, &n3);
-            next = n1 > next ? n1 : (n2 > next ? n2 : n3);
+            size_t n4 = next;
+            if ((rc = ni_at(sc, i, &n1)) == TACT_OK && (rc = court_at(sc, i, &n2)) == TACT_OK &&
+                (rc = vehicle_at(sc, i, &n3)) == TACT_OK)
+                rc = code_ref_at(sc, i, &n4);
+            next = n1 > next ? n1 : (n2 > next ? n2 : (n3 > next ? n3 : n4));
         }
         if (rc)
             return rc;

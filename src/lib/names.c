@@ -64,12 +64,22 @@ uint32_t tact__nm_bits(const names_ctx *c, size_t i)
     const char *w = c->sc->norm.p + t->norm_off;
     size_t n = t->norm_len, s = 0;
     uint32_t all = TACT__LX_NAME;
+    /* "Drop-in", "Check-in", "Follow-up": a part after the hyphen written in
+     * lower case that is an ordinary word makes a compound word, not a
+     * double-barrelled name ("Mary-Jane", "Lily-Rose") */
+    const char *raw = c->sc->text + t->start;
+    size_t rn = t->end - t->start;
+    bool lower_part = false;
+    for (size_t k = 1; k + 1 < rn; k++)
+        if (raw[k] == '-' && raw[k + 1] >= 'a' && raw[k + 1] <= 'z')
+            lower_part = true;
     while (s < n) {
         size_t e = s;
         while (e < n && w[e] != '-')
             e++;
         uint32_t b = tact__lex_get(c->words, w + s, e - s);
-        if (!(b & TACT__LX_NAME))
+        if (!(b & TACT__LX_NAME) ||
+            (lower_part && s > 0 && (b & (TACT__LX_DICT | TACT__LX_STOP))))
             return 0;
         all &= b | TACT__LX_PROPER;
         s = e + 1;

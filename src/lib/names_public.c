@@ -127,6 +127,64 @@ static size_t cap_run_fwd(const names_ctx *c, size_t a)
     return e - 1;
 }
 
+/* The author's own holiday or day out: "Lovely week in St Ives with the
+ * kids", "back from Whitby". A seaside or tourist town named then is where
+ * the author went, not where a service user lives. */
+static const char *const holiday_words[] = {
+    "holiday", "holidays", "hols", "staycation", "getaway", "seaside", "beach", "caravan",
+    "glamping", "camping", "daytrip", "mini-break", "minibreak", "sightseeing", "annual",
+    "vacation", "sunshine", "ice-cream", "fish", "chips", "paddling", NULL};
+static const char *const holiday_spans[] = {"week", "weekend", "day", "days", "fortnight",
+                                            "break", "trip", "night", "nights", NULL};
+/* Words that make a post about a case, whatever else it says. */
+static const char *const case_words[] = {
+    "placed", "placement", "placements", "carer", "carers", "foster", "fostered", "fostering",
+    "referral", "referrals", "safeguarding", "client", "clients", "resident", "residents",
+    "caseload", "case", "allocated", "missing", "absconded", "police", "lives", "living",
+    "moved", "address", "family's", "child's", "mum's", "dad's", "visit", "visits", "visited",
+    "assessment", "section", "lac", "cla", "cin", "cp", "exploited", "exploitation", "county",
+    NULL};
+/* Words before a place name that say the author went there. */
+static const char *const trip_preps[] = {"in", "to", "from", "at", "around", "near", "visiting",
+                                         "exploring", "explored", NULL};
+
+static bool holiday_post(const names_ctx *c)
+{
+    bool holiday = false;
+    for (size_t i = 0; i < c->n; i++) {
+        if (nm_in(c, i, case_words))
+            return false;
+        if (nm_in(c, i, holiday_words) ||
+            (nm_is(c, i, "back") && nm_is(c, i + 1, "from")) ||
+            (nm_is(c, i, "out") && i > 0 && nm_is(c, i - 1, "day")) ||
+            (nm_in(c, i, holiday_spans) && i > 0 &&
+             (nm_is(c, i - 1, "lovely") || nm_is(c, i - 1, "great") ||
+              nm_is(c, i - 1, "amazing") || nm_is(c, i - 1, "fab") ||
+              nm_is(c, i - 1, "brilliant") || nm_is(c, i - 1, "gorgeous") ||
+              nm_is(c, i - 1, "wonderful") || nm_is(c, i - 1, "our") ||
+              nm_is(c, i - 1, "family")) &&
+             (nm_is(c, i + 1, "in") || nm_is(c, i + 1, "away") || nm_is(c, i + 1, "at") ||
+              nm_is(c, i + 1, "to"))))
+            holiday = true;
+    }
+    return holiday;
+}
+
+static void mark_holiday(names_ctx *c)
+{
+    if (!holiday_post(c))
+        return;
+    for (size_t i = 0; i + 1 < c->n; i++) {
+        if (!nm_in(c, i, trip_preps) || !nm_cap(c, i + 1))
+            continue;
+        size_t e = cap_run_fwd(c, i + 1);
+        if (e + 1 > i + 1 && e - i <= 3) {
+            block(c, i + 1, e, NM_BLOCK_PUBLIC);
+            i = e;
+        }
+    }
+}
+
 /* An author list: "Featherstone, Gupta, Morris & White". From token a
  * (capitalised), through commas, "&" and "and" between capitalised
  * words. Returns the last token. */
@@ -220,6 +278,7 @@ static size_t region_at(const names_ctx *c, size_t i)
 void tact__names_public_mark(names_ctx *c)
 {
     mark_lists(c);
+    mark_holiday(c);
     for (size_t i = 0; i < c->n; i++) {
         if (nm_cap(c, i) && nm_in(c, i, compass_words) &&
             (i == 0 || !nm_cap(c, i - 1) || nm_is(c, i - 1, "the"))) {
