@@ -448,6 +448,10 @@ static int other_rules(scan_state *st)
                             MSG_DEROG);
             break;
         case G_DISCRIM:
+            /* a training sentence that names a generalisation to teach
+             * against it ("the myth that travellers never...") */
+            if (sctx & (1u << CX_TRAINING))
+                break;
             rc = add_tokens(st, m->first, m->last, TACT_TYPE_DISCRIMINATION,
                             (sctx & (1u << CX_CONDEMN)) ? TACT_SEV_LOW : TACT_SEV_HIGH, 0.8f,
                             "discrimination.hostility", MSG_DISCRIM);
