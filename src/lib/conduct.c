@@ -89,7 +89,8 @@ int tact__conduct_compile(tact_ruleset *rs, tact_error *err)
         rc = tact__pm_add_list(&rs->a, r->pm, d, n, lists[i].group, lists[i].tags, lists[i].ntags,
                                &bad);
         if (rc == TACT_EMODEL)
-            return tact__err(err, rc, SIZE_MAX, "%s: line %zu is not a valid pattern",
+            return tact__err(err, rc, SIZE_MAX,
+                             "%s: line %zu is not a valid pattern (or multiplies into too many)",
                              lists[i].file, bad);
         if (rc)
             return rc;

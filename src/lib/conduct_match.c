@@ -134,8 +134,19 @@ static int edges_grow(const tact__alloc *a, tact__pm *pm)
     return TACT_OK;
 }
 
+/*
+ * A budget for the whole trie. The lists compile to about 230,000 nodes;
+ * a pattern whose choices multiply (a choice of many phrases next to
+ * another) can add millions and cost start-up time and memory without any
+ * test noticing, so going over the budget is a compile error naming the
+ * line instead.
+ */
+#define PM_MAX_NODES (1u << 20)
+
 static int node_new(const tact__alloc *a, tact__pm *pm, uint32_t *out)
 {
+    if (pm->nnodes >= PM_MAX_NODES)
+        return TACT_ERANGE;
     if (pm->nnodes == pm->ncap) {
         uint32_t nc = pm->ncap ? pm->ncap * 2 : 1024;
         uint32_t *g = tact__realloc(a, pm->gap, nc * sizeof *g);
@@ -175,8 +186,9 @@ static int edge_child(const tact__alloc *a, tact__pm *pm, uint32_t node, uint64_
     }
     if ((pm->nedges + 1) * 10 > pm->nslots * 7 && edges_grow(a, pm))
         return TACT_ENOMEM;
-    if (node_new(a, pm, &c))
-        return TACT_ENOMEM;
+    int rc = node_new(a, pm, &c);
+    if (rc)
+        return rc;
     uint32_t mask = pm->nslots - 1;
     uint32_t i = slot_of(node, key, mask);
     while (pm->edges[i].node)
@@ -519,16 +531,19 @@ static int insert(const tact__alloc *a, tact__pm *pm, const parsed *p, size_t e,
             if (p->kind[at] != ATOM_WORD) {
                 if (!pm->gap[n]) {
                     uint32_t g;
-                    if (node_new(a, pm, &g))
-                        return TACT_ENOMEM;
+                    int rc = node_new(a, pm, &g);
+                    if (rc)
+                        return rc;
                     pm->gap[n] = g;
                 }
                 uint8_t max = p->kind[at] == ATOM_LONG_GAP ? MAX_LONG_GAP : MAX_GAP;
                 if (pm->gapmax[n] < max)
                     pm->gapmax[n] = max;
                 n = pm->gap[n];
-            } else if (edge_child(a, pm, n, p->key[at], &n)) {
-                return TACT_ENOMEM;
+            } else {
+                int rc = edge_child(a, pm, n, p->key[at], &n);
+                if (rc)
+                    return rc;
             }
         }
         int rc = insert(a, pm, p, e + 1, n, pat);
@@ -797,6 +812,10 @@ int tact__pm_add_list(const tact__alloc *a, tact__pm *pm, const char *data, size
         if ((rc = collapse_choices(a, pm, p, pat)) != TACT_OK)
             break;
         rc = insert(a, pm, p, 0, 0, pat);
+        if (rc == TACT_ERANGE) {
+            *bad_line = line; /* this pattern took the trie over its budget */
+            rc = TACT_EMODEL;
+        }
     }
     tact__free(a, p);
     tact__free(a, cl);
