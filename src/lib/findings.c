@@ -319,6 +319,7 @@ int tact__findings_resolve(tact_scanner *sc)
             sc->findings[sc->nfindings++] = *f;
         }
     }
-    qsort(sc->findings, sc->nfindings, sizeof *sc->findings, tact__finding_cmp_pos);
+    if (sc->nfindings > 1) /* qsort of a NULL array is undefined even when empty */
+        qsort(sc->findings, sc->nfindings, sizeof *sc->findings, tact__finding_cmp_pos);
     return TACT_OK;
 }

@@ -477,6 +477,7 @@ int tact__policy_apply(tact_scanner *sc)
         sc->findings[k++] = *f;
     }
     sc->nfindings = k;
-    qsort(sc->findings, sc->nfindings, sizeof *sc->findings, tact__finding_cmp_pos);
+    if (sc->nfindings > 1) /* qsort of a NULL array is undefined even when empty */
+        qsort(sc->findings, sc->nfindings, sizeof *sc->findings, tact__finding_cmp_pos);
     return TACT_OK;
 }

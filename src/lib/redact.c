@@ -401,7 +401,8 @@ static int add_mentions(rd_ctx *c, rd_item **pitems, size_t *pn)
             rd_item *grown = tact__scratch(sc, (n + extra) * sizeof *grown);
             if (!grown)
                 return TACT_ENOMEM;
-            memcpy(grown, items, n * sizeof *items);
+            if (n)
+                memcpy(grown, items, n * sizeof *items);
             items = grown;
         }
     }
