@@ -118,6 +118,9 @@ void tact__lex_free(const tact__alloc *a, tact__lex *lx);
 int tact__lex_freeze(const tact__alloc *a, const tact__lex *lx, tact__buf *out);
 int tact__lex_thaw(tact__lex *lx, const char *data, size_t len);
 
+/* Add every word of a NULL-terminated list with value val. */
+int tact__lex_add_all(const tact__alloc *a, tact__lex *lx, const char *const *words, uint32_t val);
+
 /*
  * Add every line of a list (embedded data) to a lexicon with value val.
  * Lines are trimmed; empty lines and lines starting with '#' are skipped.

@@ -149,6 +149,16 @@ void tact__lex_free(const tact__alloc *a, tact__lex *lx)
     memset(lx, 0, sizeof *lx);
 }
 
+int tact__lex_add_all(const tact__alloc *a, tact__lex *lx, const char *const *words, uint32_t val)
+{
+    for (; *words; words++) {
+        int rc = tact__lex_add(a, lx, *words, strlen(*words), val);
+        if (rc)
+            return rc;
+    }
+    return TACT_OK;
+}
+
 int tact__lex_add_lines(const tact__alloc *a, tact__lex *lx, const char *data, size_t len,
                         uint32_t val, bool fold)
 {

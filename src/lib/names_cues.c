@@ -17,38 +17,36 @@
  */
 #include "names.h"
 
-
 /* Adjectives of endearment or size used as part of a nickname. */
-static const char *const nick_adj[] = {"little", "lil", "big", "our", "baby", "young", "wee",
-                                       "old", "auld", "bab", NULL};
+static const char *const nick_adj[] = {"little", "lil", "big",  "our", "baby", "young",
+                                       "wee",    "old", "auld", "bab", NULL};
 /* Nouns after a surname that make it a family. */
-static const char *const family_nouns[] = {"family", "families", "kids", "children", "boys",
-                                           "girls", "twins", "household", "clan", "lot",
-                                           "brothers", "sisters", "siblings", "sibs", NULL};
+static const char *const family_nouns[] = {"family",   "families", "kids",      "children", "boys",
+                                           "girls",    "twins",    "household", "clan",     "lot",
+                                           "brothers", "sisters",  "siblings",  "sibs",     NULL};
 /* Person nouns in a description. */
-static const char *const person_nouns[] = {"bloke", "fella", "feller", "man", "woman", "lad",
-                                           "lady", "guy", "girl", "boy", "chap", "geezer",
-                                           "gentleman", NULL};
+static const char *const person_nouns[] = {"bloke", "fella",  "feller",    "man",  "woman",
+                                           "lad",   "lady",   "guy",       "girl", "boy",
+                                           "chap",  "geezer", "gentleman", NULL};
 /* Words that can follow a place to make a longer place. */
-static const char *const facility[] = {"bus", "coach", "train", "station", "general",
-                                       "infirmary", "hospital", "royal", "park", "centre",
-                                       "center", "estate", "common", "green", "library",
-                                       "precinct", "retail", "shopping", "magistrates",
-                                       "police", "court", "courts", "a&e", "services", "high",
-                                       "harbour", "docks", "quay", "village", NULL};
+static const char *const facility[] = {
+    "bus",    "coach",    "train",       "station", "general", "infirmary", "hospital", "royal",
+    "park",   "centre",   "center",      "estate",  "common",  "green",     "library",  "precinct",
+    "retail", "shopping", "magistrates", "police",  "court",   "courts",    "a&e",      "services",
+    "high",   "harbour",  "docks",       "quay",    "village", NULL};
 /* Nouns after a capitalised word that make it an area. */
-static const char *const area_nouns[] = {"estate", "patch", "area", "ward", "flats", "tower",
-                                         "towers", "court", NULL};
+static const char *const area_nouns[] = {"estate", "patch",  "area",  "ward", "flats",
+                                         "tower",  "towers", "court", NULL};
 /* Words after a capitalised run that make it an organisation, a building
  * or an address rather than a person: "Ashdown County Council". */
-static const char *const org_words[] = {"council", "county", "borough", "centre", "center",
-                                        "home", "house", "lodge", "school", "primary", "academy",
-                                        "college", "university", "hospital", "trust", "team",
-                                        "services", "service", "court", "ltd", "group",
-                                        "foundation", "church", "surgery", "practice", "nursery",
-                                        "club", "fc", "united", "city", "park", "station", "unit",
-                                        "ward", "clinic", "hall", "hub", "project", "partnership",
-                                        "inquiry", "review", "award", "estate", NULL};
+static const char *const org_words[] = {
+    "council",    "county", "borough",  "centre",      "center",  "home",       "house",
+    "lodge",      "school", "primary",  "academy",     "college", "university", "hospital",
+    "trust",      "team",   "services", "service",     "court",   "ltd",        "group",
+    "foundation", "church", "surgery",  "practice",    "nursery", "club",       "fc",
+    "united",     "city",   "park",     "station",     "unit",    "ward",       "clinic",
+    "hall",       "hub",    "project",  "partnership", "inquiry", "review",     "award",
+    "estate",     NULL};
 
 /* First words of village and district names: "Little Haddow", "Upper
  * Brockley", "Long Ashby". */
@@ -62,28 +60,20 @@ static const char *const move_verbs[] = {"moved",     "move",       "moving",   
                                          "emigrated", "rehoused",   "rehouse",  NULL};
 
 /* Hashtag prefixes that wrap a person's name. */
-static const char *const tag_prefix[] = {"justicefor", "prayfor", "ripbig", "riplittle", "rip",
-                                         "findmy", "find", "missing", "bringhome", "bringback",
-                                         "remembering", "welcomehome", "getwell", "getwellsoon",
-                                         "happybirthday", "love", NULL};
-
-static int add_list(const tact__alloc *a, tact__lex *lx, const char *const *l, uint32_t bit)
-{
-    for (; *l; l++) {
-        int rc = tact__lex_add(a, lx, *l, strlen(*l), bit);
-        if (rc)
-            return rc;
-    }
-    return TACT_OK;
-}
+static const char *const tag_prefix[] = {
+    "justicefor", "prayfor",     "ripbig",        "riplittle", "rip",         "findmy",
+    "find",       "missing",     "bringhome",     "bringback", "remembering", "welcomehome",
+    "getwell",    "getwellsoon", "happybirthday", "love",      NULL};
 
 int tact__names_cues_lists(const tact__alloc *a, tact__lex *lx)
 {
     int rc;
-    if ((rc = add_list(a, lx, nick_adj, NL_NICK)) || (rc = add_list(a, lx, family_nouns, NL_FAMILY)) ||
-        (rc = add_list(a, lx, person_nouns, NL_PERSON)) ||
-        (rc = add_list(a, lx, facility, NL_FACILITY)) || (rc = add_list(a, lx, area_nouns, NL_AREA)) ||
-        (rc = add_list(a, lx, org_words, NL_ORG)))
+    if ((rc = tact__lex_add_all(a, lx, nick_adj, NL_NICK)) ||
+        (rc = tact__lex_add_all(a, lx, family_nouns, NL_FAMILY)) ||
+        (rc = tact__lex_add_all(a, lx, person_nouns, NL_PERSON)) ||
+        (rc = tact__lex_add_all(a, lx, facility, NL_FACILITY)) ||
+        (rc = tact__lex_add_all(a, lx, area_nouns, NL_AREA)) ||
+        (rc = tact__lex_add_all(a, lx, org_words, NL_ORG)))
         return rc;
     return TACT_OK;
 }
@@ -148,8 +138,8 @@ static bool cue_target(const names_ctx *c, size_t k)
     if ((nm_tok(c, k)->shape & TACT__SH_APOS) && !(b & TACT__LX_NAME))
         return false;
     if (nm_cap(c, k))
-        return (nm_tok(c, k)->shape & TACT__SH_ONELETTER) || (b & (TACT__LX_NAME | TACT__LX_PROPER)) ||
-               !(b & TACT__LX_DICT);
+        return (nm_tok(c, k)->shape & TACT__SH_ONELETTER) ||
+               (b & (TACT__LX_NAME | TACT__LX_PROPER)) || !(b & TACT__LX_DICT);
     return tact__nm_strong_name(c, k);
 }
 
@@ -162,8 +152,9 @@ static int rule_title(names_ctx *c, size_t i)
         k++;
     if (!nm_word(c, k))
         return TACT_OK;
-    bool ok = nm_cap(c, k) ? (tact__nm_surname_like(c, k) || (nm_tok(c, k)->shape & TACT__SH_ONELETTER))
-                           : tact__nm_strong_name(c, k);
+    bool ok = nm_cap(c, k)
+                  ? (tact__nm_surname_like(c, k) || (nm_tok(c, k)->shape & TACT__SH_ONELETTER))
+                  : tact__nm_strong_name(c, k);
     if (!ok)
         return TACT_OK;
     size_t e = nm_cap(c, k) ? name_run(c, k) : k;
@@ -237,7 +228,8 @@ static bool letters_only_caps(const names_ctx *c, size_t k, size_t maxlen)
     const tact__token *t = nm_tok(c, k);
     if (t->kind != TACT__TOK_WORD || t->norm_len > maxlen)
         return false;
-    return (t->shape & TACT__SH_ALLCAP) || ((t->shape & TACT__SH_ONELETTER) && (t->shape & TACT__SH_INITCAP));
+    return (t->shape & TACT__SH_ALLCAP) ||
+           ((t->shape & TACT__SH_ONELETTER) && (t->shape & TACT__SH_INITCAP));
 }
 
 static int rule_initials(names_ctx *c, size_t i)
@@ -256,8 +248,9 @@ static int rule_initials(names_ctx *c, size_t i)
         return tact__nm_emit(c, i, i, TACT_TYPE_PERSON, 0.8f, "person.initials",
                              "Initials with an age can still identify a child.");
     /* "P.D." */
-    if ((nm_tok(c, i)->shape & TACT__SH_ONELETTER) && nm_punct(c, i + 1, '.') && nm_glued(c, i + 1) &&
-        i + 2 < c->n && nm_glued(c, i + 2) && letters_only_caps(c, i + 2, 1)) {
+    if ((nm_tok(c, i)->shape & TACT__SH_ONELETTER) && nm_punct(c, i + 1, '.') &&
+        nm_glued(c, i + 1) && i + 2 < c->n && nm_glued(c, i + 2) &&
+        letters_only_caps(c, i + 2, 1)) {
         static const char *const common[] = {"u.k", "u.s", "a.m", "p.m", "e.g", "i.e", "n.b",
                                              "p.s", "r.i", "a.k", "b.c", "a.d", NULL};
         char pair[4] = {(char)(c->sc->norm.p[nm_tok(c, i)->norm_off]), '.',
@@ -329,9 +322,10 @@ static int rule_name(names_ctx *c, size_t i)
     uint32_t b = tact__nm_bits(c, i);
     if (!strong) {
         /* "Rose Smith": an ambiguous given name followed by a surname */
-        if (!(b & TACT__LX_NAME) || tact__nm_cap_free(c, i) || (b & (TACT__LX_STOP | TACT__LX_PLACE)) ||
-            !tact__nm_surname_like(c, i + 1) || nm_glued(c, i + 1) ||
-            !(tact__nm_bits(c, i + 1) & TACT__LX_NAME) || (tact__nm_bits(c, i + 1) & TACT__LX_DICT))
+        if (!(b & TACT__LX_NAME) || tact__nm_cap_free(c, i) ||
+            (b & (TACT__LX_STOP | TACT__LX_PLACE)) || !tact__nm_surname_like(c, i + 1) ||
+            nm_glued(c, i + 1) || !(tact__nm_bits(c, i + 1) & TACT__LX_NAME) ||
+            (tact__nm_bits(c, i + 1) & TACT__LX_DICT))
             return TACT_OK;
     }
     size_t e = name_run(c, i);
@@ -349,7 +343,8 @@ static int rule_name(names_ctx *c, size_t i)
     /* "Gemma Rowe": a first name at the start of a sentence that is also a
      * word, followed by a surname */
     if (strong && i > 0 && e == i && nm_cap(c, i - 1) && !nm_glued(c, i) &&
-        (tact__nm_bits(c, i - 1) & TACT__LX_NAME) && !(nm_lex(c, i - 1) & (TACT__LX_STOP | TACT__LX_TITLE)))
+        (tact__nm_bits(c, i - 1) & TACT__LX_NAME) &&
+        !(nm_lex(c, i - 1) & (TACT__LX_STOP | TACT__LX_TITLE)))
         i--;
     /* "moved to Upper Brockley-on-Wyre": a place, left to the place rules */
     if (place_cue_before(c, i) && prefixed_place(c, i) != SIZE_MAX)
@@ -466,7 +461,8 @@ static int rule_place_context(names_ctx *c, size_t i)
     if ((weak_prep || nm_is(c, i, "to")) && (b & TACT__LX_NAME) && !(b & TACT__LX_PLACE))
         return TACT_OK;
     size_t e = k;
-    while (e + 1 < c->n && e < k + 2 && nm_cap(c, e + 1) && !(nm_lex(c, e + 1) & (TACT__LX_STOP | TACT__LX_DICT)))
+    while (e + 1 < c->n && e < k + 2 && nm_cap(c, e + 1) &&
+           !(nm_lex(c, e + 1) & (TACT__LX_STOP | TACT__LX_DICT)))
         e++;
     e = facility_run(c, e);
     return tact__nm_emit(c, k, e, TACT_TYPE_LOCATION, 0.65f, "location.context", NULL);

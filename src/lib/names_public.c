@@ -71,23 +71,13 @@ static const char *const inquiry_words[] = {
     "inquiry", "enquiry", "review", "report", "act", "principle", "principles", "case",
     "lecture", "memorial", "foundation", "trust", "award", "awards", "prize", NULL};
 
-static int add_list(const tact__alloc *a, tact__lex *lx, const char *const *l, uint32_t bit)
-{
-    for (; *l; l++) {
-        int rc = tact__lex_add(a, lx, *l, strlen(*l), bit);
-        if (rc)
-            return rc;
-    }
-    return TACT_OK;
-}
-
 int tact__names_public_lists(const tact__alloc *a, tact__lex *lx)
 {
     int rc;
-    if ((rc = add_list(a, lx, said_verbs, NL_SAID)) || (rc = add_list(a, lx, work_nouns, NL_WORK)) ||
-        (rc = add_list(a, lx, intro_words, NL_INTRO)) ||
-        (rc = add_list(a, lx, office_words, NL_OFFICE)) ||
-        (rc = add_list(a, lx, inquiry_words, NL_INQUIRY)))
+    if ((rc = tact__lex_add_all(a, lx, said_verbs, NL_SAID)) || (rc = tact__lex_add_all(a, lx, work_nouns, NL_WORK)) ||
+        (rc = tact__lex_add_all(a, lx, intro_words, NL_INTRO)) ||
+        (rc = tact__lex_add_all(a, lx, office_words, NL_OFFICE)) ||
+        (rc = tact__lex_add_all(a, lx, inquiry_words, NL_INQUIRY)))
         return rc;
     return TACT_OK;
 }
