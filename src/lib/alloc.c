@@ -118,14 +118,13 @@ int tact__buf_putc(const tact__alloc *a, tact__buf *b, char c)
 /*
  * JSON string escaping. Input is valid UTF-8 (the scanner validated it, or
  * replaced invalid bytes); bytes that are not valid UTF-8 anyway are written
- * as U+FFFD so the output is always valid JSON.
+ * as U+FFFD so the output is always valid JSON. Writes at most
+ * TACT__JSON_MAX(n) bytes at o (no terminating NUL) and returns the end.
  */
-int tact__buf_json_str(const tact__alloc *a, tact__buf *b, const char *s, size_t n)
+char *tact__json_esc(char *o, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    if (tact__buf_reserve(a, b, n + 2) != TACT_OK)
-        return TACT_ENOMEM;
-    b->p[b->len++] = '"';
+    *o++ = '"';
     size_t i = 0;
     while (i < n) {
         size_t run = i;
@@ -135,51 +134,50 @@ int tact__buf_json_str(const tact__alloc *a, tact__buf *b, const char *s, size_t
                 break;
             run++;
         }
-        if (run > i && tact__buf_put(a, b, s + i, run - i) != TACT_OK)
-            return TACT_ENOMEM;
+        memcpy(o, s + i, run - i);
+        o += run - i;
         i = run;
         if (i >= n)
             break;
         unsigned char c = (unsigned char)s[i];
-        char esc[8];
-        size_t elen = 2;
-        esc[0] = '\\';
-        if (c == '"' || c == '\\') {
-            esc[1] = (char)c;
-        } else if (c == '\n') {
-            esc[1] = 'n';
-        } else if (c == '\r') {
-            esc[1] = 'r';
-        } else if (c == '\t') {
-            esc[1] = 't';
+        if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t') {
+            *o++ = '\\';
+            *o++ = c == '\n' ? 'n' : c == '\r' ? 'r' : c == '\t' ? 't' : (char)c;
+            i++;
         } else if (c < 0x20) {
-            esc[1] = 'u';
-            esc[2] = '0';
-            esc[3] = '0';
-            esc[4] = hex[c >> 4];
-            esc[5] = hex[c & 15];
-            elen = 6;
+            memcpy(o, "\\u00", 4);
+            o[4] = hex[c >> 4];
+            o[5] = hex[c & 15];
+            o += 6;
+            i++;
         } else {
             int32_t cp;
             size_t l = tact__utf8_decode((const unsigned char *)s, n, i, &cp);
             if (cp < 0) {
-                if (tact__buf_put(a, b, "\xEF\xBF\xBD", 3) != TACT_OK)
-                    return TACT_ENOMEM;
+                memcpy(o, "\xEF\xBF\xBD", 3); /* U+FFFD for each bad byte */
+                o += 3;
             } else if (cp == 0x2028 || cp == 0x2029) {
                 /* valid JSON, but breaks JavaScript string literals */
-                if (tact__buf_puts(a, b, cp == 0x2028 ? "\\u2028" : "\\u2029") != TACT_OK)
-                    return TACT_ENOMEM;
-            } else if (tact__buf_put(a, b, s + i, l) != TACT_OK) {
-                return TACT_ENOMEM;
+                memcpy(o, cp == 0x2028 ? "\\u2028" : "\\u2029", 6);
+                o += 6;
+            } else {
+                memcpy(o, s + i, l);
+                o += l;
             }
             i += l;
-            continue;
         }
-        if (tact__buf_put(a, b, esc, elen) != TACT_OK)
-            return TACT_ENOMEM;
-        i++;
     }
-    return tact__buf_putc(a, b, '"');
+    *o++ = '"';
+    return o;
+}
+
+int tact__buf_json_str(const tact__alloc *a, tact__buf *b, const char *s, size_t n)
+{
+    if (n > (SIZE_MAX - 2) / 6 || tact__buf_reserve(a, b, TACT__JSON_MAX(n)) != TACT_OK)
+        return TACT_ENOMEM;
+    b->len = (size_t)(tact__json_esc(b->p + b->len, s, n) - b->p);
+    b->p[b->len] = '\0';
+    return TACT_OK;
 }
 
 void tact__buf_free(const tact__alloc *a, tact__buf *b)

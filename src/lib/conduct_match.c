@@ -1,89 +1,25 @@
 /*
- * conduct_match.c - the phrase matcher behind the conduct lists.
+ * conduct_match.c - the phrase matcher behind the conduct lists: its trie
+ * and the scan (conduct_match_parse.c reads the lists into it).
  *
- * Patterns (syntax in conduct.h) are compiled once into a token trie: each
- * edge is a (node, key) pair in one open-addressing table, "*" is a per-node
- * gap edge, and optional parts and choices of phrases are expanded while
- * inserting. Word classes (@name) and choices of three or more single words
- * are not expanded: each becomes one edge keyed by the class, and every
- * token looks up, once per scan, the classes it belongs to. Without that the
- * trie grew as the product of the class sizes (1.3 million nodes and 170 ms
- * of start-up for 526 patterns; 230 thousand and 20 ms with it). Scanning
- * tries the trie from every token: a token that starts no pattern costs a
- * few hash probes and nothing else.
+ * Patterns (syntax in conduct.h) are compiled once into a token trie: "*"
+ * is a per-node gap edge, and optional parts and choices of phrases are
+ * expanded while inserting. Word classes (@name) and choices of three or
+ * more single words are not expanded: each becomes one edge keyed by the
+ * class, and every token looks up, once per scan, the classes it belongs
+ * to. Without that the trie grew as the product of the class sizes (1.3
+ * million nodes and 170 ms of start-up for 526 patterns; 230 thousand and
+ * 20 ms with it).
+ *
+ * While lists are added, edges live in one open-addressing table keyed by
+ * (node, key) behind a bloom filter. tact__pm_freeze then lays each node's
+ * edges side by side (a short list, or a small table of the node's own for
+ * a node with many), so that a step reads the node and one or two cache
+ * lines; the root's edges have a table of their own that stays in cache.
+ * Scanning tries the trie from every token: a token that starts no pattern
+ * costs a few probes of the root table and nothing else.
  */
-#include "conduct.h"
-
-#include <stdio.h>
-
-#define MAX_GAP 5
-#define MAX_LONG_GAP 12
-#define MAX_ATOMS 4096
-#define MAX_ELEMS 48
-#define MAX_ALTS 2048
-#define MAX_CLASSES 64
-#define MAX_EXPANDED 32768
-
-#define PM_BLOOM_BITS (1u << 20)
-#define SPEC_NUM 1u
-#define SPEC_SARC 2u
-#define SPEC_LAUGH 4u
-#define SPEC_ANY 8u
-
-typedef struct pm_edge {
-    uint64_t key;   /* token hash */
-    uint32_t node;  /* from, + 1 (0 = empty slot) */
-    uint32_t child;
-} pm_edge;
-
-typedef struct pm_cslot {
-    uint64_t word; /* hash of the member word; 0 with head 0 = empty */
-    uint32_t head; /* first class key + 1 */
-    uint32_t pad;
-} pm_cslot;
-
-typedef struct pm_ckey {
-    uint64_t key;  /* the class's edge key */
-    uint32_t next; /* next class key of the same word, + 1 */
-    uint32_t pad;
-} pm_ckey;
-
-typedef struct pm_pat {
-    uint8_t group, tag;
-} pm_pat;
-
-/* One pattern accepted at one node. A pattern with choices is accepted at
- * several nodes, so the lists cannot be linked through the patterns. */
-typedef struct pm_acc {
-    uint32_t pat;
-    uint32_t next; /* next entry of the same node, + 1 */
-} pm_acc;
-
-struct tact__pm {
-    pm_edge *edges;
-    uint32_t nslots, nedges;
-    uint32_t *gap; /* per node: gap child, 0 = none (the root is never a child) */
-    uint8_t *gapmax; /* per node: how many tokens its gap edge may skip */
-    uint32_t *acc; /* per node: first pm_acc entry + 1 */
-    pm_acc *accs;
-    uint32_t naccs, acap;
-    uint32_t nnodes, ncap;
-    pm_pat *pats;
-    uint32_t npats, pcap;
-    uint64_t h_num, h_sarc, h_laugh, h_any;
-    /* word classes: a one-word member of a class is not expanded into the
-     * trie; the class is one edge, keyed by the class, and each token looks
-     * up the classes it belongs to (a word -> class-key list table) */
-    pm_cslot *cslots;  /* open addressing on the word hash */
-    uint32_t ncslots, ncwords;
-    pm_ckey *ckeys;    /* linked lists of class keys */
-    uint32_t nckeys, ckcap;
-    uint32_t nlists;   /* lists added so far: makes class keys unique per list */
-    uint8_t *spec; /* per node: SPEC_* bits, the class edges it has */
-    /* one bit per (node, key) edge hash: most tokens start no pattern, and
-     * a clear bit answers "no edge" without touching the edge table */
-    uint64_t bloom[PM_BLOOM_BITS / 64];
-};
+#include "conduct_match.h"
 
 static uint32_t slot_of(uint32_t node, uint64_t key, uint32_t mask)
 {
@@ -92,16 +28,43 @@ static uint32_t slot_of(uint32_t node, uint64_t key, uint32_t mask)
     return (uint32_t)h & mask;
 }
 
-static uint32_t bloom_bit(uint32_t node, uint64_t key)
+/* The bloom word of an edge, and its two bits in it. */
+static uint64_t bloom_hash(uint32_t node, uint64_t key)
 {
-    uint64_t h = (key ^ ((uint64_t)node * 0xC2B2AE3D27D4EB4Full)) * 0x165667B19E3779F9ull;
-    return (uint32_t)(h >> 40) & (PM_BLOOM_BITS - 1);
+    return (key ^ ((uint64_t)node * 0xC2B2AE3D27D4EB4Full)) * 0x165667B19E3779F9ull;
+}
+
+static uint64_t bloom_bits(uint64_t h)
+{
+    return ((uint64_t)1 << (h & 63)) | ((uint64_t)1 << ((h >> 6) & 63));
+}
+
+static uint32_t bloom_word(uint64_t h)
+{
+    return (uint32_t)(h >> 49) & (PM_BLOOM_WORDS - 1);
+}
+
+static uint32_t root_slot(uint64_t key, uint32_t mask)
+{
+    return (uint32_t)(key ^ (key >> 29)) & mask;
+}
+
+static uint32_t root_get(const tact__pm *pm, uint64_t key)
+{
+    uint32_t mask = pm->nrslots - 1;
+    for (uint32_t i = root_slot(key, mask);; i = (i + 1) & mask) {
+        const pm_redge *e = &pm->redges[i];
+        if (!e->child || e->key == key)
+            return e->child;
+    }
 }
 
 static uint32_t edge_get(const tact__pm *pm, uint32_t node, uint64_t key)
 {
-    uint32_t b = bloom_bit(node, key);
-    if (!((pm->bloom[b / 64] >> (b % 64)) & 1u))
+    if (!node)
+        return root_get(pm, key);
+    uint64_t h = bloom_hash(node, key), bits = bloom_bits(h);
+    if ((pm->bloom[bloom_word(h)] & bits) != bits)
         return 0;
     uint32_t mask = pm->nslots - 1;
     for (uint32_t i = slot_of(node, key, mask);; i = (i + 1) & mask) {
@@ -111,6 +74,27 @@ static uint32_t edge_get(const tact__pm *pm, uint32_t node, uint64_t key)
         if (e->node == node + 1 && e->key == key)
             return e->child;
     }
+}
+
+static int redges_grow(const tact__alloc *a, tact__pm *pm)
+{
+    uint32_t n = pm->nrslots * 2;
+    pm_redge *ne = tact__calloc(a, n, sizeof *ne);
+    if (!ne)
+        return TACT_ENOMEM;
+    for (uint32_t i = 0; i < pm->nrslots; i++) {
+        pm_redge *e = &pm->redges[i];
+        if (!e->child)
+            continue;
+        uint32_t j = root_slot(e->key, n - 1);
+        while (ne[j].child)
+            j = (j + 1) & (n - 1);
+        ne[j] = *e;
+    }
+    tact__free(a, pm->redges);
+    pm->redges = ne;
+    pm->nrslots = n;
+    return TACT_OK;
 }
 
 static int edges_grow(const tact__alloc *a, tact__pm *pm)
@@ -143,50 +127,49 @@ static int edges_grow(const tact__alloc *a, tact__pm *pm)
  */
 #define PM_MAX_NODES (1u << 20)
 
-static int node_new(const tact__alloc *a, tact__pm *pm, uint32_t *out)
+int tact__pm_node_new(const tact__alloc *a, tact__pm *pm, uint32_t *out)
 {
     if (pm->nnodes >= PM_MAX_NODES)
         return TACT_ERANGE;
     if (pm->nnodes == pm->ncap) {
         uint32_t nc = pm->ncap ? pm->ncap * 2 : 1024;
-        uint32_t *g = tact__realloc(a, pm->gap, nc * sizeof *g);
-        if (!g)
+        pm_node *nn = tact__realloc(a, pm->nodes, nc * sizeof *nn);
+        if (!nn)
             return TACT_ENOMEM;
-        pm->gap = g;
-        uint8_t *gm = tact__realloc(a, pm->gapmax, nc * sizeof *gm);
-        if (!gm)
-            return TACT_ENOMEM;
-        pm->gapmax = gm;
-        uint32_t *ac = tact__realloc(a, pm->acc, nc * sizeof *ac);
-        if (!ac)
-            return TACT_ENOMEM;
-        pm->acc = ac;
-        uint8_t *sp = tact__realloc(a, pm->spec, nc * sizeof *sp);
-        if (!sp)
-            return TACT_ENOMEM;
-        pm->spec = sp;
+        pm->nodes = nn;
         pm->ncap = nc;
     }
-    pm->gap[pm->nnodes] = 0;
-    pm->gapmax[pm->nnodes] = 0;
-    pm->acc[pm->nnodes] = 0;
-    pm->spec[pm->nnodes] = 0;
+    memset(&pm->nodes[pm->nnodes], 0, sizeof pm->nodes[0]);
+    pm->nodes[pm->nnodes].nkeys = PM_HASHED;
     *out = pm->nnodes++;
     return TACT_OK;
 }
 
-/* The child of node along key, created when missing. */
-static int edge_child(const tact__alloc *a, tact__pm *pm, uint32_t node, uint64_t key,
-                      uint32_t *out)
+int tact__pm_edge_child(const tact__alloc *a, tact__pm *pm, uint32_t node, uint64_t key,
+                      bool cls, uint32_t *out)
 {
     uint32_t c = edge_get(pm, node, key);
     if (c) {
         *out = c;
         return TACT_OK;
     }
+    if (node == 0) {
+        if ((pm->nredges + 1) * 2 > pm->nrslots && redges_grow(a, pm))
+            return TACT_ENOMEM;
+        int rc = tact__pm_node_new(a, pm, &c);
+        if (rc)
+            return rc;
+        uint32_t mask = pm->nrslots - 1, i = root_slot(key, mask);
+        while (pm->redges[i].child)
+            i = (i + 1) & mask;
+        pm->redges[i].key = key;
+        pm->redges[i].child = c;
+        pm->nredges++;
+        goto spec;
+    }
     if ((pm->nedges + 1) * 10 > pm->nslots * 7 && edges_grow(a, pm))
         return TACT_ENOMEM;
-    int rc = node_new(a, pm, &c);
+    int rc = tact__pm_node_new(a, pm, &c);
     if (rc)
         return rc;
     uint32_t mask = pm->nslots - 1;
@@ -197,16 +180,20 @@ static int edge_child(const tact__alloc *a, tact__pm *pm, uint32_t node, uint64_
     pm->edges[i].key = key;
     pm->edges[i].child = c;
     pm->nedges++;
-    uint32_t b = bloom_bit(node, key);
-    pm->bloom[b / 64] |= (uint64_t)1 << (b % 64);
+    uint64_t h = bloom_hash(node, key);
+    pm->bloom[bloom_word(h)] |= bloom_bits(h);
+spec:
+    pm->nodes[node].nkeys = PM_HASHED; /* a new edge after a freeze */
+    if (key != pm->h_num && key != pm->h_sarc && key != pm->h_laugh && key != pm->h_any)
+        pm->nodes[node].spec |= cls ? SPEC_CLASS : SPEC_WORD;
     if (key == pm->h_num)
-        pm->spec[node] |= SPEC_NUM;
+        pm->nodes[node].spec |= SPEC_NUM;
     if (key == pm->h_sarc)
-        pm->spec[node] |= SPEC_SARC;
+        pm->nodes[node].spec |= SPEC_SARC;
     if (key == pm->h_laugh)
-        pm->spec[node] |= SPEC_LAUGH;
+        pm->nodes[node].spec |= SPEC_LAUGH;
     if (key == pm->h_any)
-        pm->spec[node] |= SPEC_ANY;
+        pm->nodes[node].spec |= SPEC_ANY;
     *out = c;
     return TACT_OK;
 }
@@ -218,8 +205,10 @@ int tact__pm_new(const tact__alloc *a, tact__pm **out)
         return TACT_ENOMEM;
     pm->nslots = 1024;
     pm->edges = tact__calloc(a, pm->nslots, sizeof *pm->edges);
+    pm->nrslots = 1024;
+    pm->redges = tact__calloc(a, pm->nrslots, sizeof *pm->redges);
     uint32_t root;
-    if (!pm->edges || node_new(a, pm, &root)) {
+    if (!pm->edges || !pm->redges || tact__pm_node_new(a, pm, &root)) {
         tact__pm_free(a, pm);
         return TACT_ENOMEM;
     }
@@ -236,15 +225,70 @@ void tact__pm_free(const tact__alloc *a, tact__pm *pm)
     if (!pm)
         return;
     tact__free(a, pm->edges);
-    tact__free(a, pm->gap);
-    tact__free(a, pm->gapmax);
-    tact__free(a, pm->acc);
-    tact__free(a, pm->spec);
+    tact__free(a, pm->redges);
+    tact__free(a, pm->nodes);
+    tact__free(a, pm->fkeys);
+    tact__free(a, pm->fchild);
     tact__free(a, pm->pats);
     tact__free(a, pm->accs);
     tact__free(a, pm->cslots);
     tact__free(a, pm->ckeys);
     tact__free(a, pm);
+}
+
+int tact__pm_freeze(const tact__alloc *a, tact__pm *pm)
+{
+    uint32_t *cnt = tact__calloc(a, pm->nnodes, sizeof *cnt);
+    if (!cnt)
+        return TACT_ENOMEM;
+    for (uint32_t i = 0; i < pm->nslots; i++)
+        if (pm->edges[i].node)
+            cnt[pm->edges[i].node - 1]++;
+    uint32_t total = 0;
+    for (uint32_t v = 1; v < pm->nnodes; v++) {
+        pm->nodes[v].first = total;
+        if (cnt[v] <= PM_SMALL) {
+            pm->nodes[v].nkeys = (uint16_t)cnt[v];
+            total += cnt[v];
+        } else {
+            unsigned lg = 1;
+            while ((1u << lg) < cnt[v] * 2)
+                lg++;
+            pm->nodes[v].nkeys = (uint16_t)(PM_TABLE | lg);
+            total += 1u << lg;
+        }
+        cnt[v] = 0;
+    }
+    tact__free(a, pm->fkeys);
+    tact__free(a, pm->fchild);
+    pm->fkeys = tact__calloc(a, total ? total : 1, sizeof *pm->fkeys);
+    pm->fchild = tact__calloc(a, total ? total : 1, sizeof *pm->fchild);
+    if (!pm->fkeys || !pm->fchild) {
+        for (uint32_t v = 1; v < pm->nnodes; v++)
+            pm->nodes[v].nkeys = PM_HASHED;
+        tact__free(a, cnt);
+        return TACT_ENOMEM;
+    }
+    for (uint32_t i = 0; i < pm->nslots; i++) {
+        const pm_edge *e = &pm->edges[i];
+        if (!e->node)
+            continue;
+        const pm_node *nd = &pm->nodes[e->node - 1];
+        uint32_t at;
+        if (nd->nkeys & PM_TABLE) {
+            uint32_t mask = (1u << (nd->nkeys & 31u)) - 1;
+            uint32_t k = root_slot(e->key, mask);
+            while (pm->fchild[nd->first + k])
+                k = (k + 1) & mask;
+            at = nd->first + k;
+        } else {
+            at = nd->first + cnt[e->node - 1]++;
+        }
+        pm->fkeys[at] = e->key;
+        pm->fchild[at] = e->child;
+    }
+    tact__free(a, cnt);
+    return TACT_OK;
 }
 
 uint8_t tact__pm_group(const tact__pm *pm, uint32_t pat)
@@ -288,8 +332,7 @@ static int cslots_grow(const tact__alloc *a, tact__pm *pm)
     return TACT_OK;
 }
 
-/* Record that the word with hash `word` belongs to the class keyed `key`. */
-static int class_member_add(const tact__alloc *a, tact__pm *pm, uint64_t word, uint64_t key)
+int tact__pm_class_add(const tact__alloc *a, tact__pm *pm, uint64_t word, uint64_t key)
 {
     if ((pm->ncwords + 1) * 2 > pm->ncslots && cslots_grow(a, pm))
         return TACT_ENOMEM;
@@ -312,514 +355,6 @@ static int class_member_add(const tact__alloc *a, tact__pm *pm, uint64_t word, u
     c->word = word;
     c->head = ++pm->nckeys;
     return TACT_OK;
-}
-
-/* ---- parsing ---------------------------------------------------------- */
-
-#define ATOM_WORD 0
-#define ATOM_GAP 1
-#define ATOM_LONG_GAP 2
-
-typedef struct parsed {
-    char buf[MAX_EXPANDED]; /* the pattern with its word classes written out */
-    uint64_t key[MAX_ATOMS];
-    uint8_t kind[MAX_ATOMS];
-    uint8_t angle[MAX_ATOMS]; /* written <...>: a class such as <num> or a word class */
-    uint16_t alt_first[MAX_ALTS], alt_n[MAX_ALTS]; /* atoms of each alternative */
-    uint16_t elem_first[MAX_ELEMS], elem_n[MAX_ELEMS]; /* alternatives of each element */
-    size_t natoms, nalts, nelems;
-} parsed;
-
-static bool pword(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
-
-static bool palpha(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-}
-
-static int put_atom(parsed *p, uint8_t kind, const char *s, size_t n)
-{
-    if (p->natoms == MAX_ATOMS || p->nalts == 0)
-        return -1;
-    char low[128];
-    if (n >= sizeof low)
-        return -1;
-    for (size_t i = 0; i < n; i++)
-        low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
-    p->kind[p->natoms] = kind;
-    p->angle[p->natoms] = n > 1 && s[0] == '<';
-    p->key[p->natoms] = kind == ATOM_WORD ? tact__hash(low, n) : 0;
-    p->natoms++;
-    p->alt_n[p->nalts - 1]++;
-    return 0;
-}
-
-static int new_alt(parsed *p)
-{
-    if (p->nalts == MAX_ALTS || p->nelems == 0)
-        return -1;
-    p->alt_first[p->nalts] = (uint16_t)p->natoms;
-    p->alt_n[p->nalts] = 0;
-    p->nalts++;
-    p->elem_n[p->nelems - 1]++;
-    return 0;
-}
-
-static int new_elem(parsed *p)
-{
-    if (p->nelems == MAX_ELEMS)
-        return -1;
-    p->elem_first[p->nelems] = (uint16_t)p->nalts;
-    p->elem_n[p->nelems] = 0;
-    p->nelems++;
-    return new_alt(p);
-}
-
-/* Split a chunk of pattern text the way the tokenizer splits a post: words
- * joined across inner apostrophes and hyphens, a final 's split off, every
- * other ASCII punctuation character a token of its own. */
-static int put_words(parsed *p, const char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '<') {
-            size_t e = i;
-            while (e < n && s[e] != '>')
-                e++;
-            if (e == n)
-                return -1;
-            if (put_atom(p, ATOM_WORD, s + i, e + 1 - i))
-                return -1;
-            i = e + 1;
-            continue;
-        }
-        if (c == '\'' && i + 1 < n && (s[i + 1] == 's' || s[i + 1] == 'S') &&
-            (i + 2 == n || !pword((unsigned char)s[i + 2]))) {
-            if (put_atom(p, ATOM_WORD, s + i, 2))
-                return -1;
-            i += 2;
-            continue;
-        }
-        if (!pword(c)) {
-            if (put_atom(p, ATOM_WORD, s + i, 1))
-                return -1;
-            i++;
-            continue;
-        }
-        size_t e = i;
-        for (;;) {
-            while (e < n && pword((unsigned char)s[e]))
-                e++;
-            if (e + 1 < n && (s[e] == '\'' || s[e] == '-') && palpha((unsigned char)s[e - 1]) &&
-                palpha((unsigned char)s[e + 1])) {
-                if (s[e] == '\'' && (s[e + 1] == 's' || s[e + 1] == 'S') &&
-                    (e + 2 >= n || !pword((unsigned char)s[e + 2])))
-                    break;
-                e++;
-                continue;
-            }
-            break;
-        }
-        if (put_atom(p, ATOM_WORD, s + i, e - i))
-            return -1;
-        i = e;
-    }
-    return 0;
-}
-
-static int parse_pattern(parsed *p, const char *s, size_t n)
-{
-    p->natoms = p->nalts = p->nelems = 0;
-    size_t i = 0;
-    bool in_group = false;
-    char close = 0;
-    while (i < n) {
-        char c = s[i];
-        if (c == ' ' || c == '\t') {
-            i++;
-            continue;
-        }
-        if (c == '{' || c == '[') {
-            if (in_group || new_elem(p))
-                return -1;
-            in_group = true;
-            close = c == '{' ? '}' : ']';
-            if (c == '[' && new_alt(p)) /* the empty alternative */
-                return -1;
-            i++;
-            continue;
-        }
-        if (c == '|') {
-            if (!in_group || new_alt(p))
-                return -1;
-            i++;
-            continue;
-        }
-        if (c == '}' || c == ']') {
-            if (!in_group || c != close)
-                return -1;
-            in_group = false;
-            i++;
-            continue;
-        }
-        if (!in_group && new_elem(p))
-            return -1;
-        if (c == '*' && i + 1 < n && s[i + 1] == '*' && (i + 2 == n || s[i + 2] == ' ')) {
-            if (put_atom(p, ATOM_LONG_GAP, s + i, 2))
-                return -1;
-            i += 2;
-            continue;
-        }
-        if (c == '*' && (i + 1 == n || s[i + 1] == ' ')) {
-            if (put_atom(p, ATOM_GAP, s + i, 1))
-                return -1;
-            i++;
-            continue;
-        }
-        if (c == '_' && (i + 1 == n || s[i + 1] == ' ')) {
-            if (put_atom(p, ATOM_WORD, "<any>", 5))
-                return -1;
-            i++;
-            continue;
-        }
-        size_t e = i;
-        while (e < n && s[e] != ' ' && s[e] != '\t' && s[e] != '{' && s[e] != '}' && s[e] != '[' &&
-               s[e] != ']' && s[e] != '|')
-            e++;
-        if (put_words(p, s + i, e - i))
-            return -1;
-        i = e;
-    }
-    if (in_group || p->natoms == 0)
-        return -1;
-    /* a gap may not start or end a pattern */
-    if (p->kind[0] != ATOM_WORD || p->kind[p->natoms - 1] != ATOM_WORD)
-        return -1;
-    return 0;
-}
-
-static int insert(const tact__alloc *a, tact__pm *pm, const parsed *p, size_t e, uint32_t node,
-                  uint32_t pat)
-{
-    if (e == p->nelems) {
-        /* accept: skip when this pattern is already accepted here */
-        for (uint32_t q = pm->acc[node]; q; q = pm->accs[q - 1].next)
-            if (pm->accs[q - 1].pat == pat)
-                return TACT_OK;
-        if (pm->naccs == pm->acap) {
-            uint32_t nc = pm->acap ? pm->acap * 2 : 1024;
-            pm_acc *na = tact__realloc(a, pm->accs, nc * sizeof *na);
-            if (!na)
-                return TACT_ENOMEM;
-            pm->accs = na;
-            pm->acap = nc;
-        }
-        pm->accs[pm->naccs].pat = pat;
-        pm->accs[pm->naccs].next = pm->acc[node];
-        pm->acc[node] = ++pm->naccs;
-        return TACT_OK;
-    }
-    for (size_t k = 0; k < p->elem_n[e]; k++) {
-        size_t alt = p->elem_first[e] + k;
-        uint32_t n = node;
-        for (size_t t = 0; t < p->alt_n[alt]; t++) {
-            size_t at = p->alt_first[alt] + t;
-            if (p->kind[at] != ATOM_WORD) {
-                if (!pm->gap[n]) {
-                    uint32_t g;
-                    int rc = node_new(a, pm, &g);
-                    if (rc)
-                        return rc;
-                    pm->gap[n] = g;
-                }
-                uint8_t max = p->kind[at] == ATOM_LONG_GAP ? MAX_LONG_GAP : MAX_GAP;
-                if (pm->gapmax[n] < max)
-                    pm->gapmax[n] = max;
-                n = pm->gap[n];
-            } else {
-                int rc = edge_child(a, pm, n, p->key[at], &n);
-                if (rc)
-                    return rc;
-            }
-        }
-        int rc = insert(a, pm, p, e + 1, n, pat);
-        if (rc)
-            return rc;
-    }
-    return TACT_OK;
-}
-
-/* Word classes: a list may define "@name = word|two words|..." on a line of
- * its own and use @name in later patterns, as an element ("@verb him") or
- * inside a choice ("{@verb|saw}"). Classes belong to the list that defines
- * them. */
-typedef struct wclass {
-    const char *name, *body;
-    size_t nlen, blen;
-    char atom[48];  /* "<@L:name>": the class as one edge (one-word members) */
-    size_t alen;    /* 0 when the class has no one-word member */
-    char multi[MAX_EXPANDED / 4]; /* its members of several words, '|'-joined */
-    size_t mlen;
-} wclass;
-
-static const wclass *class_find(const wclass *cl, size_t ncl, const char *s, size_t n)
-{
-    for (size_t k = 0; k < ncl; k++)
-        if (cl[k].nlen == n && memcmp(cl[k].name, s, n) == 0)
-            return &cl[k];
-    return NULL;
-}
-
-static bool class_char(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-/* Write s with every @name replaced by its class body, braced outside a
- * choice. Returns the length written, or 0 on error (unknown class, too
- * long). */
-static size_t expand(const wclass *cl, size_t ncl, const char *s, size_t n, char *out,
-                     size_t cap)
-{
-    size_t o = 0;
-    bool in_group = false;
-    for (size_t i = 0; i < n;) {
-        char c = s[i];
-        if (c == '@') {
-            size_t e = i + 1;
-            while (e < n && class_char(s[e]))
-                e++;
-            const wclass *w = class_find(cl, ncl, s + i + 1, e - i - 1);
-            if (!w || o + w->alen + w->mlen + 3 >= cap)
-                return 0;
-            if (!in_group)
-                out[o++] = '{';
-            memcpy(out + o, w->atom, w->alen);
-            o += w->alen;
-            if (w->alen && w->mlen)
-                out[o++] = '|';
-            memcpy(out + o, w->multi, w->mlen);
-            o += w->mlen;
-            if (!in_group)
-                out[o++] = '}';
-            i = e;
-            continue;
-        }
-        if (c == '{' || c == '[')
-            in_group = true;
-        else if (c == '}' || c == ']')
-            in_group = false;
-        if (o + 1 >= cap)
-            return 0;
-        out[o++] = c;
-        i++;
-    }
-    return o;
-}
-
-/*
- * A choice of many one-word alternatives ("{manager|boss|tm|...}") written
- * in a pattern becomes an anonymous class: one edge instead of one trie
- * branch per word (and per combination with the choices after it).
- */
-#define COLLAPSE_MIN 3
-
-/* An alternative of one plain word: not a gap, not a <num>-style class. */
-static bool plain_single(const tact__pm *pm, const parsed *p, size_t alt)
-{
-    (void)pm;
-    return p->alt_n[alt] == 1 && p->kind[p->alt_first[alt]] == ATOM_WORD &&
-           !p->angle[p->alt_first[alt]];
-}
-
-static int collapse_choices(const tact__alloc *a, tact__pm *pm, parsed *p, uint32_t pat)
-{
-    for (size_t e = 0; e < p->nelems; e++) {
-        size_t first = p->elem_first[e], n = p->elem_n[e], singles = 0;
-        for (size_t k = 0; k < n; k++)
-            singles += plain_single(pm, p, first + k);
-        if (singles < COLLAPSE_MIN)
-            continue;
-        char name[64];
-        int nl = snprintf(name, sizeof name, "<#%u:%u:%zu>", pm->nlists, pat, e);
-        if (nl < 0 || (size_t)nl >= sizeof name)
-            return TACT_EMODEL;
-        uint64_t key = tact__hash(name, (size_t)nl);
-        /* keep the other alternatives, then one alternative for the class */
-        size_t kept = 0, class_alt = SIZE_MAX;
-        for (size_t k = 0; k < n; k++) {
-            size_t alt = first + k;
-            if (plain_single(pm, p, alt)) {
-                int rc = class_member_add(a, pm, p->key[p->alt_first[alt]], key);
-                if (rc)
-                    return rc;
-                if (class_alt != SIZE_MAX)
-                    continue;
-                class_alt = first + kept;
-                p->key[p->alt_first[alt]] = key;
-            }
-            p->alt_first[first + kept] = p->alt_first[alt];
-            p->alt_n[first + kept] = p->alt_n[alt];
-            kept++;
-        }
-        p->elem_n[e] = (uint16_t)kept;
-    }
-    return TACT_OK;
-}
-
-/*
- * Split a class's members: those the tokenizer reads as one word become
- * members of the class atom (no trie nodes at all); the others are written
- * out as alternatives, as before.
- */
-static int class_define(const tact__alloc *a, tact__pm *pm, wclass *w, parsed *scratch)
-{
-    int n = snprintf(w->atom, sizeof w->atom, "<@%u:%.*s>", pm->nlists, (int)w->nlen, w->name);
-    if (n < 0 || (size_t)n >= sizeof w->atom)
-        return TACT_EMODEL;
-    uint64_t key = tact__hash(w->atom, (size_t)n);
-    w->alen = 0;
-    w->mlen = 0;
-    const char *m = w->body, *end = w->body + w->blen;
-    while (m < end) {
-        const char *bar = memchr(m, '|', (size_t)(end - m));
-        const char *me = bar ? bar : end;
-        const char *ms = m, *mt = me;
-        while (ms < mt && (*ms == ' ' || *ms == '\t'))
-            ms++;
-        while (mt > ms && (mt[-1] == ' ' || mt[-1] == '\t'))
-            mt--;
-        m = bar ? bar + 1 : end;
-        if (ms == mt)
-            continue;
-        /* one word, read exactly as a pattern word is read */
-        scratch->natoms = scratch->nalts = scratch->nelems = 0;
-        bool one = memchr(ms, '<', (size_t)(mt - ms)) == NULL && new_elem(scratch) == 0 &&
-                   put_words(scratch, ms, (size_t)(mt - ms)) == 0 && scratch->natoms == 1 &&
-                   scratch->kind[0] == ATOM_WORD;
-        if (one) {
-            int rc = class_member_add(a, pm, scratch->key[0], key);
-            if (rc)
-                return rc;
-            w->alen = (size_t)n;
-            continue;
-        }
-        size_t need = (size_t)(mt - ms) + (w->mlen ? 1 : 0);
-        if (w->mlen + need >= sizeof w->multi)
-            return TACT_EMODEL;
-        if (w->mlen)
-            w->multi[w->mlen++] = '|';
-        memcpy(w->multi + w->mlen, ms, (size_t)(mt - ms));
-        w->mlen += (size_t)(mt - ms);
-    }
-    return w->alen || w->mlen ? TACT_OK : TACT_EMODEL;
-}
-
-int tact__pm_add_list(const tact__alloc *a, tact__pm *pm, const char *data, size_t len,
-                      uint8_t group, const char *const *tags, size_t ntags, size_t *bad_line)
-{
-    wclass *cl = tact__malloc(a, MAX_CLASSES * sizeof *cl);
-    if (!cl)
-        return TACT_ENOMEM;
-    size_t ncl = 0;
-    parsed *p = tact__malloc(a, sizeof *p);
-    if (!p) {
-        tact__free(a, cl);
-        return TACT_ENOMEM;
-    }
-    pm->nlists++;
-    int rc = TACT_OK;
-    size_t i = 0, line = 0;
-    while (i < len && rc == TACT_OK) {
-        size_t e = i;
-        while (e < len && data[e] != '\n')
-            e++;
-        line++;
-        size_t s = i, t = e;
-        i = e + 1;
-        while (s < t && (data[s] == ' ' || data[s] == '\t'))
-            s++;
-        while (t > s && (data[t - 1] == ' ' || data[t - 1] == '\t' || data[t - 1] == '\r'))
-            t--;
-        if (s == t || data[s] == '#')
-            continue;
-        if (data[s] == '@') {
-            size_t ne = s + 1;
-            while (ne < t && class_char(data[ne]))
-                ne++;
-            size_t b = ne;
-            while (b < t && (data[b] == ' ' || data[b] == '\t'))
-                b++;
-            if (ne == s + 1 || b == t || data[b] != '=' || ncl == MAX_CLASSES) {
-                *bad_line = line;
-                rc = TACT_EMODEL;
-                break;
-            }
-            b++;
-            while (b < t && (data[b] == ' ' || data[b] == '\t'))
-                b++;
-            /* classes do not nest: keep the grammar flat */
-            if (memchr(data + b, '@', t - b) || memchr(data + b, '{', t - b) ||
-                memchr(data + b, '[', t - b)) {
-                *bad_line = line;
-                rc = TACT_EMODEL;
-                break;
-            }
-            cl[ncl].name = data + s + 1;
-            cl[ncl].nlen = ne - s - 1;
-            cl[ncl].body = data + b;
-            cl[ncl].blen = t - b;
-            if ((rc = class_define(a, pm, &cl[ncl], p)) != TACT_OK) {
-                if (rc == TACT_EMODEL)
-                    *bad_line = line;
-                break;
-            }
-            ncl++;
-            continue;
-        }
-        size_t colon = s;
-        while (colon < t && data[colon] != ':')
-            colon++;
-        size_t tag = ntags;
-        for (size_t k = 0; k < ntags && colon < t; k++)
-            if (strlen(tags[k]) == colon - s && memcmp(tags[k], data + s, colon - s) == 0)
-                tag = k;
-        size_t xn = tag == ntags ? 0
-                                 : expand(cl, ncl, data + colon + 1, t - colon - 1, p->buf,
-                                          sizeof p->buf);
-        if (tag == ntags || xn == 0 || parse_pattern(p, p->buf, xn)) {
-            *bad_line = line;
-            rc = TACT_EMODEL;
-            break;
-        }
-        if (pm->npats == pm->pcap) {
-            uint32_t nc = pm->pcap ? pm->pcap * 2 : 256;
-            pm_pat *np = tact__realloc(a, pm->pats, nc * sizeof *np);
-            if (!np) {
-                rc = TACT_ENOMEM;
-                break;
-            }
-            pm->pats = np;
-            pm->pcap = nc;
-        }
-        uint32_t pat = pm->npats++;
-        pm->pats[pat].group = group;
-        pm->pats[pat].tag = (uint8_t)tag;
-        if ((rc = collapse_choices(a, pm, p, pat)) != TACT_OK)
-            break;
-        rc = insert(a, pm, p, 0, 0, pat);
-        if (rc == TACT_ERANGE) {
-            *bad_line = line; /* this pattern took the trie over its budget */
-            rc = TACT_EMODEL;
-        }
-    }
-    tact__free(a, p);
-    tact__free(a, cl);
-    return rc;
 }
 
 /* ---- matching --------------------------------------------------------- */
@@ -878,7 +413,7 @@ static void step(mctx *m, uint32_t node, size_t p);
 
 static void emit(mctx *m, uint32_t node, size_t p)
 {
-    for (uint32_t q = m->pm->acc[node]; q && m->rc == TACT_OK; q = m->pm->accs[q - 1].next) {
+    for (uint32_t q = m->pm->nodes[node].acc; q && m->rc == TACT_OK; q = m->pm->accs[q - 1].next) {
         if (*m->n == *m->cap &&
             tact__grow(m->a, (void **)m->out, m->cap, *m->n + 1, sizeof **m->out)) {
             m->rc = TACT_ENOMEM;
@@ -891,6 +426,27 @@ static void emit(mctx *m, uint32_t node, size_t p)
     }
 }
 
+/* The child of node along key: a short scan of a frozen small node, the
+ * hash table otherwise. */
+static uint32_t node_get(const tact__pm *pm, const pm_node *nd, uint32_t node, uint64_t key)
+{
+    if (nd->nkeys == PM_HASHED)
+        return edge_get(pm, node, key);
+    if (nd->nkeys & PM_TABLE) {
+        uint32_t mask = (1u << (nd->nkeys & 31u)) - 1;
+        for (uint32_t i = root_slot(key, mask);; i = (i + 1) & mask) {
+            uint32_t c = pm->fchild[nd->first + i];
+            if (!c || pm->fkeys[nd->first + i] == key)
+                return c;
+        }
+    }
+    const uint64_t *k = pm->fkeys + nd->first;
+    for (uint32_t i = 0; i < nd->nkeys; i++)
+        if (k[i] == key)
+            return pm->fchild[nd->first + i];
+    return 0;
+}
+
 static void step_edges(mctx *m, uint32_t node, size_t p)
 {
     const tact__pm *pm = m->pm;
@@ -898,24 +454,26 @@ static void step_edges(mctx *m, uint32_t node, size_t p)
     if (p >= sc->ntoks)
         return;
     uint32_t c;
-    unsigned spec = pm->spec[node];
-    if ((c = edge_get(pm, node, sc->toks[p].hash)))
+    const pm_node *nd = &pm->nodes[node];
+    unsigned spec = nd->spec;
+    if ((spec & SPEC_WORD) && (c = node_get(pm, nd, node, sc->toks[p].hash)))
         step(m, c, p + 1);
-    for (uint32_t k = m->chead[p]; k; k = pm->ckeys[k - 1].next)
-        if ((c = edge_get(pm, node, pm->ckeys[k - 1].key)))
-            step(m, c, p + 1);
-    if (!spec)
+    if (spec & SPEC_CLASS)
+        for (uint32_t k = m->chead[p]; k; k = pm->ckeys[k - 1].next)
+            if ((c = node_get(pm, nd, node, pm->ckeys[k - 1].key)))
+                step(m, c, p + 1);
+    if (!(spec & SPEC_TOKEN))
         return;
-    if (is_num_tok(sc, p) && (c = edge_get(pm, node, pm->h_num)))
+    if (is_num_tok(sc, p) && (c = node_get(pm, nd, node, pm->h_num)))
         step(m, c, p + 1);
     if (sc->toks[p].kind == TACT__TOK_EMOJI) {
         int32_t cp = first_cp(sc, p);
-        if (is_sarc(cp) && (c = edge_get(pm, node, pm->h_sarc)))
+        if (is_sarc(cp) && (c = node_get(pm, nd, node, pm->h_sarc)))
             step(m, c, p + 1);
-        if (is_laugh(cp) && (c = edge_get(pm, node, pm->h_laugh)))
+        if (is_laugh(cp) && (c = node_get(pm, nd, node, pm->h_laugh)))
             step(m, c, p + 1);
     }
-    if ((c = edge_get(pm, node, pm->h_any)))
+    if ((c = node_get(pm, nd, node, pm->h_any)))
         step(m, c, p + 1);
 }
 
@@ -923,13 +481,14 @@ static void step(mctx *m, uint32_t node, size_t p)
 {
     if (m->rc != TACT_OK)
         return;
-    if (m->pm->acc[node])
+    const pm_node *nd = &m->pm->nodes[node];
+    if (nd->acc)
         emit(m, node, p);
     step_edges(m, node, p);
-    uint32_t g = m->pm->gap[node];
+    uint32_t g = nd->gap;
     if (!g)
         return;
-    for (size_t k = 0; k <= m->pm->gapmax[node] && p + k < m->sc->ntoks; k++) {
+    for (size_t k = 0; k <= nd->gapmax && p + k < m->sc->ntoks; k++) {
         if (k > 0 && sent_break(m->sc, p + k - 1))
             break;
         step_edges(m, g, p + k);

@@ -58,6 +58,11 @@ int tact__buf_puts(const tact__alloc *a, tact__buf *b, const char *s);
 int tact__buf_putc(const tact__alloc *a, tact__buf *b, char c);
 /* JSON string with quotes, escaping everything JSON requires. */
 int tact__buf_json_str(const tact__alloc *a, tact__buf *b, const char *s, size_t n);
+/* The escaper under tact__buf_json_str, for callers that reserve space once:
+ * writes n bytes of s as a quoted JSON string at o, at most
+ * TACT__JSON_MAX(n) bytes, no NUL; returns the end. */
+#define TACT__JSON_MAX(n) (6 * (n) + 2)
+char *tact__json_esc(char *o, const char *s, size_t n);
 void tact__buf_free(const tact__alloc *a, tact__buf *b);
 
 /* Fill a tact_error (may be NULL). Returns code. The message must never

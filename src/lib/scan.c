@@ -165,55 +165,114 @@ static int put_kv_str(tact_scanner *sc, const char *key, const char *v, size_t n
     return TACT_OK;
 }
 
+/* Writers into space reserved beforehand: one reserve per finding instead of
+ * a capacity check per piece (the JSON is several times the size of the
+ * post, so this is on the hot path of `check --format jsonl`). */
+static char *put_raw(char *o, const char *s, size_t n)
+{
+    memcpy(o, s, n);
+    return o + n;
+}
+
+#define PUT_LIT(o, lit) put_raw((o), (lit), sizeof(lit) - 1)
+
+static char *put_uz(char *o, size_t v)
+{
+    char t[24];
+    size_t k = 0;
+    do
+        t[k++] = (char)('0' + v % 10);
+    while (v /= 10);
+    while (k)
+        *o++ = t[--k];
+    return o;
+}
+
+/* A confidence with two decimals, as "%.2f" would write it (halves round
+ * up). */
+static char *put_conf(char *o, float c)
+{
+    size_t v = c > 0 ? (size_t)((double)c * 100.0 + 0.5) : 0;
+    o = put_uz(o, v / 100);
+    *o++ = '.';
+    *o++ = (char)('0' + v / 10 % 10);
+    *o++ = (char)('0' + v % 10);
+    return o;
+}
+
+/* ,"key":"escaped value" */
+static char *put_kv(char *o, const char *key, size_t klen, const char *v, size_t n)
+{
+    *o++ = ',';
+    *o++ = '"';
+    o = put_raw(o, key, klen);
+    *o++ = '"';
+    *o++ = ':';
+    return tact__json_esc(o, v, n);
+}
+
+#define PUT_KV(o, lit, v, n) put_kv((o), (lit), sizeof(lit) - 1, (v), (n))
+
 static int put_finding(tact_scanner *sc, const tact_finding *f)
 {
     tact__buf *b = &sc->json;
-    char num[96];
-    int n = snprintf(num, sizeof num, "{\"start\":%zu,\"end\":%zu,", f->start, f->end);
-    if (tact__buf_put(&sc->a, b, num, (size_t)n) ||
-        put_kv_str(sc, "text", sc->text + f->start, f->end - f->start) ||
-        tact__buf_putc(&sc->a, b, ',') ||
-        put_kv_str(sc, "category", tact_category_name(f->category),
-                   strlen(tact_category_name(f->category))) ||
-        tact__buf_putc(&sc->a, b, ',') ||
-        put_kv_str(sc, "type", tact_type_name(f->type), strlen(tact_type_name(f->type))) ||
-        tact__buf_putc(&sc->a, b, ',') ||
-        put_kv_str(sc, "severity", tact_severity_name(f->severity),
-                   strlen(tact_severity_name(f->severity))))
-        return TACT_ENOMEM;
-    n = snprintf(num, sizeof num, ",\"confidence\":%.2f,", (double)f->confidence);
-    if (tact__buf_put(&sc->a, b, num, (size_t)n) || put_kv_str(sc, "rule", f->rule, strlen(f->rule)) ||
-        tact__buf_putc(&sc->a, b, ',') ||
-        put_kv_str(sc, "message", f->message, strlen(f->message)) ||
-        tact__buf_puts(&sc->a, b, ",\"guidance\":["))
-        return TACT_ENOMEM;
-    const char *done[TACT_GUIDE_COUNT];
-    size_t ndone = 0;
+    const char *cat = tact_category_name(f->category), *type = tact_type_name(f->type);
+    const char *sev = tact_severity_name(f->severity);
+    size_t tlen = f->end - f->start, clen = strlen(cat), ylen = strlen(type), slen = strlen(sev);
+    size_t rlen = strlen(f->rule), mlen = strlen(f->message), glen = strlen(f->suggestion);
+    const char *ids[TACT_GUIDE_COUNT];
+    size_t nids = 0, idlen = 0;
     for (unsigned bit = 1; bit < (1u << TACT_GUIDE_COUNT); bit <<= 1) {
         if (!(f->guidance & bit))
             continue;
         const char *id = tact_ruleset_guidance_id(sc->rs, bit);
         bool dup = false;
-        for (size_t k = 0; k < ndone; k++)
-            dup = dup || strcmp(done[k], id) == 0;
-        if (dup)
-            continue;
-        if ((ndone && tact__buf_putc(&sc->a, b, ',')) ||
-            tact__buf_json_str(&sc->a, b, id, strlen(id)))
-            return TACT_ENOMEM;
-        done[ndone++] = id;
+        for (size_t k = 0; k < nids; k++)
+            dup = dup || strcmp(ids[k], id) == 0;
+        if (!dup) {
+            ids[nids++] = id;
+            idlen += TACT__JSON_MAX(strlen(id)) + 1;
+        }
     }
-    if (tact__buf_put(&sc->a, b, "],", 2) ||
-        put_kv_str(sc, "suggestion", f->suggestion, strlen(f->suggestion)))
+    if (tlen > SIZE_MAX / 16 || mlen > SIZE_MAX / 16 || glen > SIZE_MAX / 16 ||
+        rlen > SIZE_MAX / 16)
         return TACT_ENOMEM;
-    if ((f->flags & TACT_FINDING_DRIVES_VERDICT) &&
-        tact__buf_puts(&sc->a, b, ",\"drives_verdict\":true"))
+    size_t need = 256 + TACT__JSON_MAX(tlen) + TACT__JSON_MAX(clen) + TACT__JSON_MAX(ylen) +
+                  TACT__JSON_MAX(slen) + TACT__JSON_MAX(rlen) + TACT__JSON_MAX(mlen) +
+                  TACT__JSON_MAX(glen) + idlen;
+    if (tact__buf_reserve(&sc->a, b, need))
         return TACT_ENOMEM;
-    if ((f->flags & TACT_FINDING_PUBLIC_FIGURE) && tact__buf_puts(&sc->a, b, ",\"public_figure\":true"))
-        return TACT_ENOMEM;
-    if ((f->flags & TACT_FINDING_OWN_DETAILS) && tact__buf_puts(&sc->a, b, ",\"own_details\":true"))
-        return TACT_ENOMEM;
-    return tact__buf_putc(&sc->a, b, '}');
+    char *o = b->p + b->len;
+    o = PUT_LIT(o, "{\"start\":");
+    o = put_uz(o, f->start);
+    o = PUT_LIT(o, ",\"end\":");
+    o = put_uz(o, f->end);
+    o = PUT_KV(o, "text", sc->text + f->start, tlen);
+    o = PUT_KV(o, "category", cat, clen);
+    o = PUT_KV(o, "type", type, ylen);
+    o = PUT_KV(o, "severity", sev, slen);
+    o = PUT_LIT(o, ",\"confidence\":");
+    o = put_conf(o, f->confidence);
+    o = PUT_KV(o, "rule", f->rule, rlen);
+    o = PUT_KV(o, "message", f->message, mlen);
+    o = PUT_LIT(o, ",\"guidance\":[");
+    for (size_t k = 0; k < nids; k++) {
+        if (k)
+            *o++ = ',';
+        o = tact__json_esc(o, ids[k], strlen(ids[k]));
+    }
+    *o++ = ']';
+    o = PUT_KV(o, "suggestion", f->suggestion, glen);
+    if (f->flags & TACT_FINDING_DRIVES_VERDICT)
+        o = PUT_LIT(o, ",\"drives_verdict\":true");
+    if (f->flags & TACT_FINDING_PUBLIC_FIGURE)
+        o = PUT_LIT(o, ",\"public_figure\":true");
+    if (f->flags & TACT_FINDING_OWN_DETAILS)
+        o = PUT_LIT(o, ",\"own_details\":true");
+    *o++ = '}';
+    b->len = (size_t)(o - b->p);
+    b->p[b->len] = '\0';
+    return TACT_OK;
 }
 
 int tact_result_json(tact_scanner *sc, const char *id, size_t id_len, const char **json,

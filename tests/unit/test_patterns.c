@@ -1,6 +1,7 @@
 /* test_patterns.c - the conduct phrase-pattern compiler: word classes,
- * errors with line numbers, and the trie budget. */
-#include "conduct.h"
+ * errors with line numbers, the trie budget, and the frozen trie matching
+ * exactly what the unfrozen one matches. */
+#include "conduct_match.h"
 #include "harness.h"
 
 #include <stdio.h>
@@ -61,11 +62,80 @@ static void test_budget(void)
     free(list);
 }
 
+/* Matches of pm over the tokens of text, as "pat:first-last;..." */
+static void matches(tact_scanner *sc, const tact__pm *pm, const char *text, char *out, size_t cap)
+{
+    const tact_result *res;
+    out[0] = '\0';
+    CHECK_INT(tact_scanner_scan(sc, text, strlen(text), 0, &res, NULL), TACT_OK);
+    tact__alloc a;
+    tact__alloc_init(&a, NULL);
+    tact__pm_match *m = NULL;
+    size_t n = 0, mcap = 0, o = 0;
+    CHECK_INT(tact__pm_scan(pm, sc, &a, &m, &n, &mcap), TACT_OK);
+    for (size_t i = 0; i < n && o + 40 < cap; i++)
+        o += (size_t)snprintf(out + o, cap - o, "%u:%u-%u;", m[i].pat, m[i].first, m[i].last);
+    free(m);
+}
+
+/* Freezing lays edges out as lists and per-node tables: a node with many
+ * words after it (the table), class edges, gaps, <num> and the root must
+ * all match the same before and after. */
+static void test_frozen_same(void)
+{
+    char list[8192];
+    size_t n = (size_t)sprintf(list, "@who = manager|boss|tm|the duty team\n"
+                                     "t: the @who * useless\n"
+                                     "t: <num> times {again|today}\n"
+                                     "t: {she|he} is {useless|lazy|rude|late}\n");
+    for (int k = 0; k < 40; k++)
+        n += (size_t)sprintf(list + n, "t: alpha w%d [now]\n", k);
+    tact__alloc a;
+    tact__alloc_init(&a, NULL);
+    tact__pm *pm = NULL;
+    size_t bad = 0;
+    CHECK_INT(tact__pm_new(&a, &pm), TACT_OK);
+    CHECK_INT(tact__pm_add_list(&a, pm, list, n, 0, tags, 1, &bad), TACT_OK);
+    tact_ruleset *rs = NULL;
+    tact_scanner *sc = NULL;
+    CHECK_INT(tact_ruleset_compile(NULL, &rs, NULL), TACT_OK);
+    CHECK_INT(tact_scanner_new(rs, NULL, &sc, NULL), TACT_OK);
+    static const char *const texts[] = {
+        "alpha w7 and alpha w39 now, alpha w40",
+        "the manager is useless. The duty team were so very useless",
+        "the boss . useless",
+        "3 times again and 12 times today",
+        "she is lazy and he is late",
+        "nothing here at all",
+    };
+    char before[6][512], after[512];
+    for (size_t t = 0; t < 6; t++)
+        matches(sc, pm, texts[t], before[t], sizeof before[t]);
+    CHECK(strlen(before[0]) > 0 && strlen(before[1]) > 0 && strlen(before[3]) > 0 &&
+          strlen(before[4]) > 0);
+    CHECK_STR(before[2], ""); /* a gap does not cross a sentence */
+    CHECK_STR(before[5], "");
+    CHECK_INT(tact__pm_freeze(&a, pm), TACT_OK);
+    for (size_t t = 0; t < 6; t++) {
+        matches(sc, pm, texts[t], after, sizeof after);
+        CHECK_STR(after, before[t]);
+    }
+    /* a list added after the freeze still matches (its nodes go back to
+     * the shared table) */
+    CHECK_INT(tact__pm_add_list(&a, pm, "t: alpha w3 later\n", 18, 0, tags, 1, &bad), TACT_OK);
+    matches(sc, pm, "alpha w3 later", after, sizeof after);
+    CHECK(strstr(after, "-2;") != NULL);
+    tact_scanner_free(sc);
+    tact_ruleset_free(rs);
+    tact__pm_free(&a, pm);
+}
+
 int main(void)
 {
     static const th_test tests[] = {{"valid", test_valid},
                                     {"errors_name_the_line", test_errors_name_the_line},
                                     {"budget", test_budget},
+                                    {"frozen_same", test_frozen_same},
                                     {NULL, NULL}};
     return th_run(tests);
 }

@@ -1,0 +1,127 @@
+/*
+ * conduct_match.h - the phrase matcher's insides, shared by its two files:
+ * conduct_match.c (the trie, its freezing and the scan) and
+ * conduct_match_parse.c (reading pattern lists into the trie). The
+ * interface for everyone else is in conduct.h.
+ */
+#ifndef TACT_CONDUCT_MATCH_H
+#define TACT_CONDUCT_MATCH_H
+
+#include "conduct.h"
+
+#define MAX_GAP 5       /* tokens a "*" may skip */
+#define MAX_LONG_GAP 12 /* tokens a "**" may skip */
+#define PM_BLOOM_WORDS (1u << 15) /* 2^21 bits, two per edge in one word */
+#define SPEC_NUM 1u
+#define SPEC_SARC 2u
+#define SPEC_LAUGH 4u
+#define SPEC_ANY 8u
+#define SPEC_WORD 16u  /* has an edge keyed by a word */
+#define SPEC_CLASS 32u /* has an edge keyed by a word class */
+#define SPEC_TOKEN (SPEC_NUM | SPEC_SARC | SPEC_LAUGH | SPEC_ANY)
+
+typedef struct pm_edge {
+    uint64_t key;   /* token hash */
+    uint32_t node;  /* from, + 1 (0 = empty slot) */
+    uint32_t child;
+} pm_edge;
+
+/* What a node does besides its word edges: kept together, so that reaching
+ * a node costs one cache line. */
+typedef struct pm_node {
+    uint32_t gap;   /* the gap child, 0 = none (the root is never a child) */
+    uint32_t acc;   /* first pm_acc entry + 1 */
+    uint32_t first; /* its edges in fkeys/fchild, once frozen */
+    uint16_t nkeys; /* how many; PM_HASHED: look them up in the hash table */
+    uint8_t spec;   /* SPEC_* bits: the class edges it has */
+    uint8_t gapmax; /* how many tokens its gap edge may skip */
+} pm_node;
+
+/* A frozen node with up to PM_SMALL edges keeps them in a list; a bigger
+ * one in an open-addressing table of its own, 2^(nkeys & 31) slots, marked
+ * PM_TABLE. PM_HASHED: not frozen, the edges are in the shared table. */
+#define PM_SMALL 12
+#define PM_TABLE 0x8000u
+#define PM_HASHED 0xFFFFu
+
+/* An edge from the root, in a table of its own: every token of every post
+ * asks the root, and the root's few thousand edges stay in cache. */
+typedef struct pm_redge {
+    uint64_t key;
+    uint32_t child; /* 0 = empty slot */
+    uint32_t pad;
+} pm_redge;
+
+typedef struct pm_cslot {
+    uint64_t word; /* hash of the member word; 0 with head 0 = empty */
+    uint32_t head; /* first class key + 1 */
+    uint32_t pad;
+} pm_cslot;
+
+typedef struct pm_ckey {
+    uint64_t key;  /* the class's edge key */
+    uint32_t next; /* next class key of the same word, + 1 */
+    uint32_t pad;
+} pm_ckey;
+
+typedef struct pm_pat {
+    uint8_t group, tag;
+} pm_pat;
+
+/* One pattern accepted at one node. A pattern with choices is accepted at
+ * several nodes, so the lists cannot be linked through the patterns. */
+typedef struct pm_acc {
+    uint32_t pat;
+    uint32_t next; /* next entry of the same node, + 1 */
+} pm_acc;
+
+struct tact__pm {
+    pm_edge *edges; /* edges from every node but the root */
+    uint32_t nslots, nedges;
+    pm_redge *redges; /* edges from the root */
+    uint32_t nrslots, nredges;
+    pm_node *nodes;
+    /* frozen: the edges of each small node side by side, so that stepping
+     * through a node reads one or two cache lines whatever the token */
+    uint64_t *fkeys;
+    uint32_t *fchild;
+    pm_acc *accs;
+    uint32_t naccs, acap;
+    uint32_t nnodes, ncap;
+    pm_pat *pats;
+    uint32_t npats, pcap;
+    uint64_t h_num, h_sarc, h_laugh, h_any;
+    /* word classes: a one-word member of a class is not expanded into the
+     * trie; the class is one edge, keyed by the class, and each token looks
+     * up the classes it belongs to (a word -> class-key list table) */
+    pm_cslot *cslots;  /* open addressing on the word hash */
+    uint32_t ncslots, ncwords;
+    pm_ckey *ckeys;    /* linked lists of class keys */
+    uint32_t nckeys, ckcap;
+    uint32_t nlists;   /* lists added so far: makes class keys unique per list */
+    /* two bits of one word per (node, key) edge hash: most steps find no
+     * edge, and a clear bit answers that without touching the edge table
+     * (one bit in 2^20 let 60% of misses through to the table) */
+    uint64_t bloom[PM_BLOOM_WORDS];
+};
+
+/*
+ * Lay the edges of each node side by side once every list is added
+ * (tact__pm_scan is correct without it, only slower; an edge added later
+ * sends its node back to the shared hash table). Returns TACT_OK or
+ * TACT_ENOMEM, which leaves the matcher working unfrozen.
+ */
+int tact__pm_freeze(const tact__alloc *a, tact__pm *pm);
+
+/* A new node; TACT_ERANGE past the trie's budget (PM_MAX_NODES). */
+int tact__pm_node_new(const tact__alloc *a, tact__pm *pm, uint32_t *out);
+
+/* The child of node along key, created when missing; cls: key is a word
+ * class (a token reaches it through its classes, not its own hash). */
+int tact__pm_edge_child(const tact__alloc *a, tact__pm *pm, uint32_t node, uint64_t key,
+                        bool cls, uint32_t *out);
+
+/* Record that the word with hash `word` belongs to the class keyed `key`. */
+int tact__pm_class_add(const tact__alloc *a, tact__pm *pm, uint64_t word, uint64_t key);
+
+#endif
