@@ -11,6 +11,7 @@
  * condemnation) and the identifiers the earlier detectors found.
  */
 #include "conduct.h"
+#include "conduct_match.h"
 
 enum { G_CASE, G_CONTEXT, G_DEROG, G_DISCRIM, G_COLLEAGUE, G_VENT, G_BOUNDARY, G_ABUSE, G_COOC };
 
@@ -81,6 +82,12 @@ int tact__conduct_compile(tact_ruleset *rs, tact_error *err)
     int rc = tact__pm_new(&rs->a, &r->pm);
     if (rc)
         return rc;
+    /* the trie compiled at build time (tools/pmgen.c); the lists below
+     * then only check that it was compiled from these very lists */
+    size_t sn = 0;
+    const char *snap = tact__data_get("conduct.pm", &sn);
+    if (snap && tact__pm_adopt(&rs->a, r->pm, snap, sn))
+        return tact__err(err, TACT_EMODEL, SIZE_MAX, "conduct.pm: the compiled lists are corrupt");
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         size_t n = 0, bad = 0;
         const char *d = tact__data_get(lists[i].file, &n);
@@ -102,6 +109,11 @@ int tact__conduct_compile(tact_ruleset *rs, tact_error *err)
             return tact__err(err, rc, SIZE_MAX, "conduct_cooccur.txt: line %zu is not valid", bad);
         return rc;
     }
+    if ((rc = tact__pm_freeze(&rs->a, r->pm)) == TACT_EMODEL)
+        return tact__err(err, rc, SIZE_MAX,
+                         "conduct.pm: the compiled lists are not those of this build");
+    if (rc)
+        return rc;
     if ((rc = tact__lex_init(&rs->a, &r->words, 512)))
         return rc;
     for (size_t i = 0; i < sizeof wordlists / sizeof wordlists[0]; i++) {
@@ -118,6 +130,12 @@ int tact__conduct_compile(tact_ruleset *rs, tact_error *err)
         return rc;
     }
     return TACT_OK;
+}
+
+const tact__pm *tact__conduct_pm(const tact_ruleset *rs)
+{
+    const cd_rules *r = rs->conduct;
+    return r ? r->pm : NULL;
 }
 
 void tact__conduct_free(tact_ruleset *rs)

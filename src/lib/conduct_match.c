@@ -224,6 +224,11 @@ void tact__pm_free(const tact__alloc *a, tact__pm *pm)
 {
     if (!pm)
         return;
+    if (pm->adopted) {
+        tact__free(a, pm->edges);
+        tact__free(a, pm);
+        return;
+    }
     tact__free(a, pm->edges);
     tact__free(a, pm->redges);
     tact__free(a, pm->nodes);
@@ -238,6 +243,8 @@ void tact__pm_free(const tact__alloc *a, tact__pm *pm)
 
 int tact__pm_freeze(const tact__alloc *a, tact__pm *pm)
 {
+    if (pm->adopted)
+        return pm->digest == pm->snap_digest ? TACT_OK : TACT_EMODEL;
     uint32_t *cnt = tact__calloc(a, pm->nnodes, sizeof *cnt);
     if (!cnt)
         return TACT_ENOMEM;
@@ -288,6 +295,191 @@ int tact__pm_freeze(const tact__alloc *a, tact__pm *pm)
         pm->fchild[at] = e->child;
     }
     tact__free(a, cnt);
+    return TACT_OK;
+}
+
+/* ---- snapshots ------------------------------------------------------------ */
+
+#define SNAP_MAGIC "tactpm2" /* change it with any layout change */
+
+typedef struct pm_snap_head {
+    char magic[8];
+    uint64_t digest;
+    uint32_t nnodes, nfk, nrslots, nredges, naccs, npats, ncslots, ncwords, nckeys, pad;
+    uint64_t h_num, h_sarc, h_laugh, h_any;
+} pm_snap_head;
+
+void tact__pm_digest(tact__pm *pm, const char *data, size_t len, uint8_t group,
+                     const char *const *tags, size_t ntags)
+{
+    uint64_t h = pm->digest ^ 0xcbf29ce484222325ull;
+    unsigned char g[2] = {group, (unsigned char)ntags};
+    for (size_t i = 0; i < 2; i++)
+        h = (h ^ g[i]) * 0x100000001b3ull;
+    for (size_t k = 0; k < ntags; k++)
+        for (const char *t = tags[k];; t++) {
+            h = (h ^ (unsigned char)*t) * 0x100000001b3ull;
+            if (!*t)
+                break;
+        }
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)data[i]) * 0x100000001b3ull;
+    pm->digest = h ^ (uint64_t)len;
+}
+
+/* The sections after the header, in order: where each starts (16-aligned)
+ * and the total size. */
+static size_t snap_layout(const pm_snap_head *h, size_t off[8])
+{
+    const size_t sz[8] = {(size_t)h->nnodes * sizeof(pm_node),  (size_t)h->nfk * sizeof(uint64_t),
+                          (size_t)h->nfk * sizeof(uint32_t),    (size_t)h->nrslots * sizeof(pm_redge),
+                          (size_t)h->naccs * sizeof(pm_acc),    (size_t)h->npats * sizeof(pm_pat),
+                          (size_t)h->ncslots * sizeof(pm_cslot), (size_t)h->nckeys * sizeof(pm_ckey)};
+    size_t at = (sizeof *h + 15) & ~(size_t)15;
+    for (size_t i = 0; i < 8; i++) {
+        off[i] = at;
+        at = (at + sz[i] + 15) & ~(size_t)15;
+    }
+    return at;
+}
+
+int tact__pm_snapshot(const tact__alloc *a, const tact__pm *pm, tact__buf *out)
+{
+    if (pm->adopted || !pm->fkeys)
+        return TACT_EINVAL;
+    for (uint32_t v = 1; v < pm->nnodes; v++)
+        if (pm->nodes[v].nkeys == PM_HASHED)
+            return TACT_EINVAL; /* an edge added after the freeze */
+    pm_snap_head h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.magic, SNAP_MAGIC, sizeof h.magic);
+    h.digest = pm->digest;
+    h.nnodes = pm->nnodes;
+    h.nfk = 0;
+    for (uint32_t v = 1; v < pm->nnodes; v++) {
+        const pm_node *nd = &pm->nodes[v];
+        uint32_t n = nd->nkeys & PM_TABLE ? 1u << (nd->nkeys & 31u) : nd->nkeys;
+        if (nd->first + n > h.nfk)
+            h.nfk = nd->first + n;
+    }
+    h.nrslots = pm->nrslots;
+    h.nredges = pm->nredges;
+    h.naccs = pm->naccs;
+    h.npats = pm->npats;
+    h.ncslots = pm->ncslots;
+    h.ncwords = pm->ncwords;
+    h.nckeys = pm->nckeys;
+    h.h_num = pm->h_num;
+    h.h_sarc = pm->h_sarc;
+    h.h_laugh = pm->h_laugh;
+    h.h_any = pm->h_any;
+    size_t off[8], total = snap_layout(&h, off);
+    size_t base = out->len;
+    if (tact__buf_reserve(a, out, total))
+        return TACT_ENOMEM;
+    memset(out->p + base, 0, total);
+    memcpy(out->p + base, &h, sizeof h);
+    const void *src[8] = {pm->nodes, pm->fkeys, pm->fchild, pm->redges,
+                          pm->accs,  pm->pats,  pm->cslots, pm->ckeys};
+    const size_t sz[8] = {h.nnodes * sizeof(pm_node),  h.nfk * sizeof(uint64_t),
+                          h.nfk * sizeof(uint32_t),    h.nrslots * sizeof(pm_redge),
+                          h.naccs * sizeof(pm_acc),    h.npats * sizeof(pm_pat),
+                          h.ncslots * sizeof(pm_cslot), h.nckeys * sizeof(pm_ckey)};
+    for (size_t i = 0; i < 8; i++)
+        if (sz[i])
+            memcpy(out->p + base + off[i], src[i], sz[i]);
+    out->len = base + total;
+    return TACT_OK;
+}
+
+/* A pointer into the snapshot for a field the matcher only reads once a
+ * snapshot is adopted (the compile paths that write are never taken). */
+static void *snap_ptr(const char *blob, size_t off)
+{
+    return (void *)(uintptr_t)(blob + off);
+}
+
+int tact__pm_adopt(const tact__alloc *a, tact__pm *pm, const char *blob, size_t len)
+{
+    pm_snap_head h;
+    if (pm->adopted || pm->nnodes != 1 || pm->npats || len < sizeof h ||
+        ((uintptr_t)blob & 15u))
+        return TACT_EMODEL;
+    memcpy(&h, blob, sizeof h);
+    size_t off[8];
+    if (memcmp(h.magic, SNAP_MAGIC, sizeof h.magic) != 0 || snap_layout(&h, off) != len ||
+        h.nnodes < 1 || !h.nrslots || (h.nrslots & (h.nrslots - 1)) ||
+        (h.ncslots & (h.ncslots - 1)) || h.ncwords > h.ncslots ||
+        h.h_num != pm->h_num || h.h_any != pm->h_any)
+        return TACT_EMODEL;
+    /* the scan trusts these: every index must stay inside its array */
+    const pm_node *nodes = (const pm_node *)(const void *)(blob + off[0]);
+    const uint32_t *fchild = (const uint32_t *)(const void *)(blob + off[2]);
+    const pm_redge *redges = (const pm_redge *)(const void *)(blob + off[3]);
+    const pm_acc *accs = (const pm_acc *)(const void *)(blob + off[4]);
+    const pm_cslot *cslots = (const pm_cslot *)(const void *)(blob + off[6]);
+    const pm_ckey *ckeys = (const pm_ckey *)(const void *)(blob + off[7]);
+    for (uint32_t v = 0; v < h.nnodes; v++) {
+        const pm_node *nd = &nodes[v];
+        uint32_t n = nd->nkeys == PM_HASHED ? 0
+                     : nd->nkeys & PM_TABLE ? ((nd->nkeys & 31u) < 31 ? 1u << (nd->nkeys & 31u) : 0)
+                                            : nd->nkeys;
+        if ((v == 0) != (nd->nkeys == PM_HASHED) ||
+            (nd->nkeys != PM_HASHED && (nd->nkeys & PM_TABLE) && !n) ||
+            nd->first > h.nfk || n > h.nfk - nd->first || nd->gap >= h.nnodes ||
+            nd->acc > h.naccs)
+            return TACT_EMODEL;
+    }
+    for (uint32_t i = 0; i < h.nfk; i++)
+        if (fchild[i] >= h.nnodes)
+            return TACT_EMODEL;
+    /* probing stops at an empty slot: every table needs one */
+    for (uint32_t v = 1; v < h.nnodes; v++) {
+        if (!(nodes[v].nkeys & PM_TABLE))
+            continue;
+        uint32_t n = 1u << (nodes[v].nkeys & 31u), k = 0;
+        while (k < n && fchild[nodes[v].first + k])
+            k++;
+        if (k == n)
+            return TACT_EMODEL;
+    }
+    uint32_t used = 0;
+    for (uint32_t i = 0; i < h.nrslots; i++) {
+        if (redges[i].child >= h.nnodes)
+            return TACT_EMODEL;
+        used += redges[i].child != 0;
+    }
+    if (used >= h.nrslots)
+        return TACT_EMODEL;
+    for (uint32_t i = 0; i < h.naccs; i++)
+        if (accs[i].pat >= h.npats || accs[i].next > h.naccs)
+            return TACT_EMODEL;
+    for (uint32_t i = 0; i < h.ncslots; i++)
+        if (cslots[i].head > h.nckeys)
+            return TACT_EMODEL;
+    for (uint32_t i = 0; i < h.nckeys; i++)
+        if (ckeys[i].next > h.nckeys)
+            return TACT_EMODEL;
+    tact__free(a, pm->redges);
+    tact__free(a, pm->nodes);
+    pm->redges = snap_ptr(blob, off[3]);
+    pm->nrslots = h.nrslots;
+    pm->nredges = h.nredges;
+    pm->nodes = snap_ptr(blob, off[0]);
+    pm->nnodes = pm->ncap = h.nnodes;
+    pm->fkeys = snap_ptr(blob, off[1]);
+    pm->fchild = snap_ptr(blob, off[2]);
+    pm->accs = snap_ptr(blob, off[4]);
+    pm->naccs = pm->acap = h.naccs;
+    pm->pats = snap_ptr(blob, off[5]);
+    pm->npats = pm->pcap = h.npats;
+    pm->cslots = h.ncslots ? snap_ptr(blob, off[6]) : NULL;
+    pm->ncslots = h.ncslots;
+    pm->ncwords = h.ncwords;
+    pm->ckeys = snap_ptr(blob, off[7]);
+    pm->nckeys = pm->ckcap = h.nckeys;
+    pm->snap_digest = h.digest;
+    pm->adopted = true;
     return TACT_OK;
 }
 

@@ -99,6 +99,11 @@ struct tact__pm {
     pm_ckey *ckeys;    /* linked lists of class keys */
     uint32_t nckeys, ckcap;
     uint32_t nlists;   /* lists added so far: makes class keys unique per list */
+    /* the lists added so far, as a digest; with a snapshot adopted, adding
+     * a list only updates it, and freezing checks it against the
+     * snapshot's */
+    uint64_t digest, snap_digest;
+    bool adopted; /* the arrays point into a snapshot: not ours to free */
     /* two bits of one word per (node, key) edge hash: most steps find no
      * edge, and a clear bit answers that without touching the edge table
      * (one bit in 2^20 let 60% of misses through to the table) */
@@ -112,6 +117,29 @@ struct tact__pm {
  * TACT_ENOMEM, which leaves the matcher working unfrozen.
  */
 int tact__pm_freeze(const tact__alloc *a, tact__pm *pm);
+
+/*
+ * Snapshots: the frozen trie written out at build time (tools/pmgen.c) and
+ * adopted at start-up instead of compiling the lists again. A matcher that
+ * adopted one still takes the same tact__pm_add_list calls, in the same
+ * order, as the one that was written out; they only update the digest, and
+ * tact__pm_freeze returns TACT_EMODEL when the lists differ from those the
+ * snapshot was made from.
+ *
+ * tact__pm_snapshot: append the frozen pm to out. TACT_EINVAL if not frozen.
+ * tact__pm_adopt: use blob (16-byte aligned, alive as long as pm) as the
+ * trie of a new, empty pm; TACT_EMODEL when it is not a valid snapshot.
+ */
+int tact__pm_snapshot(const tact__alloc *a, const tact__pm *pm, tact__buf *out);
+int tact__pm_adopt(const tact__alloc *a, tact__pm *pm, const char *blob, size_t len);
+
+/* The conduct checks' matcher, once tact__conduct_compile has run (for
+ * tools/pmgen.c). */
+const tact__pm *tact__conduct_pm(const tact_ruleset *rs);
+
+/* Fold a list into pm's digest (both modes call it from add_list). */
+void tact__pm_digest(tact__pm *pm, const char *data, size_t len, uint8_t group,
+                     const char *const *tags, size_t ntags);
 
 /* A new node; TACT_ERANGE past the trie's budget (PM_MAX_NODES). */
 int tact__pm_node_new(const tact__alloc *a, tact__pm *pm, uint32_t *out);

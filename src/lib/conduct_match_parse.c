@@ -421,6 +421,9 @@ static int class_define(const tact__alloc *a, tact__pm *pm, wclass *w, parsed *s
 int tact__pm_add_list(const tact__alloc *a, tact__pm *pm, const char *data, size_t len,
                       uint8_t group, const char *const *tags, size_t ntags, size_t *bad_line)
 {
+    tact__pm_digest(pm, data, len, group, tags, ntags);
+    if (pm->adopted)
+        return TACT_OK; /* the snapshot has it; freezing checks the digest */
     wclass *cl = tact__malloc(a, MAX_CLASSES * sizeof *cl);
     if (!cl)
         return TACT_ENOMEM;

@@ -130,12 +130,87 @@ static void test_frozen_same(void)
     tact__pm_free(&a, pm);
 }
 
+/* A snapshot adopted by a fresh matcher matches what the compiled one
+ * matches; its digest must agree with the lists added after it; a damaged
+ * snapshot is refused, never trusted. */
+static void test_snapshot(void)
+{
+    static const char list[] = "@who = manager|boss|tm|the duty team\n"
+                               "t: the @who * useless\n"
+                               "t: <num> times {again|today}\n"
+                               "t: alpha w1\nt: alpha w2\nt: alpha w3\n";
+    tact__alloc a;
+    tact__alloc_init(&a, NULL);
+    tact__pm *pm = NULL, *copy = NULL;
+    size_t bad = 0;
+    CHECK_INT(tact__pm_new(&a, &pm), TACT_OK);
+    CHECK_INT(tact__pm_add_list(&a, pm, list, sizeof list - 1, 0, tags, 1, &bad), TACT_OK);
+    tact__buf snap = {NULL, 0, 0};
+    CHECK_INT(tact__pm_snapshot(&a, pm, &snap), TACT_EINVAL); /* not frozen */
+    CHECK_INT(tact__pm_freeze(&a, pm), TACT_OK);
+    CHECK_INT(tact__pm_snapshot(&a, pm, &snap), TACT_OK);
+    /* the buffer is malloc'ed, so 16-byte aligned */
+    CHECK_INT(tact__pm_new(&a, &copy), TACT_OK);
+    CHECK_INT(tact__pm_adopt(&a, copy, snap.p, snap.len), TACT_OK);
+    CHECK_INT(tact__pm_add_list(&a, copy, list, sizeof list - 1, 0, tags, 1, &bad), TACT_OK);
+    CHECK_INT(tact__pm_freeze(&a, copy), TACT_OK);
+    tact_ruleset *rs = NULL;
+    tact_scanner *sc = NULL;
+    CHECK_INT(tact_ruleset_compile(NULL, &rs, NULL), TACT_OK);
+    CHECK_INT(tact_scanner_new(rs, NULL, &sc, NULL), TACT_OK);
+    static const char *const texts[] = {"the boss was useless, 3 times again", "alpha w2 alpha w4",
+                                        "nothing"};
+    char x[512], y[512];
+    for (size_t t = 0; t < 3; t++) {
+        matches(sc, pm, texts[t], x, sizeof x);
+        matches(sc, copy, texts[t], y, sizeof y);
+        CHECK_STR(y, x);
+    }
+    tact__pm_free(&a, copy);
+    /* other lists than the snapshot's: refused at the freeze */
+    CHECK_INT(tact__pm_new(&a, &copy), TACT_OK);
+    CHECK_INT(tact__pm_adopt(&a, copy, snap.p, snap.len), TACT_OK);
+    CHECK_INT(tact__pm_add_list(&a, copy, "t: other\n", 9, 0, tags, 1, &bad), TACT_OK);
+    CHECK_INT(tact__pm_freeze(&a, copy), TACT_EMODEL);
+    tact__pm_free(&a, copy);
+    /* damaged: truncated, bad magic, an index out of range anywhere */
+    CHECK_INT(tact__pm_new(&a, &copy), TACT_OK);
+    CHECK_INT(tact__pm_adopt(&a, copy, snap.p, snap.len - 16), TACT_EMODEL);
+    snap.p[0] ^= 1;
+    CHECK_INT(tact__pm_adopt(&a, copy, snap.p, snap.len), TACT_EMODEL);
+    snap.p[0] ^= 1;
+    size_t refused = 0, tried = 0;
+    for (size_t off = 96; off < snap.len; off += 4) {
+        uint32_t keep;
+        memcpy(&keep, snap.p + off, 4);
+        uint32_t evil = 0x7fffffffu;
+        memcpy(snap.p + off, &evil, 4);
+        int rc = tact__pm_adopt(&a, copy, snap.p, snap.len);
+        memcpy(snap.p + off, &keep, 4);
+        tried++;
+        if (rc == TACT_OK) {
+            /* a word the checks cannot see (a key, padding): still safe */
+            tact__pm_free(&a, copy);
+            CHECK_INT(tact__pm_new(&a, &copy), TACT_OK);
+        } else {
+            refused++;
+        }
+    }
+    CHECK(refused > tried / 4);
+    tact__pm_free(&a, copy);
+    tact__buf_free(&a, &snap);
+    tact_scanner_free(sc);
+    tact_ruleset_free(rs);
+    tact__pm_free(&a, pm);
+}
+
 int main(void)
 {
     static const th_test tests[] = {{"valid", test_valid},
                                     {"errors_name_the_line", test_errors_name_the_line},
                                     {"budget", test_budget},
                                     {"frozen_same", test_frozen_same},
+                                    {"snapshot", test_snapshot},
                                     {NULL, NULL}};
     return th_run(tests);
 }
