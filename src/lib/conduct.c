@@ -15,12 +15,17 @@
 
 enum { G_CASE, G_CONTEXT, G_DEROG, G_DISCRIM, G_COLLEAGUE, G_VENT, G_BOUNDARY, G_ABUSE, G_COOC };
 
-enum { CASE_STRONG, CASE_PERSONAL, CASE_PROCESS, CASE_DETAIL, CASE_WEAK };
+enum {
+    CASE_STRONG, CASE_PERSONAL, CASE_PROCESS, CASE_DETAIL, CASE_WEAK, CASE_NEAR, CASE_LOW,
+    CASE_EVENT, CASE_ONE, CASE_WHEN, CASE_NTAGS,
+    CASE_AGE = CASE_NTAGS /* not a tag: an age found by the identifier detectors */
+};
 enum { CX_TRAINING, CX_ANON, CX_TOPIC, CX_ADVICE, CX_CONDEMN, CX_OWN };
 enum { DG_HIGH, DG_MEDIUM };
 enum { BD_BREACH, BD_CONSIDER };
 
-static const char *const case_tags[] = {"strong", "personal", "process", "detail", "weak"};
+static const char *const case_tags[] = {"strong", "personal", "process", "detail", "weak",
+                                        "near",   "low",      "event",   "one",    "when"};
 static const char *const cx_tags[] = {"training", "anon", "topic", "advice", "condemn", "own"};
 static const char *const dg_tags[] = {"high", "medium"};
 static const char *const high_tags[] = {"high"};
@@ -35,7 +40,7 @@ static const struct {
     const char *const *tags;
     size_t ntags;
 } lists[] = {
-    {"conduct_case.txt", G_CASE, case_tags, 5},
+    {"conduct_case.txt", G_CASE, case_tags, CASE_NTAGS},
     {"conduct_context.txt", G_CONTEXT, cx_tags, 6},
     {"conduct_derogatory.txt", G_DEROG, dg_tags, 2},
     {"conduct_discrimination.txt", G_DISCRIM, high_tags, 1},
@@ -397,11 +402,93 @@ static const char MSG_CONSIDER[] =
 static const char MSG_CLF[] =
     "This reads as abusive or offensive language. Posting it can be a conduct matter.";
 
-static int case_rule(scan_state *st, id_summary ids)
+/* True when token i is a possessive ("my mum", "her dad"): a "low" match
+ * that starts with a family word then names the author's or someone's own
+ * relative, not a parent in a case. */
+static bool after_possessive(const tact_scanner *sc, size_t i)
+{
+    return i > 0 && (tact__tok_is(sc, i - 1, "my") || tact__tok_is(sc, i - 1, "your") ||
+                     tact__tok_is(sc, i - 1, "his") || tact__tok_is(sc, i - 1, "her") ||
+                     tact__tok_is(sc, i - 1, "their") || tact__tok_is(sc, i - 1, "our") ||
+                     tact__tok_is(sc, i - 1, "me"));
+}
+
+#define CB(t) (1u << (t))
+#define CASE_SUBST (CB(CASE_PROCESS) | CB(CASE_DETAIL) | CB(CASE_WEAK) | CB(CASE_EVENT))
+
+/*
+ * Sentence-scoped rules (all kinds of "who" with kinds of "what"):
+ * - "near" (the author's part in a particular case: "my lady on the 4pm
+ *   call", "the s47 on the little boy", "back from court") with case
+ *   substance (process, detail, an event or a circumstance word) in its
+ *   sentence or the one before or after;
+ * - "low" (a first-person word, a verb of practice, or a family role used
+ *   bare as a subject: "dad's been ...") or "when" (today, last night,
+ *   again) with a specific case detail in the same sentence;
+ * - an "event" (arrested, went missing, nowhere to live) told about an age
+ *   ("a 6 year old", "he's 17") or with process vocabulary in the same
+ *   sentence, or about "one"
+ *   particular person ("a lad", "an elderly man") with a "low" word;
+ * - two separate case details in the post.
+ */
+static int case_near(const scan_state *st, uint32_t nsent, bool *fire)
+{
+    const tact__cd_scratch *s = st->s;
+    const tact_scanner *sc = st->sc;
+    const tact__pm *pm = st->r->pm;
+    uint16_t *sb = tact__scratch(st->sc, (nsent + 1) * sizeof *sb);
+    if (!sb)
+        return TACT_ENOMEM;
+    memset(sb, 0, (nsent + 1) * sizeof *sb);
+    size_t ndetail = 0;
+    uint32_t detail_end = 0;
+    for (size_t i = 0; i < s->nm; i++) {
+        const tact__pm_match *m = &s->m[i];
+        if (tact__pm_group(pm, m->pat) != G_CASE)
+            continue;
+        unsigned tag = tact__pm_tag(pm, m->pat);
+        /* "my mum", "my dad was in hospital": the author's own family */
+        if ((tag == CASE_LOW || tag == CASE_DETAIL || tag == CASE_EVENT) &&
+            after_possessive(sc, m->first))
+            continue;
+        if (tag == CASE_DETAIL && (ndetail == 0 || m->first > detail_end)) {
+            ndetail++;
+            detail_end = m->last;
+        }
+        sb[st->sent[m->first]] |= (uint16_t)CB(tag);
+    }
+    for (size_t i = 0; i < sc->ncand; i++) {
+        const tact_finding *f = &sc->cand[i].f;
+        if (f->type != TACT_TYPE_AGE || (f->flags & TACT_FINDING_PUBLIC_FIGURE))
+            continue;
+        size_t t = tact__tok_after(sc, f->start);
+        if (t < sc->ntoks)
+            sb[st->sent[t]] |= (uint16_t)CB(CASE_AGE);
+    }
+    if (ndetail >= 2) {
+        *fire = true;
+        return TACT_OK;
+    }
+    for (uint32_t k = 0; k <= nsent; k++) {
+        unsigned b = sb[k];
+        unsigned around = b | (k ? sb[k - 1] : 0u) | (k < nsent ? sb[k + 1] : 0u);
+        if (((b & CB(CASE_NEAR)) && (around & CASE_SUBST)) ||
+            ((b & (CB(CASE_LOW) | CB(CASE_WHEN))) && (b & CB(CASE_DETAIL))) ||
+            ((b & CB(CASE_EVENT)) && (b & (CB(CASE_AGE) | CB(CASE_PROCESS)))) ||
+            ((b & CB(CASE_EVENT)) && (b & CB(CASE_ONE)) && (b & CB(CASE_LOW)))) {
+            *fire = true;
+            break;
+        }
+    }
+    return TACT_OK;
+}
+
+static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
 {
     tact__cd_scratch *s = st->s;
     const tact__pm *pm = st->r->pm;
-    bool has[5] = {false, false, false, false, false};
+    bool has[CASE_NTAGS];
+    memset(has, 0, sizeof has);
     for (size_t i = 0; i < s->nm; i++)
         if (tact__pm_group(pm, s->m[i].pat) == G_CASE)
             has[tact__pm_tag(pm, s->m[i].pat)] = true;
@@ -410,7 +497,8 @@ static int case_rule(scan_state *st, id_summary ids)
     bool fire = has[CASE_STRONG];
     bool with_id = false;
     if (!fire && !(st->ctx & (1u << CX_TRAINING))) {
-        if (has[CASE_PERSONAL] && (has[CASE_PROCESS] || has[CASE_DETAIL] || has[CASE_WEAK]))
+        if (has[CASE_PERSONAL] &&
+            (has[CASE_PROCESS] || has[CASE_DETAIL] || has[CASE_WEAK] || has[CASE_EVENT]))
             fire = true;
         else if (has[CASE_DETAIL] && has[CASE_PROCESS])
             fire = true;
@@ -420,15 +508,26 @@ static int case_rule(scan_state *st, id_summary ids)
             fire = with_id = true; /* a person's circumstances and a place, service... */
         else if ((has[CASE_DETAIL] || has[CASE_PROCESS]) && ids.age)
             fire = with_id = true;
+        else if (has[CASE_NEAR] || has[CASE_LOW] || has[CASE_WHEN] || has[CASE_EVENT] ||
+                 has[CASE_DETAIL]) {
+            int rc = case_near(st, nsent, &fire);
+            if (rc)
+                return rc;
+        }
     }
     if (!fire)
         return TACT_OK;
     st->case_fired = true;
-    int n = has[CASE_STRONG] + has[CASE_PERSONAL] + has[CASE_PROCESS] + has[CASE_DETAIL] + ids.strong;
+    int n = has[CASE_STRONG] + (has[CASE_PERSONAL] || has[CASE_NEAR]) + has[CASE_PROCESS] +
+            has[CASE_DETAIL] + ids.strong;
     float conf = n >= 3 ? 0.95f : n == 2 ? 0.85f : 0.75f;
     for (size_t i = 0; i < s->nm; i++) {
         const tact__pm_match *m = &s->m[i];
+        /* a first-person word is evidence, not the case detail to show */
         if (tact__pm_group(pm, m->pat) != G_CASE)
+            continue;
+        unsigned tag = tact__pm_tag(pm, m->pat);
+        if (tag == CASE_LOW || tag == CASE_WHEN)
             continue;
         int rc = add_tokens(st, m->first, m->last, TACT_TYPE_CASE_DISCUSSION, TACT_SEV_HIGH, conf,
                             with_id ? "case.with_identifier" : "case.details",
@@ -686,7 +785,7 @@ int tact__conduct_scan(tact_scanner *sc)
     if ((rc = note_context(&st)))
         return rc;
     id_summary ids = summarise_ids(sc);
-    if ((rc = tact__cn_units(sc, on_unit, &st)) || (rc = case_rule(&st, ids)) ||
+    if ((rc = tact__cn_units(sc, on_unit, &st)) || (rc = case_rule(&st, ids, ns)) ||
         (rc = other_rules(&st)) || (rc = cooc_rules(&st, ns)))
         return rc;
     /* the classifier speaks only about a post that addresses someone and

@@ -129,6 +129,13 @@ static int put_words(parsed *p, const char *s, size_t n)
     return 0;
 }
 
+/* What may follow "*", "**" or "_" for it to be a gap or any word rather
+ * than part of a word: a space, or the end of an alternative or choice. */
+static bool atom_end(char c)
+{
+    return c == ' ' || c == '\t' || c == '|' || c == '}' || c == ']';
+}
+
 static int parse_pattern(parsed *p, const char *s, size_t n)
 {
     p->natoms = p->nalts = p->nelems = 0;
@@ -166,19 +173,19 @@ static int parse_pattern(parsed *p, const char *s, size_t n)
         }
         if (!in_group && new_elem(p))
             return -1;
-        if (c == '*' && i + 1 < n && s[i + 1] == '*' && (i + 2 == n || s[i + 2] == ' ')) {
+        if (c == '*' && i + 1 < n && s[i + 1] == '*' && (i + 2 == n || atom_end(s[i + 2]))) {
             if (put_atom(p, ATOM_LONG_GAP, s + i, 2))
                 return -1;
             i += 2;
             continue;
         }
-        if (c == '*' && (i + 1 == n || s[i + 1] == ' ')) {
+        if (c == '*' && (i + 1 == n || atom_end(s[i + 1]))) {
             if (put_atom(p, ATOM_GAP, s + i, 1))
                 return -1;
             i++;
             continue;
         }
-        if (c == '_' && (i + 1 == n || s[i + 1] == ' ')) {
+        if (c == '_' && (i + 1 == n || atom_end(s[i + 1]))) {
             if (put_atom(p, ATOM_WORD, "<any>", 5))
                 return -1;
             i++;

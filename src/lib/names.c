@@ -135,6 +135,23 @@ int tact__nm_emit(names_ctx *c, size_t a, size_t b, tact_type type, float conf, 
 
 /* ---- the tagger's spans ------------------------------------------------ */
 
+/* Most of the post's letters are capitals (at least three words in
+ * capitals and none in lower case other than short ones). */
+static bool shouting(const names_ctx *c)
+{
+    size_t caps = 0, lower = 0;
+    for (size_t k = 0; k < c->n; k++) {
+        const tact__token *t = nm_tok(c, k);
+        if (t->kind != TACT__TOK_WORD)
+            continue;
+        if (t->shape & TACT__SH_ALLCAP)
+            caps++;
+        else if ((t->shape & TACT__SH_LOWER) && t->norm_len > 2)
+            lower++;
+    }
+    return caps >= 2 && caps > 2 * lower;
+}
+
 /* Whether a tagged span is worth reporting: the model is trained on tweets
  * about celebrities and football as much as on people next door, so spans
  * that are only ordinary words, brands or big places are dropped. */
@@ -159,7 +176,10 @@ static bool tagger_span_ok(const names_ctx *c, size_t a, size_t b, int tag)
         return false;
     /* "PMQs", "CAMHS", "NSPCC": acronyms of bodies and events, not people
      * or places (a listed place in capitals is left to the place rules) */
-    if (a == b && !(nm_lex(c, a) & TACT__LX_PLACE)) {
+    /* but "PLEASE JUSTIN!", "THANKS OBAMA": a known name in capitals in a
+     * post written in capitals is still a name */
+    if (a == b && !(nm_lex(c, a) & TACT__LX_PLACE) &&
+        !(tag == TG_BPER && tact__nm_strong_name(c, a) && shouting(c))) {
         const tact__token *t = nm_tok(c, a);
         int upper = 0;
         for (size_t p = t->start; p < t->end && upper < 2; p++)
@@ -168,6 +188,11 @@ static bool tagger_span_ok(const names_ctx *c, size_t a, size_t b, int tag)
             return false;
     }
     if (tag == TG_BLOC && a == b && (nm_lex(c, a) & TACT__LX_BIGPLACE))
+        return false;
+    /* "Albert Hall", "Rowan House", "Clifton Street": a building, a body or
+     * an address, not a person */
+    if (tag == TG_BPER && b + 1 < c->n && !nm_glued(c, b + 1) &&
+        (nm_has(c, b + 1, NL_ORG) || (nm_lex(c, b + 1) & TACT__LX_STREET)))
         return false;
     return true;
 }
@@ -210,7 +235,7 @@ static int tagger_scan(names_ctx *c)
 
 int tact__names_scan(tact_scanner *sc)
 {
-    names_ctx c = {sc, &sc->rs->words, sc->rs->names, NULL, sc->ntoks, NULL};
+    names_ctx c = {sc, &sc->rs->words, sc->rs->names, NULL, sc->ntoks, NULL, 0, false};
     if (!c.nr || sc->ntoks == 0)
         return TACT_OK;
     c.block = tact__scratch(sc, sc->ntoks);
@@ -223,12 +248,18 @@ int tact__names_scan(tact_scanner *sc)
         const tact__token *t = &sc->toks[i];
         c.cls[i] = 0;
         if (t->norm_len && (t->kind == TACT__TOK_WORD || t->kind == TACT__TOK_PUNCT))
-            c.cls[i] = (uint16_t)tact__lex_get_h(&c.nr->cue, sc->norm.p + t->norm_off, t->norm_len,
-                                                 t->hash);
+            c.cls[i] = tact__lex_get_h(&c.nr->cue, sc->norm.p + t->norm_off, t->norm_len, t->hash);
+        c.any |= c.cls[i];
     }
     tact__names_public_mark(&c);
+    /* a post of one word ("Dave", "Kelly!") says nothing about anyone: the
+     * name rules and the tagger need some context */
+    size_t words = 0;
+    for (size_t i = 0; i < sc->ntoks && words < 2; i++)
+        words += sc->toks[i].kind == TACT__TOK_WORD;
+    c.lone = words < 2;
     int rc = tact__names_cues_scan(&c);
-    if (rc == TACT_OK)
+    if (rc == TACT_OK && !c.lone)
         rc = tagger_scan(&c);
     return rc;
 }

@@ -35,6 +35,18 @@
 #define NL_FACILITY (1u << 8) /* facility */
 #define NL_AREA (1u << 9)     /* area_nouns */
 #define NL_ORG (1u << 10)     /* org_words */
+#define NL_HOLIDAY (1u << 11) /* holiday_words */
+#define NL_HSPAN (1u << 12)   /* holiday_spans */
+#define NL_CASE (1u << 13)    /* case_words */
+#define NL_TRIP (1u << 14)    /* trip_preps */
+#define NL_COMPASS (1u << 15) /* compass_words */
+#define NL_PTITLE (1u << 16)  /* public_titles */
+#define NL_WORSHIP (1u << 17) /* worship_words */
+#define NL_SERVICE (1u << 18) /* service_words */
+#define NL_MEDIA (1u << 19)   /* media_words */
+#define NL_SPORT (1u << 20)   /* sport_after: "fans", "fc" */
+#define NL_VERSUS (1u << 21)  /* "v", "vs" */
+#define NL_HBACK (1u << 22)   /* "back", "day": holiday phrase starts */
 
 typedef struct names_rules {
     tagger_model *model; /* NULL when no model is embedded */
@@ -48,7 +60,9 @@ typedef struct names_ctx {
     const names_rules *nr;
     uint8_t *block; /* NM_BLOCK_* per token */
     size_t n;       /* tokens */
-    uint16_t *cls;  /* NL_* bits per token (words and punctuation) */
+    uint32_t *cls;  /* NL_* bits per token (words and punctuation) */
+    uint32_t any;   /* NL_* bits of all tokens together */
+    bool lone;      /* the post is a single word */
 } names_ctx;
 
 /* ---- token helpers ----------------------------------------------------- */

@@ -65,19 +65,6 @@ static const char *const tag_prefix[] = {
     "find",       "missing",     "bringhome",     "bringback", "remembering", "welcomehome",
     "getwell",    "getwellsoon", "happybirthday", "love",      NULL};
 
-int tact__names_cues_lists(const tact__alloc *a, tact__lex *lx)
-{
-    int rc;
-    if ((rc = tact__lex_add_all(a, lx, nick_adj, NL_NICK)) ||
-        (rc = tact__lex_add_all(a, lx, family_nouns, NL_FAMILY)) ||
-        (rc = tact__lex_add_all(a, lx, person_nouns, NL_PERSON)) ||
-        (rc = tact__lex_add_all(a, lx, facility, NL_FACILITY)) ||
-        (rc = tact__lex_add_all(a, lx, area_nouns, NL_AREA)) ||
-        (rc = tact__lex_add_all(a, lx, org_words, NL_ORG)))
-        return rc;
-    return TACT_OK;
-}
-
 /* End of a name that starts at token a: through capitalised words that can
  * continue a name, at most three words in all. */
 static size_t name_run(const names_ctx *c, size_t a)
@@ -198,6 +185,14 @@ static int rule_nickname(names_ctx *c, size_t i)
     if (nm_cap(c, k) && !(nm_tok(c, k)->shape & TACT__SH_ONELETTER) &&
         !(tact__nm_bits(c, k) & TACT__LX_NAME))
         return TACT_OK;
+    /* "our Early Help", "our Young Carers": an ordinary word before another
+     * capitalised ordinary word, or an organisation word, is a service's
+     * name, not a nickname */
+    if (nm_cap(c, k) && (tact__nm_bits(c, k) & TACT__LX_DICT) && !nm_glued(c, k + 1) &&
+        (nm_has(c, k + 1, NL_ORG) ||
+         (nm_cap(c, k + 1) && (tact__nm_bits(c, k + 1) & TACT__LX_DICT) &&
+          !(tact__nm_bits(c, k + 1) & TACT__LX_NAME))))
+        return TACT_OK;
     size_t e = nm_cap(c, k) ? name_run(c, k) : k;
     return tact__nm_emit(c, k == i + 1 ? i : k, e, TACT_TYPE_PERSON, 0.85f, "person.nickname",
                          "This reads like a nickname for someone you know.");
@@ -296,6 +291,71 @@ static int rule_hashtag(names_ctx *c, size_t i)
     return TACT_OK;
 }
 
+/* "#AlanPardew", "#RIPJohnnyWinter", "#TeamSmithFamily": a hashtag in
+ * CamelCase with a given name followed by a capitalised name part. */
+static int rule_hashtag_camel(names_ctx *c, size_t i)
+{
+    const tact__token *t = nm_tok(c, i);
+    if (t->kind != TACT__TOK_HASHTAG || (t->shape & TACT__SH_NONASCII) || t->norm_len < 6 ||
+        t->norm_len != t->end - t->start || t->norm_len > 64)
+        return TACT_OK;
+    const char *raw = c->sc->text + t->start + 1, *w = c->sc->norm.p + t->norm_off + 1;
+    size_t n = t->norm_len - 1;
+    /* part starts: an upper-case letter after a lower-case one, or the last
+     * upper-case letter of a run before a lower-case one ("RIPJohnny") */
+    size_t st[16], np = 0;
+    for (size_t k = 0; k < n && np < 15; k++) {
+        bool up = raw[k] >= 'A' && raw[k] <= 'Z';
+        bool letter = up || (raw[k] >= 'a' && raw[k] <= 'z');
+        if (!letter)
+            return TACT_OK;
+        if (k == 0 || (up && raw[k - 1] >= 'a' && raw[k - 1] <= 'z') ||
+            (up && k + 1 < n && raw[k + 1] >= 'a' && raw[k + 1] <= 'z' && raw[k - 1] >= 'A' &&
+             raw[k - 1] <= 'Z'))
+            st[np++] = k;
+    }
+    st[np] = n;
+    for (size_t p = 0; p + 1 < np; p++) {
+        size_t a = st[p], al = st[p + 1] - a, b = st[p + 1], bl = st[p + 2] - b;
+        if (al < 3 || bl < 3 || !(raw[a] >= 'A' && raw[a] <= 'Z') ||
+            raw[a + 1] < 'a' || raw[b + 1] < 'a')
+            continue;
+        uint32_t ba = tact__lex_get(c->words, w + a, al), bb = tact__lex_get(c->words, w + b, bl);
+        if (!(ba & TACT__LX_NAME) || !(ba & TACT__LX_PROPER) ||
+            (ba & (TACT__LX_DICT | TACT__LX_STOP | TACT__LX_PLACE | TACT__LX_BRAND)))
+            continue;
+        if (bb & (TACT__LX_STOP | TACT__LX_BRAND | TACT__LX_PLACE | TACT__LX_MONTH |
+                  TACT__LX_WEEKDAY | TACT__LX_DICT))
+            continue;
+        return tact__nm_emit(c, i, i, TACT_TYPE_PERSON, 0.7f, "person.hashtag",
+                             "This hashtag contains a person's name.");
+    }
+    return TACT_OK;
+}
+
+/* "wow emma and kaite", "marisa is swaggy": a common given name in lower
+ * case (a proper noun of the word list that is also a known name and is
+ * not an ordinary word). */
+static int rule_lower_name(names_ctx *c, size_t i)
+{
+    const tact__token *t = nm_tok(c, i);
+    if (t->kind != TACT__TOK_WORD || !(t->shape & TACT__SH_LOWER) || t->norm_len < 4 || c->lone)
+        return TACT_OK;
+    /* "in amsterdam", "from mexico", "real madrid", "new york": a place */
+    if (i > 0 && (nm_is(c, i - 1, "in") || nm_is(c, i - 1, "from") || nm_is(c, i - 1, "of") ||
+                  nm_is(c, i - 1, "to") || nm_is(c, i - 1, "at") || nm_is(c, i - 1, "near") ||
+                  nm_is(c, i - 1, "new") || nm_is(c, i - 1, "real") || nm_is(c, i - 1, "a") ||
+                  nm_is(c, i - 1, "www") || nm_punct(c, i - 1, '.')))
+        return TACT_OK;
+    uint32_t b = tact__nm_bits(c, i);
+    if (!(b & TACT__LX_NAME) || !(b & TACT__LX_PROPER) ||
+        (b & (TACT__LX_DICT | TACT__LX_STOP | TACT__LX_PLACE | TACT__LX_BRAND | TACT__LX_MONTH |
+              TACT__LX_WEEKDAY | TACT__LX_KIN | TACT__LX_TITLE | TACT__LX_ROLE | TACT__LX_STREET |
+              TACT__LX_BIGPLACE)))
+        return TACT_OK;
+    return tact__nm_emit(c, i, i, TACT_TYPE_PERSON, 0.55f, "person.lower", NULL);
+}
+
 static int rule_description(names_ctx *c, size_t i)
 {
     if (!nm_is(c, i, "the"))
@@ -316,7 +376,7 @@ static int rule_description(names_ctx *c, size_t i)
 
 static int rule_name(names_ctx *c, size_t i)
 {
-    if (!nm_cap(c, i) || (nm_tok(c, i)->shape & TACT__SH_ONELETTER))
+    if (!nm_cap(c, i) || (nm_tok(c, i)->shape & TACT__SH_ONELETTER) || c->lone)
         return TACT_OK;
     bool strong = tact__nm_strong_name(c, i);
     uint32_t b = tact__nm_bits(c, i);
@@ -481,6 +541,19 @@ static int rule_area(names_ctx *c, size_t i)
     return tact__nm_emit(c, i, i + 1, TACT_TYPE_LOCATION, 0.75f, "location.area", NULL);
 }
 
+int tact__names_cues_lists(const tact__alloc *a, tact__lex *lx)
+{
+    int rc;
+    if ((rc = tact__lex_add_all(a, lx, nick_adj, NL_NICK)) ||
+        (rc = tact__lex_add_all(a, lx, family_nouns, NL_FAMILY)) ||
+        (rc = tact__lex_add_all(a, lx, person_nouns, NL_PERSON)) ||
+        (rc = tact__lex_add_all(a, lx, facility, NL_FACILITY)) ||
+        (rc = tact__lex_add_all(a, lx, area_nouns, NL_AREA)) ||
+        (rc = tact__lex_add_all(a, lx, org_words, NL_ORG)))
+        return rc;
+    return TACT_OK;
+}
+
 int tact__names_cues_scan(names_ctx *c)
 {
     int rc;
@@ -495,6 +568,8 @@ int tact__names_cues_scan(names_ctx *c)
             (rc = rule_family(c, i)) || (rc = rule_initials(c, i)) ||
             (rc = rule_bracket_nick(c, i, per)) || (rc = rule_hashtag(c, i)) ||
             (rc = rule_description(c, i)) || (rc = rule_name(c, i)) ||
+            (rc = rule_hashtag_camel(c, i)) ||
+            (rc = rule_lower_name(c, i)) ||
             (rc = rule_place_context(c, i)) || (rc = rule_area(c, i)))
             return rc;
         if (i >= place_next && (rc = rule_place(c, i, &place_next)))

@@ -71,17 +71,6 @@ static const char *const inquiry_words[] = {
     "inquiry", "enquiry", "review", "report", "act", "principle", "principles", "case",
     "lecture", "memorial", "foundation", "trust", "award", "awards", "prize", NULL};
 
-int tact__names_public_lists(const tact__alloc *a, tact__lex *lx)
-{
-    int rc;
-    if ((rc = tact__lex_add_all(a, lx, said_verbs, NL_SAID)) || (rc = tact__lex_add_all(a, lx, work_nouns, NL_WORK)) ||
-        (rc = tact__lex_add_all(a, lx, intro_words, NL_INTRO)) ||
-        (rc = tact__lex_add_all(a, lx, office_words, NL_OFFICE)) ||
-        (rc = tact__lex_add_all(a, lx, inquiry_words, NL_INQUIRY)))
-        return rc;
-    return TACT_OK;
-}
-
 static void block(names_ctx *c, size_t a, size_t b, uint8_t why)
 {
     for (size_t k = a; k <= b && k < c->n; k++)
@@ -138,16 +127,52 @@ static const char *const case_words[] = {
 static const char *const trip_preps[] = {"in", "to", "from", "at", "around", "near", "visiting",
                                          "exploring", "explored", NULL};
 
+/* Words after a team that make the word before it a football club:
+ * "Chelsea fans", "Town FC". */
+static const char *const sport_after[] = {"fans", "fan", "supporters", "fc", "afc", "ultras", NULL};
+/* "Arsenal v Chelsea", "Spurs vs Chelsea" */
+static const char *const versus_words[] = {"v", "vs", "versus", NULL};
+/* Words that can start a holiday phrase: "back from", "day out", "lovely
+ * week in" (the gate of mark_holiday). */
+static const char *const holiday_starts[] = {"back", "day", NULL};
+
+int tact__names_public_lists(const tact__alloc *a, tact__lex *lx)
+{
+    int rc;
+    if ((rc = tact__lex_add_all(a, lx, said_verbs, NL_SAID)) ||
+        (rc = tact__lex_add_all(a, lx, work_nouns, NL_WORK)) ||
+        (rc = tact__lex_add_all(a, lx, intro_words, NL_INTRO)) ||
+        (rc = tact__lex_add_all(a, lx, office_words, NL_OFFICE)) ||
+        (rc = tact__lex_add_all(a, lx, inquiry_words, NL_INQUIRY)) ||
+        (rc = tact__lex_add_all(a, lx, holiday_words, NL_HOLIDAY)) ||
+        (rc = tact__lex_add_all(a, lx, holiday_spans, NL_HSPAN)) ||
+        (rc = tact__lex_add_all(a, lx, holiday_starts, NL_HBACK)) ||
+        (rc = tact__lex_add_all(a, lx, case_words, NL_CASE)) ||
+        (rc = tact__lex_add_all(a, lx, trip_preps, NL_TRIP)) ||
+        (rc = tact__lex_add_all(a, lx, compass_words, NL_COMPASS)) ||
+        (rc = tact__lex_add_all(a, lx, public_titles, NL_PTITLE)) ||
+        (rc = tact__lex_add_all(a, lx, worship_words, NL_WORSHIP)) ||
+        (rc = tact__lex_add_all(a, lx, service_words, NL_SERVICE)) ||
+        (rc = tact__lex_add_all(a, lx, media_words, NL_MEDIA)) ||
+        (rc = tact__lex_add_all(a, lx, sport_after, NL_SPORT)) ||
+        (rc = tact__lex_add_all(a, lx, versus_words, NL_VERSUS)))
+        return rc;
+    return TACT_OK;
+}
+
 static bool holiday_post(const names_ctx *c)
 {
+    /* the gate: most posts have no holiday word at all */
+    if (!(c->any & (NL_HOLIDAY | NL_HSPAN | NL_HBACK)) || (c->any & NL_CASE))
+        return false;
     bool holiday = false;
     for (size_t i = 0; i < c->n; i++) {
-        if (nm_in(c, i, case_words))
-            return false;
-        if (nm_in(c, i, holiday_words) ||
+        if (!(c->cls[i] & (NL_HOLIDAY | NL_HSPAN | NL_HBACK)))
+            continue;
+        if (nm_has(c, i, NL_HOLIDAY) ||
             (nm_is(c, i, "back") && nm_is(c, i + 1, "from")) ||
-            (nm_is(c, i, "out") && i > 0 && nm_is(c, i - 1, "day")) ||
-            (nm_in(c, i, holiday_spans) && i > 0 &&
+            (nm_is(c, i, "day") && nm_is(c, i + 1, "out")) ||
+            (nm_has(c, i, NL_HSPAN) && i > 0 &&
              (nm_is(c, i - 1, "lovely") || nm_is(c, i - 1, "great") ||
               nm_is(c, i - 1, "amazing") || nm_is(c, i - 1, "fab") ||
               nm_is(c, i - 1, "brilliant") || nm_is(c, i - 1, "gorgeous") ||
@@ -165,7 +190,7 @@ static void mark_holiday(names_ctx *c)
     if (!holiday_post(c))
         return;
     for (size_t i = 0; i + 1 < c->n; i++) {
-        if (!nm_in(c, i, trip_preps) || !nm_cap(c, i + 1))
+        if (!nm_has(c, i, NL_TRIP) || !nm_cap(c, i + 1))
             continue;
         size_t e = cap_run_fwd(c, i + 1);
         if (e + 1 > i + 1 && e - i <= 3) {
@@ -240,7 +265,7 @@ static void mark_lists(names_ctx *c)
 static size_t region_at(const names_ctx *c, size_t i)
 {
     size_t e = i;
-    while (e < c->n && e < i + 2 && nm_cap(c, e) && nm_in(c, e, compass_words))
+    while (e < c->n && e < i + 2 && nm_cap(c, e) && nm_has(c, e, NL_COMPASS))
         e++;
     if (e == i)
         return i - 1;
@@ -265,12 +290,32 @@ static size_t region_at(const names_ctx *c, size_t i)
     return i - 1;
 }
 
+/* "by" at token i introduces an author or performer: "a book by",
+ * "written by", "keynote by", '"Jar of Hearts" by', and not "represented
+ * by Mr Lewis", "seen by Kelly", "bitten by the dog". */
+static bool authored_by(const names_ctx *c, size_t i)
+{
+    static const char *const made[] = {
+        "written", "edited", "directed", "presented", "published", "produced", "sung",
+        "performed", "hosted", "narrated", "delivered", "authored", "illustrated", "co-written",
+        "composed", "painted", "photographed", "curated", "led", "chaired", "introduced",
+        "recommended", "inspired", "quoted", "coined", "developed", "devised", "original", NULL};
+    if (i == 0)
+        return true;
+    if (nm_has(c, i - 1, NL_WORK) || nm_has(c, i - 1, NL_INTRO) || nm_in(c, i - 1, made))
+        return true;
+    /* after a title in capitals or quotes, or punctuation */
+    const tact__token *p = nm_tok(c, i - 1);
+    return p->kind == TACT__TOK_PUNCT || (p->kind == TACT__TOK_WORD && nm_cap(c, i - 1) &&
+                                          !(p->shape & TACT__SH_SENT_START));
+}
+
 void tact__names_public_mark(names_ctx *c)
 {
     mark_lists(c);
     mark_holiday(c);
     for (size_t i = 0; i < c->n; i++) {
-        if (nm_cap(c, i) && nm_in(c, i, compass_words) &&
+        if (nm_cap(c, i) && nm_has(c, i, NL_COMPASS) &&
             (i == 0 || !nm_cap(c, i - 1) || nm_is(c, i - 1, "the"))) {
             size_t e = region_at(c, i);
             if (e + 1 > i) {
@@ -299,11 +344,34 @@ void tact__names_public_mark(names_ctx *c)
                 block(c, a, i, NM_BLOCK_PUBLIC);
             }
         }
-        /* "Harry Ferguson writes", "Smith et al" */
+        /* "Harry Ferguson writes", "Smith et al"; but "Dave said he ...",
+         * "Kelly says": a given name alone with a verb of talk is someone
+         * in the story, not an author */
         if (nm_cap(c, i) && nm_has(c, i + 1, NL_SAID)) {
-            if (!nm_is(c, i + 1, "et") || nm_is(c, i + 2, "al"))
-                block(c, cap_run_back(c, i), i, NM_BLOCK_PUBLIC);
+            size_t a = cap_run_back(c, i);
+            bool talk = nm_is(c, i + 1, "says") || nm_is(c, i + 1, "said") ||
+                        nm_is(c, i + 1, "calls") || nm_is(c, i + 1, "called") ||
+                        nm_is(c, i + 1, "found") || nm_is(c, i + 1, "finds") ||
+                        nm_is(c, i + 1, "puts") || nm_is(c, i + 1, "reminds");
+            bool given = a == i && (nm_lex(c, i) & TACT__LX_FIRST) &&
+                         !(nm_lex(c, i) & TACT__LX_PUBLIC);
+            if ((!nm_is(c, i + 1, "et") || nm_is(c, i + 2, "al")) && !(talk && given))
+                block(c, a, i, NM_BLOCK_PUBLIC);
         }
+        /* "Arsenal v Chelsea", "Spurs vs Chelsea", "Chelsea fans": football
+         * clubs, not people */
+        if (nm_has(c, i, NL_VERSUS) && i > 0 && nm_cap(c, i - 1) && !nm_cap(c, i)) {
+            size_t k = nm_punct(c, i + 1, '.') ? i + 2 : i + 1;
+            if (nm_cap(c, k)) {
+                size_t e = cap_run_fwd(c, k);
+                if (e > k + 2)
+                    e = k + 2;
+                block(c, cap_run_back(c, i - 1), i - 1, NM_BLOCK_BRAND);
+                block(c, k, e, NM_BLOCK_BRAND);
+            }
+        }
+        if (nm_cap(c, i) && nm_has(c, i + 1, NL_SPORT))
+            block(c, cap_run_back(c, i), i, NM_BLOCK_BRAND);
         /* "Trevithick's book", "Thompson's PCS model" */
         if (nm_cap(c, i) && i + 1 < c->n && nm_tok(c, i + 1)->kind == TACT__TOK_POSS) {
             size_t k = i + 2;
@@ -315,12 +383,19 @@ void tact__names_public_mark(names_ctx *c)
                 block(c, cap_run_back(c, i), k, NM_BLOCK_PUBLIC);
         }
         /* "keynote from Dr Ruth Allen", "Rereading Featherstone, Gupta ...", "hear Isabelle Trowler" */
-        if (nm_has(c, i, NL_INTRO)) {
+        if (nm_has(c, i, NL_INTRO) && (!nm_is(c, i, "by") || authored_by(c, i))) {
             size_t k = i + 1;
             if (nm_is(c, k, "from") || nm_is(c, k, "to") || nm_is(c, k, "by"))
                 k++;
+            /* but "thanks Donald!", "heard Kelly shouting": a given name
+             * alone after thanks or hearing is someone the author knows */
+            bool social = nm_is(c, i, "thanks") || nm_is(c, i, "hear") ||
+                          nm_is(c, i, "heard") || nm_is(c, i, "hearing");
             if (nm_cap(c, k) && !(nm_lex(c, k) & TACT__LX_PLACE)) {
                 size_t e = author_list(c, k);
+                if (social && e == k && (nm_lex(c, k) & TACT__LX_FIRST) &&
+                    !(nm_lex(c, k) & TACT__LX_PUBLIC))
+                    e = k - 1;
                 if (e >= k)
                     block(c, k, e, NM_BLOCK_PUBLIC);
             }
@@ -336,7 +411,7 @@ void tact__names_public_mark(names_ctx *c)
                 block(c, cap_run_back(c, i), k, NM_BLOCK_PUBLIC);
         }
         /* "Professor Eileen Munro", "Sir Martin Narey", "Dr Ruth Allen" */
-        if (nm_word(c, i) && (nm_in(c, i, public_titles) || nm_is(c, i, "dr"))) {
+        if (nm_word(c, i) && (nm_has(c, i, NL_PTITLE) || nm_is(c, i, "dr"))) {
             size_t k = i + 1;
             if (nm_punct(c, k, '.'))
                 k++;
@@ -346,7 +421,7 @@ void tact__names_public_mark(names_ctx *c)
         }
         /* "Sunderland Minster", "St Mary's Church", but not "the Cathedral
          * night shelter" */
-        if (nm_in(c, i, worship_words) && !nm_in(c, i + 1, service_words)) {
+        if (nm_has(c, i, NL_WORSHIP) && !nm_has(c, i + 1, NL_SERVICE)) {
             size_t a = i;
             if (i > 0 && nm_cap(c, i - 1))
                 a = cap_run_back(c, i - 1);
@@ -357,7 +432,7 @@ void tact__names_public_mark(names_ctx *c)
             block(c, a, i, NM_BLOCK_PUBLIC);
         }
         /* "British Journal of Social Work", "Community Care" */
-        if (nm_cap(c, i) && nm_in(c, i, media_words)) {
+        if (nm_cap(c, i) && nm_has(c, i, NL_MEDIA)) {
             size_t a = i > 0 && nm_cap(c, i - 1) ? cap_run_back(c, i - 1) : i;
             size_t e = i;
             if (nm_is(c, i + 1, "of") && nm_cap(c, i + 2))

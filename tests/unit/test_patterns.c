@@ -87,7 +87,8 @@ static void test_frozen_same(void)
     size_t n = (size_t)sprintf(list, "@who = manager|boss|tm|the duty team\n"
                                      "t: the @who * useless\n"
                                      "t: <num> times {again|today}\n"
-                                     "t: {she|he} is {useless|lazy|rude|late}\n");
+                                     "t: {she|he} is {useless|lazy|rude|late}\n"
+                                     "t: kicked {_|_ _|} off\n");
     for (int k = 0; k < 40; k++)
         n += (size_t)sprintf(list + n, "t: alpha w%d [now]\n", k);
     tact__alloc a;
@@ -107,16 +108,19 @@ static void test_frozen_same(void)
         "3 times again and 12 times today",
         "she is lazy and he is late",
         "nothing here at all",
+        "kicked off, kicked it off, kicked it all off, kicked it all right off",
     };
-    char before[6][512], after[512];
-    for (size_t t = 0; t < 6; t++)
+    char before[7][512], after[512];
+    for (size_t t = 0; t < 7; t++)
         matches(sc, pm, texts[t], before[t], sizeof before[t]);
     CHECK(strlen(before[0]) > 0 && strlen(before[1]) > 0 && strlen(before[3]) > 0 &&
           strlen(before[4]) > 0);
     CHECK_STR(before[2], ""); /* a gap does not cross a sentence */
     CHECK_STR(before[5], "");
+    /* "_" inside a choice is any one word, and an empty choice is optional */
+    CHECK_STR(before[6], "3:0-1;3:3-5;3:7-10;");
     CHECK_INT(tact__pm_freeze(&a, pm), TACT_OK);
-    for (size_t t = 0; t < 6; t++) {
+    for (size_t t = 0; t < 7; t++) {
         matches(sc, pm, texts[t], after, sizeof after);
         CHECK_STR(after, before[t]);
     }
