@@ -165,6 +165,7 @@ int tact__pm_edge_child(const tact__alloc *a, tact__pm *pm, uint32_t node, uint6
         pm->redges[i].key = key;
         pm->redges[i].child = c;
         pm->nredges++;
+        pm->rchild_ok = false;
         goto spec;
     }
     if ((pm->nedges + 1) * 10 > pm->nslots * 7 && edges_grow(a, pm))
@@ -295,12 +296,15 @@ int tact__pm_freeze(const tact__alloc *a, tact__pm *pm)
         pm->fchild[at] = e->child;
     }
     tact__free(a, cnt);
+    for (uint32_t k = 0; k < pm->nckeys; k++)
+        pm->ckeys[k].rchild = root_get(pm, pm->ckeys[k].key);
+    pm->rchild_ok = true;
     return TACT_OK;
 }
 
 /* ---- snapshots ------------------------------------------------------------ */
 
-#define SNAP_MAGIC "tactpm2" /* change it with any layout change */
+#define SNAP_MAGIC "tactpm3" /* change it with any layout change */
 
 typedef struct pm_snap_head {
     char magic[8];
@@ -345,7 +349,7 @@ static size_t snap_layout(const pm_snap_head *h, size_t off[8])
 
 int tact__pm_snapshot(const tact__alloc *a, const tact__pm *pm, tact__buf *out)
 {
-    if (pm->adopted || !pm->fkeys)
+    if (pm->adopted || !pm->fkeys || !pm->rchild_ok)
         return TACT_EINVAL;
     for (uint32_t v = 1; v < pm->nnodes; v++)
         if (pm->nodes[v].nkeys == PM_HASHED)
@@ -458,7 +462,7 @@ int tact__pm_adopt(const tact__alloc *a, tact__pm *pm, const char *blob, size_t 
         if (cslots[i].head > h.nckeys)
             return TACT_EMODEL;
     for (uint32_t i = 0; i < h.nckeys; i++)
-        if (ckeys[i].next > h.nckeys)
+        if (ckeys[i].next > h.nckeys || ckeys[i].rchild >= h.nnodes)
             return TACT_EMODEL;
     tact__free(a, pm->redges);
     tact__free(a, pm->nodes);
@@ -480,6 +484,7 @@ int tact__pm_adopt(const tact__alloc *a, tact__pm *pm, const char *blob, size_t 
     pm->nckeys = pm->ckcap = h.nckeys;
     pm->snap_digest = h.digest;
     pm->adopted = true;
+    pm->rchild_ok = true; /* snapshots are taken frozen */
     return TACT_OK;
 }
 
@@ -544,6 +549,8 @@ int tact__pm_class_add(const tact__alloc *a, tact__pm *pm, uint64_t word, uint64
         pm->ncwords++;
     pm->ckeys[pm->nckeys].key = key;
     pm->ckeys[pm->nckeys].next = c->head;
+    pm->ckeys[pm->nckeys].rchild = 0;
+    pm->rchild_ok = false;
     c->word = word;
     c->head = ++pm->nckeys;
     return TACT_OK;
@@ -650,10 +657,17 @@ static void step_edges(mctx *m, uint32_t node, size_t p)
     unsigned spec = nd->spec;
     if ((spec & SPEC_WORD) && (c = node_get(pm, nd, node, sc->toks[p].hash)))
         step(m, c, p + 1);
-    if (spec & SPEC_CLASS)
+    if ((spec & SPEC_CLASS) && node == 0 && pm->rchild_ok) {
+        /* every token asks the root about each of its classes: the answer
+         * is kept with the class key */
+        for (uint32_t k = m->chead[p]; k; k = pm->ckeys[k - 1].next)
+            if ((c = pm->ckeys[k - 1].rchild))
+                step(m, c, p + 1);
+    } else if (spec & SPEC_CLASS) {
         for (uint32_t k = m->chead[p]; k; k = pm->ckeys[k - 1].next)
             if ((c = node_get(pm, nd, node, pm->ckeys[k - 1].key)))
                 step(m, c, p + 1);
+    }
     if (!(spec & SPEC_TOKEN))
         return;
     if (is_num_tok(sc, p) && (c = node_get(pm, nd, node, pm->h_num)))

@@ -61,7 +61,7 @@ typedef struct pm_cslot {
 typedef struct pm_ckey {
     uint64_t key;  /* the class's edge key */
     uint32_t next; /* next class key of the same word, + 1 */
-    uint32_t pad;
+    uint32_t rchild; /* the root's child along this class, 0 = none (frozen) */
 } pm_ckey;
 
 typedef struct pm_pat {
@@ -104,6 +104,7 @@ struct tact__pm {
      * snapshot's */
     uint64_t digest, snap_digest;
     bool adopted; /* the arrays point into a snapshot: not ours to free */
+    bool rchild_ok; /* every pm_ckey.rchild is up to date */
     /* two bits of one word per (node, key) edge hash: most steps find no
      * edge, and a clear bit answers that without touching the edge table
      * (one bit in 2^20 let 60% of misses through to the table) */
