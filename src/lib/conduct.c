@@ -20,18 +20,18 @@ enum {
     CASE_EVENT, CASE_ONE, CASE_WHEN, CASE_NTAGS,
     CASE_AGE = CASE_NTAGS /* not a tag: an age found by the identifier detectors */
 };
-enum { CX_TRAINING, CX_ANON, CX_TOPIC, CX_ADVICE, CX_CONDEMN, CX_OWN };
+enum { CX_TRAINING, CX_ANON, CX_TOPIC, CX_ADVICE, CX_CONDEMN, CX_OWN, CX_KIND, CX_ABOUT, CX_NTAGS };
 enum { DG_HIGH, DG_MEDIUM };
-enum { BD_BREACH, BD_CONSIDER };
+enum { BD_BREACH, BD_CONSIDER, BD_SECRET, BD_PLAN };
 
 static const char *const case_tags[] = {"strong", "personal", "process", "detail", "weak",
                                         "near",   "low",      "event",   "one",    "when"};
-static const char *const cx_tags[] = {"training", "anon", "topic", "advice", "condemn", "own"};
+static const char *const cx_tags[] = {"training", "anon", "topic", "advice", "condemn", "own", "kind", "about"};
 static const char *const dg_tags[] = {"high", "medium"};
 static const char *const high_tags[] = {"high"};
 static const char *const med_tags[] = {"medium"};
 static const char *const low_tags[] = {"low"};
-static const char *const bd_tags[] = {"breach", "consider"};
+static const char *const bd_tags[] = {"breach", "consider", "secret", "plan"};
 static const char *const ab_tags[] = {"insult"};
 
 static const struct {
@@ -41,12 +41,12 @@ static const struct {
     size_t ntags;
 } lists[] = {
     {"conduct_case.txt", G_CASE, case_tags, CASE_NTAGS},
-    {"conduct_context.txt", G_CONTEXT, cx_tags, 6},
+    {"conduct_context.txt", G_CONTEXT, cx_tags, CX_NTAGS},
     {"conduct_derogatory.txt", G_DEROG, dg_tags, 2},
     {"conduct_discrimination.txt", G_DISCRIM, high_tags, 1},
     {"conduct_colleague.txt", G_COLLEAGUE, med_tags, 1},
     {"conduct_venting.txt", G_VENT, low_tags, 1},
-    {"conduct_boundary.txt", G_BOUNDARY, bd_tags, 2},
+    {"conduct_boundary.txt", G_BOUNDARY, bd_tags, 4},
     {"conduct_abuse.txt", G_ABUSE, ab_tags, 1},
 };
 
@@ -179,6 +179,10 @@ typedef struct scan_state {
     unsigned ctx;        /* bits (1 << CX_*) anywhere in the post */
     bool any_swear;      /* a swear word or insult was seen */
     bool case_fired;     /* case_rule made case findings */
+    bool secret;         /* a "don't tell my manager" was seen ... */
+    size_t secret_first, secret_last; /* ... here (the first one) */
+    bool plan;           /* plans in a post addressed to someone ... */
+    size_t plan_first, plan_last; /* ... here (the first one) */
     size_t swear_first, swear_last; /* the first one */
     int rc;
 } scan_state;
@@ -560,6 +564,9 @@ static int other_rules(scan_state *st)
         unsigned sctx = st->sent_ctx[st->sent[m->first]];
         switch (g) {
         case G_DEROG:
+            /* "stop calling people ...": asking for kinder words */
+            if (sctx & (1u << CX_KIND))
+                break;
             rc = add_tokens(st, m->first, m->last, TACT_TYPE_DEROGATORY,
                             tag == DG_HIGH ? TACT_SEV_HIGH : TACT_SEV_MEDIUM, 0.8f,
                             tag == DG_HIGH ? "derogatory.contempt" : "derogatory.disparaging",
@@ -568,7 +575,7 @@ static int other_rules(scan_state *st)
         case G_DISCRIM:
             /* a training sentence that names a generalisation to teach
              * against it ("the myth that travellers never...") */
-            if (sctx & (1u << CX_TRAINING))
+            if (sctx & ((1u << CX_TRAINING) | (1u << CX_KIND)))
                 break;
             rc = add_tokens(st, m->first, m->last, TACT_TYPE_DISCRIMINATION,
                             (sctx & (1u << CX_CONDEMN)) ? TACT_SEV_LOW : TACT_SEV_HIGH, 0.8f,
@@ -584,12 +591,35 @@ static int other_rules(scan_state *st)
                             0.75f, "colleague.criticism", MSG_COLLEAGUE);
             break;
         case G_VENT:
+            /* "new article on burnout", "if you're feeling burnt out" */
+            if (sctx & (1u << CX_ABOUT))
+                break;
             rc = add_tokens(st, m->first, m->last, TACT_TYPE_VENTING, TACT_SEV_LOW, 0.7f,
                             "venting.frustration", MSG_VENT);
             break;
         case G_BOUNDARY:
             if (sctx & ((1u << CX_TOPIC) | (1u << CX_ADVICE)))
                 break;
+            /* keeping contact secret: judged with the whole post below */
+            if (tag == BD_SECRET) {
+                if (!st->secret) {
+                    st->secret = true;
+                    st->secret_first = m->first;
+                    st->secret_last = m->last;
+                }
+                break;
+            }
+            /* plans made in public with the person the post is addressed
+             * to ("@name see you saturday for that burger"): a question
+             * for supervision; in any other post, nothing */
+            if (tag == BD_PLAN) {
+                if (st->sc->toks[0].kind == TACT__TOK_HANDLE && !st->plan) {
+                    st->plan = true;
+                    st->plan_first = m->first;
+                    st->plan_last = m->last;
+                }
+                break;
+            }
             /* a breach asked about ("... added me, should I accept?") is a
              * question for supervision, not a breach */
             if (tag == BD_BREACH && sentence_asks(st, m->first))
@@ -604,6 +634,36 @@ static int other_rules(scan_state *st)
             break;
         }
     }
+    return rc;
+}
+
+static const char MSG_SECRET[] =
+    "Keeping contact with someone you work with from your manager is itself a warning sign. "
+    "Boundaries are for supervision, not secrets.";
+
+/* "Don't tell my manager", "off the record": a question for supervision on
+ * its own, a breach when the post also tells of contact or a case. */
+static int secret_rule(scan_state *st)
+{
+    if (!st->secret && !st->plan)
+        return TACT_OK;
+    bool with = st->case_fired;
+    for (size_t k = 0; k < st->s->npend && !with; k++)
+        with = st->s->pend[k].type == (uint8_t)TACT_TYPE_BOUNDARY;
+    int rc = TACT_OK;
+    if (st->secret)
+        rc = add_tokens(st, st->secret_first, st->secret_last, TACT_TYPE_BOUNDARY,
+                        with ? TACT_SEV_HIGH : TACT_SEV_MEDIUM, with ? 0.8f : 0.6f,
+                        with ? "boundary.secret" : "boundary.question",
+                        with ? MSG_SECRET : MSG_CONSIDER);
+    /* "@name stop messaging me on here ... see you thursday": plans with
+     * the person addressed, next to other contact, are a breach */
+    with = with || st->secret;
+    if (!rc && st->plan)
+        rc = add_tokens(st, st->plan_first, st->plan_last, TACT_TYPE_BOUNDARY,
+                        with ? TACT_SEV_HIGH : TACT_SEV_MEDIUM, with ? 0.75f : 0.55f,
+                        with ? "boundary.contact" : "boundary.question",
+                        with ? MSG_BREACH : MSG_CONSIDER);
     return rc;
 }
 
@@ -649,6 +709,8 @@ static int on_cooc(void *ctx, const tact__cooc_hit *h)
         msg = MSG_CASE;
         break;
     case TACT_TYPE_DEROGATORY:
+        if (sctx & (1u << CX_KIND))
+            return TACT_OK;
         rule = "derogatory.cooccur";
         msg = MSG_DEROG;
         break;
@@ -663,6 +725,8 @@ static int on_cooc(void *ctx, const tact__cooc_hit *h)
         msg = MSG_COLLEAGUE;
         break;
     case TACT_TYPE_VENTING:
+        if (sctx & (1u << CX_ABOUT))
+            return TACT_OK;
         rule = "venting.cooccur";
         msg = MSG_VENT;
         break;
@@ -690,8 +754,13 @@ static int cooc_rules(scan_state *st, uint32_t nsent)
     if (!sg)
         return TACT_ENOMEM;
     memset(sg, 0, (nsent + 1) * sizeof *sg);
-    for (size_t i = 0; i < s->nm; i++)
-        sg[st->sent[s->m[i].first]] |= (uint16_t)(1u << tact__pm_group(pm, s->m[i].pat));
+    for (size_t i = 0; i < s->nm; i++) {
+        uint8_t g = tact__pm_group(pm, s->m[i].pat), tag = tact__pm_tag(pm, s->m[i].pat);
+        /* plans and secrets are judged by the post, not the sentence */
+        if (g == G_BOUNDARY && (tag == BD_PLAN || tag == BD_SECRET))
+            continue;
+        sg[st->sent[s->m[i].first]] |= (uint16_t)(1u << g);
+    }
     cooc_ctx cc = {st, sg};
     return tact__cooc_eval(st->r->cooc, pm, s->m, s->nm, st->sent, on_cooc, &cc);
 }
@@ -765,7 +834,7 @@ int tact__conduct_scan(tact_scanner *sc)
     s->offensive = -1.f;
     if (sc->ntoks == 0)
         return TACT_OK;
-    scan_state st = {sc, r, s, NULL, NULL, 0, false, false, 0, 0, TACT_OK};
+    scan_state st = {sc, r, s, NULL, NULL, 0, false, false, false, 0, 0, false, 0, 0, 0, 0, TACT_OK};
     st.sent = tact__scratch(sc, sc->ntoks * sizeof *st.sent);
     if (!st.sent)
         return TACT_ENOMEM;
@@ -786,7 +855,7 @@ int tact__conduct_scan(tact_scanner *sc)
         return rc;
     id_summary ids = summarise_ids(sc);
     if ((rc = tact__cn_units(sc, on_unit, &st)) || (rc = case_rule(&st, ids, ns)) ||
-        (rc = other_rules(&st)) || (rc = cooc_rules(&st, ns)))
+        (rc = other_rules(&st)) || (rc = cooc_rules(&st, ns)) || (rc = secret_rule(&st)))
         return rc;
     /* the classifier speaks only about a post that addresses someone and
      * where the word lists found no swearing: score only those */

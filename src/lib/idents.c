@@ -18,7 +18,7 @@ static const struct {
     {"unit", IX_UNIT},               {"generic", IX_GENERIC},
     {"team", IX_TEAM},               {"event", IX_EVENT},
     {"place_noun", IX_PLACE_NOUN},   {"not_general", IX_NOT_GENERAL},
-    {"title_word", IX_TITLE_WORD},
+    {"title_word", IX_TITLE_WORD},   {"helpline", IX_HELPLINE},
 };
 
 static uint32_t section_bit(const char *s, size_t n)

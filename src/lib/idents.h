@@ -33,6 +33,7 @@
 #define IX_PLACE_NOUN (1u << 16) /* hostel, site, flats, shop ...: a place on a street */
 #define IX_NOT_GENERAL (1u << 17)/* attorney, secretary ...: "X General" is not a hospital */
 #define IX_TITLE_WORD (1u << 18) /* royal, national, british ...: not a local school/org */
+#define IX_HELPLINE (1u << 19)   /* helpline, freephone, hotline ...: an organisation's line */
 
 typedef struct tact__idents {
     tact__lex lex; /* normalised word -> IX_* bits */

@@ -154,7 +154,7 @@ static bool proper_run(const tact_scanner *sc, size_t s, size_t k)
         if (t->kind == TACT__TOK_POSS)
             continue;
         if (t->kind != TACT__TOK_WORD || (t->shape & TACT__SH_APOS) ||
-            (t->norm_len < 3 && !ix_is(sc, i, "st")) ||
+            (t->norm_len < 3 && !ix_is(sc, i, "st") && !ix_is(sc, i, "rc") && !ix_is(sc, i, "ce")) ||
             ((t->lex & TACT__LX_DICT) &&
              !(t->lex & (TACT__LX_PLACE | TACT__LX_FIRST | TACT__LX_PROPER))))
             return false;
@@ -196,6 +196,47 @@ static bool house_number(const tact_scanner *sc, size_t k)
            ix_alpha(ix_at(sc, t->end - 1)) && ix_digit(ix_at(sc, t->end - 2));
 }
 
+static bool flat_word(const tact_scanner *sc, size_t k)
+{
+    return ix_is(sc, k, "flat") || ix_is(sc, k, "apartment") || ix_is(sc, k, "apt") ||
+           ix_is(sc, k, "unit");
+}
+
+/*
+ * "Flat 6, Marram House", "apartment 3 Kestrel Heights": a flat number then
+ * a named building is a home address even without a street. Streets after
+ * the number ("Flat 2, 19 Victoria Road") are streets()'s.
+ */
+static int flats(tact_scanner *sc)
+{
+    for (size_t k = 0; k + 2 < sc->ntoks; k++) {
+        if (sc->toks[k + 1].kind != TACT__TOK_NUMBER && sc->toks[k + 1].kind != TACT__TOK_ALNUM)
+            continue;
+        if (!(ix_is(sc, k, "flat") || ix_is(sc, k, "apartment") || ix_is(sc, k, "apt")) ||
+            !house_number(sc, k + 1))
+            continue;
+        size_t j = k + 2;
+        if (tact__ix_punct(sc, j, ','))
+            j++;
+        if (j >= sc->ntoks || house_number(sc, j) || !name_word(sc, j) ||
+            (sc->toks[j].shape & TACT__SH_LINE_START) ||
+            (sc->toks[j].lex & (TACT__LX_MONTH | TACT__LX_WEEKDAY | TACT__LX_BIGPLACE)))
+            continue;
+        size_t e = j;
+        while (e + 1 < sc->ntoks && e < j + 3 && name_word(sc, e + 1) &&
+               !(sc->toks[e + 1].shape & TACT__SH_LINE_START) &&
+               !(sc->toks[e + 1].lex & (TACT__LX_MONTH | TACT__LX_WEEKDAY)))
+            e++;
+        if (!distinctive(sc, j, e + 1))
+            continue;
+        int rc = add_tok(sc, k, e, TACT_TYPE_ADDRESS, 0.85f, "address.flat");
+        if (rc)
+            return rc;
+        k = e;
+    }
+    return TACT_OK;
+}
+
 static int streets(tact_scanner *sc)
 {
     for (size_t k = 1; k < sc->ntoks; k++) {
@@ -232,10 +273,10 @@ static int streets(tact_scanner *sc)
             size_t f = a;
             if (f >= 1 && tact__ix_punct(sc, f - 1, ','))
                 f--;
-            if (f >= 2 && house_number(sc, f - 1) &&
-                (ix_is(sc, f - 2, "flat") || ix_is(sc, f - 2, "apartment") ||
-                 ix_is(sc, f - 2, "apt") || ix_is(sc, f - 2, "unit")))
+            if (f >= 2 && house_number(sc, f - 1) && flat_word(sc, f - 2))
                 a = f - 2;
+            else if (a >= 1 && f == a && flat_word(sc, a - 1))
+                a--; /* flat 12 Kestrel Court */
             rc = add_tok(sc, a, e, TACT_TYPE_ADDRESS, cap_type ? 0.92f : 0.8f, "address.street");
         } else {
             bool prep = s > 0 && (ix_is(sc, s - 1, "on") || ix_is(sc, s - 1, "in") ||
@@ -430,6 +471,75 @@ static int ysgol(tact_scanner *sc)
     return rc;
 }
 
+/* Our Lady of Lourdes, St John of God: "of" inside a school's name. Moves
+ * the start s of a run back over "Name of" pieces. */
+static size_t of_run(const tact_scanner *sc, size_t s)
+{
+    while (s >= 2 && ix_is(sc, s - 1, "of") && !tact__ix_cap(sc, s - 1) && name_word(sc, s - 2)) {
+        size_t s2 = cap_run(sc, s - 1, 3);
+        /* only a saint's or holy name: not "Head of Oakfield Primary" */
+        if (s2 == s - 1 || !(ix_is(sc, s2, "st") || ix_is(sc, s2, "saint") ||
+                             ix_is(sc, s2, "holy") || ix_is(sc, s2, "sacred") ||
+                             ix_is(sc, s2, "blessed") || ix_is(sc, s2, "lady")))
+            break;
+        s = s2;
+    }
+    /* "Our Lady": our is a stop word */
+    if (s >= 1 && ix_is(sc, s, "lady") && ix_is(sc, s - 1, "our") && tact__ix_cap(sc, s - 1))
+        s--;
+    return s;
+}
+
+/* True when the words just before the "at"/"from" at k say school: "year 9
+ * at", "Y10 at", "excluded from", "SENCO at", "teacher at". */
+static bool school_context(const tact_scanner *sc, size_t k)
+{
+    if (k == 0)
+        return false;
+    size_t p = k - 1;
+    if (ix_is(sc, k, "from"))
+        return ix_is(sc, p, "excluded") || ix_is(sc, p, "exclusion") || ix_is(sc, p, "expelled");
+    if (!ix_is(sc, k, "at"))
+        return false;
+    if (ix_is(sc, p, "senco") || ix_is(sc, p, "headteacher") || ix_is(sc, p, "teacher") ||
+        ix_is(sc, p, "teachers") || ix_is(sc, p, "pupil") || ix_is(sc, p, "pupils") ||
+        ix_is(sc, p, "dsl") || ix_is(sc, p, "tutor"))
+        return true;
+    /* year 9 at, yr 10 at, Y7 at */
+    if (sc->toks[p].kind == TACT__TOK_NUMBER && p > 0 &&
+        (ix_is(sc, p - 1, "year") || ix_is(sc, p - 1, "yr")))
+        return true;
+    if (sc->toks[p].kind == TACT__TOK_ALNUM && sc->toks[p].norm_len <= 3 &&
+        sc->norm.p[sc->toks[p].norm_off] == 'y' && ix_digit(ix_at(sc, sc->toks[p].start + 1)))
+        return true;
+    return false;
+}
+
+/* "year 9 at Kingsmead", "excluded from Parkside": a name after a school
+ * context is a school's even without a school word. Token k is the "at" or
+ * "from"; returns the last token used (k when nothing was found). */
+static size_t school_by_context(tact_scanner *sc, size_t k, int *rcp)
+{
+    if (k + 1 >= sc->ntoks || !tact__ix_cap(sc, k + 1) || !school_context(sc, k) ||
+        !name_word(sc, k + 1))
+        return k;
+    size_t e = k + 1;
+    while (e < k + 3 && name_word(sc, e + 1) && !(sc->toks[e + 1].shape & TACT__SH_LINE_START))
+        e++;
+    /* a school word, street or facility after it is the other rules' */
+    if (tact__ix_bits(sc, e + 1) & (IX_SCHOOL | IX_FACILITY) || is_street(sc, e + 1))
+        return k;
+    bool big = true;
+    for (size_t i = k + 1; i <= e; i++)
+        if (!(sc->toks[i].lex & TACT__LX_BIGPLACE))
+            big = false;
+    if (big || !distinctive(sc, k + 1, e + 1) || brand_in(sc, k + 1, e) ||
+        (sc->toks[k + 1].lex & (TACT__LX_MONTH | TACT__LX_WEEKDAY)))
+        return k;
+    *rcp = add_tok(sc, k + 1, e, TACT_TYPE_SCHOOL, 0.72f, "school.context");
+    return e;
+}
+
 static int schools(tact_scanner *sc)
 {
     int rc = ysgol(sc);
@@ -453,8 +563,13 @@ static int schools(tact_scanner *sc)
                 rc = add_tok(sc, s, k, TACT_TYPE_SCHOOL, 0.8f, "school.high");
             continue;
         }
-        if (!(tact__ix_bits(sc, k) & IX_SCHOOL))
+        uint32_t sbits = tact__ix_bits(sc, k);
+        if (!(sbits & IX_SCHOOL)) {
+            size_t n = sc->toks[k].norm_len;
+            if (n == 2 || n == 4)
+                k = school_by_context(sc, k, &rc);
             continue;
+        }
         if (!tact__ix_cap(sc, k)) {
             /* goes to oakbank primary (school) */
             if (k >= 2 && !ix_is(sc, k, "school") && !ix_is(sc, k, "schools") &&
@@ -462,13 +577,52 @@ static int schools(tact_scanner *sc)
                 size_t e = ix_is(sc, k + 1, "school") ? k + 1 : k;
                 rc = add_tok(sc, k - 1, e, TACT_TYPE_SCHOOL, 0.7f, "school.lower");
                 k = e;
+                continue;
+            }
+            /* Little Acorns nursery, Oakfield primary: a capitalised name
+             * before a lower-case school word (not "Bristol nursery", "the
+             * Monday nursery": a place or a day is not a school's name) */
+            if (!ix_is(sc, k, "school") && !ix_is(sc, k, "schools") && !ix_is(sc, k, "college") &&
+                !ix_is(sc, k, "sixth") && !ix_is(sc, k, "junior") && !ix_is(sc, k, "infant") &&
+                name_word(sc, k - 1)) {
+                size_t s = cap_run(sc, k, 3);
+                bool place_only = true;
+                for (size_t i = s; i < k; i++)
+                    if (!(sc->toks[i].lex & (TACT__LX_PLACE | TACT__LX_BIGPLACE)))
+                        place_only = false;
+                bool one_dict = s + 1 == k && (sc->toks[s].lex & TACT__LX_DICT);
+                if (s < k && !place_only && !one_dict && sc->toks[k - 1].kind == TACT__TOK_WORD &&
+                    distinctive(sc, s, k) && !title_word_in(sc, s, k) &&
+                    !weak_start(sc, s, k) && !brand_in(sc, s, k) &&
+                    !(sc->toks[k - 1].shape & TACT__SH_ALLCAP) &&
+                    !(sc->toks[k - 1].lex & (TACT__LX_MONTH | TACT__LX_WEEKDAY)) &&
+                    !(tact__ix_bits(sc, k - 1) & (IX_TEAM | IX_GENERIC))) {
+                    rc = add_tok(sc, s, k, TACT_TYPE_SCHOOL, 0.75f, "school.lower_kind");
+                    continue;
+                }
+            }
+            /* the school (Elmwood), his nursery (Little Acorns) */
+            if ((ix_is(sc, k, "school") || ix_is(sc, k, "nursery") || ix_is(sc, k, "academy") ||
+                 ix_is(sc, k, "college")) &&
+                tact__ix_punct(sc, k + 1, '(') && name_word(sc, k + 2)) {
+                size_t e = k + 2;
+                while (e < k + 5 && name_word(sc, e + 1))
+                    e++;
+                if (tact__ix_punct(sc, e + 1, ')') && distinctive(sc, k + 2, e + 1) &&
+                    !brand_in(sc, k + 2, e)) {
+                    rc = add_tok(sc, k + 2, e, TACT_TYPE_SCHOOL, 0.8f, "school.bracket");
+                    k = e + 1;
+                }
             }
             continue;
         }
         size_t e = k;
         while (e + 1 < sc->ntoks && (tact__ix_bits(sc, e + 1) & IX_SCHOOL) && tact__ix_cap(sc, e + 1))
             e++;
+        if (ix_is(sc, e, "sixth") && ix_is(sc, e + 1, "form"))
+            e++; /* Beacon Hill Sixth Form */
         size_t s = cap_run(sc, k, 4);
+        s = of_run(sc, s);
         /* C of E, CofE inside the name: St Mary's C of E Primary */
         size_t ce = s < k && ix_is(sc, s, "e") ? s : k - 1;
         if (ce >= 2 && ce + 1 >= s && ix_is(sc, ce, "e") && ix_is(sc, ce - 1, "of") &&
@@ -608,7 +762,7 @@ static int orgs(tact_scanner *sc)
 int tact__ix_address_scan(tact_scanner *sc)
 {
     int rc;
-    if ((rc = streets(sc)) != TACT_OK || (rc = places(sc)) != TACT_OK ||
+    if ((rc = streets(sc)) != TACT_OK || (rc = flats(sc)) != TACT_OK || (rc = places(sc)) != TACT_OK ||
         (rc = schools(sc)) != TACT_OK)
         return rc;
     return orgs(sc);

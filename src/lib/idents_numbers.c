@@ -216,6 +216,9 @@ static int code_ref_at(tact_scanner *sc, size_t i, size_t *next)
     for (size_t m = 0; m < 3 && k != SIZE_MAX && !cue; m++, k--) {
         cue = (tact__ix_bits(sc, k) & IX_CASE_CUE) != 0;
         strong = cue && strong_case_cue(sc, k);
+        /* "case ref CH-2231-77": the word before a weak cue may be strong */
+        if (cue && !strong && k > 0 && strong_case_cue(sc, k - 1))
+            strong = true;
         if (!cue && !(sc->toks[k].kind == TACT__TOK_PUNCT
                           ? tact__ix_punct(sc, k, ':') || tact__ix_punct(sc, k, '#')
                           : ix_is(sc, k, "no") || ix_is(sc, k, "number") || ix_is(sc, k, "is")))
@@ -223,7 +226,11 @@ static int code_ref_at(tact_scanner *sc, size_t i, size_t *next)
         if (k == 0)
             break;
     }
-    if ((cue && !strong) || (!cue && (nl < 2 || (digits < 5 && !(lettered_tail && groups >= 3)))))
+    /* a weak cue ("ref SAR/2024/018", "ref E-77213") with a code of four
+     * digits or more is still a reference; a longer letter prefix is an
+     * organisation's publication or guidance code ("ref NICE-..."), not a case */
+    if ((cue && !strong && (digits < 4 || nl > 3)) ||
+        (!cue && (nl < 2 || (digits < 5 && !(lettered_tail && groups >= 3)))))
         return TACT_OK;
     /* a weak cue ("ref", "id") says less than a case cue ("case", "mosaic") */
     return tact__add(sc, i, e, TACT_TYPE_CASE_REFERENCE, -1,
@@ -276,18 +283,27 @@ static int case_refs(tact_scanner *sc)
         if (t->kind == TACT__TOK_ALNUM && t->norm_len > 2 &&
             (ix_is(sc, j, "am") || ix_is(sc, j, "pm")))
             continue;
-        /* the number may continue in groups: 402 118 7351, 12/3456, AB-1234 */
+        /* the number may continue in groups: 402 118 7351, 12/3456, AB-1234,
+         * 2024/ML/1183, 2023-CP-0098 (a joined group may be letters) */
         size_t end = t->end, m = j + 1;
-        while (m + 1 < sc->ntoks && (sc->toks[m].kind == TACT__TOK_NUMBER ||
-                                     ((tact__ix_punct(sc, m, '/') || tact__ix_punct(sc, m, '-')) &&
-                                      sc->toks[m].start == end &&
-                                      sc->toks[m + 1].kind == TACT__TOK_NUMBER))) {
-            if (sc->toks[m].kind != TACT__TOK_NUMBER)
+        while (m < sc->ntoks) {
+            if (sc->toks[m].kind == TACT__TOK_NUMBER) {
+                if (sc->toks[m].start > end + 1 || ix_at(sc, end) != ' ')
+                    break;
+                end = sc->toks[m].end;
                 m++;
-            if (sc->toks[m].start > end + 1)
-                break;
-            end = sc->toks[m].end;
-            m++;
+                continue;
+            }
+            if (m + 1 < sc->ntoks && (tact__ix_punct(sc, m, '/') || tact__ix_punct(sc, m, '-')) &&
+                sc->toks[m].start == end && sc->toks[m + 1].start == sc->toks[m].end &&
+                (sc->toks[m + 1].kind == TACT__TOK_NUMBER || sc->toks[m + 1].kind == TACT__TOK_ALNUM ||
+                 (sc->toks[m + 1].kind == TACT__TOK_WORD && (sc->toks[m + 1].shape & TACT__SH_ALLCAP) &&
+                  sc->toks[m + 1].end - sc->toks[m + 1].start <= 5))) {
+                end = sc->toks[m + 1].end;
+                m += 2;
+                continue;
+            }
+            break;
         }
         size_t nd = 0;
         for (size_t b = t->start; b < end; b++)

@@ -144,6 +144,24 @@ static enum kind classify(const run *r, size_t nd)
     }
 }
 
+/* True when a charity, brand or public body (or an all-capitals acronym:
+ * NSPCC) is among the few words before off. */
+static bool brand_before(const tact_scanner *sc, size_t off)
+{
+    size_t k = tact__ix_tok_before(sc, off);
+    for (size_t m = 0; m < 6 && k != SIZE_MAX; m++, k--) {
+        const tact__token *t = &sc->toks[k];
+        /* "whatsapp 0300 ...": a messaging app is a way to reach a person */
+        if (t->kind == TACT__TOK_WORD && !(tact__ix_bits(sc, k) & IX_PHONE_CUE) &&
+            ((t->lex & (TACT__LX_BRAND | TACT__LX_PUBLIC)) ||
+             ((t->shape & TACT__SH_ALLCAP) && t->end - t->start >= 3)))
+            return true;
+        if ((t->shape & TACT__SH_SENT_START) || k == 0)
+            break;
+    }
+    return false;
+}
+
 static int report(tact_scanner *sc, size_t s, size_t e, enum kind k)
 {
     if (tact__ix_example_before(sc, s))
@@ -167,6 +185,11 @@ static int report(tact_scanner *sc, size_t s, size_t e, enum kind k)
     default: return TACT_OK;
     }
     if (noncase && k != K_MOBILE)
+        return TACT_OK;
+    /* "NSPCC helpline 0808 800 5000", "Samaritans free on 0800 ...": a
+     * freephone or 03 number with a helpline word or a charity's name is
+     * an organisation's line, not a person's */
+    if (k == K_NONGEO && (tact__ix_cue_near(sc, s, e, IX_HELPLINE, 6, 3) || brand_before(sc, s)))
         return TACT_OK;
     if (cue)
         conf += 0.06f;

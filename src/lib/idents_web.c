@@ -26,14 +26,17 @@ static const char *const profile_hosts[] = {
     "facebook.com/", "fb.com/", "fb.me/", "instagram.com/", "tiktok.com/", "twitter.com/",
     "x.com/", "linkedin.com/in/", "snapchat.com/", "youtube.com/@", "threads.net/",
     "reddit.com/u", "onlyfans.com/", "t.me/", "wa.me/", "mastodon.social/@", "bsky.app/profile"};
+/* ("donate", "appeal", "family" alone are a charity's pages: "/winter-appeal",
+ * "/family-support"; a person's appeal carries a name, found by slug_has_name) */
 static const char *const fundraiser_words[] = {"gofundme", "justgiving", "crowdfunder",
-                                               "fundraiser", "fundraising", "appeal", "donate",
-                                               "missing", "family"};
+                                               "fundraiser", "fundraising", "missing"};
 static const char *const resource_words[] = {
     "/book", "/article", "/research", "/report", "/guidance", "/publication", "/news", "/blog",
     "/podcast", "/event", "/resource", ".pdf", "/journal", "doi.org", "/learning", "/training",
     "/course", "/policy", "/policies", "/about", "/standards", "/wiki", ".gov.uk", ".ac.uk",
-    ".nhs.uk", "/help", "/advice", "/jobs", "/careers", "/watch", "/episode"};
+    ".nhs.uk", "/help", "/advice", "/jobs", "/careers", "/watch", "/episode", "petition",
+    "/campaign", "/survey", "/consultation", "/signup", "/conference", "/webinar", "appeal",
+    "donate"};
 
 /* True when some '-' or '/' separated piece of the path is a first name. */
 static bool slug_has_name(const tact_scanner *sc, const char *s, size_t n)
@@ -77,6 +80,29 @@ static bool url_has(const url_view *u, const char *w)
     return u->low_ok ? strstr(u->low, w) != NULL : ci_contains(u->s, u->n, w);
 }
 
+/* Offset of the path of link s (the first '/' after the host), or n. */
+static size_t url_path(const char *s, size_t n)
+{
+    size_t p = 0;
+    const char *sch = n >= 3 ? memchr(s, ':', n) : NULL;
+    if (sch && (size_t)(sch - s) + 2 < n && sch[1] == '/' && sch[2] == '/')
+        p = (size_t)(sch - s) + 3;
+    while (p < n && s[p] != '/' && s[p] != '?' && s[p] != '#')
+        p++;
+    return p;
+}
+
+/* True when "me", "my", "his" or "her" comes before off in the post: the
+ * link is someone's own page. */
+static bool owner_before(const tact_scanner *sc, size_t off)
+{
+    for (size_t k = 0; k < sc->ntoks && sc->toks[k].end <= off; k++)
+        if (ix_is(sc, k, "me") || ix_is(sc, k, "my") || ix_is(sc, k, "his") ||
+            ix_is(sc, k, "her"))
+            return true;
+    return false;
+}
+
 static int url_token(tact_scanner *sc, const tact__token *t)
 {
     const char *s = sc->text + t->start;
@@ -106,6 +132,16 @@ static int url_token(tact_scanner *sc, const tact__token *t)
     for (size_t i = 0; i < sizeof resource_words / sizeof resource_words[0]; i++)
         if (url_has(&u, resource_words[i]))
             return TACT_OK;
+    /* a dated path (/2024/05/...) is a news story or blog post */
+    size_t path = url_path(s, n);
+    for (size_t i = path; i + 6 <= n; i++)
+        if (s[i] == '/' && s[i + 1] == '2' && (s[i + 2] == '0' || s[i + 2] == '1') &&
+            ix_digit((unsigned char)s[i + 3]) && ix_digit((unsigned char)s[i + 4]) && s[i + 5] == '/')
+            return TACT_OK;
+    /* a bare site ("www.kinshipcarers.org.uk") is an organisation's front
+     * page unless the post makes it someone's: "contact me ... www.x.com" */
+    if (path >= n - (n > 0 && s[n - 1] == '/') && !owner_before(sc, t->start))
+        return TACT_OK;
     return tact__add(sc, t->start, t->end, TACT_TYPE_URL, -1, 0.6f, "url", NULL, NULL);
 }
 
@@ -169,6 +205,36 @@ static int bare_profiles(tact_scanner *sc)
     return TACT_OK;
 }
 
+/* "@nspcc", "@Barnardos", "@ofstednews", "@mind_uk": a charity, brand or
+ * public body from the lexicon, with an optional uk/news/hq/official tail. */
+static bool brand_handle(const tact_scanner *sc, const tact__token *t)
+{
+    const char *h = sc->text + t->start + 1;
+    size_t n = t->end - t->start - 1;
+    char w[32];
+    if (n < 3 || n >= sizeof w || !sc->rs->words.count)
+        return false;
+    /* lower-case copy; a digit anywhere ("@jay_x93") is a person's style */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)h[i];
+        if (ix_digit(c))
+            return false;
+        w[i] = (char)(ix_upper(c) ? c | 0x20 : c);
+    }
+    const uint32_t want = TACT__LX_BRAND | TACT__LX_PUBLIC;
+    if (tact__lex_get(&sc->rs->words, w, n) & want)
+        return true;
+    /* with a tail: nspcc_uk, ofstednews, mindhq, basw_official */
+    static const char *const tails[] = {"_uk", "uk", "_news", "news", "hq", "_official",
+                                        "official"};
+    for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++) {
+        size_t m = strlen(tails[i]);
+        if (m + 3 <= n && w[n - 1] == tails[i][m - 1] && memcmp(w + n - m, tails[i], m) == 0)
+            return (tact__lex_get(&sc->rs->words, w, n - m) & want) != 0;
+    }
+    return false;
+}
+
 static bool org_handle(const tact_scanner *sc, size_t k)
 {
     const tact__token *t = &sc->toks[k];
@@ -189,7 +255,7 @@ static bool org_handle(const tact_scanner *sc, size_t k)
     if (lead >= 4)
         return true;
     if (lead < 2)
-        return false;
+        return brand_handle(sc, t);
     static const char *const org_words[] = {
         "england", "learning", "cymru", "scotland", "wales", "nhs", "council", "news",
         "team", "official", "trust", "care", "social", "work", "hq", "network", "events",
@@ -236,6 +302,81 @@ static int platform_handles(tact_scanner *sc, size_t k)
     if (!marked || !letter || e - s < 3)
         return TACT_OK;
     return tact__add(sc, s, e, TACT_TYPE_HANDLE, -1, 0.75f, "handle.platform", NULL, NULL);
+}
+
+/*
+ * "#JusticeForMaisieG", "#FindKacper", "#BringJackHome", "#RIPTyler": a
+ * campaign hashtag built around one person's first name names that person
+ * (a child, a victim). The name must follow a campaign prefix and start a
+ * capitalised piece, so "#SocialWorkWeek" is not.
+ */
+static int name_hashtag(tact_scanner *sc, const tact__token *t)
+{
+    /* (not "prayfor", "standwith": mostly places and peoples) */
+    static const char *const prefixes[] = {"justicefor", "helpfind", "find", "bring", "rip",
+                                           "missing", "ripbaby", "ripyoung", "forever"};
+    const char *s = sc->text + t->start + 1;
+    size_t n = t->end - t->start - 1;
+    /* every prefix starts with one of these letters */
+    if (n < 6 || !sc->rs->words.count)
+        return TACT_OK;
+    int c0 = (unsigned char)s[0] | 0x20;
+    if (!(c0 == 'j' || c0 == 'h' || c0 == 'f' || c0 == 'b' || c0 == 'r' || c0 == 'm'))
+        return TACT_OK;
+    for (size_t p = 0; p < sizeof prefixes / sizeof prefixes[0]; p++) {
+        size_t m = strlen(prefixes[p]);
+        if (m >= n)
+            continue;
+        size_t k = 0;
+        while (k < m && ((unsigned char)s[k] | 0x20) == (unsigned char)prefixes[p][k])
+            k++;
+        if (k < m || !ix_upper((unsigned char)s[m]))
+            continue;
+        /* the capitalised piece after the prefix: Maisie in MaisieG */
+        size_t e = m + 1;
+        while (e < n && ix_lower((unsigned char)s[e]))
+            e++;
+        if (e - m < 3 || e - m > 20)
+            continue;
+        char w[24];
+        for (size_t i = 0; i < e - m; i++)
+            w[i] = (char)((unsigned char)s[m + i] | 0x20);
+        uint32_t b = tact__lex_get(&sc->rs->words, w, e - m);
+        if ((b & TACT__LX_FIRST) &&
+            !(b & (TACT__LX_STOP | TACT__LX_PLACE | TACT__LX_BIGPLACE | TACT__LX_BRAND |
+                   TACT__LX_PUBLIC | TACT__LX_MONTH | TACT__LX_WEEKDAY)))
+            return tact__add(sc, t->start, t->end, TACT_TYPE_HANDLE, -1, 0.8f, "handle.name_hashtag",
+                             "This hashtag is built around one person's name.", NULL);
+        return TACT_OK;
+    }
+    return TACT_OK;
+}
+
+/* "info@...", "referrals@...", "hello@...": an organisation's shared
+ * mailbox, not a person's address. */
+static bool role_mailbox(const tact_scanner *sc, const tact__token *t)
+{
+    static const char *const roles[] = {
+        "info", "enquiries", "enquiry", "hello", "contact", "admin", "office", "referrals",
+        "referral", "support", "help", "helpline", "team", "news", "press", "media", "events",
+        "jobs", "recruitment", "careers", "bookings", "booking", "membership", "noreply",
+        "no-reply", "webmaster", "training", "communications", "comms", "feedback",
+        "complaints", "mash", "duty", "fostering", "adoption", "safeguarding", "reception",
+        "general", "hr", "finance", "marketing", "volunteering", "volunteers", "donations"};
+    const char *at = memchr(sc->text + t->start, '@', t->end - t->start);
+    if (!at)
+        return false;
+    size_t n = (size_t)(at - (sc->text + t->start));
+    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++) {
+        if (strlen(roles[i]) != n)
+            continue;
+        size_t k = 0;
+        while (k < n && ((unsigned char)sc->text[t->start + k] | 0x20) == (unsigned char)roles[i][k])
+            k++;
+        if (k == n)
+            return true;
+    }
+    return false;
 }
 
 /* ---- coordinates ---------------------------------------------------------- */
@@ -379,7 +520,7 @@ int tact__ix_web_scan(tact_scanner *sc)
     for (size_t k = 0; k < sc->ntoks; k++) {
         const tact__token *t = &sc->toks[k];
         rc = TACT_OK;
-        if (t->kind == TACT__TOK_EMAIL)
+        if (t->kind == TACT__TOK_EMAIL && !role_mailbox(sc, t))
             rc = tact__add(sc, t->start, t->end, TACT_TYPE_EMAIL, -1, 0.99f, "email", NULL, NULL);
         else if (t->kind == TACT__TOK_URL)
             rc = url_token(sc, t);
@@ -387,6 +528,8 @@ int tact__ix_web_scan(tact_scanner *sc)
             rc = tact__add(sc, t->start, t->end, TACT_TYPE_HANDLE, -1, 0.9f, "handle", NULL, NULL);
         else if (t->kind == TACT__TOK_WORD)
             rc = platform_handles(sc, k);
+        else if (t->kind == TACT__TOK_HASHTAG)
+            rc = name_hashtag(sc, t);
         if (rc)
             return rc;
     }
