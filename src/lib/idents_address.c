@@ -122,6 +122,34 @@ static bool brand_in(const tact_scanner *sc, size_t s, size_t e)
     return false;
 }
 
+/* Some listed phrase of several words (data/names_brands.txt) ends at
+ * the facility word k and starts in [s, k): "Royal Albert Hall",
+ * "Symphony Hall". Unlike brand_in, a brand word alone ("police" in
+ * "Barrowby police station") does not count. */
+static bool venue_at(const tact_scanner *sc, size_t s, size_t k)
+{
+    for (size_t i = s; i < k; i++) {
+        char key[128];
+        size_t kl = 0;
+        bool ok = true;
+        for (size_t j = i; j <= k && ok; j++) {
+            const tact__token *t = &sc->toks[j];
+            bool poss = t->kind == TACT__TOK_POSS;
+            if ((t->kind != TACT__TOK_WORD && !poss) || kl + t->norm_len + 1 >= sizeof key) {
+                ok = false;
+                break;
+            }
+            if (j > i && !poss)
+                key[kl++] = ' ';
+            memcpy(key + kl, sc->norm.p + t->norm_off, t->norm_len);
+            kl += t->norm_len;
+        }
+        if (ok && (tact__lex_get(&sc->rs->words, key, kl) & (TACT__LX_BRAND | TACT__LX_PUBLIC)))
+            return true;
+    }
+    return false;
+}
+
 /* A single capitalised dictionary word opening a sentence ("Urgent CAMHS
  * referral", "Meal Prep"): not a name. */
 static bool weak_start(const tact_scanner *sc, size_t s, size_t k)
@@ -419,6 +447,10 @@ static int places(tact_scanner *sc)
             if (!tact__ix_cap(sc, k) && !(sc->toks[s2].lex & TACT__LX_PLACE) && s2 + 1 < s)
                 continue;
             if (title_word_in(sc, s2, k + 1))
+                continue;
+            /* the Albert Hall, Symphony Hall: a national venue
+             * (data/names_brands.txt), not a local place */
+            if (venue_at(sc, s2, k))
                 continue;
             size_t e = town_after(sc, k);
             rc = add_tok(sc, s2, e, TACT_TYPE_LOCATION, 0.78f, "location.facility");
@@ -750,6 +782,23 @@ static int orgs(tact_scanner *sc)
         bool the = a > 0 && ix_is(sc, a - 1, "the");
         if (!the && !(titled && m < k))
             continue;
+        /* "the Bristol City team", "the Swindon Town team": a football
+         * club (a name ending in a club word right before "team"), unless
+         * the post talks about a council */
+        if (m == k && ix_is(sc, k, "team") && m > a && tact__ix_cap(sc, m - 1) &&
+            (ix_is(sc, m - 1, "city") || ix_is(sc, m - 1, "town") ||
+             ix_is(sc, m - 1, "county") || ix_is(sc, m - 1, "united") ||
+             ix_is(sc, m - 1, "rovers") || ix_is(sc, m - 1, "athletic") ||
+             ix_is(sc, m - 1, "wanderers") || ix_is(sc, m - 1, "albion") ||
+             ix_is(sc, m - 1, "rangers") || ix_is(sc, m - 1, "argyle") ||
+             ix_is(sc, m - 1, "villa") || ix_is(sc, m - 1, "thistle") ||
+             ix_is(sc, m - 1, "fc") || ix_is(sc, m - 1, "afc"))) {
+            bool council = false;
+            for (size_t q = 0; q < sc->ntoks && !council; q++)
+                council = ix_is(sc, q, "council") || ix_is(sc, q, "councils");
+            if (!council)
+                continue;
+        }
         if ((sc->toks[a].shape & TACT__SH_ALLCAP) ||
             (tact__ix_bits(sc, a) & (IX_TEAM | IX_GENERIC)) || !distinctive(sc, a, m) ||
             all_dict(sc, a, m) || (!the && weak_start(sc, a, m)) || brand_in(sc, a, k))

@@ -111,6 +111,41 @@ bool tact__nm_surname_like(const names_ctx *c, size_t i)
     return (b & (TACT__LX_NAME | TACT__LX_PROPER)) || !(b & TACT__LX_DICT);
 }
 
+bool tact__nm_weekday_plural(const names_ctx *c, size_t i)
+{
+    if (!nm_word(c, i))
+        return false;
+    const tact__token *t = nm_tok(c, i);
+    const char *w = c->sc->norm.p + t->norm_off;
+    if (t->norm_len < 5 || w[t->norm_len - 1] != 's')
+        return false;
+    return (tact__lex_get(c->words, w, t->norm_len - 1) & TACT__LX_WEEKDAY) != 0;
+}
+
+bool tact__nm_discourse(const names_ctx *c, size_t i)
+{
+    return nm_has(c, i, NL_DISC) && (!nm_cap(c, i) || tact__nm_cap_free(c, i));
+}
+
+/* A short capital joined to "&": "B" of "B&B" (first) or of "A&E" (last). */
+static bool amp_letters(const names_ctx *c, size_t k)
+{
+    return nm_word(c, k) && nm_tok(c, k)->norm_len <= 2 &&
+           (nm_tok(c, k)->shape & (TACT__SH_ALLCAP | TACT__SH_ONELETTER));
+}
+
+static bool amp_first(const names_ctx *c, size_t k)
+{
+    return amp_letters(c, k) && nm_punct(c, k + 1, '&') && nm_glued(c, k + 1) &&
+           nm_glued(c, k + 2) && amp_letters(c, k + 2);
+}
+
+static bool amp_last(const names_ctx *c, size_t k)
+{
+    return k >= 2 && amp_letters(c, k) && nm_punct(c, k - 1, '&') && nm_glued(c, k - 1) &&
+           nm_glued(c, k) && amp_letters(c, k - 2);
+}
+
 bool tact__nm_blocked(const names_ctx *c, size_t a, size_t b)
 {
     for (size_t k = a; k <= b && k < c->n; k++)
@@ -124,6 +159,36 @@ int tact__nm_emit(names_ctx *c, size_t a, size_t b, tact_type type, float conf, 
 {
     if (a > b || b >= c->n || tact__nm_blocked(c, a, b))
         return TACT_OK;
+    /* "B&B", "M&S": letters of an abbreviation, not an initial or a place */
+    if (amp_first(c, b) || amp_last(c, a))
+        return TACT_OK;
+    /* "Irish dancing", "a Welsh nursery": a nationality */
+    if (a == b && nm_has(c, a, NL_DEMONYM))
+        return TACT_OK;
+    /* "on Fridays": a weekday */
+    if (a == b && tact__nm_weekday_plural(c, a))
+        return TACT_OK;
+    if (type == TACT_TYPE_PERSON) {
+        /* "Ok I'll say it", "Hi Dave": a discourse word is not part of a
+         * name; what follows must be a name on its own */
+        size_t a0 = a;
+        while (a <= b && tact__nm_discourse(c, a))
+            a++;
+        if (a > b)
+            return TACT_OK;
+        if (a > a0) {
+            uint32_t bits = tact__nm_bits(c, a);
+            if (!nm_word(c, a) || (bits & TACT__LX_STOP) || !(nm_cap(c, a) || tact__nm_strong_name(c, a)) ||
+                ((nm_tok(c, a)->shape & TACT__SH_APOS) && !(bits & TACT__LX_NAME)) ||
+                ((bits & TACT__LX_DICT) && !(bits & TACT__LX_NAME) && a == b))
+                return TACT_OK;
+        }
+        /* "St Bede's", "Saint Aidan": a school, church or place named after
+         * a saint, not a person */
+        if (nm_has(c, a, NL_SAINT) || (a > 0 && nm_has(c, a - 1, NL_SAINT)) ||
+            (a > 1 && nm_punct(c, a - 1, '.') && nm_has(c, a - 2, NL_SAINT)))
+            return TACT_OK;
+    }
     tact_scanner *sc = c->sc;
     int rc = tact__add(sc, sc->toks[a].start, sc->toks[b].end, type, -1, conf, rule, message, NULL);
     if (rc)
@@ -188,6 +253,33 @@ static bool tagger_span_ok(const names_ctx *c, size_t a, size_t b, int tag)
             return false;
     }
     if (tag == TG_BLOC && a == b && (nm_lex(c, a) & TACT__LX_BIGPLACE))
+        return false;
+    /* "Northern Ireland Social Care Council", "Cardiff Met", "Chester Zoo":
+     * a body, a university or an attraction named after a place */
+    if (tag == TG_BLOC && b > a &&
+        (nm_is(c, b, "council") || nm_is(c, b, "university") || nm_is(c, b, "uni") ||
+         nm_is(c, b, "college") || nm_is(c, b, "met") || nm_is(c, b, "government") ||
+         nm_is(c, b, "services") || nm_is(c, b, "service") || nm_is(c, b, "trust") ||
+         nm_is(c, b, "board") || nm_is(c, b, "commission") || nm_is(c, b, "inspectorate") ||
+         nm_is(c, b, "authority") || nm_is(c, b, "partnership") || nm_is(c, b, "police") ||
+         nm_is(c, b, "constabulary") || nm_is(c, b, "zoo") || nm_is(c, b, "aquarium") ||
+         nm_is(c, b, "museum") || nm_is(c, b, "gallery") || nm_is(c, b, "pier") ||
+         nm_is(c, b, "wonderland")))
+        return false;
+    /* "a day at Pride", "the Fringe": an event */
+    if (tag == TG_BLOC && nm_has(c, a, NL_EVENT | NL_EVENTW) && (a == b || !nm_cap(c, a + 1)))
+        return false;
+    /* "a Welsh nursery", "the Polish shop": a nationality, not a place */
+    if (tag == TG_BLOC && nm_has(c, a, NL_DEMONYM) && (a == b || !nm_cap(c, a + 1)))
+        return false;
+    /* "Albert Hall", "Ashley House": a building or a body, not a person */
+    if (tag == TG_BPER && b > a &&
+        (nm_is(c, b, "hall") || nm_is(c, b, "house") || nm_is(c, b, "centre") ||
+         nm_is(c, b, "center") || nm_is(c, b, "lodge") || nm_is(c, b, "school") ||
+         nm_is(c, b, "academy") || nm_is(c, b, "college") || nm_is(c, b, "university") ||
+         nm_is(c, b, "hospital") || nm_is(c, b, "trust") || nm_is(c, b, "council") ||
+         nm_is(c, b, "church") || nm_is(c, b, "surgery") || nm_is(c, b, "clinic") ||
+         nm_is(c, b, "stadium") || nm_is(c, b, "arena") || nm_is(c, b, "theatre")))
         return false;
     /* "Albert Hall", "Rowan House", "Clifton Street": a building, a body or
      * an address, not a person */

@@ -47,6 +47,12 @@
 #define NL_SPORT (1u << 20)   /* sport_after: "fans", "fc" */
 #define NL_VERSUS (1u << 21)  /* "v", "vs" */
 #define NL_HBACK (1u << 22)   /* "back", "day": holiday phrase starts */
+#define NL_EVENT (1u << 23)   /* event_words: "marathon", "festival" */
+#define NL_EVENTW (1u << 24)  /* event words that are ordinary words: "half" */
+#define NL_NATION (1u << 25)  /* nation_words: "wales", "cymru", "uk" */
+#define NL_DISC (1u << 26)    /* discourse_words: "ok", "honestly", "hi" */
+#define NL_DEMONYM (1u << 27) /* demonyms: "welsh", "polish" */
+#define NL_SAINT (1u << 28)   /* "st", "saint" */
 
 typedef struct names_rules {
     tagger_model *model; /* NULL when no model is embedded */
@@ -155,6 +161,13 @@ bool tact__nm_strong_name(const names_ctx *c, size_t i);
 
 /* A capitalised word that can continue a name ("Kayleigh Marsh"). */
 bool tact__nm_surname_like(const names_ctx *c, size_t i);
+
+/* Token i is a weekday in the plural: "Fridays". */
+bool tact__nm_weekday_plural(const names_ctx *c, size_t i);
+
+/* Token i is a discourse word ("Ok", "Honestly", "Hi") where a capital
+ * says nothing: not the start of a name. */
+bool tact__nm_discourse(const names_ctx *c, size_t i);
 
 /* True when any token in [a, b] is blocked. */
 bool tact__nm_blocked(const names_ctx *c, size_t a, size_t b);

@@ -210,6 +210,9 @@ static int rule_family(names_ctx *c, size_t i)
     size_t k = i + 1;
     if (!nm_has(c, k, NL_FAMILY))
         return TACT_OK;
+    /* "a Romanian family", "a Traveller family": not a surname */
+    if (nm_has(c, i, NL_DEMONYM))
+        return TACT_OK;
     /* "Riverside Family Centre" */
     if (nm_cap(c, k + 1) || nm_has(c, k + 1, NL_ORG))
         return TACT_OK;
@@ -477,6 +480,13 @@ static int rule_place(names_ctx *c, size_t i, size_t *next)
         return TACT_OK;
     size_t f = facility_run(c, e);
     if ((bits & TACT__LX_BIGPLACE) && f == e)
+        return TACT_OK;
+    /* "Bangor University", "Chester Zoo": a university or an attraction
+     * named after the town (not "X University Hospital") */
+    if (f == e && !nm_glued(c, e + 1) &&
+        (nm_is(c, e + 1, "university") || nm_is(c, e + 1, "uni") || nm_is(c, e + 1, "met") ||
+         nm_is(c, e + 1, "zoo") || nm_is(c, e + 1, "aquarium") || nm_is(c, e + 1, "museum")) &&
+        !nm_is(c, e + 2, "hospital") && !nm_is(c, e + 2, "hospitals"))
         return TACT_OK;
     *next = f + 1;
     return tact__nm_emit(c, i, f, TACT_TYPE_LOCATION, f > e ? 0.8f : 0.7f, "location.list", NULL);

@@ -136,6 +136,53 @@ static const char *const versus_words[] = {"v", "vs", "versus", NULL};
  * week in" (the gate of mark_holiday). */
 static const char *const holiday_starts[] = {"back", "day", NULL};
 
+/*
+ * Events named after a place: "the Leeds Half", "Brighton Pride", "the
+ * Royal Welsh Show". The place is where the event is held, not where anyone
+ * lives. event_words make an event after any capitalised run; the ordinary
+ * words of event_plain only when capitalised after a listed place.
+ */
+static const char *const event_words[] = {
+    "marathon", "half-marathon", "parkrun", "festival", "fest", "carnival", "triathlon",
+    "duathlon", "fun-run", "mela", "eisteddfod", "airshow", "regatta", "proms",
+    "marathons", "sportive", "fringe", NULL};
+static const char *const event_plain[] = {"half", "pride", "show", "fair", "derby", "games",
+                                          "run", "parade", "races", "cup", "expo", "gala", NULL};
+/* Nations in an organisation's name: "Shelter Cymru", "Age UK", "Young
+ * Carers Scotland". */
+static const char *const nation_words[] = {"wales", "cymru", "scotland", "alba", "england",
+                                           "ireland", "uk", "britain", "gb", "ni", NULL};
+/* Words at the start of a sentence that are not the start of a name even
+ * when they are also names ("Ok", "Will", "Hi"): discourse markers,
+ * greetings, interjections. */
+static const char *const discourse_words[] = {
+    "ok", "okay", "okey", "okies", "k", "honestly", "right", "so", "well", "anyway", "anyways",
+    "yeah", "yes", "yep", "no", "nope", "hi", "hiya", "hey", "oh", "ooh", "wow", "lol", "omg",
+    "sorry", "cheers", "thanks", "ta", "morning", "evening", "afternoon", "night", "mate",
+    "ugh", "hmm", "um", "erm", "basically", "literally", "seriously", "apparently", "obviously",
+    "actually", "sadly", "luckily", "hopefully", "frankly", "truly", "genuinely", "bless",
+    "aw", "aww", "awww", "yay", "ha", "haha", "right-o", "alright", "alrite", "fine", "sure",
+    "listen", "look", "agreed", "true", "fair", "nah", "yup", "meh", "wait", "still", "also",
+    "plus", "then", "now", "today", "tonight", "tomorrow", "yesterday", "update", "rant",
+    "confession", "unpopular", "hot", "real", "random", "quick", "question", "reminder",
+    "note", "ps", "p.s", "nb", "btw", "fyi", "tbh", "imo", "ngl", "dear", NULL};
+/* Adjectives of nationality: "a Welsh nursery", "Polish shop". */
+static const char *const demonyms[] = {
+    "welsh", "english", "scottish", "scots", "irish", "british", "cornish", "manx", "ulster",
+    "polish", "romanian", "lithuanian", "latvian", "bulgarian", "hungarian", "czech",
+    "slovak", "ukrainian", "russian", "german", "french", "spanish", "portuguese",
+    "italian", "greek", "turkish", "kurdish", "syrian", "afghan", "iranian", "iraqi",
+    "pakistani", "indian", "bangladeshi", "sri lankan", "nepali", "chinese", "japanese",
+    "korean", "vietnamese", "filipino", "thai", "nigerian", "ghanaian", "somali", "eritrean",
+    "sudanese", "ethiopian", "kenyan", "zimbabwean", "congolese", "jamaican", "caribbean",
+    "african", "asian", "european", "american", "canadian", "australian", "albanian",
+    "kosovan", "dutch", "danish", "swedish", "norwegian", "brazilian",
+    /* ethnic and faith groups */
+    "roma", "romany", "romani", "gypsy", "gypsies", "traveller", "travellers", "irish-traveller",
+    "muslim", "jewish", "sikh", "hindu", "christian", "catholic", "orthodox", "hasidic",
+    "haredi", "black", "white", "mixed-race", "bame", NULL};
+static const char *const saint_words[] = {"st", "saint", "ste", NULL};
+
 int tact__names_public_lists(const tact__alloc *a, tact__lex *lx)
 {
     int rc;
@@ -155,7 +202,13 @@ int tact__names_public_lists(const tact__alloc *a, tact__lex *lx)
         (rc = tact__lex_add_all(a, lx, service_words, NL_SERVICE)) ||
         (rc = tact__lex_add_all(a, lx, media_words, NL_MEDIA)) ||
         (rc = tact__lex_add_all(a, lx, sport_after, NL_SPORT)) ||
-        (rc = tact__lex_add_all(a, lx, versus_words, NL_VERSUS)))
+        (rc = tact__lex_add_all(a, lx, versus_words, NL_VERSUS)) ||
+        (rc = tact__lex_add_all(a, lx, event_words, NL_EVENT)) ||
+        (rc = tact__lex_add_all(a, lx, event_plain, NL_EVENTW)) ||
+        (rc = tact__lex_add_all(a, lx, nation_words, NL_NATION)) ||
+        (rc = tact__lex_add_all(a, lx, discourse_words, NL_DISC)) ||
+        (rc = tact__lex_add_all(a, lx, demonyms, NL_DEMONYM)) ||
+        (rc = tact__lex_add_all(a, lx, saint_words, NL_SAINT)))
         return rc;
     return TACT_OK;
 }
@@ -310,13 +363,156 @@ static bool authored_by(const names_ctx *c, size_t i)
                                           !(p->shape & TACT__SH_SENT_START));
 }
 
+/* "10k", "5K", "10km", "13.1 miles" is too much: a number glued to k or km. */
+static bool distance_word(const names_ctx *c, size_t i)
+{
+    if (i >= c->n || nm_tok(c, i)->kind == TACT__TOK_WORD)
+        return false;
+    const tact__token *t = nm_tok(c, i);
+    const char *p = c->sc->norm.p + t->norm_off;
+    size_t n = t->norm_len, k = 0;
+    while (k < n && p[k] >= '0' && p[k] <= '9')
+        k++;
+    if (k == 0 || k > 3)
+        return false;
+    return (n - k == 1 && p[k] == 'k') || (n - k == 2 && p[k] == 'k' && p[k + 1] == 'm');
+}
+
+/* Some token of [a, b] is a listed place (with heads: the first word of a
+ * longer place, "Milton" of "Milton Keynes"). */
+static bool has_place(const names_ctx *c, size_t a, size_t b, bool heads)
+{
+    uint32_t want = TACT__LX_PLACE | TACT__LX_BIGPLACE | (heads ? TACT__LX_HEAD : 0);
+    for (size_t k = a; k <= b && k < c->n; k++)
+        if (nm_lex(c, k) & want)
+            return true;
+    return false;
+}
+
+/* Club words that end a football club's name: "Bristol City", "Derby
+ * County", "Tranmere Rovers". */
+static const char *const club_words[] = {"city", "town", "county", "united", "rovers",
+                                         "athletic", "wanderers", "albion", "rangers",
+                                         "argyle", "thistle", "villa", "hotspur", NULL};
+/* Words after a club that make it the club: "the Bristol City team". */
+static const char *const club_after[] = {
+    "team", "game", "games", "match", "matches", "fans", "fan", "squad", "players", "kit",
+    "shirt", "shirts", "season", "ticket", "tickets", "manager", "score", "win",
+    "won", "lost", "lose", "beat", "played", "play", "v", "vs", "home", "away", "stadium",
+    "ground", "supporter", "supporters", "nil", "draw", "drew", NULL};
+
+/* Words before a club: "supporting Bristol City". */
+static const char *const club_before[] = {"supporting", "support", "supports", "supported",
+                                          "watching", "watch", "watched", "cheering", "against",
+                                          "beat", "beating", "playing", "played", "follow",
+                                          "follows", "following", NULL};
+
+/* "the Bristol City team", "Derby County won": a listed place and a club
+ * word before a word about football, when the post does not mention a
+ * council ("the Bristol City team" of Bristol City Council). */
+static void mark_clubs(names_ctx *c)
+{
+    for (size_t i = 1; i + 1 < c->n; i++) {
+        if (!nm_cap(c, i) || !nm_cap(c, i - 1) || nm_glued(c, i) || !nm_in(c, i, club_words))
+            continue;
+        size_t a = cap_run_back(c, i - 1);
+        if (!has_place(c, a, i - 1, true))
+            continue;
+        /* "supporting Bristol City", "watched Derby County" */
+        bool sport = nm_in(c, i + 1, club_after) ||
+                     nm_in(c, a, club_before) || (a > 0 && nm_in(c, a - 1, club_before));
+        if (!sport)
+            continue;
+        bool council = false;
+        for (size_t q = 0; q < c->n && !council; q++)
+            council = nm_is(c, q, "council") || nm_is(c, q, "councils");
+        if (council)
+            return;
+        block(c, a, i, NM_BLOCK_BRAND);
+    }
+}
+
+/* "the Leeds Half", "Brighton Pride", "Bristol 10k": an event named after a
+ * place (see event_words). */
+static void mark_events(names_ctx *c)
+{
+    for (size_t i = 1; i < c->n; i++) {
+        bool strong = nm_has(c, i, NL_EVENT) || distance_word(c, i);
+        bool plain = !strong && nm_has(c, i, NL_EVENTW) && nm_cap(c, i);
+        if (!strong && !plain)
+            continue;
+        if (!nm_cap(c, i - 1) || nm_glued(c, i) || (nm_lex(c, i - 1) & TACT__LX_STOP))
+            continue;
+        size_t a = cap_run_back(c, i - 1);
+        if (plain && !has_place(c, a, i - 1, true))
+            continue;
+        size_t e = i;
+        while (e + 1 < c->n && e < i + 2 && !nm_glued(c, e + 1) &&
+               (nm_has(c, e + 1, NL_EVENT) ||
+                (nm_cap(c, e + 1) && nm_has(c, e + 1, NL_EVENTW))))
+            e++;
+        block(c, a, e, NM_BLOCK_PUBLIC);
+        i = e;
+    }
+}
+
+/* "Shelter Cymru", "Barnardo's Cymru", "Young Carers Scotland", "Voices
+ * from Care Scotland", "Age UK": a run of capitalised ordinary words (or a
+ * possessive) before a nation is an organisation, not a place. A run with
+ * a listed place in it ("Cardiff Wales") or of names only ("Jake Wales")
+ * is left alone. */
+static void mark_nation_orgs(names_ctx *c)
+{
+    for (size_t i = 1; i < c->n; i++) {
+        if (!nm_has(c, i, NL_NATION) || nm_glued(c, i) ||
+            !(nm_cap(c, i) || (nm_tok(c, i)->shape & TACT__SH_ALLCAP)))
+            continue;
+        size_t j = i - 1;
+        bool poss = false;
+        if (nm_tok(c, j)->kind == TACT__TOK_POSS && j > 0 && nm_cap(c, j - 1)) {
+            j--;
+            poss = true;
+        }
+        if (!nm_cap(c, j) || (nm_lex(c, j) & TACT__LX_STOP) || nm_has(c, j, NL_COMPASS))
+            continue;
+        size_t a = cap_run_back(c, j);
+        /* "Voices from Care", "Children of the Valleys" */
+        for (int hop = 0; hop < 2; hop++) {
+            size_t k = a;
+            if (k >= 2 && nm_is(c, k - 1, "the"))
+                k--;
+            if (k >= 2 && (nm_is(c, k - 1, "from") || nm_is(c, k - 1, "of") ||
+                           nm_is(c, k - 1, "for") || nm_is(c, k - 1, "in") ||
+                           nm_is(c, k - 1, "and") || nm_punct(c, k - 1, '&')) &&
+                nm_cap(c, k - 2) && !(nm_lex(c, k - 2) & TACT__LX_STOP))
+                a = cap_run_back(c, k - 2);
+            else
+                break;
+        }
+        if (has_place(c, a, j, false))
+            continue;
+        bool ordinary = poss || nm_is(c, i, "cymru") || nm_is(c, i, "alba");
+        for (size_t k = a; k <= j && !ordinary; k++)
+            if (nm_word(c, k) && (nm_lex(c, k) & TACT__LX_DICT) && !(nm_lex(c, k) & TACT__LX_NAME))
+                ordinary = true;
+        if (!ordinary)
+            continue;
+        block(c, a, i, NM_BLOCK_BRAND);
+    }
+}
+
 void tact__names_public_mark(names_ctx *c)
 {
     mark_lists(c);
     mark_holiday(c);
+    mark_events(c); /* also "10k": not a word, so no gate on c->any */
+    mark_clubs(c);
+    if (c->any & NL_NATION)
+        mark_nation_orgs(c);
     for (size_t i = 0; i < c->n; i++) {
         if (nm_cap(c, i) && nm_has(c, i, NL_COMPASS) &&
-            (i == 0 || !nm_cap(c, i - 1) || nm_is(c, i - 1, "the"))) {
+            (i == 0 || !nm_cap(c, i - 1) || nm_is(c, i - 1, "the") || nm_has(c, i - 1, NL_NICK) ||
+             tact__nm_cap_free(c, i))) {
             size_t e = region_at(c, i);
             if (e + 1 > i) {
                 block(c, i, e, NM_BLOCK_PUBLIC);
