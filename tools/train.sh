@@ -1,5 +1,6 @@
 #!/bin/sh
-# train.sh - retrain the committed models from ../shared/corpora (make train).
+# train.sh - retrain the committed models (make train): the conduct model from
+# the team's own corpus, the others from ../shared/corpora.
 # A simple sequential script: one section per model. Each section builds its
 # trainer in the build directory, trains, and writes the model into data/.
 #
@@ -9,6 +10,18 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD:-$here/build}
 shared=${TACT_SHARED:-${SHARED:-$here/../shared}}
 corpora=$shared/corpora
+
+# --- conduct model: learned conduct signal beside the rules (data/models/conduct.bin) ---
+# One-vs-rest logistic regression per conduct type on hashed word n-grams of
+# the library's own tokens, trained ONLY on the team's conduct corpus
+# (tests/conduct/corpus/*.txt), thresholds from its validation split; see
+# data/models/conduct.md and tools/train-conduct.py. Deterministic.
+cmake --build "$build" --target tact-conduct-features >/dev/null
+python3 "$here/tools/train-conduct.py" --build "$build" \
+    --out "$here/data/models/conduct.bin" --md "$here/data/models/conduct.md"
+# --- end of conduct model section -------------------------------------------------
+
+# the other models need the corpora
 if [ ! -d "$corpora" ]; then
     echo "train.sh: $corpora not found; the corpora are needed to train" >&2
     exit 1

@@ -12,6 +12,7 @@
  */
 #include "conduct.h"
 #include "conduct_match.h"
+#include "conduct_model.h"
 
 enum { G_CASE, G_CONTEXT, G_DEROG, G_DISCRIM, G_COLLEAGUE, G_VENT, G_BOUNDARY, G_ABUSE, G_COOC };
 
@@ -76,6 +77,7 @@ typedef struct cd_rules {
     tact__lex words;
     tact__clf *clf;
     tact__cooc *cooc;
+    tact__cm *cm; /* the learned conduct model (conduct.bin), or NULL */
 } cd_rules;
 
 int tact__conduct_compile(tact_ruleset *rs, tact_error *err)
@@ -134,6 +136,12 @@ int tact__conduct_compile(tact_ruleset *rs, tact_error *err)
             return tact__err(err, rc, SIZE_MAX, "offensive.bin: the model is corrupt");
         return rc;
     }
+    const char *cm = tact__data_get("conduct.bin", &n);
+    if (cm && (rc = tact__cm_load(&rs->a, cm, n, &r->cm))) {
+        if (rc == TACT_EMODEL)
+            return tact__err(err, rc, SIZE_MAX, "conduct.bin: the model is corrupt");
+        return rc;
+    }
     return TACT_OK;
 }
 
@@ -152,6 +160,7 @@ void tact__conduct_free(tact_ruleset *rs)
     tact__lex_free(&rs->a, &r->words);
     tact__clf_free(&rs->a, r->clf);
     tact__cooc_free(&rs->a, r->cooc);
+    tact__cm_free(&rs->a, r->cm);
     tact__free(&rs->a, r);
     rs->conduct = NULL;
 }
@@ -794,6 +803,113 @@ static int clf_rule(scan_state *st)
     return TACT_OK;
 }
 
+/* ---- the learned model ------------------------------------------------------ */
+
+/* A model-only case discussion: high severity blocks like a rule's, medium
+ * asks for review (decided by measurement: data/models/conduct.md). */
+#define CM_CASE_SEV TACT_SEV_HIGH
+
+static const char MSG_MODEL_CASE[] =
+    "This reads like an account of work with a particular person or family. Case details belong "
+    "in records and supervision, not on social media.";
+
+/*
+ * The learned model (conduct_model.c) speaks only for a type the rules found
+ * nothing of in the post, at or above its threshold (chosen on the corpus's
+ * validation split), and in none of the contexts that stop the rules of that
+ * type; its finding spans the sentence that weighs most.
+ */
+static int model_rule(scan_state *st, uint32_t nsent)
+{
+    const tact__cm *m = st->r->cm;
+    size_t nt = tact__cm_ntypes(m);
+    float p[TACT__CM_MAXTYPES];
+    uint32_t best[TACT__CM_MAXTYPES];
+    tact__cm_score(m, st->sc, NULL, 0, p, NULL, NULL);
+    bool any = false;
+    for (size_t k = 0; k < nt && !any; k++)
+        any = p[k] >= tact__cm_threshold(m, k);
+    if (!any)
+        return TACT_OK;
+    /* rarely: score again to find the sentence that weighs most */
+    float *ss = tact__scratch(st->sc, ((size_t)nsent + 1) * nt * sizeof *ss);
+    if (!ss)
+        return TACT_ENOMEM;
+    tact__cm_score(m, st->sc, st->sent, nsent, p, best, ss);
+    for (size_t k = 0; k < nt; k++) {
+        tact_type type = tact__cm_type(m, k);
+        if (p[k] < tact__cm_threshold(m, k))
+            continue;
+        bool found = false;
+        for (size_t q = 0; q < st->s->npend && !found; q++)
+            found = st->s->pend[q].type == (uint8_t)type;
+        if (found)
+            continue;
+        unsigned sctx = st->sent_ctx[best[k]];
+        int sev;
+        const char *rule, *msg;
+        switch (type) {
+        case TACT_TYPE_CASE_DISCUSSION:
+            if (st->case_fired || (st->ctx & ((1u << CX_ANON) | (1u << CX_TRAINING))))
+                continue;
+            sev = CM_CASE_SEV;
+            rule = "model.case_discussion";
+            msg = MSG_MODEL_CASE;
+            break;
+        case TACT_TYPE_DEROGATORY:
+            if (sctx & (1u << CX_KIND))
+                continue;
+            sev = TACT_SEV_MEDIUM;
+            rule = "model.derogatory";
+            msg = MSG_DEROG;
+            break;
+        case TACT_TYPE_COLLEAGUE_CRITICISM:
+            sev = TACT_SEV_MEDIUM;
+            rule = "model.colleague_criticism";
+            msg = MSG_COLLEAGUE;
+            break;
+        case TACT_TYPE_VENTING:
+            if (sctx & (1u << CX_ABOUT))
+                continue;
+            sev = TACT_SEV_LOW;
+            rule = "model.venting";
+            msg = MSG_VENT;
+            break;
+        case TACT_TYPE_BOUNDARY:
+            if (st->ctx & ((1u << CX_TOPIC) | (1u << CX_ADVICE)))
+                continue;
+            sev = TACT_SEV_MEDIUM;
+            rule = "model.boundary";
+            msg = MSG_CONSIDER;
+            break;
+        case TACT_TYPE_DISCRIMINATION:
+            if (sctx & ((1u << CX_CONDEMN) | (1u << CX_TRAINING) | (1u << CX_KIND)))
+                continue;
+            sev = TACT_SEV_MEDIUM;
+            rule = "model.discrimination";
+            msg = MSG_DISCRIM;
+            break;
+        default:
+            sev = TACT_SEV_MEDIUM;
+            rule = "model.abuse";
+            msg = MSG_CLF;
+            break;
+        }
+        size_t a = 0, b = st->sc->ntoks - 1;
+        while (a < b && st->sent[a] != best[k])
+            a++;
+        while (b > a && st->sent[b] != best[k])
+            b--;
+        /* a span without its trailing punctuation */
+        while (b > a && st->sc->toks[b].kind == TACT__TOK_PUNCT)
+            b--;
+        int rc = add_tokens(st, a, b, type, sev, p[k], rule, msg);
+        if (rc)
+            return rc;
+    }
+    return TACT_OK;
+}
+
 static int note_context(scan_state *st)
 {
     tact__cd_scratch *s = st->s;
@@ -864,6 +980,8 @@ int tact__conduct_scan(tact_scanner *sc)
         if (s->offensive >= CLF_ALONE && !st.any_swear && (rc = clf_rule(&st)))
             return rc;
     }
+    if (r->cm && sc->ntoks && (rc = model_rule(&st, ns)))
+        return rc;
     return flush_pending(&st);
 }
 

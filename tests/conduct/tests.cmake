@@ -11,3 +11,11 @@ set_target_properties(tact-offensive-score PROPERTIES RUNTIME_OUTPUT_DIRECTORY $
 add_test(NAME conduct.corpus
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/corpus_check.py
                  $<TARGET_FILE:tact> ${CMAKE_CURRENT_LIST_DIR}/corpus)
+
+# The learned conduct model's feature dump, for tools/train-conduct.py (the
+# trainer and src/lib/conduct_model.c share one feature function).
+add_executable(tact-conduct-features ${CMAKE_SOURCE_DIR}/tools/conduct-features.c)
+target_include_directories(tact-conduct-features PRIVATE ${CMAKE_SOURCE_DIR}/src/lib)
+target_link_libraries(tact-conduct-features PRIVATE tact_static Threads::Threads)
+target_compile_options(tact-conduct-features PRIVATE ${TACT_WARNINGS})
+set_target_properties(tact-conduct-features PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})

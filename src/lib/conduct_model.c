@@ -1,0 +1,344 @@
+/*
+ * conduct_model.c - the learned conduct model (see conduct_model.h).
+ *
+ * Features of a post, from the scanner's tokens (normalised: lower case,
+ * NFKC, curly quotes straightened):
+ * - a unigram for every word, possessive, hashtag and emoji token; numbers
+ *   as one class "<num>", links and emails as their kind; "?" and "!" as
+ *   themselves (handles break the chain: who is addressed is for the
+ *   identifier detectors, and tweets full of them are not about work);
+ * - a bigram for every two such tokens in a row within a sentence, and one
+ *   for the first token of a sentence after a sentence-start marker (other
+ *   punctuation breaks the chain);
+ * - cues: a first-person word, a number, a relationship or role word
+ *   (general lexicon: kin and role words), and their pairs.
+ * Each feature is a 64-bit hash; the model keeps 2^bits weight buckets per
+ * type, indexed by the hash's top bits: one array read per feature.
+ *
+ * The model speaks only in its domain: when fewer than min_known of a
+ * post's features fall in a bucket the training corpus gave weight (tweets
+ * in slang the corpus never saw), every probability is 0.
+ *
+ * conduct.bin (little endian):
+ *   "TCM1" u32 bits u32 ntypes f32 min_known
+ *   ntypes x { char name[24] (NUL-padded type name) f32 bias f32 threshold
+ *              f32 scale }
+ *   int8 w[2^bits][ntypes]    (weight = w * scale)
+ */
+#include "conduct_model.h"
+#include "lexicon.h"
+
+#include <math.h>
+
+struct tact__cm {
+    uint32_t bits, ntypes;
+    float min_known; /* share of features with weight below which p = 0 */
+    tact_type type[TACT__CM_MAXTYPES];
+    float bias[TACT__CM_MAXTYPES], thr[TACT__CM_MAXTYPES], scale[TACT__CM_MAXTYPES];
+    int8_t *w; /* [2^bits][ntypes]: a quarter of a megabyte, mostly in cache */
+};
+
+/* ---- features ------------------------------------------------------------ */
+
+static uint64_t mix(uint64_t x)
+{
+    x += 0x9e3779b97f4a7c15ull;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+    return x ^ (x >> 31);
+}
+
+/* Class tokens and markers: fixed values outside what word hashes meet by
+ * design (any collision only shares a bucket). */
+#define H_NUM 0x6e756d0000000001ull
+#define H_URL 0x75726c0000000003ull
+#define H_EMAIL 0x656d61696c000004ull
+#define H_BOS 0x626f730000000005ull
+#define H_UNI 0x756e690000000011ull
+#define H_BI 0x6269000000000012ull
+#define H_CUE 0x6375650000000013ull
+
+enum { CUE_FP = 1, CUE_NUM = 2, CUE_REL = 4 };
+
+static bool eq(const char *s, size_t n, const char *w, size_t wn)
+{
+    return n == wn && memcmp(s, w, n) == 0;
+}
+
+/* i, me, my, i'm, im, i've, ive, i'd, i'll, myself, we, our, us, we've,
+ * we're, ourselves */
+static bool is_first_person(const char *s, size_t n)
+{
+    switch (s[0]) {
+    case 'i':
+        return n == 1 || eq(s, n, "i'm", 3) || eq(s, n, "im", 2) || eq(s, n, "i've", 4) ||
+               eq(s, n, "ive", 3) || eq(s, n, "i'd", 3) || eq(s, n, "i'll", 4);
+    case 'm':
+        return eq(s, n, "me", 2) || eq(s, n, "my", 2) || eq(s, n, "myself", 6);
+    case 'w':
+        return eq(s, n, "we", 2) || eq(s, n, "we've", 5) || eq(s, n, "we're", 5);
+    case 'o':
+        return eq(s, n, "our", 3) || eq(s, n, "ourselves", 9);
+    case 'u':
+        return eq(s, n, "us", 2);
+    default:
+        return false;
+    }
+}
+
+/* The hash a token contributes, or 0 when it breaks the chain. */
+static uint64_t tok_feature(const tact_scanner *sc, size_t i, unsigned *cues)
+{
+    const tact__token *t = &sc->toks[i];
+    size_t n;
+    const char *s;
+    switch (t->kind) {
+    case TACT__TOK_WORD:
+        s = tact__tok_norm(sc, i, &n);
+        if (is_first_person(s, n))
+            *cues |= CUE_FP;
+        if (t->lex & (TACT__LX_KIN | TACT__LX_ROLE))
+            *cues |= CUE_REL;
+        return t->hash;
+    case TACT__TOK_POSS:
+    case TACT__TOK_HASHTAG:
+    case TACT__TOK_EMOJI:
+        return t->hash;
+    case TACT__TOK_NUMBER:
+        *cues |= CUE_NUM;
+        return H_NUM;
+    case TACT__TOK_ALNUM:
+        if (t->shape & TACT__SH_DIGIT)
+            *cues |= CUE_NUM;
+        return t->hash;
+    case TACT__TOK_URL:
+        return H_URL;
+    case TACT__TOK_EMAIL:
+        return H_EMAIL;
+    case TACT__TOK_PUNCT:
+        s = tact__tok_norm(sc, i, &n);
+        if (n == 1 && (s[0] == '?' || s[0] == '!'))
+            return t->hash;
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+/* The walk over the features; static inline so that the scorer's own call
+ * gets its callback inlined (tact__cm_features is the same walk for the
+ * trainer's tool and the tests). */
+#if defined(__GNUC__)
+#define CM_INLINE inline __attribute__((always_inline))
+#else
+#define CM_INLINE inline
+#endif
+
+static CM_INLINE void walk(const tact_scanner *sc, tact__cm_feat_fn fn, void *ctx)
+{
+    unsigned cues = 0;
+    uint64_t prev = H_BOS; /* the unigram feature before, or the marker */
+    size_t first_fp = SIZE_MAX, first_num = SIZE_MAX, first_rel = SIZE_MAX;
+    for (size_t i = 0; i < sc->ntoks; i++) {
+        if (i && (sc->toks[i].shape & TACT__SH_SENT_START))
+            prev = H_BOS;
+        unsigned c = 0;
+        uint64_t h = tok_feature(sc, i, &c);
+        if (c & CUE_FP && first_fp == SIZE_MAX)
+            first_fp = i;
+        if (c & CUE_NUM && first_num == SIZE_MAX)
+            first_num = i;
+        if (c & CUE_REL && first_rel == SIZE_MAX)
+            first_rel = i;
+        cues |= c;
+        if (!h) {
+            prev = 0;
+            continue;
+        }
+        /* token hashes are mixed already (tact__hash): one multiply makes
+         * the pair's hash depend on every bit of the word before */
+        uint64_t u = h ^ H_UNI;
+        fn(ctx, u, i);
+        if (prev)
+            fn(ctx, (prev * 0x9e3779b97f4a7c15ull) ^ h ^ H_BI, i);
+        prev = u;
+    }
+    /* cues, each once, at their first token; pairs at the later one */
+    if (cues & CUE_FP)
+        fn(ctx, mix(H_CUE + CUE_FP), first_fp);
+    if (cues & CUE_NUM)
+        fn(ctx, mix(H_CUE + CUE_NUM), first_num);
+    if (cues & CUE_REL)
+        fn(ctx, mix(H_CUE + CUE_REL), first_rel);
+    if ((cues & (CUE_FP | CUE_REL)) == (CUE_FP | CUE_REL))
+        fn(ctx, mix(H_CUE + 8 + (CUE_FP | CUE_REL)),
+           first_fp > first_rel ? first_fp : first_rel);
+    if ((cues & (CUE_FP | CUE_NUM)) == (CUE_FP | CUE_NUM))
+        fn(ctx, mix(H_CUE + 8 + (CUE_FP | CUE_NUM)),
+           first_fp > first_num ? first_fp : first_num);
+    if ((cues & (CUE_REL | CUE_NUM)) == (CUE_REL | CUE_NUM))
+        fn(ctx, mix(H_CUE + 8 + (CUE_REL | CUE_NUM)),
+           first_rel > first_num ? first_rel : first_num);
+}
+
+void tact__cm_features(const tact_scanner *sc, tact__cm_feat_fn fn, void *ctx)
+{
+    walk(sc, fn, ctx);
+}
+
+/* ---- the model file ------------------------------------------------------ */
+
+static uint32_t rd32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static float rdf(const unsigned char *p)
+{
+    uint32_t u = rd32(p);
+    float f;
+    memcpy(&f, &u, sizeof f);
+    return f;
+}
+
+#define HEAD 16u
+#define PER_TYPE 36u
+
+int tact__cm_load(const tact__alloc *a, const char *data, size_t len, tact__cm **out)
+{
+    *out = NULL;
+    const unsigned char *p = (const unsigned char *)data;
+    if (len < HEAD || memcmp(p, "TCM1", 4) != 0)
+        return TACT_EMODEL;
+    uint32_t bits = rd32(p + 4), nt = rd32(p + 8);
+    float mk = rdf(p + 12);
+    if (bits < 8 || bits > 22 || nt == 0 || nt > TACT__CM_MAXTYPES || !(mk >= 0.f) || !(mk <= 1.f))
+        return TACT_EMODEL;
+    size_t nw = ((size_t)1 << bits) * nt;
+    if (len != HEAD + PER_TYPE * nt + nw)
+        return TACT_EMODEL;
+    tact__cm *m = tact__calloc(a, 1, sizeof *m);
+    if (!m)
+        return TACT_ENOMEM;
+    m->bits = bits;
+    m->ntypes = nt;
+    m->min_known = mk;
+    for (uint32_t k = 0; k < nt; k++) {
+        const unsigned char *q = p + HEAD + PER_TYPE * k;
+        size_t n = 0;
+        while (n < 24 && q[n])
+            n++;
+        float b = rdf(q + 24), t = rdf(q + 28), s = rdf(q + 32);
+        if (tact_type_from_name((const char *)q, n, &m->type[k]) != TACT_OK ||
+            tact_type_category(m->type[k]) != TACT_CAT_CONDUCT || !(b == b) || !(t > 0.f) ||
+            !(t <= 1.f) || !(s > 0.f) || !(s < 1.f)) {
+            tact__free(a, m);
+            return TACT_EMODEL;
+        }
+        m->bias[k] = b;
+        m->thr[k] = t;
+        m->scale[k] = s;
+    }
+    m->w = tact__malloc(a, nw * sizeof *m->w);
+    if (!m->w) {
+        tact__free(a, m);
+        return TACT_ENOMEM;
+    }
+    memcpy(m->w, p + HEAD + PER_TYPE * nt, nw); /* bytes: no byte order */
+    *out = m;
+    return TACT_OK;
+}
+
+void tact__cm_free(const tact__alloc *a, tact__cm *m)
+{
+    if (!m)
+        return;
+    tact__free(a, m->w);
+    tact__free(a, m);
+}
+
+size_t tact__cm_ntypes(const tact__cm *m)
+{
+    return m->ntypes;
+}
+
+tact_type tact__cm_type(const tact__cm *m, size_t k)
+{
+    return m->type[k];
+}
+
+float tact__cm_threshold(const tact__cm *m, size_t k)
+{
+    return m->thr[k];
+}
+
+/* ---- scoring ------------------------------------------------------------- */
+
+typedef struct score_ctx {
+    const tact__cm *m;
+    int32_t acc[TACT__CM_MAXTYPES];
+    uint32_t nfeat, nknown;
+    const uint32_t *sent;
+    float *sent_sum;
+} score_ctx;
+
+/* The common pass: sums only. */
+static CM_INLINE void on_feature(void *ctx, uint64_t h, size_t tok)
+{
+    score_ctx *c = ctx;
+    const tact__cm *m = c->m;
+    const int8_t *w = m->w + (size_t)(h >> (64 - m->bits)) * m->ntypes;
+    int known = 0;
+    (void)tok;
+    for (uint32_t k = 0; k < m->ntypes; k++) {
+        c->acc[k] += w[k];
+        known |= w[k];
+    }
+    c->nfeat++;
+    c->nknown += known != 0;
+}
+
+/* The rare pass that also finds the sentence that weighs most. */
+static void on_feature_sent(void *ctx, uint64_t h, size_t tok)
+{
+    score_ctx *c = ctx;
+    const tact__cm *m = c->m;
+    on_feature(ctx, h, tok);
+    const int8_t *w = m->w + (size_t)(h >> (64 - m->bits)) * m->ntypes;
+    float *ss = c->sent_sum + (size_t)c->sent[tok] * m->ntypes;
+    for (uint32_t k = 0; k < m->ntypes; k++)
+        ss[k] += (float)w[k];
+}
+
+static float sigmoid(float z)
+{
+    return (float)(1.0 / (1.0 + exp(-(double)z)));
+}
+
+void tact__cm_score(const tact__cm *m, const tact_scanner *sc, const uint32_t *sent,
+                    uint32_t nsent, float *p, uint32_t *best, float *sent_sum)
+{
+    score_ctx c;
+    memset(&c, 0, sizeof c);
+    c.m = m;
+    if (sent && sent_sum) {
+        c.sent = sent;
+        c.sent_sum = sent_sum;
+        memset(sent_sum, 0, ((size_t)nsent + 1) * m->ntypes * sizeof *sent_sum);
+    }
+    if (c.sent)
+        walk(sc, on_feature_sent, &c);
+    else
+        walk(sc, on_feature, &c);
+    bool in_domain = c.nfeat && (float)c.nknown >= m->min_known * (float)c.nfeat;
+    for (uint32_t k = 0; k < m->ntypes; k++) {
+        p[k] = in_domain ? sigmoid(m->bias[k] + (float)c.acc[k] * m->scale[k]) : 0.f;
+        if (!c.sent || !best)
+            continue;
+        uint32_t b = 0;
+        for (uint32_t s = 1; s <= nsent; s++)
+            if (sent_sum[(size_t)s * m->ntypes + k] > sent_sum[(size_t)b * m->ntypes + k])
+                b = s;
+        best[k] = b;
+    }
+}

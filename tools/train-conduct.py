@@ -1,0 +1,325 @@
+#!/usr/bin/env python3
+"""Train the learned conduct model (data/models/conduct.bin).
+
+Reads ONLY the team's own conduct corpus, tests/conduct/corpus/*.txt
+(<type>.txt and new<N>_<type>.txt: posts of one conduct type; ok.txt and
+new<N>_ok.txt: posts with no conduct problem; known_misses.txt and
+ambiguous.txt are not training data). Never the scenario suites.
+
+Features come from the library itself: build/tact-conduct-features prints the
+hashed features of each line (src/lib/conduct_model.c, the function the
+scorer uses), so trainer and scorer cannot drift apart.
+
+Model: one logistic regression per conduct type (one-vs-rest: the type's
+lines against ok lines and the lines of every other type), L2-regularised,
+trained by AdaGrad SGD in a fixed order (seeded), weights in 2^bits hashed
+buckets; buckets met in fewer than --min-count training lines get no weight.
+A validation split (every line whose SHA-1 is a multiple of 5: about 20%,
+deterministic) picks the regularisation (best AUC) and the threshold of each
+type: the lowest probability (at least --floor) at which, on validation, no
+ok line scores at or above it and precision is at least --precision. The
+model is trained on the training split only, so the threshold means what
+validation says. The model is silent on a post when less than --min-known of
+its features have weight (out of domain: see conduct_model.c).
+
+Venting, abuse and discrimination are left out by default: the venting model
+fired on ordinary posts of the visible halves and on ordinary tweets far more
+often than the rules, and found nothing the rules missed (conduct.md); abuse
+and discrimination have lexicons and the offensive-language classifier.
+
+usage: train-conduct.py [--build DIR] [--out FILE] [--md FILE] [--bits N]
+                        [--types a,b,..] [--precision P] [--floor T]
+                        [--thr type=T ...] [--min-count N] [--min-known F]
+"""
+import argparse
+import datetime
+import glob
+import hashlib
+import math
+import os
+import random
+import re
+import struct
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ALL_TYPES = ["case_discussion", "abuse", "derogatory", "discrimination",
+             "colleague_criticism", "venting", "boundary"]
+DEFAULT_TYPES = "case_discussion,colleague_criticism,boundary,derogatory"
+SEED = 20261121
+# Thresholds set by hand after measurement, above the validation choice: the
+# boundary model at its validation threshold (0.57) flagged plans with the
+# author's own family ("see you saturday ... with my sister"), which the
+# boundary rules deliberately leave alone (tests/spec/conduct/boundary.spec).
+FIXED_THR = {"boundary": 0.8}
+LAMBDAS = [1e-2, 3e-2, 1e-1]
+EPOCHS = 25
+
+
+def read_corpus(cdir):
+    """[(text, label)] in a fixed order (sorted files, file order)."""
+    out = []
+    for path in sorted(glob.glob(os.path.join(cdir, "*.txt"))):
+        base = os.path.basename(path)[:-4]
+        label = re.sub(r"^new\d+_", "", base)
+        if label != "ok" and label not in ALL_TYPES:
+            continue  # known_misses.txt, ambiguous.txt: not training data
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                line = line.rstrip("\n")
+                if line.strip() and not line.startswith("#"):
+                    out.append((line, label))
+    return out
+
+
+def is_val(text):
+    return int(hashlib.sha1(text.encode("utf-8")).hexdigest(), 16) % 5 == 0
+
+
+def features(tool, texts):
+    data = "".join(t.replace("\r", " ") + "\n" for t in texts).encode("utf-8")
+    r = subprocess.run([tool], input=data, capture_output=True, check=True)
+    rows = r.stdout.decode("utf-8").split("\n")[:-1]
+    if len(rows) != len(texts):
+        sys.exit("train-conduct: the feature tool gave %d rows for %d lines" % (len(rows), len(texts)))
+    out = []
+    for row in rows:
+        rules, _, feats = row.partition("\t")
+        found = set() if rules == "-" else set(rules.split(","))
+        out.append((found, [int(h, 16) for h in feats.split()] if feats else []))
+    return out
+
+
+def sparse(hashes, bits):
+    d = {}
+    for h in hashes:
+        b = h >> (64 - bits)
+        d[b] = d.get(b, 0) + 1
+    return sorted(d.items())
+
+
+def sigmoid(z):
+    if z < -30:
+        return 0.0
+    if z > 30:
+        return 1.0
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def train(xs, ys, lam, seed):
+    """AdaGrad SGD on L2-regularised log loss; returns (bias, {bucket: w})."""
+    w, g2 = {}, {}
+    b, gb = 0.0, 0.0
+    rnd = random.Random(seed)
+    order = list(range(len(xs)))
+    lr = 0.5
+    for _ in range(EPOCHS):
+        rnd.shuffle(order)
+        for i in order:
+            x, y = xs[i], ys[i]
+            z = b + sum(w.get(j, 0.0) * v for j, v in x)
+            g = sigmoid(z) - y
+            gb += g * g
+            b -= lr * g / math.sqrt(gb + 1e-8)
+            for j, v in x:
+                wj = w.get(j, 0.0)
+                gj = g * v + lam * wj  # L2 on the weights the example touches
+                g2[j] = g2.get(j, 0.0) + gj * gj
+                w[j] = wj - lr * gj / math.sqrt(g2[j] + 1e-8)
+    return b, w
+
+
+def quantise(model):
+    """The weights as the file keeps them: int8 times a per-type scale. The
+    validation figures and thresholds are those of the quantised model."""
+    b, w = model
+    scale = max([abs(v) for v in w.values()] + [1e-6]) / 127.0
+    q = {j: max(-127, min(127, int(round(v / scale)))) for j, v in w.items()}
+    q = {j: v for j, v in q.items() if v}
+    return b, {j: v * scale for j, v in q.items()}, q, scale
+
+
+def score(model, x):
+    b, w = model[0], model[1]
+    return sigmoid(b + sum(w.get(j, 0.0) * v for j, v in x))
+
+
+def logloss(ps, ys):
+    e = 1e-6
+    return -sum(y * math.log(max(p, e)) + (1 - y) * math.log(max(1 - p, e))
+                for p, y in zip(ps, ys)) / max(1, len(ys))
+
+
+def auc(ps, ys):
+    """Area under the ROC curve (ties count half)."""
+    pos = sorted(p for p, y in zip(ps, ys) if y)
+    neg = sorted(p for p, y in zip(ps, ys) if not y)
+    if not pos or not neg:
+        return 0.0
+    won, k, j = 0.0, 0, 0
+    for p in pos:
+        while k < len(neg) and neg[k] < p:
+            k += 1
+        j = k
+        while j < len(neg) and neg[j] == p:
+            j += 1
+        won += k + 0.5 * (j - k)
+    return won / (len(pos) * len(neg))
+
+
+def pick_threshold(ps, ys, oks, precision, floor):
+    """Lowest threshold >= floor where no ok line reaches it and precision
+    (over all validation lines at or above it) is at least `precision`."""
+    cands = sorted(set(p for p in ps if p >= floor)) or [1.0]
+    for t in cands:
+        tp = sum(1 for p, y in zip(ps, ys) if p >= t and y)
+        fp = sum(1 for p, y in zip(ps, ys) if p >= t and not y)
+        okfp = sum(1 for p, o in zip(ps, oks) if p >= t and o)
+        if okfp == 0 and tp and tp / (tp + fp) >= precision:
+            return t
+    return 0.999
+
+
+def prf(ps, ys, t, mask=None):
+    tp = fp = fn = 0
+    for k, (p, y) in enumerate(zip(ps, ys)):
+        if mask is not None and not mask[k]:
+            continue
+        if p >= t and y:
+            tp += 1
+        elif p >= t:
+            fp += 1
+        elif y:
+            fn += 1
+    return tp, fp, fn
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--build", default=os.environ.get("BUILD", os.path.join(HERE, "build")))
+    ap.add_argument("--corpus", default=os.path.join(HERE, "tests", "conduct", "corpus"))
+    ap.add_argument("--out", default=os.path.join(HERE, "data", "models", "conduct.bin"))
+    ap.add_argument("--md", default=os.path.join(HERE, "data", "models", "conduct.md"))
+    ap.add_argument("--bits", type=int, default=16)
+    ap.add_argument("--types", default=DEFAULT_TYPES)
+    ap.add_argument("--precision", type=float, default=1.0)
+    ap.add_argument("--floor", type=float, default=0.5)
+    ap.add_argument("--min-count", type=int, default=2)
+    ap.add_argument("--min-known", type=float, default=0.45,
+                    help="the model is silent on a post with a smaller share of known features")
+    ap.add_argument("--thr", action="append", default=[],
+                    help="type=T: use threshold T for a type (besides FIXED_THR)")
+    a = ap.parse_args()
+    types = a.types.split(",")
+    fixed = dict(FIXED_THR)
+    fixed.update({k: float(v) for k, v in (s.split("=") for s in a.thr)})
+    tool = os.path.join(a.build, "tact-conduct-features")
+    if not os.path.exists(tool):
+        sys.exit("train-conduct: %s not found (cmake --build BUILD --target tact-conduct-features)" % tool)
+
+    corpus = read_corpus(a.corpus)
+    feats = features(tool, [t for t, _ in corpus])
+    xs = [sparse(h, a.bits) for _, h in feats]
+    rules = [r for r, _ in feats]
+    val = [is_val(t) for t, _ in corpus]
+    labels = [l for _, l in corpus]
+    tr = [i for i in range(len(corpus)) if not val[i]]
+    # buckets seen in fewer than --min-count training lines carry no weight:
+    # a word met once says more about that line than about its type
+    seen = {}
+    for i in tr:
+        for j, _ in xs[i]:
+            seen[j] = seen.get(j, 0) + 1
+    keep = {j for j, c in seen.items() if c >= a.min_count}
+    full = xs  # every feature, for the out-of-domain gate
+    xs = [[(j, v) for j, v in x if j in keep] for x in xs]
+    va = [i for i in range(len(corpus)) if val[i]]
+    counts = {}
+    for l, v in zip(labels, val):
+        c = counts.setdefault(l, [0, 0])
+        c[1 if v else 0] += 1
+
+    # 1. per type, the regularisation: ranking, not calibration, is what a
+    # threshold needs, so the best validation AUC (ties: the stronger)
+    chosen = []
+    for ti, t in enumerate(types):
+        ytr = [1 if labels[i] == t else 0 for i in tr]
+        yva = [1 if labels[i] == t else 0 for i in va]
+        best = None
+        for lam in LAMBDAS:
+            m = quantise(train([xs[i] for i in tr], ytr, lam, SEED + ti))
+            au = auc([score(m, xs[i]) for i in va], yva)
+            if best is None or au >= best[0] - 1e-9:
+                best = (au, lam, m)
+        chosen.append(best)
+    # 2. the out-of-domain gate, as the scorer applies it: the share of a
+    # post's features whose bucket has a weight in some type
+    weighted = set()
+    for _, _, m in chosen:
+        weighted |= set(m[2])
+    known = []
+    for x in full:
+        tot = sum(v for _, v in x)
+        known.append(tot > 0 and sum(v for j, v in x if j in weighted) >= a.min_known * tot)
+    # 3. thresholds and figures of the gated, quantised model
+    report = []
+    models = []
+    for ti, t in enumerate(types):
+        yva = [1 if labels[i] == t else 0 for i in va]
+        au, lam, m = chosen[ti]
+        ps = [score(m, xs[i]) if known[i] else 0.0 for i in va]
+        au = auc(ps, yva)
+        oks = [labels[i] == "ok" for i in va]
+        thr = fixed.get(t, pick_threshold(ps, yva, oks, a.precision, a.floor))
+        tp, fp, fn = prf(ps, yva, thr)
+        # what the model adds: validation lines whose rules found nothing of type t
+        only = [t not in rules[i] for i in va]
+        otp, ofp, ofn = prf(ps, yva, thr, only)
+        okfp = sum(1 for p, o in zip(ps, oks) if p >= thr and o)
+        report.append((t, lam, au, thr, tp, fp, fn, otp, ofp, ofn, okfp, sum(yva)))
+        models.append((t, m, thr))
+
+    # model file
+    nb = 1 << a.bits
+    blob = bytearray(b"TCM1" + struct.pack("<IIf", a.bits, len(models), a.min_known))
+    arr = [0] * (nb * len(models))
+    for k, (t, (b, _, q, scale), thr) in enumerate(models):
+        blob += t.encode().ljust(24, b"\0") + struct.pack("<fff", b, thr, scale)
+        for j, v in q.items():
+            arr[j * len(models) + k] = v
+    blob += struct.pack("<%db" % len(arr), *arr)
+    with open(a.out, "wb") as f:
+        f.write(blob)
+
+    lines = []
+    lines.append("corpus lines (train / validation): " + ", ".join(
+        "%s %d/%d" % (l, c[0], c[1]) for l, c in sorted(counts.items())))
+    lines.append("")
+    lines.append("| type | L2 | val AUC | threshold | val P | val R | val positives | "
+                 "ok lines >= thr | rules missed, model finds | model-only false |")
+    lines.append("|---|---|---|---|---|---|---|---|---|---|")
+    for t, lam, au, thr, tp, fp, fn, otp, ofp, ofn, okfp, npos in report:
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        lines.append("| %s | %g | %.3f | %.3f | %.2f | %.2f | %d | %d | %d of %d | %d |" % (
+            t, lam, au, thr, p, r, npos, okfp, otp, otp + ofn, ofp))
+    text = "\n".join(lines)
+    print(text)
+    print("wrote %s (%d bytes)" % (a.out, len(blob)))
+    if a.md and os.path.exists(a.md):
+        md = open(a.md, encoding="utf-8").read()
+        begin, end = "<!-- train-conduct: begin -->", "<!-- train-conduct: end -->"
+        if begin in md and end in md:
+            stamp = "trained %s by tools/train-conduct.py (bits %d, seed %d, epochs %d, min count %d, " \
+                    "precision %.2f, floor %.2f, min known %.2f; split: SHA-1 of the line mod 5 == 0 is validation)" % (
+                        datetime.date.today().isoformat(), a.bits, SEED, EPOCHS, a.min_count,
+                        a.precision, a.floor, a.min_known)
+            md = md[:md.index(begin) + len(begin)] + "\n" + stamp + "\n\n" + text + "\n" + md[md.index(end):]
+            with open(a.md, "w", encoding="utf-8") as f:
+                f.write(md)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
