@@ -63,6 +63,9 @@ int tact__buf_json_str(const tact__alloc *a, tact__buf *b, const char *s, size_t
  * TACT__JSON_MAX(n) bytes, no NUL; returns the end. */
 #define TACT__JSON_MAX(n) (6 * (n) + 2)
 char *tact__json_esc(char *o, const char *s, size_t n);
+/* Append finding f as a JSON object to b (the objects of tact_result_json's
+ * "findings"), its "text" taken from text at f's offsets. */
+int tact__json_finding(tact_scanner *sc, tact__buf *b, const tact_finding *f, const char *text);
 void tact__buf_free(const tact__alloc *a, tact__buf *b);
 
 /* Fill a tact_error (may be NULL). Returns code. The message must never

@@ -4,9 +4,9 @@
  *
  * "remaining" holds the conduct findings of the scan tact_redact made (it
  * never rewrites them), moved into the safe text. They are written by
- * tact_result_json itself, over a result whose findings carry safe-text
- * offsets, so a remaining finding and a finding of `tact check` are one
- * object written by one function.
+ * tact__json_finding, the writer of tact_result_json's findings, so a
+ * remaining finding and a finding of `tact check` are one object written by
+ * one function.
  */
 #include "redact.h"
 
@@ -45,62 +45,34 @@ static size_t map_offset(const rd_map *m, size_t o, bool is_end)
 }
 
 /*
- * Append the "remaining" array to out. The scanner's result is pointed, for
- * the length of one tact_result_json call, at the conduct findings with
- * safe-text offsets and at the safe text, and the findings array is cut out
- * of what it writes ({"verdict":..,"reason":..,"findings":[..]}).
+ * Append the "remaining" array to out: the conduct findings, which a safe
+ * version does not remove, at their offsets in the safe text.
  */
 static int put_remaining(tact_scanner *sc, const rd_map *m, tact__buf *out)
 {
-    const tact_result saved = sc->result;
-    const char *saved_text = sc->text;
-    size_t saved_len = sc->len, n = 0;
-    for (size_t i = 0; i < saved.count; i++)
-        n += saved.findings[i].category == TACT_CAT_CONDUCT;
-    if (n == 0)
-        return tact__buf_puts(&sc->a, out, "[]");
-    tact_finding *moved = tact__malloc(&sc->a, n * sizeof *moved);
-    if (!moved)
+    const tact_result *res = &sc->result;
+    if (tact__buf_putc(&sc->a, out, '['))
         return TACT_ENOMEM;
-    n = 0;
-    for (size_t i = 0; i < saved.count; i++) {
-        const tact_finding *f = &saved.findings[i];
+    size_t n = 0;
+    for (size_t i = 0; i < res->count; i++) {
+        const tact_finding *f = &res->findings[i];
         if (f->category != TACT_CAT_CONDUCT)
             continue;
-        moved[n] = *f;
-        moved[n].start = map_offset(m, f->start, false);
-        moved[n].end = map_offset(m, f->end, true);
+        tact_finding moved = *f;
+        moved.start = map_offset(m, f->start, false);
+        moved.end = map_offset(m, f->end, true);
         /* only a scan given undocumented flag bits could break these */
-        if (moved[n].start > sc->redact_out.len)
-            moved[n].start = sc->redact_out.len;
-        if (moved[n].end > sc->redact_out.len)
-            moved[n].end = sc->redact_out.len;
-        if (moved[n].end < moved[n].start)
-            moved[n].end = moved[n].start;
-        n++;
+        if (moved.start > sc->redact_out.len)
+            moved.start = sc->redact_out.len;
+        if (moved.end > sc->redact_out.len)
+            moved.end = sc->redact_out.len;
+        if (moved.end < moved.start)
+            moved.end = moved.start;
+        if ((n++ && tact__buf_putc(&sc->a, out, ',')) ||
+            tact__json_finding(sc, out, &moved, sc->redact_out.p))
+            return TACT_ENOMEM;
     }
-    sc->result.findings = moved;
-    sc->result.count = n;
-    sc->text = sc->redact_out.p;
-    sc->len = sc->redact_out.len;
-    const char *j = NULL;
-    size_t jl = 0;
-    int rc = tact_result_json(sc, NULL, 0, &j, &jl, NULL);
-    sc->result = saved;
-    sc->text = saved_text;
-    sc->len = saved_len;
-    tact__free(&sc->a, moved);
-    if (rc != TACT_OK)
-        return rc;
-    /* a quote in a string is escaped, so the first ,"findings":[ is the key */
-    static const char key[] = ",\"findings\":";
-    const char *a = NULL;
-    for (size_t i = 0; i + sizeof key - 1 <= jl && !a; i++)
-        if (memcmp(j + i, key, sizeof key - 1) == 0)
-            a = j + i + sizeof key - 1;
-    if (!a || jl < 2 || j[jl - 1] != '}' || (size_t)(a - j) > jl - 1)
-        return TACT_EINTERNAL;
-    return tact__buf_put(&sc->a, out, a, (size_t)(j + jl - 1 - a));
+    return tact__buf_putc(&sc->a, out, ']');
 }
 
 static int put_replacements(tact_scanner *sc, const rd_map *m, bool originals, tact__buf *out)

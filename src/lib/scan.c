@@ -213,9 +213,8 @@ static char *put_kv(char *o, const char *key, size_t klen, const char *v, size_t
 
 #define PUT_KV(o, lit, v, n) put_kv((o), (lit), sizeof(lit) - 1, (v), (n))
 
-static int put_finding(tact_scanner *sc, const tact_finding *f)
+int tact__json_finding(tact_scanner *sc, tact__buf *b, const tact_finding *f, const char *text)
 {
-    tact__buf *b = &sc->json;
     const char *cat = tact_category_name(f->category), *type = tact_type_name(f->type);
     const char *sev = tact_severity_name(f->severity);
     size_t tlen = f->end - f->start, clen = strlen(cat), ylen = strlen(type), slen = strlen(sev);
@@ -247,7 +246,7 @@ static int put_finding(tact_scanner *sc, const tact_finding *f)
     o = put_uz(o, f->start);
     o = PUT_LIT(o, ",\"end\":");
     o = put_uz(o, f->end);
-    o = PUT_KV(o, "text", sc->text + f->start, tlen);
+    o = PUT_KV(o, "text", tlen ? text + f->start : "", tlen);
     o = PUT_KV(o, "category", cat, clen);
     o = PUT_KV(o, "type", type, ylen);
     o = PUT_KV(o, "severity", sev, slen);
@@ -295,7 +294,7 @@ int tact_result_json(tact_scanner *sc, const char *id, size_t id_len, const char
         tact__buf_puts(&sc->a, b, ",\"findings\":["))
         goto oom;
     for (size_t i = 0; i < sc->result.count; i++) {
-        if ((i && tact__buf_putc(&sc->a, b, ',')) || put_finding(sc, &sc->result.findings[i]))
+        if ((i && tact__buf_putc(&sc->a, b, ',')) || tact__json_finding(sc, b, &sc->result.findings[i], sc->text))
             goto oom;
     }
     if (tact__buf_put(&sc->a, b, "]}", 2))
