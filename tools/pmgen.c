@@ -13,6 +13,8 @@
  */
 #include "conduct_match.h"
 
+#include "write_file.h"
+
 #include <stdio.h>
 
 int main(int argc, char **argv)
@@ -39,14 +41,7 @@ int main(int argc, char **argv)
         tact__conduct_free(&rs);
         return 70;
     }
-    /* beside OUT, then renamed: never a partial OUT that looks up to date */
-    char tmp[4096];
-    int tn = snprintf(tmp, sizeof tmp, "%s.tmp", argv[1]);
-    FILE *f = tn > 0 && (size_t)tn < sizeof tmp ? fopen(tmp, "wb") : NULL;
-    if (!f || fwrite(out.p, 1, out.len, f) != out.len || fclose(f) != 0 ||
-        rename(tmp, argv[1]) != 0) {
-        if (f)
-            remove(tmp);
+    if (write_file(argv[1], out.p, out.len) != 0) {
         fprintf(stderr, "tact-pmgen: cannot write %s\n", argv[1]);
         tact__conduct_free(&rs);
         tact__buf_free(&rs.a, &out);

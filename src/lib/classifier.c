@@ -24,26 +24,13 @@ struct tact__clf {
     const int8_t *w; /* borrowed from the embedded data */
 };
 
-static uint32_t rd32(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static float rdf(const unsigned char *p)
-{
-    uint32_t u = rd32(p);
-    float f;
-    memcpy(&f, &u, sizeof f);
-    return f;
-}
-
 int tact__clf_load(const tact__alloc *a, const char *data, size_t len, tact__clf **out)
 {
     const unsigned char *p = (const unsigned char *)data;
     *out = NULL;
-    if (len < 24 || memcmp(p, "TOFF", 4) != 0 || rd32(p + 4) != 1)
+    if (len < 24 || memcmp(p, "TOFF", 4) != 0 || tact__rd32le(p + 4) != 1)
         return TACT_EMODEL;
-    uint32_t nbits = rd32(p + 8);
+    uint32_t nbits = tact__rd32le(p + 8);
     if (nbits < 8 || nbits > 24 || len != 24 + ((size_t)1 << nbits))
         return TACT_EMODEL;
     tact__clf *m = tact__calloc(a, 1, sizeof *m);
@@ -51,9 +38,9 @@ int tact__clf_load(const tact__alloc *a, const char *data, size_t len, tact__clf
         return TACT_ENOMEM;
     m->nbits = nbits;
     m->mask = (1u << nbits) - 1;
-    m->bias = rdf(p + 12);
-    m->scale = rdf(p + 16);
-    m->threshold = rdf(p + 20);
+    m->bias = tact__rdf32le(p + 12);
+    m->scale = tact__rdf32le(p + 16);
+    m->threshold = tact__rdf32le(p + 20);
     m->w = (const int8_t *)(const void *)(p + 24);
     if (!isfinite(m->bias) || !isfinite(m->scale)) {
         tact__free(a, m);

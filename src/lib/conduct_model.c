@@ -188,19 +188,6 @@ void tact__cm_features(const tact_scanner *sc, tact__cm_feat_fn fn, void *ctx)
 
 /* ---- the model file ------------------------------------------------------ */
 
-static uint32_t rd32(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static float rdf(const unsigned char *p)
-{
-    uint32_t u = rd32(p);
-    float f;
-    memcpy(&f, &u, sizeof f);
-    return f;
-}
-
 #define HEAD 16u
 #define PER_TYPE 36u
 
@@ -210,8 +197,8 @@ int tact__cm_load(const tact__alloc *a, const char *data, size_t len, tact__cm *
     const unsigned char *p = (const unsigned char *)data;
     if (len < HEAD || memcmp(p, "TCM1", 4) != 0)
         return TACT_EMODEL;
-    uint32_t bits = rd32(p + 4), nt = rd32(p + 8);
-    float mk = rdf(p + 12);
+    uint32_t bits = tact__rd32le(p + 4), nt = tact__rd32le(p + 8);
+    float mk = tact__rdf32le(p + 12);
     if (bits < 8 || bits > 22 || nt == 0 || nt > TACT__CM_MAXTYPES || !(mk >= 0.f) || !(mk <= 1.f))
         return TACT_EMODEL;
     size_t nw = ((size_t)1 << bits) * nt;
@@ -228,7 +215,7 @@ int tact__cm_load(const tact__alloc *a, const char *data, size_t len, tact__cm *
         size_t n = 0;
         while (n < 24 && q[n])
             n++;
-        float b = rdf(q + 24), t = rdf(q + 28), s = rdf(q + 32);
+        float b = tact__rdf32le(q + 24), t = tact__rdf32le(q + 28), s = tact__rdf32le(q + 32);
         if (tact_type_from_name((const char *)q, n, &m->type[k]) != TACT_OK ||
             tact_type_category(m->type[k]) != TACT_CAT_CONDUCT || !(b == b) || !(t > 0.f) ||
             !(t <= 1.f) || !(s > 0.f) || !(s < 1.f)) {

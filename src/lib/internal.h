@@ -58,6 +58,20 @@ int tact__buf_puts(const tact__alloc *a, tact__buf *b, const char *s);
 int tact__buf_putc(const tact__alloc *a, tact__buf *b, char c);
 /* JSON string with quotes, escaping everything JSON requires. */
 int tact__buf_json_str(const tact__alloc *a, tact__buf *b, const char *s, size_t n);
+/* Little-endian reads of the embedded model files. */
+static inline uint32_t tact__rd32le(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static inline float tact__rdf32le(const unsigned char *p)
+{
+    uint32_t u = tact__rd32le(p);
+    float f;
+    memcpy(&f, &u, sizeof f);
+    return f;
+}
+
 /* The escaper under tact__buf_json_str, for callers that reserve space once:
  * writes n bytes of s as a quoted JSON string at o, at most
  * TACT__JSON_MAX(n) bytes, no NUL; returns the end. */
