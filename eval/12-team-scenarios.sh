@@ -3,8 +3,10 @@
 # independently of the detectors; see eval/team/README.md), scored exactly
 # like the dev suite, in halves. The first suite: half a (odd ids) may be
 # read for failure analysis by category, half b (even ids) stays blind. The
-# second suite, written later by someone who never saw the detectors: half
-# c (odd) may be read, half d (even) stays blind. Blind halves print totals
+# second and third suites, written later by people who never saw the
+# detectors: halves c and e (odd) may be read, d and f (even) stay blind.
+# The third suite was scored, totals only, for the first time at the end of
+# the session that added it. Blind halves print totals
 # only (10-scenarios.py refuses --show for them). Needs nothing from
 # ../shared.
 here=$(cd "$(dirname "$0")" && pwd)
@@ -15,3 +17,7 @@ done
 python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team2.jsonl" --half c
 echo
 python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team2.jsonl" --half d
+echo
+python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team3.jsonl" --half e
+echo
+python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team3.jsonl" --half f
