@@ -121,6 +121,18 @@ int tact__buf_putc(const tact__alloc *a, tact__buf *b, char c)
  * as U+FFFD so the output is always valid JSON. Writes at most
  * TACT__JSON_MAX(n) bytes at o (no terminating NUL) and returns the end.
  */
+/* Whether any of the 8 bytes in w needs escaping: a control byte (< 0x20),
+ * '"', '\\' or a byte >= 0x80 (checked as UTF-8 one code point at a time).
+ * The zero-byte tricks are exact as to whether some byte matches. */
+static bool esc8(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+    uint64_t lt20 = (w - ones * 0x20) & ~w;
+    uint64_t zq = (q - ones) & ~q, zb = (b - ones) & ~b;
+    return ((lt20 | zq | zb | w) & high) != 0;
+}
+
 char *tact__json_esc(char *o, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
@@ -128,6 +140,11 @@ char *tact__json_esc(char *o, const char *s, size_t n)
     size_t i = 0;
     while (i < n) {
         size_t run = i;
+        for (uint64_t w; run + 8 <= n; run += 8) {
+            memcpy(&w, s + run, 8);
+            if (esc8(w))
+                break;
+        }
         while (run < n) {
             unsigned char c = (unsigned char)s[run];
             if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80)

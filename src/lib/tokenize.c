@@ -26,14 +26,36 @@ static size_t cp_at(const cursor *c, size_t i, int32_t *cp)
         *cp = 0;
         return 0;
     }
+    if (c->s[i] < 0x80) {
+        *cp = c->s[i];
+        return 1;
+    }
     size_t l = tact__utf8_decode(c->s, c->n, i, cp);
     if (*cp < 0)
         *cp = 0xFFFD;
     return l;
 }
 
+/* ASCII answered here; the Unicode tables only for the rest. */
+static bool is_letter(int32_t cp)
+{
+    return cp < 0x80 ? (unsigned)((cp | 0x20) - 'a') < 26u : tact__cp_is_letter(cp);
+}
+
+static bool is_digit(int32_t cp)
+{
+    return cp < 0x80 ? (unsigned)(cp - '0') < 10u : tact__cp_is_digit(cp);
+}
+
+static bool is_space(int32_t cp)
+{
+    return cp < 0x80 ? cp == ' ' || (unsigned)(cp - '\t') < 5u : tact__cp_is_space(cp);
+}
+
 static bool is_word_cp(int32_t cp)
 {
+    if (cp < 0x80)
+        return (unsigned)((cp | 0x20) - 'a') < 26u || (unsigned)(cp - '0') < 10u;
     return tact__cp_is_letter(cp) || tact__cp_is_digit(cp) || tact__cp_is_mark(cp);
 }
 
@@ -73,7 +95,7 @@ static size_t scan_url(const cursor *c, size_t i)
         if (ch >= 0x80) {
             int32_t cp;
             size_t l = cp_at(c, e, &cp);
-            if (tact__cp_is_space(cp) || tact__cp_is_emoji(cp))
+            if (is_space(cp) || tact__cp_is_emoji(cp))
                 break;
             e += l;
             continue;
@@ -212,7 +234,7 @@ static int push_token(tact_scanner *sc, size_t start, size_t end, int kind, unsi
             size_t l = cp_at(&c, i, &cp);
             if (cp >= 0x80)
                 nonascii++;
-            if (tact__cp_is_letter(cp)) {
+            if (is_letter(cp)) {
                 bool up = tact__cp_is_upper(cp);
                 if (up) {
                     if (letters == 0)
@@ -222,7 +244,7 @@ static int push_token(tact_scanner *sc, size_t start, size_t end, int kind, unsi
                     lower++;
                 }
                 letters++;
-            } else if (tact__cp_is_digit(cp)) {
+            } else if (is_digit(cp)) {
                 digits++;
             } else if ((cp == '-' || cp == 0x2010 || cp == 0x2011) && i > start && i + l < end) {
                 shape |= TACT__SH_HYPHEN;
@@ -266,7 +288,7 @@ static size_t scan_word(const cursor *c, size_t i, int *kind)
         int32_t cp;
         size_t l = cp_at(c, e, &cp);
         if (l && is_word_cp(cp)) {
-            if (tact__cp_is_digit(cp))
+            if (is_digit(cp))
                 digits = true;
             else
                 letters = true;
@@ -281,7 +303,7 @@ static size_t scan_word(const cursor *c, size_t i, int *kind)
                 pl--;
             cp_at(c, pl, &prev);
             size_t nl = cp_at(c, e + l, &next);
-            if (nl && tact__cp_is_letter(prev) && tact__cp_is_letter(next)) {
+            if (nl && is_letter(prev) && is_letter(next)) {
                 bool apos = cp != '-' && cp != 0x2010 && cp != 0x2011;
                 if (apos && (next == 's' || next == 'S')) {
                     int32_t after;
@@ -355,7 +377,7 @@ int tact__tokenize(tact_scanner *sc)
     while (i < c.n) {
         int32_t cp;
         size_t l = cp_at(&c, i, &cp);
-        if (tact__cp_is_space(cp) || cp == 0 || (cp < 0x20)) {
+        if (is_space(cp) || cp == 0 || (cp < 0x20)) {
             if (cp == '\n' || cp == 0x2028 || cp == 0x2029)
                 pending |= TACT__SH_LINE_START | TACT__SH_SENT_START;
             pending |= TACT__SH_SPACE_BEFORE;
