@@ -1,7 +1,13 @@
 #!/usr/bin/env python3
 """Generate synthetic social-care style posts as JSON lines, for benchmarks.
 
-usage: gen-posts.py N [SEED] > posts.jsonl
+usage: gen-posts.py N [SEED] [--gold FILE] > posts.jsonl
+
+--gold FILE writes, for each post, the character spans of the people it
+names ({"id":..,"persons":[[start,end],..]}: a first name, a first name and
+surname, or the surname of "the X family"), so that the benchmark can count
+the names each tool finds correctly, not only how many it reports. The posts
+themselves stay the same with or without it.
 
 Every name, street and place below was written by the team for this script
 (common British first names and surnames, invented streets): nothing is read
@@ -11,6 +17,7 @@ emails, dates, case numbers), so the benchmark exercises every detector.
 """
 import json
 import random
+import string
 import sys
 
 FIRST = """Amelia Olivia Isla Ava Mia Ivy Lily Isabella Rosie Sophia Grace Freya Evie
@@ -87,16 +94,44 @@ def post(rng, k):
         "nhs": "%03d %03d %04d" % (rng.randint(400, 999), rng.randint(0, 999), rng.randint(0, 9999)),
         "handle": (first + "_" + surname).lower().replace("'", "") + str(rng.randint(1, 99)),
     }
-    text = rng.choice(TEMPLATES).format(**d)
-    return {"id": "g%06d" % k, "text": text}
+    text, persons = fill(rng.choice(TEMPLATES), d)
+    return {"id": "g%06d" % k, "text": text}, persons
+
+
+def fill(template, d):
+    """The template filled in, and the spans of the person names in it: a
+    first name with the surname right after it is one span."""
+    text, persons = "", []
+    for lit, field, _, _ in string.Formatter().parse(template):
+        text += lit
+        if field is None:
+            continue
+        start = len(text)
+        text += str(d[field])
+        if field == "surname" and persons and persons[-1][1] == start - 1 and text[start - 1] == " ":
+            persons[-1][1] = len(text)
+        elif field in ("first", "surname"):
+            persons.append([start, len(text)])
+    return text, persons
 
 
 def main():
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100000
-    rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 1)
+    args = sys.argv[1:]
+    gold = None
+    if "--gold" in args:
+        i = args.index("--gold")
+        gold = open(args[i + 1], "w", encoding="utf-8")
+        del args[i:i + 2]
+    n = int(args[0]) if args else 100000
+    rng = random.Random(int(args[1]) if len(args) > 1 else 1)
     out = sys.stdout
     for k in range(n):
-        out.write(json.dumps(post(rng, k), ensure_ascii=False) + "\n")
+        p, persons = post(rng, k)
+        out.write(json.dumps(p, ensure_ascii=False) + "\n")
+        if gold:
+            gold.write(json.dumps({"id": p["id"], "persons": persons}) + "\n")
+    if gold:
+        gold.close()
 
 
 if __name__ == "__main__":

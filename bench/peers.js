@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // peers.js - time the npm tools tact is compared with over one JSON lines file.
 //
-// usage: node bench/peers.js FILE.jsonl [MAX_POSTS]
+// usage: node bench/peers.js FILE.jsonl [MAX_POSTS] [SPANS_OUT]
 //
 // Prints one JSON object per tool on its own line:
 //   {"tool":..,"posts":N,"bytes":B,"seconds":S,"posts_per_s":..,"mb_per_s":..,"names":K}
@@ -9,6 +9,9 @@
 // notion (compromise .people(), redact-pii PERSON_NAME replacements); null
 // otherwise. Module loading is timed separately ("load_ms"), the way tact's
 // start-up is measured apart from its throughput.
+// SPANS_OUT: after the timed runs, an untimed pass writes the character spans
+// of compromise's .people() for each post ({"persons":[[start,end],..]} a
+// line, in input order), so that the benchmark can count correct names.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -18,6 +21,7 @@ const req = (m) => require(require.resolve(m, { paths: [root] }));
 
 const file = process.argv[2];
 const max = parseInt(process.argv[3] || '20000', 10);
+const spansOut = process.argv[4];
 if (!file) {
   console.error('usage: peers.js FILE.jsonl [MAX_POSTS]');
   process.exit(64);
@@ -84,3 +88,11 @@ time('wink-nlp', () => {
   const nlp = winkNLP(model);
   return (t) => { nlp.readDoc(t).entities().out(); };
 });
+
+if (spansOut) {
+  const nlp = req('compromise');
+  const out = texts.map((t) => JSON.stringify({
+    persons: nlp(t).people().json({ offset: true }).map((o) => [o.offset.start, o.offset.start + o.offset.length]),
+  }));
+  fs.writeFileSync(spansOut, out.join('\n') + '\n');
+}

@@ -3,10 +3,10 @@
 # independently of the detectors; see eval/team/README.md), scored exactly
 # like the dev suite, in halves. The first suite: half a (odd ids) may be
 # read for failure analysis by category, half b (even ids) stays blind. The
-# second and third suites, written later by people who never saw the
-# detectors: halves c and e (odd) may be read, d and f (even) stay blind.
-# The third suite was scored, totals only, for the first time at the end of
-# the session that added it. Blind halves print totals
+# second, third and fourth suites, written later by people who never saw
+# the detectors: halves c, e and g (odd) may be read, d, f and h (even) stay
+# blind. Each new suite was scored, totals only, for the first time at the
+# end of the session that added it. Blind halves print totals
 # only (10-scenarios.py refuses --show for them). Needs nothing from
 # ../shared.
 here=$(cd "$(dirname "$0")" && pwd)
@@ -21,3 +21,9 @@ echo
 python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team3.jsonl" --half e
 echo
 python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team3.jsonl" --half f
+if [ -f "$here/team/scenarios-team4.jsonl" ]; then
+    echo
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team4.jsonl" --half g
+    echo
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team4.jsonl" --half h
+fi
