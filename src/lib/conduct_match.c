@@ -181,6 +181,7 @@ int tact__pm_edge_child(const tact__alloc *a, tact__pm *pm, uint32_t node, uint6
     pm->edges[i].key = key;
     pm->edges[i].child = c;
     pm->nedges++;
+    pm->nonroot_ok = false;
     uint64_t h = bloom_hash(node, key);
     pm->bloom[bloom_word(h)] |= bloom_bits(h);
 spec:
@@ -242,6 +243,65 @@ void tact__pm_free(const tact__alloc *a, tact__pm *pm)
     tact__free(a, pm);
 }
 
+/* Most class keys of a word only start patterns (the root's answer is kept
+ * in rchild); past the root, a token need only try the keys that some other
+ * node has an edge for. Puts those first in each word's list and counts
+ * them in its slot. */
+static int order_classes(const tact__alloc *a, tact__pm *pm)
+{
+    uint32_t nset = 2;
+    while (nset < pm->nckeys * 2u)
+        nset *= 2;
+    typedef struct {
+        uint64_t key;
+        uint32_t full, used;
+    } cset;
+    cset *set = tact__calloc(a, nset, sizeof *set);
+    if (!set)
+        return TACT_ENOMEM;
+    uint32_t mask = nset - 1;
+    for (uint32_t k = 0; k < pm->nckeys; k++) {
+        uint32_t i = root_slot(pm->ckeys[k].key, mask);
+        while (set[i].full && set[i].key != pm->ckeys[k].key)
+            i = (i + 1) & mask;
+        set[i].key = pm->ckeys[k].key;
+        set[i].full = 1;
+    }
+    for (uint32_t e = 0; e < pm->nslots; e++) {
+        if (!pm->edges[e].node)
+            continue;
+        uint32_t i = root_slot(pm->edges[e].key, mask);
+        while (set[i].full && set[i].key != pm->edges[e].key)
+            i = (i + 1) & mask;
+        if (set[i].full)
+            set[i].used = 1;
+    }
+    for (uint32_t s = 0; s < pm->ncslots; s++) {
+        pm_cslot *c = &pm->cslots[s];
+        if (!c->head)
+            continue;
+        /* relink: the used keys, then the others, each in list order */
+        uint32_t head = 0, *tail = &head, rest = 0, *rtail = &rest, n = 0;
+        for (uint32_t k = c->head; k;) {
+            uint32_t next = pm->ckeys[k - 1].next, i = root_slot(pm->ckeys[k - 1].key, mask);
+            while (set[i].key != pm->ckeys[k - 1].key)
+                i = (i + 1) & mask;
+            uint32_t **t = set[i].used ? &tail : &rtail;
+            **t = k;
+            *t = &pm->ckeys[k - 1].next;
+            n += set[i].used;
+            k = next;
+        }
+        *rtail = 0;
+        *tail = rest;
+        c->head = head;
+        c->nonroot = n;
+    }
+    tact__free(a, set);
+    pm->nonroot_ok = true;
+    return TACT_OK;
+}
+
 int tact__pm_freeze(const tact__alloc *a, tact__pm *pm)
 {
     if (pm->adopted)
@@ -299,12 +359,12 @@ int tact__pm_freeze(const tact__alloc *a, tact__pm *pm)
     for (uint32_t k = 0; k < pm->nckeys; k++)
         pm->ckeys[k].rchild = root_get(pm, pm->ckeys[k].key);
     pm->rchild_ok = true;
-    return TACT_OK;
+    return order_classes(a, pm);
 }
 
 /* ---- snapshots ------------------------------------------------------------ */
 
-#define SNAP_MAGIC "tactpm3" /* change it with any layout change */
+#define SNAP_MAGIC "tactpm4" /* change it with any layout change */
 
 typedef struct pm_snap_head {
     char magic[8];
@@ -349,7 +409,7 @@ static size_t snap_layout(const pm_snap_head *h, size_t off[8])
 
 int tact__pm_snapshot(const tact__alloc *a, const tact__pm *pm, tact__buf *out)
 {
-    if (pm->adopted || !pm->fkeys || !pm->rchild_ok)
+    if (pm->adopted || !pm->fkeys || !pm->rchild_ok || !pm->nonroot_ok)
         return TACT_EINVAL;
     for (uint32_t v = 1; v < pm->nnodes; v++)
         if (pm->nodes[v].nkeys == PM_HASHED)
@@ -459,7 +519,7 @@ int tact__pm_adopt(const tact__alloc *a, tact__pm *pm, const char *blob, size_t 
         if (accs[i].pat >= h.npats || accs[i].next > h.naccs)
             return TACT_EMODEL;
     for (uint32_t i = 0; i < h.ncslots; i++)
-        if (cslots[i].head > h.nckeys)
+        if (cslots[i].head > h.nckeys || cslots[i].nonroot > h.nckeys)
             return TACT_EMODEL;
     for (uint32_t i = 0; i < h.nckeys; i++)
         if (ckeys[i].next > h.nckeys || ckeys[i].rchild >= h.nnodes)
@@ -485,6 +545,7 @@ int tact__pm_adopt(const tact__alloc *a, tact__pm *pm, const char *blob, size_t 
     pm->snap_digest = h.digest;
     pm->adopted = true;
     pm->rchild_ok = true; /* snapshots are taken frozen */
+    pm->nonroot_ok = true;
     return TACT_OK;
 }
 
@@ -551,6 +612,7 @@ int tact__pm_class_add(const tact__alloc *a, tact__pm *pm, uint64_t word, uint64
     pm->ckeys[pm->nckeys].next = c->head;
     pm->ckeys[pm->nckeys].rchild = 0;
     pm->rchild_ok = false;
+    pm->nonroot_ok = false;
     c->word = word;
     c->head = ++pm->nckeys;
     return TACT_OK;
@@ -567,6 +629,7 @@ typedef struct mctx {
     uint32_t start;
     int rc;
     const uint32_t *chead; /* per token: its first class key + 1, or 0 */
+    const uint32_t *cnonroot; /* per token: how many of those to try past the root */
 } mctx;
 
 static bool is_num_tok(const tact_scanner *sc, size_t i)
@@ -664,7 +727,8 @@ static void step_edges(mctx *m, uint32_t node, size_t p)
             if ((c = pm->ckeys[k - 1].rchild))
                 step(m, c, p + 1);
     } else if (spec & SPEC_CLASS) {
-        for (uint32_t k = m->chead[p]; k; k = pm->ckeys[k - 1].next)
+        uint32_t left = node ? m->cnonroot[p] : UINT32_MAX;
+        for (uint32_t k = m->chead[p]; k && left; k = pm->ckeys[k - 1].next, left--)
             if ((c = node_get(pm, nd, node, pm->ckeys[k - 1].key)))
                 step(m, c, p + 1);
     }
@@ -705,16 +769,18 @@ int tact__pm_scan(const tact__pm *pm, const tact_scanner *sc, const tact__alloc 
                   tact__pm_match **out, size_t *n, size_t *cap)
 {
     /* the classes of each token, looked up once: short posts on the stack */
-    uint32_t local[512];
+    uint32_t local[2 * 256];
     uint32_t *chead = local;
-    if (sc->ntoks > sizeof local / sizeof local[0] &&
-        !(chead = tact__malloc(a, sc->ntoks * sizeof *chead)))
+    if (sc->ntoks > sizeof local / sizeof local[0] / 2 &&
+        !(chead = tact__malloc(a, 2 * sc->ntoks * sizeof *chead)))
         return TACT_ENOMEM;
+    uint32_t *cnonroot = chead + (chead == local ? 256 : sc->ntoks);
     for (size_t i = 0; i < sc->ntoks; i++) {
         const pm_cslot *c = pm->ncslots ? cslot_find(pm, sc->toks[i].hash) : NULL;
         chead[i] = c ? c->head : 0;
+        cnonroot[i] = !c ? 0 : pm->nonroot_ok ? c->nonroot : UINT32_MAX;
     }
-    mctx m = {pm, sc, a, out, n, cap, 0, TACT_OK, chead};
+    mctx m = {pm, sc, a, out, n, cap, 0, TACT_OK, chead, cnonroot};
     for (size_t i = 0; i < sc->ntoks && m.rc == TACT_OK; i++) {
         m.start = (uint32_t)i;
         step_edges(&m, 0, i);

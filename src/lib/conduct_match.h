@@ -55,7 +55,9 @@ typedef struct pm_redge {
 typedef struct pm_cslot {
     uint64_t word; /* hash of the member word; 0 with head 0 = empty */
     uint32_t head; /* first class key + 1 */
-    uint32_t pad;
+    uint32_t nonroot; /* frozen: how many of the first keys of the list are
+                       * edges of some node other than the root (the others
+                       * only start patterns) */
 } pm_cslot;
 
 typedef struct pm_ckey {
@@ -105,6 +107,7 @@ struct tact__pm {
     uint64_t digest, snap_digest;
     bool adopted; /* the arrays point into a snapshot: not ours to free */
     bool rchild_ok; /* every pm_ckey.rchild is up to date */
+    bool nonroot_ok; /* every pm_cslot.nonroot is up to date */
     /* two bits of one word per (node, key) edge hash: most steps find no
      * edge, and a clear bit answers that without touching the edge table
      * (one bit in 2^20 let 60% of misses through to the table) */
