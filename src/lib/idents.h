@@ -73,6 +73,39 @@ static inline bool ix_right_edge(const tact_scanner *sc, size_t i)
     return !ix_alnum(c) && c != '_' && c != '@' && c < 0x80;
 }
 
+/* Value of the decimal digits in [s, e), or -1 (none, or too large). */
+static inline long ix_num_at(const tact_scanner *sc, size_t s, size_t e)
+{
+    long v = 0;
+    for (size_t i = s; i < e; i++) {
+        if (!ix_digit(ix_at(sc, i)) || v > 100000)
+            return -1;
+        v = v * 10 + (ix_at(sc, i) - '0');
+    }
+    return e > s ? v : -1;
+}
+
+/* Number token value (plain digits, or 3rd/21st), or -1. */
+static inline long ix_tok_num(const tact_scanner *sc, size_t k, bool ordinal_ok)
+{
+    if (k >= sc->ntoks)
+        return -1;
+    const tact__token *t = &sc->toks[k];
+    if (t->kind == TACT__TOK_NUMBER)
+        return ix_num_at(sc, t->start, t->end);
+    if (t->kind == TACT__TOK_ALNUM && ordinal_ok && t->end - t->start >= 3) {
+        /* the suffix is read from the original bytes: a combining mark can
+         * make the normalised form shorter than the text */
+        size_t e = t->end - 2;
+        char suf[2] = {(char)(sc->text[e] | 0x20), (char)(sc->text[e + 1] | 0x20)};
+        if (memcmp(suf, "st", 2) && memcmp(suf, "nd", 2) && memcmp(suf, "rd", 2) &&
+            memcmp(suf, "th", 2))
+            return -1;
+        return ix_num_at(sc, t->start, e);
+    }
+    return -1;
+}
+
 /* ---- token helpers (idents.c) ------------------------------------------ */
 
 /* The same as tact__tok_is(sc, i, w), inline: with w a literal, strlen(w)
@@ -147,7 +180,8 @@ bool tact__ix_punct(const tact_scanner *sc, size_t i, char ch);
 int tact__ix_phone_scan(tact_scanner *sc);    /* idents_phone.c */
 int tact__ix_postcode_scan(tact_scanner *sc); /* idents_postcode.c */
 int tact__ix_numbers_scan(tact_scanner *sc);  /* idents_numbers.c: NHS, NI, case refs, vehicles */
-int tact__ix_dates_scan(tact_scanner *sc);    /* idents_dates.c: dates of birth, ages */
+int tact__ix_dates_scan(tact_scanner *sc);    /* idents_dates.c: dates of birth, then ages */
+int tact__ix_ages_scan(tact_scanner *sc);     /* idents_ages.c */
 int tact__ix_address_scan(tact_scanner *sc);  /* idents_address.c: address, location, school, org */
 int tact__ix_web_scan(tact_scanner *sc);      /* idents_web.c: email, url, handle, geo */
 /* Fill ix->pc_area from the list of postcode areas (idents_postcode.c). */

@@ -331,6 +331,19 @@ static int streets(tact_scanner *sc)
     return TACT_OK;
 }
 
+/* Family, Crown, Youth ...: the kinds of court (see the facility rule). */
+static bool court_kind(const tact_scanner *sc, size_t k)
+{
+    static const char *const kinds[] = {"family", "crown", "county", "magistrates", "magistrate",
+                                        "youth", "high", "supreme", "coroners", "coroner",
+                                        "appeal", "district", "sheriff", "juvenile", "civil",
+                                        "criminal", "divisional", "small", "claims", NULL};
+    for (size_t i = 0; kinds[i]; i++)
+        if (tact__tok_is(sc, k, kinds[i]))
+            return true;
+    return false;
+}
+
 /* Road numbers: "the site off the A38", "the lay-by on the M5". */
 static bool road_number(const tact_scanner *sc, size_t k)
 {
@@ -432,6 +445,11 @@ static int places(tact_scanner *sc)
              ix_is(sc, k - 1, "war") || ix_is(sc, k - 1, "passport") || ix_is(sc, k - 1, "head") ||
              ix_is(sc, k - 1, "box") || ix_is(sc, k - 1, "back") || ix_is(sc, k - 1, "ticket") ||
              ix_is(sc, k - 1, "press")))
+            continue;
+        /* the Family Court, Crown Court, Youth Court: a kind of court
+         * everyone has, not a named one ("Leeds Crown Court" still is) */
+        if ((ix_is(sc, k, "court") || ix_is(sc, k, "courts")) && k > 0 && court_kind(sc, k - 1) &&
+            (k < 2 || !name_word(sc, k - 2) || court_kind(sc, k - 2)))
             continue;
         /* named facilities: Riverside Family Centre, Bristol bus station, Civic Centre, Kingswood */
         if ((b & IX_FACILITY) && !is_street(sc, k + 1)) {
@@ -724,6 +742,30 @@ static int orgs(tact_scanner *sc)
         if (!tact__ix_cap(sc, k))
             continue;
         uint32_t b = tact__ix_bits(sc, k);
+        /* Kirkwood Homecare, Ashdale Fostering, Brookvale Home Care: a care
+         * provider named by its trade (not "The Fostering Network",
+         * "National Fostering ...": no local name before the trade word) */
+        if ((ix_is(sc, k, "homecare") || ix_is(sc, k, "healthcare") || ix_is(sc, k, "fostering") ||
+             (ix_is(sc, k, "care") && ix_is(sc, k - 1, "home") && tact__ix_cap(sc, k - 1))) &&
+            !name_word(sc, k + 1)) {
+            size_t j = ix_is(sc, k, "care") ? k - 1 : k;
+            size_t s = cap_run(sc, j, 3);
+            if (s < j && distinctive(sc, s, j) && !(tact__ix_bits(sc, j - 1) & (IX_GENERIC | IX_TEAM)) &&
+                !title_word_in(sc, s, j) && !weak_start(sc, s, j) && !brand_in(sc, s, k) &&
+                !(sc->toks[s].shape & TACT__SH_ALLCAP))
+                rc = add_tok(sc, s, k, TACT_TYPE_ORGANISATION, 0.78f, "organisation.provider");
+            continue;
+        }
+        /* Glenmoor Health and Social Care Partnership: a local body */
+        if (ix_is(sc, k, "partnership") && k >= 5 && ix_is(sc, k - 1, "care") &&
+            ix_is(sc, k - 2, "social") && (ix_is(sc, k - 3, "and") || tact__ix_punct(sc, k - 3, '&')) &&
+            ix_is(sc, k - 4, "health")) {
+            size_t s = cap_run(sc, k - 4, 3);
+            if (s < k - 4 && distinctive(sc, s, k - 4) && !title_word_in(sc, s, k - 4) &&
+                !weak_start(sc, s, k - 4) && !brand_in(sc, s, k - 4))
+                rc = add_tok(sc, s, k, TACT_TYPE_ORGANISATION, 0.85f, "organisation.partnership");
+            continue;
+        }
         /* Rowan Lodge, X House: a care home when care words are near */
         if ((b & IX_ORG_HOME) && !name_word(sc, k + 1)) {
             size_t s = cap_run(sc, k, 3);

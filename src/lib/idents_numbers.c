@@ -260,6 +260,26 @@ static bool strong_case_cue(const tact_scanner *sc, size_t k)
            !ix_is(sc, k, "client");
 }
 
+/* True when a word of booking a place at an event ("booked", "tickets",
+ * "conference", "webinar") comes within a dozen tokens before token k, on
+ * the same line (not "hearing", "meeting": a case has those). */
+static bool booking_before(const tact_scanner *sc, size_t k)
+{
+    static const char *const words[] = {"booked", "booking", "conference", "webinar", "ticket",
+                                        "tickets", "festival", "gig", "seminar", "summit",
+                                        "workshop", "course", "registered", "registration",
+                                        NULL};
+    for (size_t m = 0; m < 12 && k > 0; m++) {
+        if (sc->toks[k].shape & TACT__SH_LINE_START)
+            break;
+        k--;
+        for (size_t w = 0; words[w]; w++)
+            if (tact__tok_is(sc, k, words[w]))
+                return true;
+    }
+    return false;
+}
+
 static int case_refs(tact_scanner *sc)
 {
     for (size_t k = 0; k < sc->ntoks; k++) {
@@ -309,6 +329,10 @@ static int case_refs(tact_scanner *sc)
         for (size_t b = t->start; b < end; b++)
             nd += ix_digit(ix_at(sc, b));
         if (nd < 4 || tact__ix_example_before(sc, t->start))
+            continue;
+        /* "booked on the conference ... ref 123 456": a bare "ref" in a
+         * sentence about an event or a booking is the booking's */
+        if (!strong && booking_before(sc, k))
             continue;
         int rc = tact__add(sc, t->start, end, TACT_TYPE_CASE_REFERENCE, -1, strong ? 0.9f : 0.65f,
                            strong ? "case_reference.cue" : "case_reference.ref", NULL, NULL);

@@ -25,7 +25,9 @@ static bool ci_contains(const char *s, size_t n, const char *w)
 static const char *const profile_hosts[] = {
     "facebook.com/", "fb.com/", "fb.me/", "instagram.com/", "tiktok.com/", "twitter.com/",
     "x.com/", "linkedin.com/in/", "snapchat.com/", "youtube.com/@", "threads.net/",
-    "reddit.com/u", "onlyfans.com/", "t.me/", "wa.me/", "mastodon.social/@", "bsky.app/profile"};
+    "reddit.com/u", "onlyfans.com/", "t.me/", "wa.me/", "mastodon.social/@", "bsky.app/profile",
+    /* a person's own link page or payment link */
+    "linktr.ee/", "beacons.ai/", "paypal.me/", "ko-fi.com/", "cash.app/"};
 /* ("donate", "appeal", "family" alone are a charity's pages: "/winter-appeal",
  * "/family-support"; a person's appeal carries a name, found by slug_has_name) */
 static const char *const fundraiser_words[] = {"gofundme", "justgiving", "crowdfunder",

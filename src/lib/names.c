@@ -237,7 +237,8 @@ static bool tagger_span_ok(const names_ctx *c, size_t a, size_t b, int tag)
         return false;
     /* "Judge today had ...", "Manager said ...": a role or title alone at
      * the start of a sentence is not a name */
-    if (a == b && (nm_lex(c, a) & (TACT__LX_ROLE | TACT__LX_KIN | TACT__LX_TITLE)))
+    if (a == b && ((nm_lex(c, a) & (TACT__LX_ROLE | TACT__LX_KIN | TACT__LX_TITLE)) ||
+                   nm_is(c, a, "chief")))
         return false;
     /* "PMQs", "CAMHS", "NSPCC": acronyms of bodies and events, not people
      * or places (a listed place in capitals is left to the place rules) */
@@ -289,6 +290,36 @@ static bool tagger_span_ok(const names_ctx *c, size_t a, size_t b, int tag)
     return true;
 }
 
+/* "a 14 year old, Callum,", "Gloria, DOB ...": a span the tagger takes for
+ * a place that is a listed given name and nothing else (alone or with an
+ * initial), not after a preposition of place, in a post about someone, is
+ * a person. */
+static bool given_not_place(const names_ctx *c, size_t a, size_t b)
+{
+    if (b > a + 1 || (b > a && !(nm_tok(c, b)->shape & TACT__SH_ONELETTER)))
+        return false;
+    if (!nm_word(c, a) || nm_tok(c, a)->norm_len < 3)
+        return false;
+    uint32_t bits = tact__nm_bits(c, a);
+    if (!(bits & TACT__LX_FIRST) || (bits & (NOT_A_NAME | TACT__LX_PUBLIC)))
+        return false;
+    static const char *const preps[] = {"in", "at", "near", "to", "from", "around", "outside",
+                                        "into", "via", "nr", "of", "round", NULL};
+    if (a > 0 && nm_in(c, a - 1, preps))
+        return false;
+    /* only in a post already about someone by the structured detectors:
+     * an age, a date of birth, a school, an address, a number ("Israel" or
+     * "Florence" in a post about the news or a trip is a place) */
+    for (size_t k = 0; k < c->sc->ncand; k++) {
+        tact_type t = c->sc->cand[k].f.type;
+        if (t == TACT_TYPE_AGE || t == TACT_TYPE_DATE_OF_BIRTH || t == TACT_TYPE_SCHOOL ||
+            t == TACT_TYPE_ADDRESS || t == TACT_TYPE_NHS_NUMBER || t == TACT_TYPE_NI_NUMBER ||
+            t == TACT_TYPE_CASE_REFERENCE)
+            return true;
+    }
+    return false;
+}
+
 static int tagger_scan(names_ctx *c)
 {
     const tagger_model *m = c->nr->model;
@@ -313,10 +344,9 @@ static int tagger_scan(names_ctx *c)
         if (tagger_span_ok(c, i, e, tags[i])) {
             /* margin in weight units to a rough confidence */
             float conf = 0.5f + mn / (mn + 4.f) * 0.45f;
-            int rc = tact__nm_emit(c, i, e,
-                                   tags[i] == TG_BPER ? TACT_TYPE_PERSON : TACT_TYPE_LOCATION,
-                                   conf, tags[i] == TG_BPER ? "person.tagger" : "location.tagger",
-                                   NULL);
+            bool per = tags[i] == TG_BPER || given_not_place(c, i, e);
+            int rc = tact__nm_emit(c, i, e, per ? TACT_TYPE_PERSON : TACT_TYPE_LOCATION, conf,
+                                   per ? "person.tagger" : "location.tagger", NULL);
             if (rc)
                 return rc;
         }
@@ -352,6 +382,10 @@ int tact__names_scan(tact_scanner *sc)
     c.lone = words < 2;
     int rc = tact__names_cues_scan(&c);
     if (rc == TACT_OK && !c.lone)
+        rc = tact__names_shape_scan(&c);
+    if (rc == TACT_OK && !c.lone)
         rc = tagger_scan(&c);
+    if (rc == TACT_OK)
+        rc = tact__names_case_places(&c);
     return rc;
 }

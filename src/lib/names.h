@@ -7,6 +7,8 @@
  *                   must not be reported as people or places
  *   names_cues.c    domain cue rules: titles, kin and role words, nicknames,
  *                   family names, initials, hashtags, places in context
+ *   names_context.c households, hyphenated names and places, and cities in
+ *                   a post about someone (after the tagger)
  *   tagger.c        the statistical sequence tagger (averaged perceptron,
  *                   BIO tags for PER and LOC, hashed features)
  */
@@ -179,7 +181,20 @@ int tact__nm_emit(names_ctx *c, size_t a, size_t b, tact_type type, float conf, 
 /* ---- the parts ------------------------------------------------------------ */
 
 void tact__names_public_mark(names_ctx *c);  /* names_public.c */
+/* "the High Court", "Family Court": token i is a kind of court and the
+ * next word is "court" (names_public.c). */
+bool tact__nm_court_kind(const names_ctx *c, size_t i);
 int tact__names_cues_scan(names_ctx *c);     /* names_cues.c */
+/* Cities and place hashtags in a post about someone (names_context.c):
+ * runs after the other rules and the tagger, on their candidates. */
+int tact__names_case_places(names_ctx *c);
+/* Hyphenated names and places, households in the plural
+ * (names_context.c): tokens of rare shapes, in a pass of their own. */
+int tact__names_shape_scan(names_ctx *c);
+/* True when the candidates so far say the post is about a particular
+ * person: a name, an age, a date of birth, an address, a postcode or a
+ * school (names_context.c). */
+bool tact__nm_about_someone(const names_ctx *c);
 /* Add each file's cue lists to lx with their NL_* bits. */
 int tact__names_public_lists(const tact__alloc *a, tact__lex *lx);
 int tact__names_cues_lists(const tact__alloc *a, tact__lex *lx);

@@ -9,6 +9,7 @@
  *   nicknames         "little J", "Big Mick", "our reece", "baby Ruby-Mae"
  *   families          "the Mahmood family", "the Dyer kids"
  *   initials          "J (7)", "P.D.", "(initials LT)", "Kai (KJ ...)"
+ *   owners, ages      "Tyler's nan", "Mia's LAC review", "Ava (9)"
  *   hashtags          "#justiceforkayleigh", "#RIPjayden"
  *   descriptions      "the one-legged bloke who sits outside ..."
  *   names             a known given name that is not an ordinary word
@@ -165,6 +166,83 @@ static int rule_relation(names_ctx *c, size_t i)
     return tact__nm_emit(c, k, e, TACT_TYPE_PERSON, 0.85f, "person.relation",
                          "A name next to a family or role word (mum, partner, key worker) "
                          "usually means a real person you know.");
+}
+
+/* Things of a person's own that practitioners write about after a
+ * possessive: "Mia's LAC review", "Tyler's placement". */
+static const char *const owned_words[] = {
+    "review",  "placement", "plan",    "contact",  "school",     "carer",    "carers",
+    "foster",  "file",      "case",    "birthday", "bedroom",    "room",     "behaviour",
+    "meds",    "medication", "court",  "hearing",  "assessment", "social",   "keyworker",
+    "key",     "pathway",   "support", "care",     "diagnosis",  "referral", "ehcp",
+    "cp",      "cin",       "lac",     "iro",      "mental",     "section",  "discharge", NULL};
+
+/* A name the cue rules may take: capitalised or a known given name, not a
+ * place unless it is also a name ("Leeds's" is not someone). */
+static bool owner_name(const names_ctx *c, size_t k)
+{
+    if (!cue_target(c, k) || (nm_tok(c, k)->shape & TACT__SH_ONELETTER))
+        return false;
+    uint32_t b = tact__nm_bits(c, k);
+    return !(b & (TACT__LX_PLACE | TACT__LX_BIGPLACE | TACT__LX_STREET | TACT__LX_ROLE)) ||
+           (b & TACT__LX_NAME);
+}
+
+/* A capitalised word that is not an ordinary one ("Kezza", "Tyler"), or a
+ * known name that is also a word ("Grace") capitalised inside a sentence;
+ * not "Room (4)" at the start of one. */
+static bool known_or_unknown(const names_ctx *c, size_t k)
+{
+    uint32_t b = tact__nm_bits(c, k);
+    if (!(b & TACT__LX_DICT))
+        return nm_cap(c, k) || (b & TACT__LX_NAME);
+    return (b & TACT__LX_NAME) && nm_cap(c, k) && !(nm_tok(c, k)->shape & TACT__SH_SENT_START);
+}
+
+/* "ring Tyler's nan", "Mia's LAC review", "Ruby's mum": a name with a
+ * possessive before a family or role word, or before something of a
+ * person's own that casework is about. */
+static int rule_owner(names_ctx *c, size_t i)
+{
+    if (i + 2 >= c->n || nm_tok(c, i + 1)->kind != TACT__TOK_POSS || !owner_name(c, i))
+        return TACT_OK;
+    /* family and role words are cue enough; "Labour's plan" is not */
+    if (!(nm_lex(c, i + 2) & (TACT__LX_KIN | TACT__LX_ROLE)) &&
+        (!nm_in(c, i + 2, owned_words) || !known_or_unknown(c, i)))
+        return TACT_OK;
+    size_t a = i;
+    /* "Jade Begum's mum": the name may start one word earlier */
+    if (i > 0 && nm_cap(c, i) && nm_cap(c, i - 1) && !nm_glued(c, i) && owner_name(c, i - 1) &&
+        known_or_unknown(c, i - 1))
+        a = i - 1;
+    return tact__nm_emit(c, a, i, TACT_TYPE_PERSON, 0.8f, "person.owner",
+                         "A name with their family, carer or review after it is someone you "
+                         "work with or know.");
+}
+
+/* Words numbered in brackets in documents: "Section (47)", "Room (4)". */
+static const char *const numbered[] = {
+    "section", "part",  "schedule", "article", "room",  "table",  "chapter", "year",  "page",
+    "step",    "stage", "level",    "unit",    "ward",  "bed",    "flat",    "block", "phase",
+    "week",    "day",   "figure",   "appendix", "paragraph", "rule", "regulation", "clause",
+    "box",     "question", "item",  "point",   "option", "tier",  "band",    "grade", NULL};
+
+/* "Visited Ava (9)", "Jack (aged 15)": a name with an age in brackets. */
+static int rule_name_age(names_ctx *c, size_t i)
+{
+    if (i + 2 >= c->n || !nm_punct(c, i + 1, '(') || !owner_name(c, i) ||
+        (nm_tok(c, i)->shape & TACT__SH_ALLCAP) || nm_in(c, i, numbered))
+        return TACT_OK;
+    size_t k = i + 2;
+    if (nm_is(c, k, "aged") || nm_is(c, k, "age"))
+        k++;
+    const tact__token *t = k < c->n ? nm_tok(c, k) : NULL;
+    if (!t || t->kind != TACT__TOK_NUMBER || t->norm_len > 2)
+        return TACT_OK;
+    if (!known_or_unknown(c, i))
+        return TACT_OK;
+    return tact__nm_emit(c, i, i, TACT_TYPE_PERSON, 0.8f, "person.age",
+                         "A name with an age can identify a child to anyone who knows them.");
 }
 
 static int rule_nickname(names_ctx *c, size_t i)
@@ -543,6 +621,9 @@ static int rule_area(names_ctx *c, size_t i)
 {
     if (!nm_cap(c, i) || !nm_has(c, i + 1, NL_AREA) || tact__nm_cap_free(c, i))
         return TACT_OK;
+    /* "the High Court", "Family Court": a kind of court, not a named one */
+    if (tact__nm_court_kind(c, i))
+        return TACT_OK;
     uint32_t b = tact__nm_bits(c, i);
     if (b & (TACT__LX_STOP | TACT__LX_BRAND | TACT__LX_MONTH | TACT__LX_WEEKDAY))
         return TACT_OK;
@@ -575,7 +656,8 @@ int tact__names_cues_scan(names_ctx *c)
     for (size_t i = 0; i < c->n; i++) {
         size_t before = c->sc->ncand;
         if ((rc = rule_title(c, i)) || (rc = rule_relation(c, i)) || (rc = rule_nickname(c, i)) ||
-            (rc = rule_family(c, i)) || (rc = rule_initials(c, i)) ||
+            (rc = rule_family(c, i)) || (rc = rule_owner(c, i)) || (rc = rule_name_age(c, i)) ||
+            (rc = rule_initials(c, i)) ||
             (rc = rule_bracket_nick(c, i, per)) || (rc = rule_hashtag(c, i)) ||
             (rc = rule_description(c, i)) || (rc = rule_name(c, i)) ||
             (rc = rule_hashtag_camel(c, i)) ||

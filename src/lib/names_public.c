@@ -29,6 +29,15 @@ static const char *const work_nouns[] = {
     "chapter", "text", "writing", "writings", "ideas", "concept", "principles", "talk",
     "keynote", "lecture", "podcast", "blog", "speech", "song", "songs", "music", "film", NULL};
 
+/* Words before a work noun that make it a record about someone ("life
+ * story book", "school report", "LAC review"), not a work of theirs. */
+static const char *const record_words[] = {"life",    "story",  "memory", "school", "care",
+                                           "pathway", "health", "lac",    "cla",    "ehcp",
+                                           "placement", "annual", "baby", "contact", "red",
+                                           "progress", "end-of-term", "medical", "case",
+                                           "cin", "cp", "pep", "iro", "icpc", "rcpc", "child",
+                                           "protection", "looked", "core", "strategy", NULL};
+
 /* Words before names that make them speakers or authors. */
 static const char *const intro_words[] = {
     "keynote", "reading", "rereading", "re-reading", "read", "hear", "heard", "hearing",
@@ -286,18 +295,34 @@ static void mark_lists(names_ctx *c)
             block(c, i, i, NM_BLOCK_PUBLIC);
         if (lx & TACT__LX_BRAND)
             block(c, i, i, NM_BLOCK_BRAND);
+        /* "Arthur's Seat", "Prince's Trust": the head of the entry is the
+         * word with its possessive, which the tokenizer splits off */
+        size_t first = i;
+        if (i + 1 < c->n && nm_tok(c, i + 1)->kind == TACT__TOK_POSS && nm_word(c, i) &&
+            !nm_glued(c, i + 2)) {
+            const tact__token *a = nm_tok(c, i), *p = nm_tok(c, i + 1);
+            if (a->norm_len + p->norm_len < sizeof key) {
+                memcpy(key, c->sc->norm.p + a->norm_off, a->norm_len);
+                memcpy(key + a->norm_len, c->sc->norm.p + p->norm_off, p->norm_len);
+                if (tact__lex_get(c->words, key, a->norm_len + p->norm_len) & TACT__LX_HEAD) {
+                    lx = TACT__LX_HEAD;
+                    first = i + 1;
+                }
+            }
+        }
         if (!(lx & TACT__LX_HEAD))
             continue;
         size_t kl = 0;
-        for (size_t j = i; j < c->n && j < i + 4; j++) {
+        for (size_t j = i; j < c->n && j < first + 4; j++) {
             const tact__token *t = nm_tok(c, j);
-            if (t->kind != TACT__TOK_WORD || kl + t->norm_len + 1 >= sizeof key)
+            bool poss = j == first && j > i;
+            if ((t->kind != TACT__TOK_WORD && !poss) || kl + t->norm_len + 1 >= sizeof key)
                 break;
-            if (j > i)
+            if (j > i && !poss)
                 key[kl++] = ' ';
             memcpy(key + kl, c->sc->norm.p + t->norm_off, t->norm_len);
             kl += t->norm_len;
-            if (j == i)
+            if (j <= first)
                 continue;
             uint32_t v = tact__lex_get(c->words, key, kl);
             if (v & TACT__LX_PUBLIC)
@@ -575,7 +600,12 @@ void tact__names_public_mark(names_ctx *c)
                    (nm_tok(c, k)->kind == TACT__TOK_WORD || nm_tok(c, k)->kind == TACT__TOK_ALNUM) &&
                    !(nm_lex(c, k) & TACT__LX_STOP))
                 k++;
-            if (nm_has(c, k, NL_WORK))
+            /* but "Leah's life story book", "Leah's school report", "Leah's
+             * LAC review": a record about the person, not their work */
+            bool record = false;
+            for (size_t q = i + 2; q < k && !record; q++)
+                record = nm_in(c, q, record_words);
+            if (nm_has(c, k, NL_WORK) && !record)
                 block(c, cap_run_back(c, i), k, NM_BLOCK_PUBLIC);
         }
         /* "keynote from Dr Ruth Allen", "Rereading Featherstone, Gupta ...", "hear Isabelle Trowler" */
@@ -639,4 +669,15 @@ void tact__names_public_mark(names_ctx *c)
         if (nm_cap(c, i) && nm_has(c, i, NL_INQUIRY) && i > 0 && nm_cap(c, i - 1))
             block(c, cap_run_back(c, i - 1), i, NM_BLOCK_PUBLIC);
     }
+}
+
+/* The kinds of court everyone has. */
+static const char *const court_kinds[] = {"family",   "crown",  "county",  "magistrates",
+                                          "youth",    "high",   "supreme", "coroners",
+                                          "appeal",   "district", "sheriff", "civil",
+                                          "criminal", "divisional", NULL};
+
+bool tact__nm_court_kind(const names_ctx *c, size_t i)
+{
+    return (nm_is(c, i + 1, "court") || nm_is(c, i + 1, "courts")) && nm_in(c, i, court_kinds);
 }

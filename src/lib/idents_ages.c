@@ -1,0 +1,574 @@
+/*
+ * idents_ages.c - ages.
+ *
+ * Ages come from fixed phrasings (aged 7, 7yo, 7-year-old, 94 years young,
+ * his 90th birthday) and from a number next to a person ("Kayleigh Marsh,
+ * 14,", "(15)", "she's only 15", "... the lad I saw. 13, bruises ...").
+ */
+#include "idents.h"
+
+/*
+ * A number written as a word at the start of s[0..n): "fourteen",
+ * "twenty-one", "ninety". Returns the length of the number word (0 when
+ * there is none) and its value in *v. Used for ages only ("a fourteen year
+ * old", "aged seventeen", "she's only twelve").
+ */
+/* Every number word starts with one of these letters. */
+static inline bool numword_start(char c)
+{
+    return c == 'o' || c == 't' || c == 'f' || c == 's' || c == 'e' || c == 'n';
+}
+
+/* A number word and its length; every token starting with one of their
+ * letters is tried, so compare the first two letters before the rest. */
+typedef struct numword {
+    const char *w;
+    size_t len;
+} numword;
+
+#define NW(s) {s, sizeof(s) - 1}
+
+static bool nw_is(const char *s, size_t n, const numword *w)
+{
+    return w->len <= n && s[0] == w->w[0] && s[1] == w->w[1] && memcmp(s, w->w, w->len) == 0;
+}
+
+static size_t numword_prefix(const char *s, size_t n, long *v)
+{
+    if (n < 3 || !numword_start(s[0]))
+        return 0;
+    static const numword units[] = {NW("one"),      NW("two"),      NW("three"),    NW("four"),
+                                    NW("five"),     NW("six"),      NW("seven"),    NW("eight"),
+                                    NW("nine"),     NW("ten"),      NW("eleven"),   NW("twelve"),
+                                    NW("thirteen"), NW("fourteen"), NW("fifteen"),  NW("sixteen"),
+                                    NW("seventeen"), NW("eighteen"), NW("nineteen")};
+    static const numword tens[] = {NW("twenty"), NW("thirty"),  NW("forty"),  NW("fifty"),
+                                   NW("sixty"),  NW("seventy"), NW("eighty"), NW("ninety")};
+    size_t best = 0;
+    long val = 0;
+    for (size_t i = 0; i < sizeof tens / sizeof tens[0]; i++) {
+        size_t m = tens[i].len;
+        if (nw_is(s, n, &tens[i])) {
+            best = m;
+            val = (long)(i + 2) * 10;
+            /* twenty-one, twenty one is two tokens: only the hyphenated form */
+            if (m + 1 < n && s[m] == '-') {
+                for (size_t u = 0; u < 9; u++) {
+                    size_t mu = units[u].len;
+                    if (nw_is(s + m + 1, n - m - 1, &units[u])) {
+                        best = m + 1 + mu;
+                        val += (long)u + 1;
+                        break;
+                    }
+                }
+            }
+            break;
+        }
+    }
+    if (!best) {
+        /* longest match first: "fourteen" before "four" */
+        for (size_t i = sizeof units / sizeof units[0]; i-- > 0;) {
+            size_t m = units[i].len;
+            if (nw_is(s, n, &units[i]) && (m == n || !ix_lower((unsigned char)s[m]))) {
+                best = m;
+                val = (long)i + 1;
+                break;
+            }
+        }
+    }
+    if (best && best < n && ix_lower((unsigned char)s[best]))
+        return 0; /* "tenant", "nineties" */
+    *v = val;
+    return best;
+}
+
+/* Value of token k when it is a whole number word ("fourteen"), or -1. */
+static long tok_numword(const tact_scanner *sc, size_t k)
+{
+    if (k >= sc->ntoks || sc->toks[k].kind != TACT__TOK_WORD)
+        return -1;
+    size_t n;
+    const char *s = tact__tok_norm(sc, k, &n);
+    long v;
+    size_t m = numword_prefix(s, n, &v);
+    return m && m == n ? v : -1;
+}
+
+/* An age-like number at token k: digits, or a word from two up ("one" is
+ * too common a word to be an age here). */
+static long age_num(const tact_scanner *sc, size_t k)
+{
+    long v = ix_tok_num(sc, k, false);
+    if (v >= 0)
+        return v;
+    v = tok_numword(sc, k);
+    return v >= 2 ? v : -1;
+}
+
+/* True when token k, right after an age, ends the phrase: end of text,
+ * closing punctuation, an emoji, or a word that cannot be what the number
+ * counts ("is 19 with three kids", "are 7 now", "15 - missing"). */
+static bool age_closes(const tact_scanner *sc, size_t k)
+{
+    if (k >= sc->ntoks || sc->toks[k].kind == TACT__TOK_EMOJI)
+        return true;
+    const tact__token *t = &sc->toks[k];
+    if (t->kind == TACT__TOK_PUNCT) {
+        int c = ix_at(sc, t->start);
+        return c == '.' || c == ',' || c == '!' || c == '?' || c == ';' || c == ')' ||
+               c == '-' || c == 0xE2 /* en and em dashes */;
+    }
+    static const char *const w[] = {"and", "now", "today", "tomorrow", "yesterday", "next",
+                                    "last", "this", "with", "when", "but", "so", "yet",
+                                    "already", "in", "going", "nearly", "almost", "soon",
+                                    "&", "tbh", "lol", "who", "was", "is", "has", "had",
+                                    "from"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (ix_is(sc, k, w[i]))
+            return true;
+    return false;
+}
+
+/* True when token k, after an age, makes it a range or a threshold that
+ * describes a group, not a person: "aged 18-25", "aged 16 to 25", "aged 5+",
+ * "aged 18 or over", "aged 65 and over". */
+static bool age_range(const tact_scanner *sc, size_t k)
+{
+    if (k >= sc->ntoks)
+        return false;
+    const tact__token *t = &sc->toks[k];
+    if (t->kind == TACT__TOK_PUNCT) {
+        int c = ix_at(sc, t->start);
+        bool dash = c == '-' || (c == 0xE2 && ix_at(sc, t->start + 1) == 0x80 &&
+                                 (ix_at(sc, t->start + 2) == 0x93 || ix_at(sc, t->start + 2) == 0x94));
+        if (c == '+')
+            return true;
+        return dash && ix_tok_num(sc, k + 1, false) >= 0;
+    }
+    if (ix_is(sc, k, "to") || ix_is(sc, k, "plus"))
+        return ix_is(sc, k, "plus") || ix_tok_num(sc, k + 1, false) >= 0;
+    if (ix_is(sc, k, "or") || ix_is(sc, k, "and"))
+        return ix_is(sc, k + 1, "over") || ix_is(sc, k + 1, "under") ||
+               ix_is(sc, k + 1, "above") || ix_is(sc, k + 1, "below") ||
+               ix_is(sc, k + 1, "older") || ix_is(sc, k + 1, "younger") ||
+               ix_is(sc, k + 1, "up") || ix_is(sc, k + 1, "upwards");
+    return ix_is(sc, k, "upwards") || ix_is(sc, k, "and-over");
+}
+
+/* People counted with "of": "a boy of 13", "a woman of 80" (not "a mother
+ * of 3", "a family of 5": those count others). */
+static bool of_age_noun(const tact_scanner *sc, size_t k)
+{
+    static const char *const w[] = {"boy", "girl", "lad", "lass", "child", "kid", "man",
+                                    "woman", "lady", "gentleman", "gent", "bloke", "teenager",
+                                    "teen", "youngster", "baby", "toddler", "person",
+                                    "pensioner", "widow", "widower", "chap", "fella"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (ix_is(sc, k, w[i]))
+            return true;
+    return false;
+}
+
+/* Words that describe a person right after a bare age opening a sentence:
+ * "91, lives alone", "87 and housebound". */
+static bool age_description(const tact_scanner *sc, size_t k)
+{
+    static const char *const w[] = {"lives", "living", "lived", "widowed", "diagnosed",
+                                    "housebound", "bedbound", "bed-bound", "frail", "alone",
+                                    "pregnant", "married", "divorced", "unemployed",
+                                    "homeless", "nonverbal", "non-verbal", "autistic",
+                                    "disabled", "recently", "registered", "partially"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (ix_is(sc, k, w[i]))
+            return true;
+    return false;
+}
+
+/* After an ordinal: "her 18th today", "happy 16th!", "his 21st party".
+ * Only a party says birthday for any number or owner; "my 15th today" may
+ * be a worker's fifteenth visit, "her 3rd." a third placement. */
+static bool birthday_after(const tact_scanner *sc, size_t k, long v, bool other)
+{
+    static const char *const party[] = {"party", "bash", "celebration", "celebrations", "cake",
+                                        "present", "presents"};
+    for (size_t i = 0; i < sizeof party / sizeof party[0]; i++)
+        if (ix_is(sc, k, party[i]))
+            return true;
+    if (v < 13 || !other)
+        return false;
+    static const char *const w[] = {"today", "tomorrow", "yesterday", "on", "next", "last",
+                                    "this", "coming", "to"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (ix_is(sc, k, w[i]))
+            return true;
+    if (k >= sc->ntoks || sc->toks[k].kind == TACT__TOK_EMOJI)
+        return true;
+    return tact__ix_punct(sc, k, '!') || tact__ix_punct(sc, k, '.') ||
+           tact__ix_punct(sc, k, ',') || tact__ix_punct(sc, k, ')');
+}
+
+static const char *const age_suffixes[] = {
+    "-year-olds", "-year-old", "-years-old", "-yr-old", "-yo", " year olds", " year old",
+    " years old", " year-old", " years-old", "-year old", "-years old", " yr old", " yr-old",
+    " yrs old", "yrs old", "yr old", " y/o", "y/o", " y.o", "y.o", " yo", "yo", "yrs", " yrs",
+    /* "94 years young": the cheerful way of giving an old person's age */
+    " years young", "-years-young", " yrs young",
+    "-month-old", " month old", " months old", "-week-old", " week old", " weeks old",
+    "-day-old", " day old", " days old"};
+
+/* Length of an age suffix at p, or 0. */
+static size_t age_suffix(const tact_scanner *sc, size_t p)
+{
+    /* every suffix is "y...", or ' ' / '-' then y, m(onth), w(eek), d(ay) */
+    int c = ix_at(sc, p) | 0x20;
+    if (ix_at(sc, p) == ' ' || ix_at(sc, p) == '-')
+        c = ix_at(sc, p + 1) | 0x20;
+    if (c != 'y' && c != 'm' && c != 'w' && c != 'd')
+        return 0;
+    for (size_t a = 0; a < sizeof age_suffixes / sizeof age_suffixes[0]; a++) {
+        const char *w = age_suffixes[a];
+        size_t n = strlen(w), k = 0;
+        while (k < n && ix_up(ix_at(sc, p + k)) == ix_up((unsigned char)w[k]))
+            k++;
+        if (k != n || !ix_right_edge(sc, p + n))
+            continue;
+        /* "10 yrs" alone is a duration; "yrs" needs "old" or a person after it */
+        if (strstr(w, "yrs") && !strstr(w, "old") && !strstr(w, "young")) {
+            size_t t = tact__tok_after(sc, p + n);
+            if (!(tact__ix_bits(sc, t) & IX_PERSON_NOUN))
+                continue;
+        }
+        return n;
+    }
+    return 0;
+}
+
+static bool unit_after(const tact_scanner *sc, size_t k)
+{
+    return k < sc->ntoks && ((tact__ix_bits(sc, k) & IX_UNIT) || tact__ix_punct(sc, k, '%') ||
+                             tact__ix_punct(sc, k, ':') || sc->toks[k].kind == TACT__TOK_NUMBER);
+}
+
+/* A unit or another number among the n tokens from k: "5, maybe 6 visits". */
+static bool unit_within(const tact_scanner *sc, size_t k, size_t n)
+{
+    for (size_t j = k; j < k + n && j < sc->ntoks; j++)
+        if (sc->toks[j].kind == TACT__TOK_NUMBER || (tact__ix_bits(sc, j) & IX_UNIT))
+            return true;
+    return false;
+}
+
+static int add_age(tact_scanner *sc, size_t s, size_t e, float conf, const char *rule)
+{
+    return tact__add(sc, s, e, TACT_TYPE_AGE, -1, conf, rule, NULL, NULL);
+}
+
+/* The possessive words before a person's ordinal: "her 18th". */
+static bool poss_word(const tact_scanner *sc, size_t k)
+{
+    return ix_is(sc, k, "his") || ix_is(sc, k, "her") || ix_is(sc, k, "their") ||
+           ix_is(sc, k, "my") || ix_is(sc, k, "your");
+}
+
+/* A spelled-out age with a suffix: "fourteen-year-old" (one token) or
+ * "eleven year old". Returns the end byte, or 0. */
+static size_t numword_age(const tact_scanner *sc, size_t k)
+{
+    const tact__token *t = &sc->toks[k];
+    size_t n;
+    const char *s = tact__tok_norm(sc, k, &n);
+    long v;
+    size_t m = numword_prefix(s, n, &v);
+    if (!m || v > 110)
+        return 0;
+    if (m == n) {
+        size_t sl = age_suffix(sc, t->end);
+        return sl ? t->end + sl : 0;
+    }
+    /* the hyphenated form is one token: match the rest of its bytes */
+    if (n != t->end - t->start || s[m] != '-')
+        return 0;
+    size_t sl = age_suffix(sc, t->start + m);
+    return sl && t->start + m + sl == t->end ? t->end : 0;
+}
+
+int tact__ix_ages_scan(tact_scanner *sc)
+{
+    int rc = TACT_OK;
+    for (size_t k = 0; k < sc->ntoks && rc == TACT_OK; k++) {
+        const tact__token *t = &sc->toks[k];
+        /* 7yo, 7 year old, 7-year-old */
+        if ((t->kind == TACT__TOK_NUMBER || t->kind == TACT__TOK_ALNUM) &&
+            ix_digit(ix_at(sc, t->start)) && ix_left_edge(sc, t->start)) {
+            size_t p = t->start;
+            while (ix_digit(ix_at(sc, p)))
+                p++;
+            long v = ix_num_at(sc, t->start, p);
+            size_t n = (v >= 0 && v <= 120) ? age_suffix(sc, p) : 0;
+            if (n) {
+                size_t e = p + n;
+                rc = add_age(sc, t->start, e, 0.88f, "age.years_old");
+                k = tact__tok_after(sc, e) - 1;
+                continue;
+            }
+            /* 15 years of age */
+            if (v >= 0 && v <= 110 && t->kind == TACT__TOK_NUMBER &&
+                (ix_is(sc, k + 1, "years") || ix_is(sc, k + 1, "yrs")) && ix_is(sc, k + 2, "of") &&
+                ix_is(sc, k + 3, "age")) {
+                rc = add_age(sc, t->start, sc->toks[k + 3].end, 0.88f, "age.years_of_age");
+                k += 3;
+                continue;
+            }
+            /* 90th birthday */
+            long o = ix_tok_num(sc, k, true);
+            if (o > 0 && o <= 120 && ix_is(sc, k + 1, "birthday") &&
+                /* "75th birthday NHS!": an organisation's */
+                !(k + 2 < sc->ntoks && ((sc->toks[k + 2].shape & TACT__SH_ALLCAP) ||
+                                        (sc->toks[k + 2].lex & (TACT__LX_BRAND | TACT__LX_PUBLIC))))) {
+                rc = add_age(sc, t->start, sc->toks[k + 1].end, 0.85f, "age.birthday");
+                continue;
+            }
+            /* her 18th today, happy 16th! */
+            if (o > 0 && o <= 110 && t->kind == TACT__TOK_ALNUM && k > 0 &&
+                (poss_word(sc, k - 1) || ix_is(sc, k - 1, "happy")) &&
+                birthday_after(sc, k + 1, o, !ix_is(sc, k - 1, "my") && !ix_is(sc, k - 1, "your"))) {
+                rc = add_age(sc, t->start, t->end, 0.75f, "age.ordinal");
+                continue;
+            }
+            /* 91, lives alone (a bare age opening a sentence) */
+            if (t->kind == TACT__TOK_NUMBER && (t->shape & (TACT__SH_SENT_START | TACT__SH_LINE_START)) &&
+                v >= 1 && v <= 110 && p - t->start <= 3 &&
+                (tact__ix_punct(sc, k + 1, ',') || ix_is(sc, k + 1, "and")) &&
+                age_description(sc, k + 2)) {
+                rc = add_age(sc, t->start, t->end, 0.75f, "age.opening");
+                continue;
+            }
+            /* "... the lad I saw today. 13, bruises all over": a child's age
+             * opening a sentence, after a sentence about someone */
+            if (t->kind == TACT__TOK_NUMBER && (t->shape & TACT__SH_SENT_START) && k > 0 &&
+                v >= 1 && v <= 19 && p - t->start <= 2 && tact__ix_punct(sc, k + 1, ',') &&
+                k + 2 < sc->ntoks && sc->toks[k + 2].kind == TACT__TOK_WORD &&
+                !unit_within(sc, k + 2, 3) &&
+                tact__ix_cue_near(sc, t->start, t->end, IX_PERSON_NOUN, 20, 0)) {
+                rc = add_age(sc, t->start, t->end, 0.65f, "age.sentence");
+                continue;
+            }
+        }
+        if (t->kind != TACT__TOK_WORD && t->kind != TACT__TOK_PUNCT && t->kind != TACT__TOK_POSS)
+            continue;
+        /* Tyler 14 from Hartcliffe, Jayden 15, Kyle 13: a first name, then a
+         * number that ends the phrase (not "Room 12", "Ward 7": not names) */
+        if (t->kind == TACT__TOK_WORD && k + 1 < sc->ntoks &&
+            sc->toks[k + 1].kind == TACT__TOK_NUMBER && (t->lex & TACT__LX_FIRST) &&
+            tact__ix_cap(sc, k) &&
+            !(t->lex & (TACT__LX_DICT | TACT__LX_STOP | TACT__LX_MONTH | TACT__LX_WEEKDAY |
+                        TACT__LX_STREET | TACT__LX_PLACE)) &&
+            k + 1 < sc->ntoks && sc->toks[k + 1].kind == TACT__TOK_NUMBER &&
+            sc->toks[k + 1].end - sc->toks[k + 1].start <= 2 && sc->toks[k + 1].start == t->end + 1 &&
+            ix_at(sc, t->end) == ' ') {
+            long v = ix_tok_num(sc, k + 1, false);
+            if (v >= 1 && v <= 99 && (k + 2 >= sc->ntoks || tact__ix_punct(sc, k + 2, ',') ||
+                                      tact__ix_punct(sc, k + 2, ')') || ix_is(sc, k + 2, "from") ||
+                                      (ix_is(sc, k + 2, "and") && tact__ix_cap(sc, k + 3)))) {
+                rc = add_age(sc, sc->toks[k + 1].start, sc->toks[k + 1].end, 0.7f, "age.name_number");
+                k++;
+                continue;
+            }
+        }
+        /* a fourteen-year-old, an eleven year old: only a hyphenated word,
+         * or one followed by " y..." (year, yr, yo), is tried */
+        if (t->kind == TACT__TOK_WORD && t->norm_len >= 3 &&
+            ((t->shape & TACT__SH_HYPHEN) ||
+             (ix_at(sc, t->end) == ' ' && (ix_at(sc, t->end + 1) | 0x20) == 'y'))) {
+            size_t e = numword_age(sc, k);
+            if (e) {
+                rc = add_age(sc, t->start, e, 0.85f, "age.years_old");
+                k = tact__tok_after(sc, e) - 1;
+                continue;
+            }
+        }
+        /* aged 7, age 15, ages 3 and 5, aged just 13, at the age of 14 */
+        if (ix_is(sc, k, "aged") || ix_is(sc, k, "age") || ix_is(sc, k, "ages")) {
+            size_t j = k + 1 + (tact__ix_punct(sc, k + 1, ':') ? 1 : 0);
+            if (ix_is(sc, k, "age") && ix_is(sc, j, "of") && k > 0 && ix_is(sc, k - 1, "the"))
+                j++;
+            if (ix_is(sc, j, "just") || ix_is(sc, j, "only") || ix_is(sc, j, "about") ||
+                ix_is(sc, j, "around") || ix_is(sc, j, "nearly") || ix_is(sc, j, "almost"))
+                j++;
+            long v = ix_tok_num(sc, j, false);
+            if (v < 0 && ix_is(sc, k, "aged"))
+                v = age_num(sc, j);
+            if (v >= 0 && v <= 120 && !unit_after(sc, j + 1) && !age_range(sc, j + 1)) {
+                size_t e = sc->toks[j].end;
+                if (ix_is(sc, j + 1, "and") && ix_tok_num(sc, j + 2, false) >= 0)
+                    e = sc->toks[j + 2].end;
+                rc = add_age(sc, t->start, e, 0.9f, "age.aged");
+            }
+            continue;
+        }
+        /* a boy of 13, a woman of eighty */
+        if (ix_is(sc, k, "of") && k > 0 && of_age_noun(sc, k - 1)) {
+            long v = age_num(sc, k + 1);
+            /* a baby of 6 weeks, a girl of 15 months */
+            bool span = ix_is(sc, k + 2, "weeks") || ix_is(sc, k + 2, "months") ||
+                        ix_is(sc, k + 2, "years");
+            size_t e = span ? k + 2 : k + 1;
+            if (v >= 1 && v <= 110 && (span || !unit_after(sc, k + 2)) &&
+                !ix_is(sc, e + 1, "of") && (span || age_closes(sc, e + 1)))
+                rc = add_age(sc, sc->toks[k + 1].start, sc->toks[e].end, 0.75f, "age.of");
+            continue;
+        }
+        /* (15) after a name or a person word */
+        if (tact__ix_punct(sc, k, '(') && k > 0 && tact__ix_punct(sc, k + 2, ')')) {
+            long v = ix_tok_num(sc, k + 1, false);
+            if (v >= 0 && v <= 110 &&
+                (tact__ix_cap(sc, k - 1) || (tact__ix_bits(sc, k - 1) & IX_PERSON_NOUN)))
+                rc = add_age(sc, sc->toks[k + 1].start, sc->toks[k + 1].end, 0.8f, "age.parenthesis");
+            continue;
+        }
+        /* "... since the overdose, 19 and a nursing student": a number
+         * described as someone ("and a student", "and an amazing mum"),
+         * not "2 and a half", "10 and a bit" */
+        if (ix_is(sc, k + 2, "and") && tact__ix_punct(sc, k, ',') && k > 0 &&
+            (ix_is(sc, k + 3, "a") || ix_is(sc, k + 3, "an")) && k + 4 < sc->ntoks &&
+            sc->toks[k + 4].kind == TACT__TOK_WORD && !ix_is(sc, k + 4, "half") &&
+            !ix_is(sc, k + 4, "quarter") && !ix_is(sc, k + 4, "bit") &&
+            !ix_is(sc, k + 4, "few") && !ix_is(sc, k + 4, "couple") &&
+            !ix_is(sc, k + 4, "lot") && !ix_is(sc, k + 4, "load") && !ix_is(sc, k + 4, "little") &&
+            !ix_is(sc, k + 4, "dozen") && !ix_is(sc, k + 4, "bunch") &&
+            !(tact__ix_bits(sc, k + 4) & IX_UNIT) && sc->toks[k + 1].kind == TACT__TOK_NUMBER) {
+            long v = ix_tok_num(sc, k + 1, false);
+            /* someone ("she", "the lad") must be in the sentence before */
+            if (v >= 10 && v <= 110 && sc->toks[k + 1].end - sc->toks[k + 1].start <= 3 &&
+                tact__ix_cue_near(sc, sc->toks[k].start, sc->toks[k].end, IX_PERSON_NOUN, 16, 0)) {
+                rc = add_age(sc, sc->toks[k + 1].start, sc->toks[k + 1].end, 0.7f,
+                             "age.apposition");
+                k++;
+                continue;
+            }
+        }
+        /* Kayleigh Marsh, 14,  the boys, 4 and 7,  Jay, 15 - missing */
+        if (tact__ix_punct(sc, k, ',') && k > 0 &&
+            (tact__ix_cap(sc, k - 1) || (tact__ix_bits(sc, k - 1) & IX_PERSON_NOUN)) &&
+            !(sc->toks[k - 1].lex & (TACT__LX_MONTH | TACT__LX_WEEKDAY)) &&
+            /* "Withywood Road, 14": not a person; "Lea, 5" is a name first */
+            (!(sc->toks[k - 1].lex & TACT__LX_STREET) || (sc->toks[k - 1].lex & TACT__LX_FIRST))) {
+            long v = ix_tok_num(sc, k + 1, false);
+            size_t j = k + 2, e = k + 1 < sc->ntoks ? sc->toks[k + 1].end : 0;
+            /* a list of ages: "4 and 7", "4, 7 and 9" must end like one age */
+            bool list = false;
+            while (j + 1 < sc->ntoks && (ix_is(sc, j, "and") || ix_is(sc, j, "&")) &&
+                   ix_tok_num(sc, j + 1, false) >= 0 && ix_tok_num(sc, j + 1, false) <= 110 &&
+                   sc->toks[j + 1].end - sc->toks[j + 1].start <= 3) {
+                e = sc->toks[j + 1].end;
+                j += 2;
+                list = true;
+            }
+            bool dash = j < sc->ntoks && sc->toks[j].kind == TACT__TOK_PUNCT &&
+                        (ix_at(sc, sc->toks[j].start) == '-' ||
+                         (ix_at(sc, sc->toks[j].start) == 0xE2 && ix_at(sc, sc->toks[j].start + 1) == 0x80 &&
+                          (ix_at(sc, sc->toks[j].start + 2) == 0x93 || ix_at(sc, sc->toks[j].start + 2) == 0x94)));
+            bool closes = j >= sc->ntoks || tact__ix_punct(sc, j, ',') ||
+                          tact__ix_punct(sc, j, ')') || (dash && sc->toks[j].start > e);
+            /* "a lovely lady, 94 and still sharp": and, then not a number */
+            bool and_desc = !list && ix_is(sc, j, "and") && j + 1 < sc->ntoks &&
+                            sc->toks[j + 1].kind == TACT__TOK_WORD && age_num(sc, j + 1) < 0 &&
+                            !(tact__ix_bits(sc, j + 1) & IX_UNIT) &&
+                            !(ix_is(sc, j + 1, "a") &&
+                              (ix_is(sc, j + 2, "half") || ix_is(sc, j + 2, "quarter") ||
+                               ix_is(sc, j + 2, "bit")));
+            bool verb = list ? (ix_is(sc, j, "were") || ix_is(sc, j, "are") ||
+                                ix_is(sc, j, "who"))
+                             : (ix_is(sc, j, "from") || ix_is(sc, j, "who") ||
+                                (ix_is(sc, j, "of") && tact__ix_cap(sc, k - 1)) ||
+                                ix_is(sc, j, "was") || ix_is(sc, j, "is"));
+            if (v >= 0 && v <= 110 && sc->toks[k + 1].end - sc->toks[k + 1].start <= 3 &&
+                (closes || verb || and_desc))
+                rc = add_age(sc, sc->toks[k + 1].start, e, 0.82f, "age.apposition");
+            continue;
+        }
+        /* she's only 15, just 16, turned 18, he's 23 now, nearly 18 */
+        /* everything below needs a number (or a number word) next */
+        if (k + 1 >= sc->ntoks ||
+            !(sc->toks[k + 1].kind == TACT__TOK_NUMBER ||
+              (sc->toks[k + 1].kind == TACT__TOK_WORD && sc->toks[k + 1].norm_len >= 3 &&
+               numword_start(sc->norm.p[sc->toks[k + 1].norm_off]))))
+            continue;
+        bool only = ix_is(sc, k, "only") || ix_is(sc, k, "just") || ix_is(sc, k, "nearly") ||
+                    ix_is(sc, k, "almost");
+        /* "when they turn 18", "once you turn 18": a rule about everyone */
+        bool turn = (ix_is(sc, k, "turned") || ix_is(sc, k, "turns") ||
+                     ix_is(sc, k, "turning") || ix_is(sc, k, "turn")) &&
+                    !(k > 0 && (ix_is(sc, k - 1, "they") || ix_is(sc, k - 1, "you") ||
+                                ix_is(sc, k - 1, "we") || ix_is(sc, k - 1, "people") ||
+                                ix_is(sc, k - 1, "leavers") || ix_is(sc, k - 1, "children") ||
+                                ix_is(sc, k - 1, "kids") || ix_is(sc, k - 1, "everyone") ||
+                                ix_is(sc, k - 1, "anyone") || ix_is(sc, k - 1, "someone")));
+        bool be = t->kind == TACT__TOK_POSS || ix_is(sc, k, "is") || ix_is(sc, k, "was");
+        /* he's 23, she is 14, my son is 15 (one child, not "the kids are 3") */
+        bool pron = be && k > 0 && (ix_is(sc, k - 1, "he") || ix_is(sc, k - 1, "she") ||
+                              ((tact__ix_bits(sc, k - 1) & IX_PERSON_NOUN) && k > 1 &&
+                               (ix_is(sc, k - 2, "my") || ix_is(sc, k - 2, "our") ||
+                                ix_is(sc, k - 2, "his") || ix_is(sc, k - 2, "her") ||
+                                ix_is(sc, k - 2, "their"))));
+        /* the mum is 19 with, who is 11, Lad is 17, my little one is 4,
+         * the twins are 7: the age must end the phrase (checked below) */
+        /* shes 15, hes 14: the apostrophe left out */
+        bool weak = ix_is(sc, k, "shes") || ix_is(sc, k, "hes");
+        if (!pron && !weak && k > 0 && (be || ix_is(sc, k, "are"))) {
+            size_t p = k - 1;
+            bool noun = ((tact__ix_bits(sc, p) & IX_PERSON_NOUN) && !ix_is(sc, p, "they") &&
+                         !ix_is(sc, p, "him") && !ix_is(sc, p, "her") && !ix_is(sc, p, "who")) ||
+                        ix_is(sc, p, "youngest") || ix_is(sc, p, "eldest") ||
+                        ix_is(sc, p, "oldest");
+            bool det = p == 0 || (sc->toks[p].shape & TACT__SH_SENT_START) ||
+                       ix_is(sc, p - 1, "the") || ix_is(sc, p - 1, "this") ||
+                       ix_is(sc, p - 1, "my") || ix_is(sc, p - 1, "our") ||
+                       ix_is(sc, p - 1, "his") || ix_is(sc, p - 1, "her") ||
+                       ix_is(sc, p - 1, "their") || ix_is(sc, p - 1, "your");
+            bool plural = ix_is(sc, p, "twins") || ix_is(sc, p, "kids") ||
+                          ix_is(sc, p, "boys") || ix_is(sc, p, "girls") ||
+                          ix_is(sc, p, "children");
+            if (ix_is(sc, k, "are"))
+                weak = plural && det && p > 0 && (!ix_is(sc, p - 1, "the") || ix_is(sc, p, "twins"));
+            else
+                weak = (ix_is(sc, p, "who") && k > 1 && tact__ix_punct(sc, p - 1, ',')) ||
+                       (noun && det && !plural) ||
+                       /* Jo is 12, SHANNON is 16: a first name */
+                       (tact__ix_cap(sc, p) && (sc->toks[p].lex & TACT__LX_FIRST) &&
+                        !(sc->toks[p].lex & (TACT__LX_STOP | TACT__LX_MONTH | TACT__LX_WEEKDAY))) ||
+                       (ix_is(sc, p, "one") && p > 0 && ix_is(sc, p - 1, "little"));
+        }
+        if (only || turn || pron || weak) {
+            long v = ix_tok_num(sc, k + 1, false);
+            bool word = false;
+            if (v < 0 && (turn || pron || weak ||
+                          (only && k > 1 && sc->toks[k - 1].kind == TACT__TOK_POSS &&
+                           (ix_is(sc, k - 2, "he") || ix_is(sc, k - 2, "she"))))) {
+                v = age_num(sc, k + 1);
+                word = v >= 0;
+            }
+            if (v < 1 || v > 110 || unit_after(sc, k + 2) || (only && v > 19) ||
+                ix_is(sc, k + 2, "of") || ix_is(sc, k + 2, "out"))
+                continue;
+            /* "at just 14" (pregnant at just 14), but not "at nearly 5" (a time) */
+            bool at = k > 0 && ix_is(sc, k - 1, "at") && !ix_is(sc, k, "nearly") &&
+                      !ix_is(sc, k, "almost") && v >= 10;
+            if (only && !at && !(k > 0 && (sc->toks[k - 1].kind == TACT__TOK_POSS ||
+                                    ix_is(sc, k - 1, "is") || ix_is(sc, k - 1, "was") ||
+                                    ix_is(sc, k - 1, "are") || ix_is(sc, k - 1, "were"))))
+                continue;
+            /* "at just 10 to": a time */
+            if (at && (ix_is(sc, k + 2, "to") || ix_is(sc, k + 2, "past") ||
+                       tact__ix_punct(sc, k + 2, ':') || tact__ix_punct(sc, k + 2, '.')))
+                continue;
+            if ((weak || word) && !age_closes(sc, k + 2))
+                continue;
+            rc = add_age(sc, only ? t->start : sc->toks[k + 1].start, sc->toks[k + 1].end,
+                         turn ? 0.8f : 0.75f, "age.context");
+            if (turn || pron || weak)
+                k++;
+        }
+    }
+    return rc;
+}
