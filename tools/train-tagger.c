@@ -2,7 +2,25 @@
  * train-tagger - train the people-and-places tagger (src/lib/tagger.c) as
  * an averaged perceptron and write data/models/ner.bin.
  *
- * usage: train-tagger [--epochs N] [--bits B] [--dev FILE]... OUT.bin TRAIN...
+ * usage: train-tagger [--epochs N] [--bits B] [--clusters CLUSTERS.bin]
+ *                     [--aux FILE --aux-epochs N] [--seed S] [--viterbi] [--dev FILE]...
+ *                     OUT.bin TRAIN...
+ *
+ * --viterbi trains a structured perceptron (Collins 2002: Viterbi decoding
+ * of each post, updates where the best path leaves the gold one) and
+ * writes a "TACTNER2" model, which the library decodes with Viterbi;
+ * without it, greedy decoding in training and at run time ("TACTNER1").
+ *
+ * --aux FILE (CoNLL) adds posts of another register (TAB court documents)
+ * to the first --aux-epochs N epochs only (default 0: not used), so they
+ * weigh less than the tweets. --seed S changes the visiting order (for
+ * measuring how much of a difference is noise); 0 is the default order.
+ *
+ * With --clusters, the word classes of that file (tools/train-clusters.c)
+ * are features, and the model records their id: the library then uses it
+ * only with the same embedded data/models/clusters.bin.
+ *
+ * Each --dev file is scored on its own, then all together ("dev").
  *
  * TRAIN and dev files are CoNLL (token TAB tag, blank line between posts),
  * tags BIO with PER/LOC (BTC) or person/location (WNUT-17); every other
@@ -22,6 +40,29 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+
+static unsigned char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 20, n = 0;
+    unsigned char *b = malloc(cap);
+    while (b) {
+        n += fread(b + n, 1, cap - n, f);
+        if (n < cap)
+            break;
+        unsigned char *nb = realloc(b, cap *= 2);
+        if (!nb) {
+            free(b);
+            b = NULL;
+        } else
+            b = nb;
+    }
+    fclose(f);
+    *len = n;
+    return b;
+}
 
 typedef struct post {
     char *text;
@@ -217,7 +258,7 @@ static void report(const char *name, const score *s)
     for (int e = 0; e < 2; e++) {
         double p = s->pred[e] ? (double)s->tp[e] / (double)s->pred[e] : 0;
         double r = s->gold[e] ? (double)s->tp[e] / (double)s->gold[e] : 0;
-        printf("  %-14s %s  P %.3f  R %.3f  F1 %.3f  (gold tokens %zu)\n", name,
+        printf("  %-18s %s  P %.3f  R %.3f  F1 %.3f  (gold tokens %zu)\n", name,
                e ? "LOC" : "PER", p, r, p + r > 0 ? 2 * p * r / (p + r) : 0, s->gold[e]);
     }
 }
@@ -255,23 +296,53 @@ int main(int argc, char **argv)
 {
     int epochs = 8;
     unsigned bits = 17;
-    corpus train = {0}, dev = {0};
-    const char *out = NULL;
+    corpus train = {0}, aux = {0}, dev[8];
+    int aux_epochs = 0;
+    bool viterbi = false;
+    unsigned seed = 0;
+    const char *devname[8];
+    int ndev = 0;
+    memset(dev, 0, sizeof dev);
+    const char *out = NULL, *clpath = NULL;
     for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--clusters") && i + 1 < argc) {
+            clpath = argv[++i];
+            continue;
+        }
+        if (!strcmp(argv[i], "--aux") && i + 1 < argc) {
+            if (read_conll(&aux, argv[++i]))
+                return 1;
+            continue;
+        }
+        if (!strcmp(argv[i], "--aux-epochs") && i + 1 < argc) {
+            aux_epochs = atoi(argv[++i]);
+            continue;
+        }
+        if (!strcmp(argv[i], "--viterbi")) {
+            viterbi = true;
+            continue;
+        }
+        if (!strcmp(argv[i], "--seed") && i + 1 < argc) {
+            seed = (unsigned)atoi(argv[++i]);
+            continue;
+        }
         if (!strcmp(argv[i], "--epochs") && i + 1 < argc)
             epochs = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--bits") && i + 1 < argc)
             bits = (unsigned)atoi(argv[++i]);
         else if (!strcmp(argv[i], "--dev") && i + 1 < argc) {
-            if (read_conll(&dev, argv[++i]))
+            if (ndev == 8 || read_conll(&dev[ndev], argv[++i]))
                 return 1;
+            const char *b = strrchr(argv[i], '/');
+            devname[ndev++] = b ? b + 1 : argv[i];
         } else if (!out)
             out = argv[i];
         else if (read_conll(&train, argv[i]))
             return 1;
     }
     if (!out || !train.n || bits < 8 || bits > 24) {
-        fprintf(stderr, "usage: train-tagger [--epochs N] [--bits B] [--dev FILE]... OUT.bin TRAIN...\n");
+        fprintf(stderr, "usage: train-tagger [--epochs N] [--bits B] [--clusters FILE] [--aux FILE "
+                        "--aux-epochs N] [--seed S] [--viterbi] [--dev FILE]... OUT.bin TRAIN...\n");
         return 64;
     }
     tact_ruleset *rs;
@@ -281,24 +352,134 @@ int main(int argc, char **argv)
         fprintf(stderr, "train-tagger: cannot set up the library: %s\n", err.message);
         return 70;
     }
+    /* the word classes, in a model that only feeds the feature function */
+    tagger_model fm;
+    memset(&fm, 0, sizeof fm);
+    size_t cllen = 0;
+    unsigned char *clbytes = NULL;
+    if (clpath) {
+        clbytes = read_file(clpath, &cllen);
+        /* copied to 16-byte aligned memory, as the embedded bytes are */
+        void *al = clbytes ? aligned_alloc(16, (cllen + 15) / 16 * 16) : NULL;
+        if (al)
+            memcpy(al, clbytes, cllen);
+        free(clbytes);
+        clbytes = al;
+        if (!clbytes || tact__tagger_clusters_load(clbytes, cllen, &fm.clu) != TACT_OK) {
+            fprintf(stderr, "train-tagger: %s is not a word-class table\n", clpath);
+            return 65;
+        }
+    }
     size_t nw = ((size_t)1 << bits) * TG_NTAGS;
     perceptron m = {(1u << bits) - 1u, calloc(nw, sizeof(float)), calloc(nw, sizeof(double)),
                     calloc(nw, sizeof(uint64_t)), 0};
     if (!m.w || !m.acc || !m.ts)
         return 1;
-    printf("train-tagger: %zu training posts, %zu dev posts, %d epochs, 2^%u buckets\n", train.n,
-           dev.n, epochs, bits);
+    size_t ndevposts = 0;
+    for (int d = 0; d < ndev; d++)
+        ndevposts += dev[d].n;
+    printf("train-tagger: %zu training posts, %zu dev posts, %d epochs, 2^%u buckets%s\n", train.n,
+           ndevposts, epochs, bits, fm.clu.key ? ", word classes" : "");
     uint8_t *gold = NULL;
     size_t gcap = 0;
     uint32_t f[TG_MAX_FEATS];
     for (int ep = 0; ep < epochs; ep++) {
         size_t errors = 0, total = 0;
         /* a fixed permutation per epoch: stride through the posts */
-        size_t stride = 7919 % train.n ? 7919 : 7907;
-        for (size_t j = 0; j < train.n; j++) {
-            const post *p = &train.p[(j * stride + (size_t)ep * 131) % train.n];
+        size_t ntot = train.n + (ep < aux_epochs ? aux.n : 0);
+        static const size_t primes[] = {7919, 7927, 7933, 7937, 7949, 7951, 7963, 7993};
+        size_t stride = primes[seed % 8];
+        if (ntot % stride == 0)
+            stride = 7907;
+        for (size_t j = 0; j < ntot; j++) {
+            size_t ix = (j * stride + (size_t)ep * 131 + (size_t)seed * 4099) % ntot;
+            const post *p = ix < train.n ? &train.p[ix] : &aux.p[ix - train.n];
             if (prepare(sc, p, &gold, &gcap))
                 continue;
+            if (viterbi) {
+                /* structured perceptron: the best path under the current
+                 * weights (runs split by skipped tokens, as in the library),
+                 * then updates where it leaves the gold path */
+                size_t n = sc->ntoks;
+                float (*ss)[TG_NTAGS][TG_NTAGS] = xrealloc(NULL, (n + 1) * sizeof *ss);
+                uint8_t (*bp)[TG_NTAGS] = xrealloc(NULL, (n + 1) * sizeof *bp);
+                uint8_t *pred = xrealloc(NULL, n + 1);
+                bool *sk = xrealloc(NULL, n + 1);
+                double d[TG_NTAGS], nd[TG_NTAGS];
+                for (int t = 0; t < TG_NTAGS; t++)
+                    d[t] = t == TG_O ? 0 : -1e30;
+                for (size_t i = 0; i < n; i++) {
+                    sk[i] = tact__tagger_skip(sc, i);
+                    if (sk[i]) {
+                        int b = 0;
+                        for (int q = 1; q < TG_NTAGS; q++)
+                            if (d[q] > d[b])
+                                b = q;
+                        for (int t = 0; t < TG_NTAGS; t++)
+                            bp[i][t] = (uint8_t)b;
+                        double v = d[b];
+                        for (int t = 0; t < TG_NTAGS; t++)
+                            d[t] = t == TG_O ? v : -1e30;
+                        continue;
+                    }
+                    for (int q = 0; q < TG_NTAGS; q++) {
+                        size_t nf = tact__tagger_features(&fm, sc, i, q, f);
+                        float sv[TG_NTAGS] = {0};
+                        for (size_t k = 0; k < nf; k++) {
+                            const float *row = m.w + (size_t)(f[k] & m.mask) * TG_NTAGS;
+                            for (int t = 0; t < TG_NTAGS; t++)
+                                sv[t] += row[t];
+                        }
+                        if (q != TG_BPER && q != TG_IPER)
+                            sv[TG_IPER] = -1e30f;
+                        if (q != TG_BLOC && q != TG_ILOC)
+                            sv[TG_ILOC] = -1e30f;
+                        memcpy(ss[i][q], sv, sizeof sv);
+                    }
+                    for (int t = 0; t < TG_NTAGS; t++) {
+                        int b = 0;
+                        double best = -1e300;
+                        for (int q = 0; q < TG_NTAGS; q++)
+                            if (d[q] + ss[i][q][t] > best) {
+                                best = d[q] + ss[i][q][t];
+                                b = q;
+                            }
+                        nd[t] = best;
+                        bp[i][t] = (uint8_t)b;
+                    }
+                    memcpy(d, nd, sizeof d);
+                }
+                int cur = 0;
+                for (int t = 1; t < TG_NTAGS; t++)
+                    if (d[t] > d[cur])
+                        cur = t;
+                for (size_t i = n; i-- > 0;) {
+                    pred[i] = (uint8_t)(sk[i] ? TG_O : cur);
+                    cur = bp[i][sk[i] ? TG_O : cur];
+                }
+                for (size_t i = 0; i < n; i++) {
+                    if (sk[i])
+                        continue;
+                    m.t++;
+                    total++;
+                    int gp = i ? gold[i - 1] : TG_O, pp = i ? pred[i - 1] : TG_O;
+                    if (pred[i] != gold[i])
+                        errors++;
+                    if (pred[i] == gold[i] && gp == pp)
+                        continue;
+                    size_t nf = tact__tagger_features(&fm, sc, i, gp, f);
+                    for (size_t k = 0; k < nf; k++)
+                        upd(&m, f[k], gold[i], 1.f);
+                    nf = tact__tagger_features(&fm, sc, i, pp, f);
+                    for (size_t k = 0; k < nf; k++)
+                        upd(&m, f[k], pred[i], -1.f);
+                }
+                free(ss);
+                free(bp);
+                free(pred);
+                free(sk);
+                continue;
+            }
             int prev = TG_O;
             for (size_t i = 0; i < sc->ntoks; i++) {
                 if (tact__tagger_skip(sc, i)) {
@@ -306,7 +487,7 @@ int main(int argc, char **argv)
                     continue;
                 }
                 m.t++;
-                size_t nf = tact__tagger_features(sc, i, prev, f);
+                size_t nf = tact__tagger_features(&fm, sc, i, prev, f);
                 int y = predict(&m, f, nf, prev);
                 total++;
                 if (y != gold[i]) {
@@ -337,12 +518,12 @@ int main(int argc, char **argv)
     unsigned char *img = calloc(1, size);
     if (!img)
         return 1;
-    uint32_t ntags = TG_NTAGS, zero = 0;
-    memcpy(img, "TACTNER1", 8);
+    uint32_t ntags = TG_NTAGS, cid = fm.clu.key ? fm.clu.id : 0;
+    memcpy(img, viterbi ? "TACTNER2" : "TACTNER1", 8);
     memcpy(img + 8, &bits, 4);
     memcpy(img + 12, &ntags, 4);
     memcpy(img + 16, &scale, 4);
-    memcpy(img + 20, &zero, 4);
+    memcpy(img + 20, &cid, 4);
     for (size_t k = 0; k < nw; k++) {
         long q = lroundf(avg[k] / scale);
         int16_t v = (int16_t)(q > 32767 ? 32767 : (q < -32767 ? -32767 : q));
@@ -355,16 +536,30 @@ int main(int argc, char **argv)
     }
     printf("train-tagger: wrote %s (%zu bytes)\n", out, size);
     tagger_model tm;
-    if (tact__tagger_load(img, size, &tm) != TACT_OK) {
+    if (tact__tagger_load_with(img, size, fm.clu.key ? &fm.clu : NULL, &tm) != TACT_OK) {
         fprintf(stderr, "train-tagger: the model written does not load\n");
         return 70;
     }
     eval_model(sc, &tm, &train, "train");
-    if (dev.n)
-        eval_model(sc, &tm, &dev, "dev");
+    for (int d = 0; d < ndev; d++)
+        eval_model(sc, &tm, &dev[d], devname[d]);
+    if (ndev > 1) {
+        corpus all = {0};
+        for (int d = 0; d < ndev; d++)
+            for (size_t k = 0; k < dev[d].n; k++) {
+                if (all.n == all.cap) {
+                    all.cap = all.cap ? all.cap * 2 : 1024;
+                    all.p = xrealloc(all.p, all.cap * sizeof *all.p);
+                }
+                all.p[all.n++] = dev[d].p[k];
+            }
+        eval_model(sc, &tm, &all, "dev");
+        free(all.p);
+    }
     free(gold);
     free(avg);
     free(img);
+    free(clbytes);
     free(m.w);
     free(m.acc);
     free(m.ts);

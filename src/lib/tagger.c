@@ -13,8 +13,13 @@
 enum {
     F_BIAS = 1, F_W0, F_WM1, F_WP1, F_WM2, F_WP2, F_SH0, F_SHM1, F_SHP1, F_CAPFREE,
     F_SUF3, F_SUF2, F_PRE3, F_LEX0, F_LEXM1, F_LEXP1, F_PREV, F_PREV_SH0, F_WM1_SH0,
-    F_SH0_SHP1, F_LEN, F_KIND
+    F_SH0_SHP1, F_LEN, F_KIND, F_CL0A, F_CL0B, F_CL0C, F_CLM1, F_CLP1, F_CL0_SH
 };
+
+/* class codes of tokens with no class: past the ends, and words not in the
+ * table (other kinds: 0x10000 | kind) */
+#define CL_EDGE 0x20000u
+#define CL_NONE 0x30000u
 
 static uint32_t mix(uint64_t tmpl, uint64_t v)
 {
@@ -25,26 +30,108 @@ static uint32_t mix(uint64_t tmpl, uint64_t v)
     return (uint32_t)(h >> 16);
 }
 
-int tact__tagger_load(const void *data, size_t len, tagger_model *out)
+int tact__tagger_clusters_load(const void *data, size_t len, tagger_clusters *out)
 {
     const unsigned char *p = data;
     memset(out, 0, sizeof *out);
-    if (!p || len < TG_HEADER || memcmp(p, "TACTNER1", 8) != 0)
+    if (!p || len < TG_CLU_HEADER || memcmp(p, "TACTCLU1", 8) != 0)
         return TACT_EMODEL;
-    uint32_t bits, ntags;
-    float scale;
-    memcpy(&bits, p + 8, 4);
-    memcpy(&ntags, p + 12, 4);
-    memcpy(&scale, p + 16, 4);
+    uint32_t sbits = tact__rd32le(p + 8), nwords = tact__rd32le(p + 12), id = tact__rd32le(p + 20);
+    unsigned lv[4], total = 0, nlev = 0;
+    for (int l = 0; l < 4; l++) {
+        lv[l] = p[16 + l];
+        if (lv[l] && nlev != (unsigned)l)
+            return TACT_EMODEL; /* a level after an unused one */
+        if (lv[l])
+            nlev++;
+        total += lv[l];
+    }
+    if (sbits < 4 || sbits > 24 || nlev == 0 || total > 16 || id == 0)
+        return TACT_EMODEL;
+    size_t slots = (size_t)1 << sbits;
+    if (len != TG_CLU_HEADER + slots * (sizeof(uint64_t) + sizeof(uint16_t)) ||
+        ((uintptr_t)(p + TG_CLU_HEADER) % sizeof(uint64_t)) != 0 || nwords >= slots)
+        return TACT_EMODEL;
+    const uint64_t *key = (const uint64_t *)(const void *)(p + TG_CLU_HEADER);
+    const uint16_t *cls = (const uint16_t *)(const void *)(p + TG_CLU_HEADER + slots * sizeof(uint64_t));
+    /* every filled slot counted, so lookups always meet an empty slot; every
+     * class within the path length */
+    size_t filled = 0;
+    for (size_t j = 0; j < slots; j++) {
+        if (!key[j])
+            continue;
+        filled++;
+        if (total < 16 && (cls[j] >> total) != 0)
+            return TACT_EMODEL;
+    }
+    if (filled != nwords)
+        return TACT_EMODEL;
+    out->key = key;
+    out->cls = cls;
+    out->mask = (uint32_t)(slots - 1);
+    out->id = id;
+    out->bits = (uint8_t)total;
+    /* coarser prefixes: the first level, and all but the last */
+    out->pre[0] = (uint8_t)lv[0];
+    out->pre[1] = (uint8_t)(nlev >= 2 ? total - lv[nlev - 1] : lv[0]);
+    return TACT_OK;
+}
+
+int tact__tagger_load_with(const void *data, size_t len, const tagger_clusters *clu,
+                           tagger_model *out)
+{
+    const unsigned char *p = data;
+    memset(out, 0, sizeof *out);
+    if (!p || len < TG_HEADER || (memcmp(p, "TACTNER1", 8) != 0 && memcmp(p, "TACTNER2", 8) != 0))
+        return TACT_EMODEL;
+    uint32_t bits = tact__rd32le(p + 8), ntags = tact__rd32le(p + 12);
+    float scale = tact__rdf32le(p + 16);
+    uint32_t cid = tact__rd32le(p + 20);
     if (bits < 8 || bits > 24 || ntags != TG_NTAGS || !(scale > 0.f))
         return TACT_EMODEL;
     size_t need = TG_HEADER + ((size_t)1 << bits) * TG_NTAGS * sizeof(int16_t);
     if (len < need || ((uintptr_t)(p + TG_HEADER) % sizeof(int16_t)) != 0)
         return TACT_EMODEL;
+    if (cid && (!clu || !clu->key || clu->id != cid))
+        return TACT_EMODEL; /* trained with word classes we do not have */
     out->w = (const int16_t *)(const void *)(p + TG_HEADER);
     out->mask = (1u << bits) - 1u;
     out->scale = scale;
+    out->viterbi = p[7] == '2';
+    if (cid)
+        out->clu = *clu;
     return TACT_OK;
+}
+
+int tact__tagger_load(const void *data, size_t len, tagger_model *out)
+{
+    size_t clen;
+    const char *cd = tact__data_get("clusters.bin", &clen);
+    tagger_clusters clu;
+    memset(&clu, 0, sizeof clu);
+    memset(out, 0, sizeof *out);
+    if (cd && tact__tagger_clusters_load(cd, clen, &clu) != TACT_OK)
+        return TACT_EMODEL;
+    return tact__tagger_load_with(data, len, cd ? &clu : NULL, out);
+}
+
+/* The class path of token i (CL_* when it has none). One probe of the
+ * table for most words. */
+static uint32_t cluster_of(const tagger_clusters *c, const tact_scanner *sc, size_t i, bool valid)
+{
+    if (!valid)
+        return CL_EDGE;
+    const tact__token *t = &sc->toks[i];
+    if (t->kind != TACT__TOK_WORD && t->kind != TACT__TOK_ALNUM && t->kind != TACT__TOK_HASHTAG)
+        return 0x10000u | t->kind;
+    uint64_t h = t->hash;
+    for (uint32_t j = (uint32_t)h & c->mask;; j = (j + 1) & c->mask) {
+        uint64_t k = c->key[j];
+        if (k == h)
+            return c->cls[j];
+        if (!k)
+            return CL_NONE;
+    }
 }
 
 bool tact__tagger_skip(const tact_scanner *sc, size_t i)
@@ -105,10 +192,11 @@ static uint64_t tok_hash(const tact_scanner *sc, size_t i, bool valid)
  * The features of token i. with_prev false leaves out the two features that
  * depend on the previous tag (F_PREV, F_PREV_SH0), which the decoder adds
  * itself (see tact__tagger_tag); the order of the others does not change.
- * *sh0_out receives the token's shape code.
+ * *sh0_out receives the token's shape code. With word classes (clu->key
+ * set), cl[0..2] are the class codes of tokens i-1, i, i+1 (cluster_of).
  */
-static size_t features(const tact_scanner *sc, size_t i, int prev_tag, bool with_prev,
-                       uint32_t *f, uint32_t *sh0_out)
+static size_t features(const tagger_clusters *clu, const uint32_t *cl, const tact_scanner *sc,
+                       size_t i, int prev_tag, bool with_prev, uint32_t *f, uint32_t *sh0_out)
 {
     size_t n = 0, nt = sc->ntoks;
     const tact__token *t = &sc->toks[i];
@@ -147,13 +235,31 @@ static size_t features(const tact_scanner *sc, size_t i, int prev_tag, bool with
     }
     f[n++] = mix(F_WM1_SH0, tok_hash(sc, i - 1, hm1) ^ sh0);
     f[n++] = mix(F_KIND, (uint64_t)t->kind << 8 | (uint64_t)(t->lex & TACT__LX_FIRST ? 1 : 0));
+    if (clu->key) {
+        uint32_t c0 = cl[1], cm1 = cl[0], cp1 = cl[2];
+        /* a prefix of a class path; codes >= 0x10000 (no class) unchanged */
+#define CL_PRE(c, len) ((c) >= 0x10000u ? (c) : (c) >> (clu->bits - (len)))
+        f[n++] = mix(F_CL0A, CL_PRE(c0, clu->pre[0]));
+        f[n++] = mix(F_CL0B, CL_PRE(c0, clu->pre[1]));
+        f[n++] = mix(F_CL0C, c0);
+        f[n++] = mix(F_CLM1, CL_PRE(cm1, clu->pre[1]));
+        f[n++] = mix(F_CLP1, CL_PRE(cp1, clu->pre[1]));
+        f[n++] = mix(F_CL0_SH, (uint64_t)CL_PRE(c0, clu->pre[1]) << 20 | sh0 | (uint64_t)capfree << 40);
+#undef CL_PRE
+    }
     return n;
 }
 
-size_t tact__tagger_features(const tact_scanner *sc, size_t i, int prev_tag, uint32_t *f)
+size_t tact__tagger_features(const tagger_model *m, const tact_scanner *sc, size_t i, int prev_tag,
+                             uint32_t *f)
 {
-    uint32_t sh0;
-    return features(sc, i, prev_tag, true, f, &sh0);
+    uint32_t sh0, cl[3] = {0, 0, 0};
+    if (m->clu.key) {
+        cl[0] = cluster_of(&m->clu, sc, i - 1, i >= 1);
+        cl[1] = cluster_of(&m->clu, sc, i, true);
+        cl[2] = cluster_of(&m->clu, sc, i + 1, i + 1 < sc->ntoks);
+    }
+    return features(&m->clu, cl, sc, i, prev_tag, true, f, &sh0);
 }
 
 #if defined(__GNUC__)
@@ -169,26 +275,149 @@ size_t tact__tagger_features(const tact_scanner *sc, size_t i, int prev_tag, uin
  * the order of the additions changes nothing. */
 #define TG_BLOCK 16
 
+/* Viterbi: a skipped token is O and the token after it sees O before it,
+ * so the best path splits into runs of tagged tokens, decoded one by one
+ * (a run longer than TG_RUN continues from the tag chosen at its cut). */
+#define TG_RUN 32
+
+static void tag_viterbi(const tagger_model *m, const tact_scanner *sc, uint8_t *tags, float *margin)
+{
+    uint32_t f[TG_MAX_FEATS];
+    int32_t s[TG_RUN][TG_NTAGS][TG_NTAGS]; /* [token][prev][tag] */
+    uint8_t bp[TG_RUN][TG_NTAGS];
+    uint32_t cl[TG_RUN + 2];
+    const int16_t *prev_row[TG_NTAGS];
+    for (int p = 0; p < TG_NTAGS; p++)
+        prev_row[p] = m->w + (size_t)(mix(F_PREV, (uint64_t)p) & m->mask) * TG_NTAGS;
+    size_t n = sc->ntoks, i = 0;
+    int start_prev = TG_O;
+    memset(cl, 0, sizeof cl);
+    while (i < n) {
+        if (tact__tagger_skip(sc, i)) {
+            tags[i] = TG_O;
+            if (margin)
+                margin[i] = 0.f;
+            start_prev = TG_O;
+            i++;
+            continue;
+        }
+        size_t r = 1; /* the run: tokens i .. i+r-1 */
+        while (r < TG_RUN && i + r < n && !tact__tagger_skip(sc, i + r))
+            r++;
+        if (m->clu.key)
+            for (size_t j = 0; j < r + 2; j++)
+                cl[j] = cluster_of(&m->clu, sc, i + j - 1, i + j >= 1 && i + j - 1 < n);
+        /* best path scores; 64-bit so that runs of forbidden steps cannot wrap */
+        int64_t d[TG_NTAGS] = {0, 0, 0, 0, 0};
+        for (size_t j = 0; j < r; j++) {
+            uint32_t sh0;
+            size_t nf = features(&m->clu, cl + j, sc, i + j, TG_O, false, f, &sh0);
+            int32_t b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0;
+            for (size_t k = 0; k < nf; k++) {
+                const int16_t *row = m->w + (size_t)(f[k] & m->mask) * TG_NTAGS;
+                b0 += row[0];
+                b1 += row[1];
+                b2 += row[2];
+                b3 += row[3];
+                b4 += row[4];
+            }
+            int p0 = j ? 0 : start_prev, p1 = j ? TG_NTAGS - 1 : start_prev;
+            for (int p = p0; p <= p1; p++) {
+                const int16_t *r1 = prev_row[p];
+                const int16_t *r2 =
+                    m->w + (size_t)(mix(F_PREV_SH0, (uint64_t)p << 24 | sh0) & m->mask) * TG_NTAGS;
+                int32_t *sp = s[j][p];
+                sp[0] = b0 + r1[0] + r2[0];
+                sp[1] = b1 + r1[1] + r2[1];
+                /* I-X only continues X */
+                sp[2] = p == TG_BPER || p == TG_IPER ? b2 + r1[2] + r2[2] : INT32_MIN / 4;
+                sp[3] = b3 + r1[3] + r2[3];
+                sp[4] = p == TG_BLOC || p == TG_ILOC ? b4 + r1[4] + r2[4] : INT32_MIN / 4;
+            }
+            if (j == 0) {
+                for (int t = 0; t < TG_NTAGS; t++) {
+                    d[t] = s[0][start_prev][t];
+                    bp[0][t] = (uint8_t)start_prev;
+                }
+                continue;
+            }
+            int64_t nd[TG_NTAGS];
+            for (int t = 0; t < TG_NTAGS; t++) {
+                int best = 0;
+                int64_t bv = d[0] + s[j][0][t];
+                for (int p = 1; p < TG_NTAGS; p++) {
+                    int64_t v = d[p] + s[j][p][t];
+                    if (v > bv) {
+                        bv = v;
+                        best = p;
+                    }
+                }
+                nd[t] = bv;
+                bp[j][t] = (uint8_t)best;
+            }
+            memcpy(d, nd, sizeof d);
+        }
+        int cur = 0;
+        for (int t = 1; t < TG_NTAGS; t++)
+            if (d[t] > d[cur])
+                cur = t;
+        for (size_t j = r; j-- > 0;) {
+            tags[i + j] = (uint8_t)cur;
+            cur = bp[j][cur];
+        }
+        if (margin)
+            for (size_t j = 0; j < r; j++) {
+                int p = j ? tags[i + j - 1] : start_prev, y = tags[i + j];
+                int32_t second = INT32_MIN;
+                for (int t = 0; t < TG_NTAGS; t++)
+                    if (t != y && s[j][p][t] > second)
+                        second = s[j][p][t];
+                /* the path may choose a tag that is not the best locally:
+                 * its margin is then 0, not negative */
+                margin[i + j] = s[j][p][y] > second ? (float)(s[j][p][y] - second) * m->scale : 0.f;
+            }
+        start_prev = tags[i + r - 1];
+        i += r;
+    }
+}
+
 void tact__tagger_tag(const tagger_model *m, const tact_scanner *sc, uint8_t *tags, float *margin)
 {
+    if (m->viterbi) {
+        tag_viterbi(m, sc, tags, margin);
+        return;
+    }
     uint32_t f[TG_BLOCK][TG_MAX_FEATS];
     size_t nf[TG_BLOCK];
     int32_t base[TG_BLOCK][TG_NTAGS];
     uint32_t sh0s[TG_BLOCK];
     bool skip[TG_BLOCK];
+    uint32_t cl[TG_BLOCK + 2]; /* class codes of tokens b0-1 .. b0+nb */
     const int16_t *prev_row[TG_NTAGS];
     for (int p = 0; p < TG_NTAGS; p++)
         prev_row[p] = m->w + (size_t)(mix(F_PREV, (uint64_t)p) & m->mask) * TG_NTAGS;
     int prev = TG_O;
     for (size_t b0 = 0; b0 < sc->ntoks; b0 += TG_BLOCK) {
         size_t nb = sc->ntoks - b0 < TG_BLOCK ? sc->ntoks - b0 : TG_BLOCK;
+        if (m->clu.key) {
+            /* the token before the block: carried over from the last block */
+            cl[0] = b0 == 0 ? CL_EDGE : cl[TG_BLOCK];
+            if (b0 > 0) {
+                cl[1] = cl[TG_BLOCK + 1];
+                for (size_t j = 1; j <= nb; j++)
+                    cl[j + 1] = cluster_of(&m->clu, sc, b0 + j, b0 + j < sc->ntoks);
+            } else {
+                for (size_t j = 0; j <= nb; j++)
+                    cl[j + 1] = cluster_of(&m->clu, sc, b0 + j, b0 + j < sc->ntoks);
+            }
+        }
         /* features of the block, with their rows fetched ahead */
         for (size_t j = 0; j < nb; j++) {
             size_t i = b0 + j;
             skip[j] = tact__tagger_skip(sc, i);
             if (skip[j])
                 continue;
-            nf[j] = features(sc, i, TG_O, false, f[j], &sh0s[j]);
+            nf[j] = features(&m->clu, cl + j, sc, i, TG_O, false, f[j], &sh0s[j]);
             for (size_t k = 0; k < nf[j]; k++)
                 TG_PREFETCH(m->w + (size_t)(f[j][k] & m->mask) * TG_NTAGS);
         }

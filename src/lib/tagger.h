@@ -1,20 +1,32 @@
 /*
  * tagger.h - the statistical sequence tagger for people and places: an
- * averaged perceptron over hashed features, greedy left-to-right decoding
- * with the previous tag as a feature, BIO tags for PER and LOC.
+ * averaged perceptron over hashed features with the previous tag as a
+ * feature, greedy left-to-right or Viterbi decoding (the model says
+ * which), BIO tags for PER and LOC.
  *
  * The feature extraction (tact__tagger_features) is the one place that
  * decides what the model sees; the trainer (tools/train-tagger.c) links it
  * from the library, so training and run time can never disagree.
  *
  * Model file (data/models/ner.bin, little-endian):
- *   0  "TACTNER1"                        magic
+ *   0  "TACTNER1" or "TACTNER2"          magic: greedy decoding (1), or
+ *                                       Viterbi (2; trained as a structured
+ *                                       perceptron)
  *   8  uint32 bits                       log2 of the number of buckets
  *  12  uint32 ntags                      TG_NTAGS
  *  16  float  scale                      weight = int16 * scale
- *  20  uint32 reserved (0)
+ *  20  uint32 clusters                   0, or the id of the word classes
+ *                                       (data/models/clusters.bin) the
+ *                                       model was trained with: their
+ *                                       features are then on, and the
+ *                                       model refuses to load without them
  *  24  int16  w[1 << bits][TG_NTAGS]     feature weights, row per bucket
  * The model is used in place (the embedded bytes), never copied.
+ *
+ * Word classes (data/models/clusters.bin, tools/train-clusters.c, which
+ * documents the format): an open-addressed table from the library's token
+ * hash to a class path of up to 16 bits whose prefixes are coarser
+ * classes; also used in place.
  */
 #ifndef TACT_TAGGER_H
 #define TACT_TAGGER_H
@@ -26,14 +38,37 @@ enum tagger_tag { TG_O = 0, TG_BPER = 1, TG_IPER = 2, TG_BLOC = 3, TG_ILOC = 4, 
 #define TG_MAX_FEATS 32
 #define TG_HEADER 24
 
+#define TG_CLU_HEADER 24
+
+typedef struct tagger_clusters {
+    const uint64_t *key; /* NULL: no classes */
+    const uint16_t *cls;
+    uint32_t mask;       /* slots - 1 */
+    uint32_t id;
+    uint8_t bits;        /* length of the full path */
+    uint8_t pre[2];      /* lengths of the two coarser prefixes */
+} tagger_clusters;
+
 typedef struct tagger_model {
     const int16_t *w;
     uint32_t mask; /* buckets - 1 */
     float scale;
+    bool viterbi;        /* "TACTNER2": Viterbi decoding */
+    tagger_clusters clu; /* clu.key NULL: no class features */
 } tagger_model;
 
-/* Check and wrap a model image. Returns TACT_OK, or TACT_EMODEL when the
- * bytes are not a model of this version. */
+/* Check and wrap a word-class table image. TACT_OK or TACT_EMODEL. */
+int tact__tagger_clusters_load(const void *data, size_t len, tagger_clusters *out);
+
+/* Check and wrap a model image with the word classes it was trained with
+ * (clu may be NULL for a model trained without). Returns TACT_OK, or
+ * TACT_EMODEL when the bytes are not a model of this version or the
+ * classes are missing or not the model's. */
+int tact__tagger_load_with(const void *data, size_t len, const tagger_clusters *clu,
+                           tagger_model *out);
+
+/* tact__tagger_load_with with the embedded word classes (clusters.bin),
+ * when there are; a damaged embedded table is TACT_EMODEL. */
 int tact__tagger_load(const void *data, size_t len, tagger_model *out);
 
 /* Tokens the tagger never tags (punctuation, numbers, links, lower-case
@@ -46,13 +81,16 @@ bool tact__tagger_cap_free(const tact_scanner *sc, size_t i);
 
 /* Hashed feature ids of token i given the previous tag; returns their
  * number (at most TG_MAX_FEATS). Ids are full 32-bit hashes; a model takes
- * them modulo its bucket count. */
-size_t tact__tagger_features(const tact_scanner *sc, size_t i, int prev_tag, uint32_t *f);
+ * them modulo its bucket count. Only m->clu is read (the class features
+ * are on when m->clu.key is set). */
+size_t tact__tagger_features(const tagger_model *m, const tact_scanner *sc, size_t i, int prev_tag,
+                             uint32_t *f);
 
 /*
  * Tag every token of the scanner's current text. tags[i] receives a
  * tagger_tag; margin[i] (may be NULL) the score of the chosen tag minus the
- * best other tag, in weight units. Never allocates.
+ * best other tag given the tag chosen before it, in weight units. Never
+ * allocates.
  */
 void tact__tagger_tag(const tagger_model *m, const tact_scanner *sc, uint8_t *tags, float *margin);
 
