@@ -1,10 +1,15 @@
 #!/usr/bin/env python3
 """Train the learned conduct model (data/models/conduct.bin).
 
-Reads ONLY the team's own conduct corpus, tests/conduct/corpus/*.txt
-(<type>.txt and new<N>_<type>.txt: posts of one conduct type; ok.txt and
-new<N>_ok.txt: posts with no conduct problem; known_misses.txt and
-ambiguous.txt are not training data). Never the scenario suites.
+Reads ONLY the team's own conduct corpora, never the scenario suites:
+- tests/conduct/corpus/*.txt (<type>.txt and new<N>_<type>.txt: posts of one
+  conduct type; ok.txt and new<N>_ok.txt: posts with no conduct problem;
+  known_misses.txt and ambiguous.txt are not training data), the corpus the
+  rules were written from (source "corpus");
+- tests/conduct/train/<type>.txt and ok.txt, a training-only corpus written
+  without reading the rules' corpus or the suites (source "train"; --train-dir
+  "" leaves it out). Both sources go through the same split, so validation
+  holds lines of both, and the figures are given per source as well.
 
 Features come from the library itself: build/tact-conduct-features prints the
 hashed features of each line (src/lib/conduct_model.c, the function the
@@ -15,19 +20,28 @@ lines against ok lines and the lines of every other type), L2-regularised,
 trained by AdaGrad SGD in a fixed order (seeded), weights in 2^bits hashed
 buckets; buckets met in fewer than --min-count training lines get no weight.
 A validation split (every line whose SHA-1 is a multiple of 5: about 20%,
-deterministic) picks the regularisation (best AUC) and the threshold of each
-type: the lowest probability (at least --floor) at which, on validation, no
-ok line scores at or above it and precision is at least --precision. The
-model is trained on the training split only, so the threshold means what
-validation says. The model is silent on a post when less than --min-known of
-its features have weight (out of domain: see conduct_model.c).
+deterministic) picks the regularisation (best AUC; for a type whose
+threshold is fixed by hand, the L2 that finds most at it without a false
+positive) and the threshold of each type: the lowest probability (at least
+--floor) at which, on validation, no ok line scores at or above it and
+precision is at least --precision, a line counting for a type only where
+that type scores highest (the scorer's rule, src/lib/conduct.c). The split
+models are trained on the training split only, so the threshold means what
+validation says; with --refit (tools/train.sh) the shipped weights are refit
+on every line with the chosen L2 and thresholds, and the printed figures
+remain those of the split models. The model is silent on a post when less
+than --min-known of its features have weight (out of domain: see
+conduct_model.c). --eval FILE prints an existing model's figures on the
+current split instead of training.
 
 Venting, abuse and discrimination are left out by default: the venting model
 fired on ordinary posts of the visible halves and on ordinary tweets far more
-often than the rules, and found nothing the rules missed (conduct.md); abuse
-and discrimination have lexicons and the offensive-language classifier.
+often than the rules (measured again with the training-only corpus: still
+so, conduct.md); abuse and discrimination have lexicons and the
+offensive-language classifier.
 
 usage: train-conduct.py [--build DIR] [--out FILE] [--md FILE] [--bits N]
+                        [--corpus DIR] [--train-dir DIR] [--refit] [--eval FILE]
                         [--types a,b,..] [--precision P] [--floor T]
                         [--thr type=T ...] [--min-count N] [--min-known F]
 """
@@ -53,13 +67,15 @@ SEED = 20261121
 # author's own family ("see you saturday ... with my sister"), which the
 # boundary rules deliberately leave alone (tests/spec/conduct/boundary.spec).
 FIXED_THR = {"boundary": 0.8}
-LAMBDAS = [1e-2, 3e-2, 1e-1]
+LAMBDAS = [1e-2, 3e-2, 1e-1, 3e-1]
 EPOCHS = 25
 
 
 def read_corpus(cdir):
     """[(text, label)] in a fixed order (sorted files, file order)."""
     out = []
+    if not cdir:
+        return out
     for path in sorted(glob.glob(os.path.join(cdir, "*.txt"))):
         base = os.path.basename(path)[:-4]
         label = re.sub(r"^new\d+_", "", base)
@@ -199,6 +215,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", default=os.environ.get("BUILD", os.path.join(HERE, "build")))
     ap.add_argument("--corpus", default=os.path.join(HERE, "tests", "conduct", "corpus"))
+    ap.add_argument("--train-dir", default=os.path.join(HERE, "tests", "conduct", "train"),
+                    help="the training-only corpus (\"\" for none)")
     ap.add_argument("--out", default=os.path.join(HERE, "data", "models", "conduct.bin"))
     ap.add_argument("--md", default=os.path.join(HERE, "data", "models", "conduct.md"))
     ap.add_argument("--bits", type=int, default=16)
@@ -208,6 +226,10 @@ def main():
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--min-known", type=float, default=0.45,
                     help="the model is silent on a post with a smaller share of known features")
+    ap.add_argument("--refit", action="store_true",
+                    help="ship weights refit on all lines (validation included) with the chosen L2 and thresholds")
+    ap.add_argument("--eval", default="",
+                    help="measure this model file on the current split instead of training")
     ap.add_argument("--thr", action="append", default=[],
                     help="type=T: use threshold T for a type (besides FIXED_THR)")
     a = ap.parse_args()
@@ -219,6 +241,11 @@ def main():
         sys.exit("train-conduct: %s not found (cmake --build BUILD --target tact-conduct-features)" % tool)
 
     corpus = read_corpus(a.corpus)
+    source = ["corpus"] * len(corpus)
+    extra = read_corpus(a.train_dir)
+    corpus += extra
+    source += ["train"] * len(extra)
+    sources = [x for x in ("corpus", "train") if x in source]
     feats = features(tool, [t for t, _ in corpus])
     xs = [sparse(h, a.bits) for _, h in feats]
     rules = [r for r, _ in feats]
@@ -236,23 +263,37 @@ def main():
     xs = [[(j, v) for j, v in x if j in keep] for x in xs]
     va = [i for i in range(len(corpus)) if val[i]]
     counts = {}
-    for l, v in zip(labels, val):
-        c = counts.setdefault(l, [0, 0])
-        c[1 if v else 0] += 1
+    for l, v, src in zip(labels, val, source):
+        for key in ((src, l), ("all", l)):
+            c = counts.setdefault(key, [0, 0])
+            c[1 if v else 0] += 1
 
     # 1. per type, the regularisation: ranking, not calibration, is what a
     # threshold needs, so the best validation AUC (ties: the stronger)
     chosen = []
-    for ti, t in enumerate(types):
+    if a.eval:
+        # figures of an existing model file on this split (nothing written)
+        types, ms, thrs, a.min_known = load_model(a.eval)
+        chosen = [(0.0, 0.0, m) for m in ms]
+        fixed = dict(zip(types, thrs))
+        xs = full
+    for ti, t in enumerate(types if not a.eval else []):
         ytr = [1 if labels[i] == t else 0 for i in tr]
         yva = [1 if labels[i] == t else 0 for i in va]
         best = None
         for lam in LAMBDAS:
             m = quantise(train([xs[i] for i in tr], ytr, lam, SEED + ti))
-            au = auc([score(m, xs[i]) for i in va], yva)
-            if best is None or au >= best[0] - 1e-9:
-                best = (au, lam, m)
-        chosen.append(best)
+            ps = [score(m, xs[i]) for i in va]
+            au = auc(ps, yva)
+            key = au
+            if t in fixed:
+                # a threshold set by hand: the L2 that finds most at it
+                # without a false positive (then AUC)
+                tp, fp, _ = prf(ps, yva, fixed[t])
+                key = (fp == 0, tp, au)
+            if best is None or (key >= best[3] if t in fixed else au >= best[0] - 1e-9):
+                best = (au, lam, m, key)
+        chosen.append(best[:3])
     # 2. the out-of-domain gate, as the scorer applies it: the share of a
     # post's features whose bucket has a weight in some type
     weighted = set()
@@ -264,12 +305,17 @@ def main():
         known.append(tot > 0 and sum(v for j, v in x if j in weighted) >= a.min_known * tot)
     # 3. thresholds and figures of the gated, quantised model
     report = []
+    persrc = []
     models = []
+    # every type's score of every validation line: a type speaks only where
+    # it scores highest of the model's types (src/lib/conduct.c, model_rule)
+    allp = [[score(m, xs[i]) if known[i] else 0.0 for i in va] for _, _, m in chosen]
+    top = [max(col) for col in zip(*allp)] if allp else []
     for ti, t in enumerate(types):
         yva = [1 if labels[i] == t else 0 for i in va]
         au, lam, m = chosen[ti]
-        ps = [score(m, xs[i]) if known[i] else 0.0 for i in va]
-        au = auc(ps, yva)
+        ps = [p if p >= tp_ else 0.0 for p, tp_ in zip(allp[ti], top)]
+        au = auc(allp[ti], yva)  # ranking: the raw scores
         oks = [labels[i] == "ok" for i in va]
         thr = fixed.get(t, pick_threshold(ps, yva, oks, a.precision, a.floor))
         tp, fp, fn = prf(ps, yva, thr)
@@ -278,8 +324,31 @@ def main():
         otp, ofp, ofn = prf(ps, yva, thr, only)
         okfp = sum(1 for p, o in zip(ps, oks) if p >= thr and o)
         report.append((t, lam, au, thr, tp, fp, fn, otp, ofp, ofn, okfp, sum(yva)))
+        for src in sources:
+            mask = [source[i] == src for i in va]
+            stp, sfp, sfn = prf(ps, yva, thr, mask)
+            sok = sum(1 for p, o, k in zip(ps, oks, mask) if k and p >= thr and o)
+            sau = auc([p for p, k in zip(allp[ti], mask) if k], [y for y, k in zip(yva, mask) if k])
+            persrc.append((t, src, sau, stp, sfp, sfn, sok, sum(mask)))
         models.append((t, m, thr))
 
+    if a.eval:
+        print(render(a, counts, sources, report, persrc))
+        return 0
+    if a.refit:
+        # the shipped weights: each type refit on every line (training and
+        # validation) with the L2 and threshold validation chose; the figures
+        # above are those of the split model
+        seen = {}
+        for x in full:
+            for j, _ in x:
+                seen[j] = seen.get(j, 0) + 1
+        keep = {j for j, c in seen.items() if c >= a.min_count}
+        xall = [[(j, v) for j, v in x if j in keep] for x in full]
+        every = list(range(len(corpus)))
+        models = [(t, quantise(train(xall, [1 if labels[i] == t else 0 for i in every],
+                                     chosen[ti][1], SEED + ti)), thr)
+                  for ti, (t, _, thr) in enumerate(models)]
     # model file
     nb = 1 << a.bits
     blob = bytearray(b"TCM1" + struct.pack("<IIf", a.bits, len(models), a.min_known))
@@ -292,9 +361,50 @@ def main():
     with open(a.out, "wb") as f:
         f.write(blob)
 
+    text = render(a, counts, sources, report, persrc)
+    print(text)
+    print("wrote %s (%d bytes)" % (a.out, len(blob)))
+    if a.md and os.path.exists(a.md):
+        md = open(a.md, encoding="utf-8").read()
+        begin, end = "<!-- train-conduct: begin -->", "<!-- train-conduct: end -->"
+        if begin in md and end in md:
+            stamp = "trained %s by tools/train-conduct.py (bits %d, seed %d, epochs %d, min count %d, " \
+                    "precision %.2f, floor %.2f, min known %.2f; split: SHA-1 of the line mod 5 == 0 is validation%s)" % (
+                        datetime.date.today().isoformat(), a.bits, SEED, EPOCHS, a.min_count,
+                        a.precision, a.floor, a.min_known,
+                        "; shipped weights refit on every line" if a.refit else "")
+            md = md[:md.index(begin) + len(begin)] + "\n" + stamp + "\n\n" + text + "\n" + md[md.index(end):]
+            with open(a.md, "w", encoding="utf-8") as f:
+                f.write(md)
+    return 0
+
+
+def load_model(path):
+    """(types, [(bias, {bucket: weight}, q, scale)], thresholds, min_known) of
+    a conduct.bin, to measure it on the current split (--eval)."""
+    blob = open(path, "rb").read()
+    if blob[:4] != b"TCM1":
+        sys.exit("train-conduct: %s is not a conduct model" % path)
+    bits, nt, mk = struct.unpack("<IIf", blob[4:16])
+    types, heads = [], []
+    for k in range(nt):
+        q = blob[16 + 36 * k:16 + 36 * (k + 1)]
+        types.append(q[:24].rstrip(b"\0").decode())
+        heads.append(struct.unpack("<fff", q[24:36]))
+    arr = struct.unpack("<%db" % ((1 << bits) * nt), blob[16 + 36 * nt:])
+    models, thrs = [], []
+    for k, (b, thr, scale) in enumerate(heads):
+        q = {j: arr[j * nt + k] for j in range(1 << bits) if arr[j * nt + k]}
+        models.append((b, {j: v * scale for j, v in q.items()}, q, scale))
+        thrs.append(thr)
+    return types, models, thrs, mk
+
+
+def render(a, counts, sources, report, persrc):
     lines = []
-    lines.append("corpus lines (train / validation): " + ", ".join(
-        "%s %d/%d" % (l, c[0], c[1]) for l, c in sorted(counts.items())))
+    for src in ["all"] + (sources if len(sources) > 1 else []):
+        lines.append("%s lines (train / validation): " % ("all" if src == "all" else "source " + src) + ", ".join(
+            "%s %d/%d" % (l, c[0], c[1]) for (s_, l), c in sorted(counts.items()) if s_ == src))
     lines.append("")
     lines.append("| type | L2 | val AUC | threshold | val P | val R | val positives | "
                  "ok lines >= thr | rules missed, model finds | model-only false |")
@@ -304,21 +414,19 @@ def main():
         r = tp / (tp + fn) if tp + fn else 0.0
         lines.append("| %s | %g | %.3f | %.3f | %.2f | %.2f | %d | %d | %d of %d | %d |" % (
             t, lam, au, thr, p, r, npos, okfp, otp, otp + ofn, ofp))
-    text = "\n".join(lines)
-    print(text)
-    print("wrote %s (%d bytes)" % (a.out, len(blob)))
-    if a.md and os.path.exists(a.md):
-        md = open(a.md, encoding="utf-8").read()
-        begin, end = "<!-- train-conduct: begin -->", "<!-- train-conduct: end -->"
-        if begin in md and end in md:
-            stamp = "trained %s by tools/train-conduct.py (bits %d, seed %d, epochs %d, min count %d, " \
-                    "precision %.2f, floor %.2f, min known %.2f; split: SHA-1 of the line mod 5 == 0 is validation)" % (
-                        datetime.date.today().isoformat(), a.bits, SEED, EPOCHS, a.min_count,
-                        a.precision, a.floor, a.min_known)
-            md = md[:md.index(begin) + len(begin)] + "\n" + stamp + "\n\n" + text + "\n" + md[md.index(end):]
-            with open(a.md, "w", encoding="utf-8") as f:
-                f.write(md)
-    return 0
+    if len(sources) > 1:
+        lines.append("")
+        lines.append("Per source, the same model and thresholds (validation lines of that source only; "
+                     "ok >= thr: ok lines of that source at or above the threshold):")
+        lines.append("")
+        lines.append("| type | source | val lines | val AUC | val P | val R | TP | FP | FN | ok >= thr |")
+        lines.append("|---|---|---|---|---|---|---|---|---|---|")
+        for t, src, sau, stp, sfp, sfn, sok, n in persrc:
+            p = stp / (stp + sfp) if stp + sfp else 0.0
+            r = stp / (stp + sfn) if stp + sfn else 0.0
+            lines.append("| %s | %s | %d | %.3f | %.2f | %.2f | %d | %d | %d | %d |" % (
+                t, src, n, sau, p, r, stp, sfp, sfn, sok))
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

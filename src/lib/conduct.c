@@ -19,7 +19,9 @@ enum { G_CASE, G_CONTEXT, G_DEROG, G_DISCRIM, G_COLLEAGUE, G_VENT, G_BOUNDARY, G
 enum {
     CASE_STRONG, CASE_PERSONAL, CASE_PROCESS, CASE_DETAIL, CASE_WEAK, CASE_NEAR, CASE_LOW,
     CASE_EVENT, CASE_ONE, CASE_WHEN, CASE_NTAGS,
-    CASE_AGE = CASE_NTAGS /* not a tag: an age found by the identifier detectors */
+    CASE_AGE = CASE_NTAGS, /* not a tag: an age found by the identifier detectors */
+    CASE_PLACE,            /* not a tag: a place or service found by them */
+    CASE_ID                /* not a tag: a name, handle, number... found by them */
 };
 enum { CX_TRAINING, CX_ANON, CX_TOPIC, CX_ADVICE, CX_CONDEMN, CX_OWN, CX_KIND, CX_ABOUT, CX_NTAGS };
 enum { DG_HIGH, DG_MEDIUM };
@@ -426,6 +428,52 @@ static bool after_possessive(const tact_scanner *sc, size_t i)
                      tact__tok_is(sc, i - 1, "me"));
 }
 
+/* True when token i follows the author's own relative ("my nan didn't know
+ * who I was", "my son got excluded"): a detail of the author's own family. */
+static bool after_own_kin(const tact_scanner *sc, size_t i)
+{
+    static const char *const kin[] = {"nan", "nana", "gran", "granny", "grandad", "grandma",
+                                      "mum", "mam", "dad", "mother", "father", "husband", "wife",
+                                      "son", "daughter", "brother", "sister", "partner", "aunt",
+                                      "auntie", "uncle", "cousin", "niece", "nephew", "boyfriend",
+                                      "girlfriend", "kids", "grandson", "granddaughter"};
+    if (i < 2 || !tact__tok_is(sc, i - 2, "my"))
+        return false;
+    for (size_t k = 0; k < sizeof kin / sizeof kin[0]; k++)
+        if (tact__tok_is(sc, i - 1, kin[k]))
+            return true;
+    return false;
+}
+
+/* True when token i follows "never" or "ever": "if you've never visited a
+ * family", "have clearly never met a family in crisis" speak of practice in
+ * general, not of a particular case. */
+static bool after_never(const tact_scanner *sc, size_t i)
+{
+    return i > 0 && (tact__tok_is(sc, i - 1, "never") || tact__tok_is(sc, i - 1, "ever"));
+}
+
+/* True when a quantifier of a whole group stands at token i or up to three
+ * tokens before it: "so many of the young people I work with", "all the
+ * families I support", "most of my kids" speak of a caseload in general. */
+static bool group_quantified(const tact_scanner *sc, size_t i)
+{
+    static const char *const q[] = {"many", "most", "all", "lot", "lots", "loads", "majority",
+                                    "none"};
+    for (size_t k = i + 1; k-- > 0 && k + 3 >= i;)
+        for (size_t j = 0; j < sizeof q / sizeof q[0]; j++)
+            if (tact__tok_is(sc, k, q[j]))
+                return true;
+    return false;
+}
+
+/* A personal or near match that is not the author's part in a case. */
+static bool general_involvement(const tact_scanner *sc, unsigned tag, size_t first)
+{
+    return (tag == CASE_PERSONAL || tag == CASE_NEAR) &&
+           (after_never(sc, first) || group_quantified(sc, first));
+}
+
 #define CB(t) (1u << (t))
 #define CASE_SUBST (CB(CASE_PROCESS) | CB(CASE_DETAIL) | CB(CASE_WEAK) | CB(CASE_EVENT))
 
@@ -442,6 +490,12 @@ static bool after_possessive(const tact_scanner *sc, size_t i)
  *   ("a 6 year old", "he's 17") or with process vocabulary in the same
  *   sentence, or about "one"
  *   particular person ("a lad", "an elderly man") with a "low" word;
+ * - the author's part in a case ("personal" or "near": "one of my CIN mums",
+ *   "a lad I used to keywork", "my old client") in the sentence of a place
+ *   or service the identifier detectors found ("at the Asda in Kilmarnock"):
+ *   an encounter or a person that people can place; "near" with a name,
+ *   handle or number in its sentence ("the fella I told you about in
+ *   supervision, NHS ...");
  * - two separate case details in the post.
  */
 static int case_near(const scan_state *st, uint32_t nsent, bool *fire)
@@ -462,7 +516,9 @@ static int case_near(const scan_state *st, uint32_t nsent, bool *fire)
         unsigned tag = tact__pm_tag(pm, m->pat);
         /* "my mum", "my dad was in hospital": the author's own family */
         if ((tag == CASE_LOW || tag == CASE_DETAIL || tag == CASE_EVENT) &&
-            after_possessive(sc, m->first))
+            (after_possessive(sc, m->first) || after_own_kin(sc, m->first)))
+            continue;
+        if (general_involvement(sc, tag, m->first))
             continue;
         if (tag == CASE_DETAIL && (ndetail == 0 || m->first > detail_end)) {
             ndetail++;
@@ -472,11 +528,21 @@ static int case_near(const scan_state *st, uint32_t nsent, bool *fire)
     }
     for (size_t i = 0; i < sc->ncand; i++) {
         const tact_finding *f = &sc->cand[i].f;
-        if (f->type != TACT_TYPE_AGE || (f->flags & TACT_FINDING_PUBLIC_FIGURE))
+        if (f->category == TACT_CAT_CONDUCT || (f->flags & TACT_FINDING_PUBLIC_FIGURE))
+            continue;
+        unsigned bit;
+        if (f->type == TACT_TYPE_AGE)
+            bit = CB(CASE_AGE);
+        else if (f->type == TACT_TYPE_LOCATION || f->type == TACT_TYPE_ORGANISATION)
+            bit = CB(CASE_PLACE);
+        else if (f->type != TACT_TYPE_URL && f->type != TACT_TYPE_PHONE &&
+                 f->type != TACT_TYPE_EMAIL)
+            bit = CB(CASE_ID);
+        else
             continue;
         size_t t = tact__tok_after(sc, f->start);
         if (t < sc->ntoks)
-            sb[st->sent[t]] |= (uint16_t)CB(CASE_AGE);
+            sb[st->sent[t]] |= (uint16_t)bit;
     }
     if (ndetail >= 2) {
         *fire = true;
@@ -488,7 +554,9 @@ static int case_near(const scan_state *st, uint32_t nsent, bool *fire)
         if (((b & CB(CASE_NEAR)) && (around & CASE_SUBST)) ||
             ((b & (CB(CASE_LOW) | CB(CASE_WHEN))) && (b & CB(CASE_DETAIL))) ||
             ((b & CB(CASE_EVENT)) && (b & (CB(CASE_AGE) | CB(CASE_PROCESS)))) ||
-            ((b & CB(CASE_EVENT)) && (b & CB(CASE_ONE)) && (b & CB(CASE_LOW)))) {
+            ((b & CB(CASE_EVENT)) && (b & CB(CASE_ONE)) && (b & CB(CASE_LOW))) ||
+            ((b & (CB(CASE_PERSONAL) | CB(CASE_NEAR))) && (b & CB(CASE_PLACE))) ||
+            ((b & CB(CASE_NEAR)) && (b & CB(CASE_ID)))) {
             *fire = true;
             break;
         }
@@ -502,9 +570,17 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
     const tact__pm *pm = st->r->pm;
     bool has[CASE_NTAGS];
     memset(has, 0, sizeof has);
-    for (size_t i = 0; i < s->nm; i++)
-        if (tact__pm_group(pm, s->m[i].pat) == G_CASE)
-            has[tact__pm_tag(pm, s->m[i].pat)] = true;
+    for (size_t i = 0; i < s->nm; i++) {
+        if (tact__pm_group(pm, s->m[i].pat) != G_CASE)
+            continue;
+        unsigned tag = tact__pm_tag(pm, s->m[i].pat);
+        if (general_involvement(st->sc, tag, s->m[i].first))
+            continue;
+        /* "my daughter swallowed a coin": the author's own family */
+        if ((tag == CASE_DETAIL || tag == CASE_EVENT) && after_own_kin(st->sc, s->m[i].first))
+            continue;
+        has[tag] = true;
+    }
     if (st->ctx & (1u << CX_ANON))
         return TACT_OK;
     bool fire = has[CASE_STRONG];
@@ -522,7 +598,7 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
         else if ((has[CASE_DETAIL] || has[CASE_PROCESS]) && ids.age)
             fire = with_id = true;
         else if (has[CASE_NEAR] || has[CASE_LOW] || has[CASE_WHEN] || has[CASE_EVENT] ||
-                 has[CASE_DETAIL]) {
+                 has[CASE_DETAIL] || (has[CASE_PERSONAL] && ids.any)) {
             int rc = case_near(st, nsent, &fire);
             if (rc)
                 return rc;
@@ -540,7 +616,7 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
         if (tact__pm_group(pm, m->pat) != G_CASE)
             continue;
         unsigned tag = tact__pm_tag(pm, m->pat);
-        if (tag == CASE_LOW || tag == CASE_WHEN)
+        if (tag == CASE_LOW || tag == CASE_WHEN || general_involvement(st->sc, tag, m->first))
             continue;
         int rc = add_tokens(st, m->first, m->last, TACT_TYPE_CASE_DISCUSSION, TACT_SEV_HIGH, conf,
                             with_id ? "case.with_identifier" : "case.details",
@@ -828,7 +904,7 @@ static int model_rule(scan_state *st, uint32_t nsent)
     tact__cm_score(m, st->sc, NULL, 0, p, NULL, NULL);
     bool any = false;
     for (size_t k = 0; k < nt && !any; k++)
-        any = p[k] >= tact__cm_threshold(m, k);
+        any = p[k] >= tact__cm_threshold(m, k) && tact__cm_threshold(m, k) < 1.f;
     if (!any)
         return TACT_OK;
     /* rarely: score again to find the sentence that weighs most */
@@ -838,7 +914,16 @@ static int model_rule(scan_state *st, uint32_t nsent)
     tact__cm_score(m, st->sc, st->sent, nsent, p, best, ss);
     for (size_t k = 0; k < nt; k++) {
         tact_type type = tact__cm_type(m, k);
-        if (p[k] < tact__cm_threshold(m, k))
+        /* a threshold of 1 keeps a type silent: it only competes below */
+        if (p[k] < tact__cm_threshold(m, k) || tact__cm_threshold(m, k) >= 1.f)
+            continue;
+        /* only the type the model rates highest: a post it rates as both
+         * (say a boundary question that mentions a former service user) is
+         * the other type's, whether or not the rules found that one */
+        bool beaten = false;
+        for (size_t j = 0; j < nt; j++)
+            beaten |= p[j] > p[k];
+        if (beaten)
             continue;
         bool found = false;
         for (size_t q = 0; q < st->s->npend && !found; q++)

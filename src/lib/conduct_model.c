@@ -5,8 +5,9 @@
  * NFKC, curly quotes straightened):
  * - a unigram for every word, possessive, hashtag and emoji token; numbers
  *   as one class "<num>", links and emails as their kind; "?" and "!" as
- *   themselves (handles break the chain: who is addressed is for the
- *   identifier detectors, and tweets full of them are not about work);
+ *   themselves, a run of the same mark as one (handles break the chain:
+ *   who is addressed is for the identifier detectors, and tweets full of
+ *   them are not about work);
  * - a bigram for every two such tokens in a row within a sentence, and one
  *   for the first token of a sentence after a sentence-start marker (other
  *   punctuation breaks the chain);
@@ -139,11 +140,17 @@ static CM_INLINE void walk(const tact_scanner *sc, tact__cm_feat_fn fn, void *ct
     unsigned cues = 0;
     uint64_t prev = H_BOS; /* the unigram feature before, or the marker */
     size_t first_fp = SIZE_MAX, first_num = SIZE_MAX, first_rel = SIZE_MAX;
+    uint64_t last = 0; /* the hash of the token before */
     for (size_t i = 0; i < sc->ntoks; i++) {
         if (i && (sc->toks[i].shape & TACT__SH_SENT_START))
             prev = H_BOS;
         unsigned c = 0;
         uint64_t h = tok_feature(sc, i, &c);
+        /* "!!!!!!" counts as one "!": a run of marks is emphasis, not more
+         * evidence (and it filled the out-of-domain gate with known features) */
+        if (h && h == last && sc->toks[i].kind == TACT__TOK_PUNCT)
+            continue;
+        last = h;
         if (c & CUE_FP && first_fp == SIZE_MAX)
             first_fp = i;
         if (c & CUE_NUM && first_num == SIZE_MAX)

@@ -2,7 +2,8 @@
  * conduct_model.h - a small learned conduct model beside the phrase rules:
  * one logistic regression per conduct type over hashed word unigrams and
  * bigrams of the scanner's normalised tokens and a few cue features
- * (trainer: tools/train-conduct.py on tests/conduct/corpus; model:
+ * (trainer: tools/train-conduct.py on tests/conduct/corpus and
+ * tests/conduct/train; model:
  * data/models/conduct.bin; provenance and figures: data/models/conduct.md).
  *
  * The feature function is shared by the scorer and by the trainer (through

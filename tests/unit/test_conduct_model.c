@@ -81,6 +81,10 @@ static void test_feature_counts(void)
     CHECK_INT(nfeatures("apples, pears"), 3);
     /* "!" is kept: 3 unigrams + 3 bigrams */
     CHECK_INT(nfeatures("lovely picnic!"), 6);
+    /* a run of the same mark counts once ... */
+    CHECK_INT(nfeatures("lovely picnic!!!!!!"), 6);
+    /* ... different marks each count: 4 unigrams + 4 bigrams */
+    CHECK_INT(nfeatures("lovely picnic!?"), 8);
     /* a number is one class and a cue: 2 + 2 + cue */
     CHECK_INT(nfeatures("picnic 12"), 5);
     /* first person and a relationship word: 3 + 3 + fp, rel, fp+rel */
