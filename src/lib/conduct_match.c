@@ -630,7 +630,19 @@ typedef struct mctx {
     int rc;
     const uint32_t *chead; /* per token: its first class key + 1, or 0 */
     const uint32_t *cnonroot; /* per token: how many of those to try past the root */
+    const uint64_t *cbloom; /* per token: bit (key & 63) of each of those */
 } mctx;
+
+/* Whether class key `key` is one of the first `left` class keys of token p
+ * (called only when the token's bloom bit says it may be). */
+static bool tok_has_class(const mctx *m, size_t p, uint64_t key)
+{
+    uint32_t left = m->cnonroot[p];
+    for (uint32_t k = m->chead[p]; k && left; k = m->pm->ckeys[k - 1].next, left--)
+        if (m->pm->ckeys[k - 1].key == key)
+            return true;
+    return false;
+}
 
 static bool is_num_tok(const tact_scanner *sc, size_t i)
 {
@@ -718,6 +730,21 @@ static void step_edges(mctx *m, uint32_t node, size_t p)
     uint32_t c;
     const pm_node *nd = &pm->nodes[node];
     unsigned spec = nd->spec;
+    if (node && (spec & SPEC_CLASS) && nd->nkeys != PM_HASHED && !(nd->nkeys & PM_TABLE) &&
+        pm->nonroot_ok) {
+        /* a small inner node: one pass over its few edges, each checked
+         * against the token's word and (through its bloom word) classes,
+         * instead of one search of the node per class of the token */
+        const uint64_t *k = pm->fkeys + nd->first;
+        const uint32_t *ch = pm->fchild + nd->first;
+        uint64_t word = sc->toks[p].hash, bloom = m->cbloom[p];
+        for (uint32_t i = 0; i < nd->nkeys; i++) {
+            if (k[i] == word ? (spec & SPEC_WORD) != 0
+                             : ((bloom >> (k[i] & 63)) & 1) && tok_has_class(m, p, k[i]))
+                step(m, ch[i], p + 1);
+        }
+        goto tokens;
+    }
     if ((spec & SPEC_WORD) && (c = node_get(pm, nd, node, sc->toks[p].hash)))
         step(m, c, p + 1);
     if ((spec & SPEC_CLASS) && node == 0 && pm->rchild_ok) {
@@ -732,6 +759,7 @@ static void step_edges(mctx *m, uint32_t node, size_t p)
             if ((c = node_get(pm, nd, node, pm->ckeys[k - 1].key)))
                 step(m, c, p + 1);
     }
+tokens:
     if (!(spec & SPEC_TOKEN))
         return;
     if (is_num_tok(sc, p) && (c = node_get(pm, nd, node, pm->h_num)))
@@ -769,23 +797,29 @@ int tact__pm_scan(const tact__pm *pm, const tact_scanner *sc, const tact__alloc 
                   tact__pm_match **out, size_t *n, size_t *cap)
 {
     /* the classes of each token, looked up once: short posts on the stack */
-    uint32_t local[2 * 256];
-    uint32_t *chead = local;
-    if (sc->ntoks > sizeof local / sizeof local[0] / 2 &&
-        !(chead = tact__malloc(a, 2 * sc->ntoks * sizeof *chead)))
+    enum { LOCAL = 256 };
+    uint64_t local[2 * LOCAL];
+    uint64_t *cbloom = local;
+    if (sc->ntoks > LOCAL && !(cbloom = tact__malloc(a, 2 * sc->ntoks * sizeof *cbloom)))
         return TACT_ENOMEM;
-    uint32_t *cnonroot = chead + (chead == local ? 256 : sc->ntoks);
+    size_t ntok = cbloom == local ? LOCAL : sc->ntoks;
+    uint32_t *chead = (uint32_t *)(void *)(cbloom + ntok), *cnonroot = chead + ntok;
     for (size_t i = 0; i < sc->ntoks; i++) {
         const pm_cslot *c = pm->ncslots ? cslot_find(pm, sc->toks[i].hash) : NULL;
         chead[i] = c ? c->head : 0;
         cnonroot[i] = !c ? 0 : pm->nonroot_ok ? c->nonroot : UINT32_MAX;
+        uint64_t b = 0;
+        uint32_t left = cnonroot[i];
+        for (uint32_t k = chead[i]; k && left; k = pm->ckeys[k - 1].next, left--)
+            b |= (uint64_t)1 << (pm->ckeys[k - 1].key & 63);
+        cbloom[i] = b;
     }
-    mctx m = {pm, sc, a, out, n, cap, 0, TACT_OK, chead, cnonroot};
+    mctx m = {pm, sc, a, out, n, cap, 0, TACT_OK, chead, cnonroot, cbloom};
     for (size_t i = 0; i < sc->ntoks && m.rc == TACT_OK; i++) {
         m.start = (uint32_t)i;
         step_edges(&m, 0, i);
     }
-    if (chead != local)
-        tact__free(a, chead);
+    if (cbloom != local)
+        tact__free(a, cbloom);
     return m.rc;
 }
