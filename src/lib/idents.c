@@ -86,6 +86,7 @@ int tact__idents_compile(tact_ruleset *rs, tact_error *err)
     const char *d = tact__data_get("ident_words.txt", &n);
     if (d && (rc = load_words(&rs->a, &ix->lex, d, n)) != TACT_OK)
         return rc;
+    tact__hf_build(&ix->lexf, &ix->lex);
     return TACT_OK;
 }
 
@@ -99,7 +100,7 @@ void tact__idents_free(tact_ruleset *rs)
     rs->idents = NULL;
 }
 
-uint32_t tact__ix_bits(const tact_scanner *sc, size_t i)
+uint32_t tact__ix_bits_slow(const tact_scanner *sc, size_t i)
 {
     if (i >= sc->ntoks)
         return 0;
@@ -140,21 +141,6 @@ bool tact__ix_cue_near(const tact_scanner *sc, size_t start, size_t end, uint32_
             return true;
     }
     return false;
-}
-
-bool tact__ix_cap(const tact_scanner *sc, size_t i)
-{
-    if (i >= sc->ntoks)
-        return false;
-    const tact__token *t = &sc->toks[i];
-    return (t->kind == TACT__TOK_WORD || t->kind == TACT__TOK_ALNUM) &&
-           (t->shape & (TACT__SH_INITCAP | TACT__SH_ALLCAP)) && ix_upper(ix_at(sc, t->start));
-}
-
-bool tact__ix_punct(const tact_scanner *sc, size_t i, char ch)
-{
-    return i < sc->ntoks && sc->toks[i].kind == TACT__TOK_PUNCT &&
-           sc->toks[i].end == sc->toks[i].start + 1 && sc->text[sc->toks[i].start] == ch;
 }
 
 bool tact__ix_in_web(const tact_scanner *sc, size_t off)
@@ -221,10 +207,15 @@ size_t tact__ix_match(const tact_scanner *sc, size_t i, const char *pat)
 
 int tact__idents_scan(tact_scanner *sc)
 {
+    ix_post p = {false, sc->len > 0 && memchr(sc->text, '/', sc->len) != NULL};
+    for (size_t i = 0; i < sc->len && !p.digit; i++)
+        p.digit = (unsigned char)(sc->text[i] - '0') < 10u;
     int rc;
-    if ((rc = tact__ix_web_scan(sc)) != TACT_OK || (rc = tact__ix_numbers_scan(sc)) != TACT_OK ||
-        (rc = tact__ix_phone_scan(sc)) != TACT_OK || (rc = tact__ix_postcode_scan(sc)) != TACT_OK ||
-        (rc = tact__ix_dates_scan(sc)) != TACT_OK || (rc = tact__ix_address_scan(sc)) != TACT_OK)
+    if ((rc = tact__ix_web_scan(sc, &p)) != TACT_OK ||
+        (rc = tact__ix_numbers_scan(sc, &p)) != TACT_OK ||
+        (rc = tact__ix_phone_scan(sc, &p)) != TACT_OK ||
+        (rc = tact__ix_postcode_scan(sc, &p)) != TACT_OK ||
+        (rc = tact__ix_dates_scan(sc, &p)) != TACT_OK || (rc = tact__ix_address_scan(sc)) != TACT_OK)
         return rc;
     return TACT_OK;
 }

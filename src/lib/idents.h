@@ -12,6 +12,7 @@
 
 #include "internal.h"
 #include "lexicon.h"
+#include "idents_filter.h"
 
 /* Bits of the identifier lexicon (data/ident_*.txt), one per list. */
 #define IX_PHONE_CUE (1u << 0)   /* number, mobile, ring, call, text ... */
@@ -37,6 +38,7 @@
 
 typedef struct tact__idents {
     tact__lex lex; /* normalised word -> IX_* bits */
+    tact__hfilter lexf; /* hashes of lex's keys (idents_filter.h) */
     /* postcode areas (idents_postcode.c): bit b of pc_area[a] says "AB" is
      * an area (A = 'A' + a, B = 'A' + b); bit 26 says "A" alone is one */
     uint32_t pc_area[26];
@@ -120,16 +122,35 @@ static inline bool ix_is(const tact_scanner *sc, size_t i, const char *w)
     return sc->toks[i].norm_len == n && memcmp(sc->norm.p + sc->toks[i].norm_off, w, n) == 0;
 }
 
-/* IX_* bits of token i (0 when out of range or not a word). */
-uint32_t tact__ix_bits(const tact_scanner *sc, size_t i);
+/* IX_* bits of token i (0 when out of range or not a word). Inline: the
+ * detectors ask this about most tokens, and most tokens are in no list,
+ * which the filter tells without the lexicon probe (idents_filter.h). */
+uint32_t tact__ix_bits_slow(const tact_scanner *sc, size_t i);
+static inline uint32_t tact__ix_bits(const tact_scanner *sc, size_t i)
+{
+    if (i >= sc->ntoks)
+        return 0;
+    const tact__idents *ix = sc->rs->idents;
+    if (ix && !tact__hf_maybe(&ix->lexf, sc->toks[i].hash))
+        return 0;
+    return tact__ix_bits_slow(sc, i);
+}
 /* Index of the last token that ends at or before off, or SIZE_MAX. */
 size_t tact__ix_tok_before(const tact_scanner *sc, size_t off);
 /* True when a token carrying any of bits lies within nbefore tokens before
  * byte start or nafter tokens after byte end (not crossing a line break). */
 bool tact__ix_cue_near(const tact_scanner *sc, size_t start, size_t end, uint32_t bits,
                        size_t nbefore, size_t nafter);
-/* True when token i is a word starting with a capital letter. */
-bool tact__ix_cap(const tact_scanner *sc, size_t i);
+/* True when token i is a word starting with a capital letter. (Inline,
+ * like tact__ix_punct: the detectors ask it about most tokens.) */
+static inline bool tact__ix_cap(const tact_scanner *sc, size_t i)
+{
+    if (i >= sc->ntoks)
+        return false;
+    const tact__token *t = &sc->toks[i];
+    return (t->kind == TACT__TOK_WORD || t->kind == TACT__TOK_ALNUM) &&
+           (t->shape & (TACT__SH_INITCAP | TACT__SH_ALLCAP)) && ix_upper(ix_at(sc, t->start));
+}
 /* True when byte off lies inside a URL, email, handle or hashtag token. */
 bool tact__ix_in_web(const tact_scanner *sc, size_t off);
 /*
@@ -173,17 +194,33 @@ bool tact__ix_example_before(const tact_scanner *sc, size_t off);
  */
 size_t tact__ix_match(const tact_scanner *sc, size_t i, const char *pat);
 /* True when token i is punctuation equal to ch. */
-bool tact__ix_punct(const tact_scanner *sc, size_t i, char ch);
+static inline bool tact__ix_punct(const tact_scanner *sc, size_t i, char ch)
+{
+    return i < sc->ntoks && sc->toks[i].kind == TACT__TOK_PUNCT &&
+           sc->toks[i].end == sc->toks[i].start + 1 && sc->text[sc->toks[i].start] == ch;
+}
 
 /* ---- detectors ----------------------------------------------------------- */
 
-int tact__ix_phone_scan(tact_scanner *sc);    /* idents_phone.c */
-int tact__ix_postcode_scan(tact_scanner *sc); /* idents_postcode.c */
-int tact__ix_numbers_scan(tact_scanner *sc);  /* idents_numbers.c: NHS, NI, case refs, vehicles */
-int tact__ix_dates_scan(tact_scanner *sc);    /* idents_dates.c: dates of birth, then ages */
+/* What the whole post holds, found once by the driver (idents.c), so that a
+ * detector can skip a pass that cannot fire: phone numbers, postcodes,
+ * NHS/NI/vehicle/code numbers, numeric and written dates and coordinates
+ * all need an ASCII digit; what3words needs a '/'. */
+typedef struct ix_post {
+    bool digit; /* an ASCII digit somewhere in the text */
+    bool slash; /* a '/' somewhere in the text */
+} ix_post;
+
+int tact__ix_phone_scan(tact_scanner *sc, const ix_post *p);    /* idents_phone.c */
+int tact__ix_postcode_scan(tact_scanner *sc, const ix_post *p); /* idents_postcode.c */
+/* idents_numbers.c: NHS, NI, case refs, vehicles */
+int tact__ix_numbers_scan(tact_scanner *sc, const ix_post *p);
+/* idents_dates.c: dates of birth, then ages */
+int tact__ix_dates_scan(tact_scanner *sc, const ix_post *p);
 int tact__ix_ages_scan(tact_scanner *sc);     /* idents_ages.c */
 int tact__ix_address_scan(tact_scanner *sc);  /* idents_address.c: address, location, school, org */
-int tact__ix_web_scan(tact_scanner *sc);      /* idents_web.c: email, url, handle, geo */
+/* idents_web.c: email, url, handle, geo */
+int tact__ix_web_scan(tact_scanner *sc, const ix_post *p);
 /* Fill ix->pc_area from the list of postcode areas (idents_postcode.c). */
 void tact__ix_postcode_compile(tact__idents *ix);
 

@@ -264,11 +264,16 @@ static int holiday_dates(tact_scanner *sc)
     return TACT_OK;
 }
 
-int tact__ix_dates_scan(tact_scanner *sc)
+int tact__ix_dates_scan(tact_scanner *sc, const ix_post *post)
 {
     int rc;
-    if ((rc = numeric_dates(sc)) != TACT_OK || (rc = written_dates(sc)) != TACT_OK ||
-        (rc = holiday_dates(sc)) != TACT_OK)
+    /* numeric dates start at a digit; a written date needs a day or a year
+     * (ix_tok_num reads digits), a month alone is skipped; holidays are
+     * words and ages are idents_ages.c's, so they always run */
+    if (post->digit &&
+        ((rc = numeric_dates(sc)) != TACT_OK || (rc = written_dates(sc)) != TACT_OK))
+        return rc;
+    if ((rc = holiday_dates(sc)) != TACT_OK)
         return rc;
     return tact__ix_ages_scan(sc);
 }

@@ -343,9 +343,13 @@ static int case_refs(tact_scanner *sc)
     return TACT_OK;
 }
 
-int tact__ix_numbers_scan(tact_scanner *sc)
+int tact__ix_numbers_scan(tact_scanner *sc, const ix_post *post)
 {
     size_t i = 0, cur = 0;
+    /* every shape of this loop holds a digit (a digit first, or one in the
+     * first seven bytes): without one in the post it finds nothing */
+    if (!post->digit)
+        i = sc->len;
     while (i < sc->len) {
         int c = ix_at(sc, i);
         size_t next = i + 1;

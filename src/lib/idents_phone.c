@@ -196,9 +196,12 @@ static int report(tact_scanner *sc, size_t s, size_t e, enum kind k)
     return tact__add(sc, s, e, TACT_TYPE_PHONE, -1, conf, rule, NULL, NULL);
 }
 
-int tact__ix_phone_scan(tact_scanner *sc)
+int tact__ix_phone_scan(tact_scanner *sc, const ix_post *post)
 {
     size_t i = 0, cur = 0;
+    /* a number starts at a digit, or at '+' or '(' before one */
+    if (!post->digit)
+        return TACT_OK;
     while (i < sc->len) {
         int c = ix_at(sc, i);
         bool start = false;

@@ -118,9 +118,12 @@ static bool outward_cue(const tact_scanner *sc, size_t s, size_t e)
     return false;
 }
 
-int tact__ix_postcode_scan(tact_scanner *sc)
+int tact__ix_postcode_scan(tact_scanner *sc, const ix_post *post)
 {
     size_t i = 0, cur = 0;
+    /* every outward code holds a digit (outward), and so does GIR 0AA */
+    if (!post->digit)
+        return TACT_OK;
     while (i < sc->len) {
         int c = ix_at(sc, i);
         if (!ix_alpha(c) || !ix_left_edge(sc, i) || ix_in_web_c(sc, &cur, i)) {

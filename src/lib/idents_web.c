@@ -159,10 +159,39 @@ static const char *const fundraiser_hosts[] = {"justgiving.com/", "gofundme.com/
  * i + (offset of the first '/' in h). Instead of trying every byte of the
  * text for every host, each host walks the '/' bytes of the text (memchr)
  * and tries only the one start position each implies. */
+/* The '/' bytes of the text, found once for all the hosts: the offsets
+ * in order, or all == false when there are more than fit (then each host
+ * searches with memchr as before). */
+typedef struct slashes {
+    uint32_t at[64];
+    size_t n;
+    bool all;
+} slashes;
+
+/* Offset of the first '/' at or after from, or NULL: the same answer as
+ * memchr from there, read from the list when it is complete. */
+static const char *next_slash(const tact_scanner *sc, const slashes *sl, size_t *j, size_t from)
+{
+    if (!sl->all)
+        return memchr(sc->text + from, '/', sc->len - from);
+    while (*j < sl->n && sl->at[*j] < from)
+        (*j)++;
+    return *j < sl->n ? sc->text + sl->at[*j] : NULL;
+}
+
 static int bare_profiles(tact_scanner *sc)
 {
-    if (!memchr(sc->text, '/', sc->len))
+    const char *first = memchr(sc->text, '/', sc->len);
+    if (!first)
         return TACT_OK;
+    slashes sl = {{0}, 0, true};
+    for (const char *p = first; p; p = memchr(p + 1, '/', sc->len - (size_t)(p + 1 - sc->text))) {
+        if (sl.n == sizeof sl.at / sizeof sl.at[0] || (size_t)(p - sc->text) > UINT32_MAX) {
+            sl.all = false;
+            break;
+        }
+        sl.at[sl.n++] = (uint32_t)(p - sc->text);
+    }
     size_t np = sizeof profile_hosts / sizeof profile_hosts[0];
     size_t nf = sizeof fundraiser_hosts / sizeof fundraiser_hosts[0];
     for (size_t h = 0; h < np + nf; h++) {
@@ -170,8 +199,9 @@ static int bare_profiles(tact_scanner *sc)
         size_t m = strlen(w);
         size_t d = (size_t)(strchr(w, '/') - w);
         size_t from = d; /* search for '/' from here */
+        size_t j = 0;    /* where next_slash is in sl */
         while (from < sc->len) {
-            const char *hit = memchr(sc->text + from, '/', sc->len - from);
+            const char *hit = next_slash(sc, &sl, &j, from);
             if (!hit)
                 break;
             size_t i = (size_t)(hit - sc->text) - d;
@@ -274,16 +304,25 @@ static bool org_handle(const tact_scanner *sc, size_t k)
 /* "insta: jay_x93", "snap is kayb.2009": a handle without its @. */
 static int platform_handles(tact_scanner *sc, size_t k)
 {
-    static const char *const platforms[] = {"insta", "instagram", "snap", "snapchat", "tiktok",
-                                            "twitter", "ig", "sc", "fb", "facebook", "tt"};
+    /* each word with its length (sizeof, so it cannot go stale) */
+#define PW(w) {w, sizeof w - 1}
+    static const struct {
+        const char *w;
+        size_t n;
+    } platforms[] = {PW("insta"), PW("instagram"), PW("snap"), PW("snapchat"), PW("tiktok"),
+                     PW("twitter"),   PW("ig"),        PW("sc"),   PW("fb"),       PW("facebook"),
+                     PW("tt")};
+#undef PW
     /* every platform word is 2-9 bytes starting with f, i, s or t */
     size_t tn = sc->toks[k].norm_len;
     char c0 = tn ? sc->norm.p[sc->toks[k].norm_off] : 0;
     if (tn < 2 || tn > 9 || (c0 != 'f' && c0 != 'i' && c0 != 's' && c0 != 't'))
         return TACT_OK;
+    /* (lengths compared first, without strlen: this runs for every word) */
+    const char *w = sc->norm.p + sc->toks[k].norm_off;
     bool is = false;
     for (size_t p = 0; p < sizeof platforms / sizeof platforms[0] && !is; p++)
-        is = ix_is(sc, k, platforms[p]);
+        is = platforms[p].n == tn && memcmp(w, platforms[p].w, tn) == 0;
     if (!is)
         return TACT_OK;
     size_t j = k + 1;
@@ -516,7 +555,7 @@ static int w3w(tact_scanner *sc, size_t i, size_t *next)
     return tact__add(sc, i, p, TACT_TYPE_GEO_COORDINATES, -1, 0.95f, "geo.what3words", NULL, NULL);
 }
 
-int tact__ix_web_scan(tact_scanner *sc)
+int tact__ix_web_scan(tact_scanner *sc, const ix_post *post)
 {
     int rc;
     for (size_t k = 0; k < sc->ntoks; k++) {
@@ -537,9 +576,18 @@ int tact__ix_web_scan(tact_scanner *sc)
     }
     if ((rc = bare_profiles(sc)) != TACT_OK)
         return rc;
+    /* a coordinate holds a digit (decimal_deg, dms), what3words a '/' */
+    if (!post->digit && !post->slash)
+        return TACT_OK;
     size_t i = 0;
     while (i < sc->len) {
         int c = ix_at(sc, i);
+        /* only a digit, a sign or a '/' can start a position: step over
+         * everything else without the tests below */
+        if (!ix_digit(c) && c != '-' && c != '+' && c != '/') {
+            i++;
+            continue;
+        }
         size_t next = i + 1;
         rc = TACT_OK;
         if ((ix_digit(c) || c == '-' || c == '+') &&

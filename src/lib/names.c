@@ -19,6 +19,7 @@ int tact__names_compile(tact_ruleset *rs, tact_error *err)
         (rc = tact__names_public_lists(&rs->a, &nr->cue)) ||
         (rc = tact__names_cues_lists(&rs->a, &nr->cue)))
         return rc;
+    tact__hf_build(&nr->cuef, &nr->cue);
     size_t len;
     const char *d = tact__data_get("ner.bin", &len);
     if (d) {
@@ -369,7 +370,10 @@ int tact__names_scan(tact_scanner *sc)
     for (size_t i = 0; i < sc->ntoks; i++) {
         const tact__token *t = &sc->toks[i];
         c.cls[i] = 0;
-        if (t->norm_len && (t->kind == TACT__TOK_WORD || t->kind == TACT__TOK_PUNCT))
+        /* the filter answers "in no list" for most tokens without the
+         * probe, and never for a token that is in one (idents_filter.h) */
+        if (t->norm_len && (t->kind == TACT__TOK_WORD || t->kind == TACT__TOK_PUNCT) &&
+            tact__hf_maybe(&c.nr->cuef, t->hash))
             c.cls[i] = tact__lex_get_h(&c.nr->cue, sc->norm.p + t->norm_off, t->norm_len, t->hash);
         c.any |= c.cls[i];
     }

@@ -18,6 +18,7 @@
 #include "internal.h"
 #include "lexicon.h"
 #include "tagger.h"
+#include "idents_filter.h"
 
 /* Per-token marks set by names_public.c. */
 #define NM_BLOCK_PUBLIC 1u /* a public figure, author or inquiry */
@@ -59,6 +60,7 @@
 typedef struct names_rules {
     tagger_model *model; /* NULL when no model is embedded */
     tact__lex cue;       /* list word -> NL_* bits */
+    tact__hfilter cuef;  /* hashes of cue's keys (idents_filter.h) */
 } names_rules;
 
 /* The state of one scan, in the scanner's per-scan arena. */

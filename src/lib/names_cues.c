@@ -572,6 +572,18 @@ static int rule_place(names_ctx *c, size_t i, size_t *next)
 
 /* A capitalised word that is not an ordinary word, after a preposition of
  * place: "placement in Hengrove", "A&E at Southmead". */
+/* The gate of rule_place_context: its prepositions (in near around outside
+ * nr round at from on to) are 2-7 bytes and start with one of these
+ * letters; a token that is none of them cannot pass its first test. */
+static bool place_prep_gate(const names_ctx *c, const tact__token *t)
+{
+    if (t->norm_len < 2 || t->norm_len > 7)
+        return false;
+    char c0 = c->sc->norm.p[t->norm_off];
+    return c0 == 'i' || c0 == 'n' || c0 == 'a' || c0 == 'o' || c0 == 'r' || c0 == 'f' ||
+           c0 == 't';
+}
+
 static int rule_place_context(names_ctx *c, size_t i)
 {
     bool strong_prep = nm_is(c, i, "in") || nm_is(c, i, "near") || nm_is(c, i, "around") ||
@@ -655,14 +667,34 @@ int tact__names_cues_scan(names_ctx *c)
     size_t place_next = 0;
     for (size_t i = 0; i < c->n; i++) {
         size_t before = c->sc->ncand;
-        if ((rc = rule_title(c, i)) || (rc = rule_relation(c, i)) || (rc = rule_nickname(c, i)) ||
-            (rc = rule_family(c, i)) || (rc = rule_owner(c, i)) || (rc = rule_name_age(c, i)) ||
-            (rc = rule_initials(c, i)) ||
-            (rc = rule_bracket_nick(c, i, per)) || (rc = rule_hashtag(c, i)) ||
-            (rc = rule_description(c, i)) || (rc = rule_name(c, i)) ||
-            (rc = rule_hashtag_camel(c, i)) ||
-            (rc = rule_lower_name(c, i)) ||
-            (rc = rule_place_context(c, i)) || (rc = rule_area(c, i)))
+        /*
+         * Speed: each rule is called only when its own first test passes
+         * (the gate beside it repeats that test: a rule whose first test
+         * fails returns TACT_OK and adds nothing, so skipping it changes
+         * nothing, and the rules that run keep their order). Most tokens
+         * are lower-case words that pass almost none of the gates.
+         */
+        const tact__token *t = nm_tok(c, i);
+        uint32_t lx = t->lex;
+        bool cap = nm_cap(c, i), next2 = i + 2 < c->n;
+        if ((lx & TACT__LX_TITLE && (rc = rule_title(c, i))) ||
+            (lx & (TACT__LX_KIN | TACT__LX_ROLE | TACT__LX_BRAND) && (rc = rule_relation(c, i))) ||
+            (nm_has(c, i, NL_NICK) && (rc = rule_nickname(c, i))) ||
+            (cap && (rc = rule_family(c, i))) ||
+            (next2 && nm_tok(c, i + 1)->kind == TACT__TOK_POSS && (rc = rule_owner(c, i))) ||
+            (next2 && nm_punct(c, i + 1, '(') && (rc = rule_name_age(c, i))) ||
+            ((t->norm_len == 7 || t->norm_len == 8 ||
+              (t->kind == TACT__TOK_WORD && t->norm_len <= 3)) &&
+             (rc = rule_initials(c, i))) ||
+            (t->kind == TACT__TOK_PUNCT && (rc = rule_bracket_nick(c, i, per))) ||
+            (t->kind == TACT__TOK_HASHTAG && (rc = rule_hashtag(c, i))) ||
+            (t->norm_len == 3 && (rc = rule_description(c, i))) ||
+            (cap && (rc = rule_name(c, i))) ||
+            (t->kind == TACT__TOK_HASHTAG && (rc = rule_hashtag_camel(c, i))) ||
+            (t->kind == TACT__TOK_WORD && (t->shape & TACT__SH_LOWER) &&
+             (rc = rule_lower_name(c, i))) ||
+            (place_prep_gate(c, t) && (rc = rule_place_context(c, i))) ||
+            (cap && (rc = rule_area(c, i))))
             return rc;
         if (i >= place_next && (rc = rule_place(c, i, &place_next)))
             return rc;

@@ -535,6 +535,12 @@ void tact__names_public_mark(names_ctx *c)
     if (c->any & NL_NATION)
         mark_nation_orgs(c);
     for (size_t i = 0; i < c->n; i++) {
+        /* Speed: every rule below needs token i capitalised, or one of
+         * these lists, or "dr"; a token with none of them (most tokens)
+         * can change nothing here. */
+        if (!nm_cap(c, i) && !nm_has(c, i, NL_VERSUS | NL_INTRO | NL_PTITLE | NL_WORSHIP) &&
+            !nm_is(c, i, "dr"))
+            continue;
         if (nm_cap(c, i) && nm_has(c, i, NL_COMPASS) &&
             (i == 0 || !nm_cap(c, i - 1) || nm_is(c, i - 1, "the") || nm_has(c, i - 1, NL_NICK) ||
              tact__nm_cap_free(c, i))) {
