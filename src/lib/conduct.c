@@ -23,13 +23,18 @@ enum {
     CASE_PLACE,            /* not a tag: a place or service found by them */
     CASE_ID                /* not a tag: a name, handle, number... found by them */
 };
-enum { CX_TRAINING, CX_ANON, CX_TOPIC, CX_ADVICE, CX_CONDEMN, CX_OWN, CX_KIND, CX_ABOUT, CX_NTAGS };
+enum {
+    CX_TRAINING, CX_ANON, CX_TOPIC, CX_ADVICE, CX_CONDEMN, CX_OWN, CX_KIND, CX_ABOUT,
+    CX_PARENT, /* the author as a parent or relative, or their own life: post-wide only */
+    CX_NTAGS
+};
 enum { DG_HIGH, DG_MEDIUM };
 enum { BD_BREACH, BD_CONSIDER, BD_SECRET, BD_PLAN };
 
 static const char *const case_tags[] = {"strong", "personal", "process", "detail", "weak",
                                         "near",   "low",      "event",   "one",    "when"};
-static const char *const cx_tags[] = {"training", "anon", "topic", "advice", "condemn", "own", "kind", "about"};
+static const char *const cx_tags[] = {"training", "anon",  "topic", "advice", "condemn",
+                                      "own",      "kind",  "about", "parent"};
 static const char *const dg_tags[] = {"high", "medium"};
 static const char *const high_tags[] = {"high"};
 static const char *const med_tags[] = {"medium"};
@@ -585,7 +590,9 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
         return TACT_OK;
     bool fire = has[CASE_STRONG];
     bool with_id = false;
-    if (!fire && !(st->ctx & (1u << CX_TRAINING))) {
+    /* a post written as a parent or from the author's own life: its
+     * involvement and detail words are the author's family's (conduct11) */
+    if (!fire && !(st->ctx & ((1u << CX_TRAINING) | (1u << CX_PARENT)))) {
         if (has[CASE_PERSONAL] &&
             (has[CASE_PROCESS] || has[CASE_DETAIL] || has[CASE_WEAK] || has[CASE_EVENT]))
             fire = true;
@@ -788,7 +795,7 @@ static int on_cooc(void *ctx, const tact__cooc_hit *h)
     const char *rule, *msg;
     switch (h->type) {
     case TACT_TYPE_CASE_DISCUSSION:
-        if (st->ctx & ((1u << CX_ANON) | (1u << CX_TRAINING)))
+        if (st->ctx & ((1u << CX_ANON) | (1u << CX_TRAINING) | (1u << CX_PARENT)))
             return TACT_OK;
         rule = "case.cooccur";
         msg = MSG_CASE;
@@ -1005,7 +1012,8 @@ static int note_context(scan_state *st)
             continue;
         unsigned tag = tact__pm_tag(pm, m->pat);
         st->ctx |= 1u << tag;
-        st->sent_ctx[st->sent[m->first]] |= (uint8_t)(1u << tag);
+        if (tag < 8)
+            st->sent_ctx[st->sent[m->first]] |= (uint8_t)(1u << tag);
         if (tag == CX_OWN) {
             if (s->nown + 2 > s->owncap &&
                 tact__grow(&st->sc->a, (void **)&s->own, &s->owncap, s->nown + 2, sizeof *s->own))
