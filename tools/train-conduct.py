@@ -34,6 +34,18 @@ than --min-known of its features have weight (out of domain: see
 conduct_model.c). --eval FILE prints an existing model's figures on the
 current split instead of training.
 
+The review tier: a second, lower threshold per type, at or above which
+(and below the threshold) the model asks for review with a medium finding
+of its own ("model.<type>.maybe": it may be). Its rule, on the same
+validation split and the same highest-type masking: the lowest probability
+(at least --review-floor, below the type's threshold) at which validation
+precision (every other type and ok counting as negatives) is at least
+--review-precision AND no validation ok line scores at or above it (a line
+of another conduct type there is still a conduct problem, asked to review;
+an ok line would be a false alarm). No such probability, or a type in REVIEW_OFF: 1 (off).
+--review off (REVIEW_SHIPPED below) writes 1 for every type: the tier off,
+the chosen values still printed.
+
 Venting, abuse and discrimination are left out by default: the venting model
 fired on ordinary posts of the visible halves and on ordinary tweets far more
 often than the rules (measured again with the training-only corpus: still
@@ -44,6 +56,7 @@ usage: train-conduct.py [--build DIR] [--out FILE] [--md FILE] [--bits N]
                         [--corpus DIR] [--train-dir DIR] [--refit] [--eval FILE]
                         [--types a,b,..] [--precision P] [--floor T]
                         [--thr type=T ...] [--min-count N] [--min-known F]
+                        [--review on|off] [--review-precision P] [--review-floor T]
 """
 import argparse
 import datetime
@@ -67,6 +80,14 @@ SEED = 20261121
 # author's own family ("see you saturday ... with my sister"), which the
 # boundary rules deliberately leave alone (tests/spec/conduct/boundary.spec).
 FIXED_THR = {"boundary": 0.8}
+# The review tier in the shipped model (see the docstring and conduct.md):
+# measured on the team halves and ordinary tweets before it was switched on.
+REVIEW_SHIPPED = True
+# Types whose review tier stays off (1) whatever validation says. Derogatory:
+# any derogatory finding next to a handle or name blocks (verdict rule 7,
+# src/lib/verdict.c), so its "maybe" turned 17 of the 20,000 ordinary tweets
+# review -> block (and 6 ok -> review) and changed no verdict on any suite.
+REVIEW_OFF = {"derogatory"}
 LAMBDAS = [1e-2, 3e-2, 1e-1, 3e-1]
 EPOCHS = 25
 
@@ -197,6 +218,20 @@ def pick_threshold(ps, ys, oks, precision, floor):
     return 0.999
 
 
+def pick_review(ps, ys, oks, precision, floor, thr):
+    """The review tier's threshold: the lowest probability >= floor and
+    below thr at which validation precision is at least `precision` and no
+    ok line reaches it; 1.0 (off) when there is none."""
+    cands = sorted(set(p for p in ps if floor <= p < thr))
+    for t in cands:
+        tp = sum(1 for p, y in zip(ps, ys) if p >= t and y)
+        fp = sum(1 for p, y in zip(ps, ys) if p >= t and not y)
+        okfp = sum(1 for p, o in zip(ps, oks) if p >= t and o)
+        if okfp == 0 and tp and tp / (tp + fp) >= precision:
+            return t
+    return 1.0
+
+
 def prf(ps, ys, t, mask=None):
     tp = fp = fn = 0
     for k, (p, y) in enumerate(zip(ps, ys)):
@@ -230,6 +265,10 @@ def main():
                     help="ship weights refit on all lines (validation included) with the chosen L2 and thresholds")
     ap.add_argument("--eval", default="",
                     help="measure this model file on the current split instead of training")
+    ap.add_argument("--review", choices=["on", "off"], default="on" if REVIEW_SHIPPED else "off",
+                    help="write the review tier's thresholds (on) or 1 for every type (off)")
+    ap.add_argument("--review-precision", type=float, default=0.9)
+    ap.add_argument("--review-floor", type=float, default=0.3)
     ap.add_argument("--thr", action="append", default=[],
                     help="type=T: use threshold T for a type (besides FIXED_THR)")
     a = ap.parse_args()
@@ -273,7 +312,7 @@ def main():
     chosen = []
     if a.eval:
         # figures of an existing model file on this split (nothing written)
-        types, ms, thrs, a.min_known = load_model(a.eval)
+        types, ms, thrs, a.min_known, rthrs = load_model(a.eval)
         chosen = [(0.0, 0.0, m) for m in ms]
         fixed = dict(zip(types, thrs))
         xs = full
@@ -306,6 +345,7 @@ def main():
     # 3. thresholds and figures of the gated, quantised model
     report = []
     persrc = []
+    review = []
     models = []
     # every type's score of every validation line: a type speaks only where
     # it scores highest of the model's types (src/lib/conduct.c, model_rule)
@@ -318,22 +358,35 @@ def main():
         au = auc(allp[ti], yva)  # ranking: the raw scores
         oks = [labels[i] == "ok" for i in va]
         thr = fixed.get(t, pick_threshold(ps, yva, oks, a.precision, a.floor))
+        if a.eval:
+            rthr = rthrs[ti]
+        else:
+            rthr = 1.0 if t in REVIEW_OFF else pick_review(ps, yva, oks, a.review_precision,
+                                                           a.review_floor, thr)
         tp, fp, fn = prf(ps, yva, thr)
         # what the model adds: validation lines whose rules found nothing of type t
         only = [t not in rules[i] for i in va]
         otp, ofp, ofn = prf(ps, yva, thr, only)
         okfp = sum(1 for p, o in zip(ps, oks) if p >= thr and o)
         report.append((t, lam, au, thr, tp, fp, fn, otp, ofp, ofn, okfp, sum(yva)))
+        # the review tier on validation: everything at or above it (both tiers)
+        if rthr < 1.0:
+            rtp, rfp, rfn = prf(ps, yva, rthr)
+            rotp, rofp, rofn = prf(ps, yva, rthr, only)
+            rok = sum(1 for p, o in zip(ps, oks) if p >= rthr and o)
+        else:
+            rtp, rfp, rfn, rotp, rofp, rofn, rok = tp, fp, fn, otp, ofp, ofn, okfp
+        review.append((t, rthr, rtp, rfp, rfn, rotp, rofp, rofn, rok))
         for src in sources:
             mask = [source[i] == src for i in va]
             stp, sfp, sfn = prf(ps, yva, thr, mask)
             sok = sum(1 for p, o, k in zip(ps, oks, mask) if k and p >= thr and o)
             sau = auc([p for p, k in zip(allp[ti], mask) if k], [y for y, k in zip(yva, mask) if k])
             persrc.append((t, src, sau, stp, sfp, sfn, sok, sum(mask)))
-        models.append((t, m, thr))
+        models.append((t, m, thr, rthr if a.review == "on" else 1.0))
 
     if a.eval:
-        print(render(a, counts, sources, report, persrc))
+        print(render(a, counts, sources, report, persrc, review))
         return 0
     if a.refit:
         # the shipped weights: each type refit on every line (training and
@@ -347,21 +400,21 @@ def main():
         xall = [[(j, v) for j, v in x if j in keep] for x in full]
         every = list(range(len(corpus)))
         models = [(t, quantise(train(xall, [1 if labels[i] == t else 0 for i in every],
-                                     chosen[ti][1], SEED + ti)), thr)
-                  for ti, (t, _, thr) in enumerate(models)]
+                                     chosen[ti][1], SEED + ti)), thr, rthr)
+                  for ti, (t, _, thr, rthr) in enumerate(models)]
     # model file
     nb = 1 << a.bits
-    blob = bytearray(b"TCM1" + struct.pack("<IIf", a.bits, len(models), a.min_known))
+    blob = bytearray(b"TCM2" + struct.pack("<IIf", a.bits, len(models), a.min_known))
     arr = [0] * (nb * len(models))
-    for k, (t, (b, _, q, scale), thr) in enumerate(models):
-        blob += t.encode().ljust(24, b"\0") + struct.pack("<fff", b, thr, scale)
+    for k, (t, (b, _, q, scale), thr, rthr) in enumerate(models):
+        blob += t.encode().ljust(24, b"\0") + struct.pack("<ffff", b, thr, scale, rthr)
         for j, v in q.items():
             arr[j * len(models) + k] = v
     blob += struct.pack("<%db" % len(arr), *arr)
     with open(a.out, "wb") as f:
         f.write(blob)
 
-    text = render(a, counts, sources, report, persrc)
+    text = render(a, counts, sources, report, persrc, review)
     print(text)
     print("wrote %s (%d bytes)" % (a.out, len(blob)))
     if a.md and os.path.exists(a.md):
@@ -369,9 +422,9 @@ def main():
         begin, end = "<!-- train-conduct: begin -->", "<!-- train-conduct: end -->"
         if begin in md and end in md:
             stamp = "trained %s by tools/train-conduct.py (bits %d, seed %d, epochs %d, min count %d, " \
-                    "precision %.2f, floor %.2f, min known %.2f; split: SHA-1 of the line mod 5 == 0 is validation%s)" % (
+                    "precision %.2f, floor %.2f, min known %.2f; review tier %s: precision %.2f, floor %.2f; split: SHA-1 of the line mod 5 == 0 is validation%s)" % (
                         datetime.date.today().isoformat(), a.bits, SEED, EPOCHS, a.min_count,
-                        a.precision, a.floor, a.min_known,
+                        a.precision, a.floor, a.min_known, a.review, a.review_precision, a.review_floor,
                         "; shipped weights refit on every line" if a.refit else "")
             md = md[:md.index(begin) + len(begin)] + "\n" + stamp + "\n\n" + text + "\n" + md[md.index(end):]
             with open(a.md, "w", encoding="utf-8") as f:
@@ -383,24 +436,26 @@ def load_model(path):
     """(types, [(bias, {bucket: weight}, q, scale)], thresholds, min_known) of
     a conduct.bin, to measure it on the current split (--eval)."""
     blob = open(path, "rb").read()
-    if blob[:4] != b"TCM1":
+    if blob[:4] not in (b"TCM1", b"TCM2"):
         sys.exit("train-conduct: %s is not a conduct model" % path)
+    per = 40 if blob[:4] == b"TCM2" else 36
     bits, nt, mk = struct.unpack("<IIf", blob[4:16])
     types, heads = [], []
     for k in range(nt):
-        q = blob[16 + 36 * k:16 + 36 * (k + 1)]
+        q = blob[16 + per * k:16 + per * (k + 1)]
         types.append(q[:24].rstrip(b"\0").decode())
-        heads.append(struct.unpack("<fff", q[24:36]))
-    arr = struct.unpack("<%db" % ((1 << bits) * nt), blob[16 + 36 * nt:])
-    models, thrs = [], []
-    for k, (b, thr, scale) in enumerate(heads):
+        heads.append(struct.unpack("<ffff", q[24:40]) if per == 40 else struct.unpack("<fff", q[24:36]) + (1.0,))
+    arr = struct.unpack("<%db" % ((1 << bits) * nt), blob[16 + per * nt:])
+    models, thrs, rthrs = [], [], []
+    for k, (b, thr, scale, rthr) in enumerate(heads):
         q = {j: arr[j * nt + k] for j in range(1 << bits) if arr[j * nt + k]}
         models.append((b, {j: v * scale for j, v in q.items()}, q, scale))
         thrs.append(thr)
-    return types, models, thrs, mk
+        rthrs.append(rthr)
+    return types, models, thrs, mk, rthrs
 
 
-def render(a, counts, sources, report, persrc):
+def render(a, counts, sources, report, persrc, review):
     lines = []
     for src in ["all"] + (sources if len(sources) > 1 else []):
         lines.append("%s lines (train / validation): " % ("all" if src == "all" else "source " + src) + ", ".join(
@@ -426,6 +481,19 @@ def render(a, counts, sources, report, persrc):
             r = stp / (stp + sfn) if stp + sfn else 0.0
             lines.append("| %s | %s | %d | %.3f | %.2f | %.2f | %d | %d | %d | %d |" % (
                 t, src, n, sau, p, r, stp, sfp, sfn, sok))
+    lines.append("")
+    lines.append("Review tier (%s in the written file), on the same validation lines: everything at or above "
+                 "the review threshold, both tiers together (1.000: off, no probability met the rule or the type is in "
+                 "REVIEW_OFF; its row is then the threshold's):" % a.review)
+    lines.append("")
+    lines.append("| type | review threshold | val P | val R | TP | FP | ok lines >= thr | "
+                 "rules missed, model finds | model-only false |")
+    lines.append("|---|---|---|---|---|---|---|---|---|")
+    for t, rthr, rtp, rfp, rfn, rotp, rofp, rofn, rok in review:
+        p = rtp / (rtp + rfp) if rtp + rfp else 0.0
+        r = rtp / (rtp + rfn) if rtp + rfn else 0.0
+        lines.append("| %s | %.3f | %.2f | %.2f | %d | %d | %d | %d of %d | %d |" % (
+            t, rthr, p, r, rtp, rfp, rok, rotp, rotp + rofn, rofp))
     return "\n".join(lines)
 
 

@@ -17,7 +17,9 @@ corpora=$shared/corpora
 # (tests/conduct/corpus/*.txt, the rules' corpus, and tests/conduct/train/*.txt,
 # a training-only corpus), L2 and thresholds from their validation split, the
 # shipped weights refit on every line (--refit); see data/models/conduct.md
-# and tools/train-conduct.py. Deterministic; needs nothing from ../shared.
+# and tools/train-conduct.py. A second, lower "review" threshold per type
+# (medium "model.<type>.maybe" findings; REVIEW_SHIPPED/REVIEW_OFF in the
+# trainer) is chosen on the same split. Deterministic; needs nothing from ../shared.
 cmake --build "$build" --target tact-conduct-features >/dev/null
 python3 "$here/tools/train-conduct.py" --build "$build" --refit \
     --out "$here/data/models/conduct.bin" --md "$here/data/models/conduct.md"

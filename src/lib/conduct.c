@@ -896,6 +896,67 @@ static const char MSG_MODEL_CASE[] =
     "This reads like an account of work with a particular person or family. Case details belong "
     "in records and supervision, not on social media.";
 
+/* The model's review tier ("it may be"): between the review threshold and
+ * the threshold, a medium finding of its own rule (data/models/conduct.md). */
+static const char MSG_MAYBE_CASE[] =
+    "This may be an account of work with a particular person or family. If it is, case details "
+    "belong in records and supervision, not on social media.";
+static const char MSG_MAYBE_DEROG[] =
+    "This may talk about people you work with in a demeaning way. Think again about how it reads "
+    "to them.";
+static const char MSG_MAYBE_COLLEAGUE[] =
+    "This may criticise colleagues, managers or partner agencies in public. If it does, raise "
+    "concerns through supervision or the proper route instead.";
+static const char MSG_MAYBE_BOUNDARY[] =
+    "This may raise a professional boundary question (personal contact or social media with "
+    "someone you work with). If so, talk it through in supervision before acting.";
+static const char MSG_MAYBE_OTHER[] =
+    "This may be a conduct matter. Think again about how it reads before posting.";
+
+/* 2: at or above model k's threshold; 1: in its review tier; 0: neither (a
+ * threshold of 1 is off). */
+static int model_tier(const tact__cm *m, size_t k, float p)
+{
+    float t = tact__cm_threshold(m, k), t2 = tact__cm_review_threshold(m, k);
+    if (t < 1.f && p >= t)
+        return 2;
+    return t2 < 1.f && p >= t2 ? 1 : 0;
+}
+
+static void model_maybe(tact_type type, const char **rule, const char **msg)
+{
+    switch (type) {
+    case TACT_TYPE_CASE_DISCUSSION:
+        *rule = "model.case_discussion.maybe";
+        *msg = MSG_MAYBE_CASE;
+        break;
+    case TACT_TYPE_DEROGATORY:
+        *rule = "model.derogatory.maybe";
+        *msg = MSG_MAYBE_DEROG;
+        break;
+    case TACT_TYPE_COLLEAGUE_CRITICISM:
+        *rule = "model.colleague_criticism.maybe";
+        *msg = MSG_MAYBE_COLLEAGUE;
+        break;
+    case TACT_TYPE_BOUNDARY:
+        *rule = "model.boundary.maybe";
+        *msg = MSG_MAYBE_BOUNDARY;
+        break;
+    case TACT_TYPE_VENTING:
+        *rule = "model.venting.maybe";
+        *msg = MSG_MAYBE_OTHER;
+        break;
+    case TACT_TYPE_DISCRIMINATION:
+        *rule = "model.discrimination.maybe";
+        *msg = MSG_MAYBE_OTHER;
+        break;
+    default:
+        *rule = "model.abuse.maybe";
+        *msg = MSG_MAYBE_OTHER;
+        break;
+    }
+}
+
 /*
  * The learned model (conduct_model.c) speaks only for a type the rules found
  * nothing of in the post, at or above its threshold (chosen on the corpus's
@@ -911,7 +972,7 @@ static int model_rule(scan_state *st, uint32_t nsent)
     tact__cm_score(m, st->sc, NULL, 0, p, NULL, NULL);
     bool any = false;
     for (size_t k = 0; k < nt && !any; k++)
-        any = p[k] >= tact__cm_threshold(m, k) && tact__cm_threshold(m, k) < 1.f;
+        any = model_tier(m, k, p[k]) != 0;
     if (!any)
         return TACT_OK;
     /* rarely: score again to find the sentence that weighs most */
@@ -921,8 +982,10 @@ static int model_rule(scan_state *st, uint32_t nsent)
     tact__cm_score(m, st->sc, st->sent, nsent, p, best, ss);
     for (size_t k = 0; k < nt; k++) {
         tact_type type = tact__cm_type(m, k);
-        /* a threshold of 1 keeps a type silent: it only competes below */
-        if (p[k] < tact__cm_threshold(m, k) || tact__cm_threshold(m, k) >= 1.f)
+        /* a threshold of 1 keeps a type (or its review tier) silent: it
+         * only competes below */
+        int tier = model_tier(m, k, p[k]);
+        if (!tier)
             continue;
         /* only the type the model rates highest: a post it rates as both
          * (say a boundary question that mentions a former service user) is
@@ -986,6 +1049,11 @@ static int model_rule(scan_state *st, uint32_t nsent)
             rule = "model.abuse";
             msg = MSG_CLF;
             break;
+        }
+        if (tier == 1) {
+            /* the review tier: "it may be", medium whatever the type */
+            sev = TACT_SEV_MEDIUM;
+            model_maybe(type, &rule, &msg);
         }
         size_t a = 0, b = st->sc->ntoks - 1;
         while (a < b && st->sent[a] != best[k])

@@ -21,10 +21,11 @@
  * in slang the corpus never saw), every probability is 0.
  *
  * conduct.bin (little endian):
- *   "TCM1" u32 bits u32 ntypes f32 min_known
+ *   "TCM2" u32 bits u32 ntypes f32 min_known
  *   ntypes x { char name[24] (NUL-padded type name) f32 bias f32 threshold
- *              f32 scale }
+ *              f32 scale f32 review_threshold }
  *   int8 w[2^bits][ntypes]    (weight = w * scale)
+ * "TCM1" is the same without review_threshold (read as 1: no review tier).
  */
 #include "conduct_model.h"
 #include "lexicon.h"
@@ -36,6 +37,7 @@ struct tact__cm {
     float min_known; /* share of features with weight below which p = 0 */
     tact_type type[TACT__CM_MAXTYPES];
     float bias[TACT__CM_MAXTYPES], thr[TACT__CM_MAXTYPES], scale[TACT__CM_MAXTYPES];
+    float thr2[TACT__CM_MAXTYPES]; /* the review tier's threshold (1: none) */
     int8_t *w; /* [2^bits][ntypes]: a quarter of a megabyte, mostly in cache */
 };
 
@@ -196,20 +198,22 @@ void tact__cm_features(const tact_scanner *sc, tact__cm_feat_fn fn, void *ctx)
 /* ---- the model file ------------------------------------------------------ */
 
 #define HEAD 16u
-#define PER_TYPE 36u
+#define PER_TYPE1 36u /* TCM1 */
+#define PER_TYPE2 40u /* TCM2: + review threshold */
 
 int tact__cm_load(const tact__alloc *a, const char *data, size_t len, tact__cm **out)
 {
     *out = NULL;
     const unsigned char *p = (const unsigned char *)data;
-    if (len < HEAD || memcmp(p, "TCM1", 4) != 0)
+    if (len < HEAD || (memcmp(p, "TCM1", 4) != 0 && memcmp(p, "TCM2", 4) != 0))
         return TACT_EMODEL;
+    size_t per = p[3] == '2' ? PER_TYPE2 : PER_TYPE1;
     uint32_t bits = tact__rd32le(p + 4), nt = tact__rd32le(p + 8);
     float mk = tact__rdf32le(p + 12);
     if (bits < 8 || bits > 22 || nt == 0 || nt > TACT__CM_MAXTYPES || !(mk >= 0.f) || !(mk <= 1.f))
         return TACT_EMODEL;
     size_t nw = ((size_t)1 << bits) * nt;
-    if (len != HEAD + PER_TYPE * nt + nw)
+    if (len != HEAD + per * nt + nw)
         return TACT_EMODEL;
     tact__cm *m = tact__calloc(a, 1, sizeof *m);
     if (!m)
@@ -218,27 +222,29 @@ int tact__cm_load(const tact__alloc *a, const char *data, size_t len, tact__cm *
     m->ntypes = nt;
     m->min_known = mk;
     for (uint32_t k = 0; k < nt; k++) {
-        const unsigned char *q = p + HEAD + PER_TYPE * k;
+        const unsigned char *q = p + HEAD + per * k;
         size_t n = 0;
         while (n < 24 && q[n])
             n++;
         float b = tact__rdf32le(q + 24), t = tact__rdf32le(q + 28), s = tact__rdf32le(q + 32);
+        float t2 = per == PER_TYPE2 ? tact__rdf32le(q + 36) : 1.f;
         if (tact_type_from_name((const char *)q, n, &m->type[k]) != TACT_OK ||
             tact_type_category(m->type[k]) != TACT_CAT_CONDUCT || !(b == b) || !(t > 0.f) ||
-            !(t <= 1.f) || !(s > 0.f) || !(s < 1.f)) {
+            !(t <= 1.f) || !(s > 0.f) || !(s < 1.f) || !(t2 > 0.f) || !(t2 <= 1.f)) {
             tact__free(a, m);
             return TACT_EMODEL;
         }
         m->bias[k] = b;
         m->thr[k] = t;
         m->scale[k] = s;
+        m->thr2[k] = t2;
     }
     m->w = tact__malloc(a, nw * sizeof *m->w);
     if (!m->w) {
         tact__free(a, m);
         return TACT_ENOMEM;
     }
-    memcpy(m->w, p + HEAD + PER_TYPE * nt, nw); /* bytes: no byte order */
+    memcpy(m->w, p + HEAD + per * nt, nw); /* bytes: no byte order */
     *out = m;
     return TACT_OK;
 }
@@ -264,6 +270,11 @@ tact_type tact__cm_type(const tact__cm *m, size_t k)
 float tact__cm_threshold(const tact__cm *m, size_t k)
 {
     return m->thr[k];
+}
+
+float tact__cm_review_threshold(const tact__cm *m, size_t k)
+{
+    return m->thr2[k];
 }
 
 /* ---- scoring ------------------------------------------------------------- */

@@ -34,6 +34,10 @@ void tact__cm_free(const tact__alloc *a, tact__cm *m);
 size_t tact__cm_ntypes(const tact__cm *m);
 tact_type tact__cm_type(const tact__cm *m, size_t k);
 float tact__cm_threshold(const tact__cm *m, size_t k);
+/* The review tier of model k: at or above this probability (and below the
+ * threshold) the model may ask for review ("it may be ..."); 1 when the
+ * tier is off (and for TCM1 files, which have no such field). */
+float tact__cm_review_threshold(const tact__cm *m, size_t k);
 
 /*
  * Score the scanner's tokens: p[k] receives the probability of model k

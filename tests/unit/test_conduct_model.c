@@ -48,6 +48,28 @@ static unsigned char *synthetic(const char *type, int8_t w, float s, float thr, 
     return b;
 }
 
+/* The same model as a TCM2 file, with a review threshold. */
+static unsigned char *synthetic2(const char *type, int8_t w, float s, float thr, float rthr,
+                                 size_t *len)
+{
+    size_t n = 16 + 40 + 256;
+    unsigned char *b = calloc(1, n);
+    if (!b)
+        return NULL;
+    memcpy(b, "TCM2", 4);
+    put32(b + 4, 8);
+    put32(b + 8, 1);
+    putf(b + 12, 0.f);
+    memcpy(b + 16, type, strlen(type));
+    putf(b + 16 + 24, 0.f);
+    putf(b + 16 + 28, thr);
+    putf(b + 16 + 32, s);
+    putf(b + 16 + 36, rthr);
+    memset(b + 56, (unsigned char)w, 256);
+    *len = n;
+    return b;
+}
+
 static void scan(const char *text)
 {
     const tact_result *res = NULL;
@@ -107,6 +129,7 @@ static void test_load_rejects(void)
     CHECK_INT(tact__cm_ntypes(m), 1);
     CHECK_INT(tact__cm_type(m, 0), TACT_TYPE_CASE_DISCUSSION);
     CHECK(fabsf(tact__cm_threshold(m, 0) - 0.9f) < 1e-6f);
+    CHECK(tact__cm_review_threshold(m, 0) == 1.f); /* TCM1: no review tier */
     tact__cm_free(&a_, m);
     /* truncated, bad magic, unknown or identifier type, bad threshold */
     CHECK_INT(tact__cm_load(&a_, (const char *)b, n - 1, &m), TACT_EMODEL);
@@ -132,6 +155,32 @@ static void test_load_rejects(void)
 
 /* p = sigmoid(bias + scale * sum of weights): every weight 100 at scale
  * 0.001 gives 0.1 per feature. */
+static void test_load_review(void)
+{
+    size_t n;
+    unsigned char *b = synthetic2("boundary", 1, 0.01f, 0.8f, 0.3f, &n);
+    CHECK(b != NULL);
+    if (!b)
+        return;
+    tact__cm *m = NULL;
+    CHECK_INT(tact__cm_load(&a_, (const char *)b, n, &m), TACT_OK);
+    if (m) {
+        CHECK(fabsf(tact__cm_threshold(m, 0) - 0.8f) < 1e-6f);
+        CHECK(fabsf(tact__cm_review_threshold(m, 0) - 0.3f) < 1e-6f);
+        tact__cm_free(&a_, m);
+    }
+    /* a TCM2 file read as TCM1's size, or a bad review threshold */
+    CHECK_INT(tact__cm_load(&a_, (const char *)b, n - 4, &m), TACT_EMODEL);
+    free(b);
+    b = synthetic2("boundary", 1, 0.01f, 0.8f, 0.f, &n);
+    CHECK_INT(tact__cm_load(&a_, (const char *)b, n, &m), TACT_EMODEL);
+    free(b);
+    b = synthetic2("boundary", 1, 0.01f, 0.8f, 1.5f, &n);
+    CHECK_INT(tact__cm_load(&a_, (const char *)b, n, &m), TACT_EMODEL);
+    free(b);
+    CHECK(m == NULL);
+}
+
 static void test_score(void)
 {
     size_t n;
@@ -191,6 +240,10 @@ static void test_shipped(void)
     for (size_t k = 0; k < tact__cm_ntypes(m); k++) {
         CHECK(tact__cm_threshold(m, k) >= 0.5f);
         CHECK(p[k] < tact__cm_threshold(m, k));
+        /* the review tier, where on, sits below the threshold and above
+         * an ordinary post */
+        CHECK(tact__cm_review_threshold(m, k) >= 0.3f);
+        CHECK(p[k] < tact__cm_review_threshold(m, k));
     }
     tact__cm_free(&a_, m);
 }
@@ -207,6 +260,7 @@ int main(void)
     static const th_test tests[] = {
         {"feature_counts", test_feature_counts},
         {"load_rejects", test_load_rejects},
+        {"load_review", test_load_review},
         {"score", test_score},
         {"shipped", test_shipped},
         {NULL, NULL},
