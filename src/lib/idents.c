@@ -207,9 +207,27 @@ size_t tact__ix_match(const tact_scanner *sc, size_t i, const char *pat)
 
 int tact__idents_scan(tact_scanner *sc)
 {
-    ix_post p = {false, sc->len > 0 && memchr(sc->text, '/', sc->len) != NULL};
+    ix_post p = {false, sc->len > 0 && memchr(sc->text, '/', sc->len) != NULL, false};
     for (size_t i = 0; i < sc->len && !p.digit; i++)
         p.digit = (unsigned char)(sc->text[i] - '0') < 10u;
+    /* every digit lies in a token (the tokenizer skips only spaces and
+     * controls), and TACT__SH_DIGIT marks a token with one */
+    for (size_t k = 0; k < sc->ntoks && p.digit && !p.digit_out; k++) {
+        const tact__token *t = &sc->toks[k];
+        if (!(t->shape & TACT__SH_DIGIT))
+            continue;
+        switch (t->kind) {
+        case TACT__TOK_URL:
+        case TACT__TOK_HANDLE:
+        case TACT__TOK_HASHTAG:
+            break;
+        case TACT__TOK_EMAIL:
+            p.digit_out = ix_digit((unsigned char)sc->text[t->start]);
+            break;
+        default:
+            p.digit_out = true;
+        }
+    }
     int rc;
     if ((rc = tact__ix_web_scan(sc, &p)) != TACT_OK ||
         (rc = tact__ix_numbers_scan(sc, &p)) != TACT_OK ||

@@ -209,6 +209,16 @@ static inline bool tact__ix_punct(const tact_scanner *sc, size_t i, char ch)
 typedef struct ix_post {
     bool digit; /* an ASCII digit somewhere in the text */
     bool slash; /* a '/' somewhere in the text */
+    /* a digit (of any script) in a token that is not a URL, email, handle
+     * or hashtag, or an email that starts with an ASCII digit. Most tweets
+     * have digits only in their t.co links. Web tokens start only after a
+     * byte that is not an ASCII letter or digit (tokenize.c), and URLs,
+     * handles and hashtags never start with a digit, so a digit reached
+     * through letters from a start outside the web tokens, or one at the
+     * start itself, is outside them; a digit just after a space, '+', '(',
+     * '/' or '-' may begin an email ("AB 123456.x@y.com"), hence the second
+     * part. Detectors say where they skip on this. */
+    bool digit_out;
 } ix_post;
 
 int tact__ix_phone_scan(tact_scanner *sc, const ix_post *p);    /* idents_phone.c */

@@ -270,8 +270,12 @@ int tact__ix_dates_scan(tact_scanner *sc, const ix_post *post)
     /* numeric dates start at a digit; a written date needs a day or a year
      * (ix_tok_num reads digits), a month alone is skipped; holidays are
      * words and ages are idents_ages.c's, so they always run */
-    if (post->digit &&
-        ((rc = numeric_dates(sc)) != TACT_OK || (rc = written_dates(sc)) != TACT_OK))
+    /* numeric_dates does not skip the web tokens (it can read a date in a
+     * URL's query), so it needs only a digit; written_dates takes days and
+     * years from number and alnum tokens (ix_tok_num), never web tokens */
+    if (post->digit && (rc = numeric_dates(sc)) != TACT_OK)
+        return rc;
+    if (post->digit_out && (rc = written_dates(sc)) != TACT_OK)
         return rc;
     if ((rc = holiday_dates(sc)) != TACT_OK)
         return rc;

@@ -347,9 +347,14 @@ int tact__ix_numbers_scan(tact_scanner *sc, const ix_post *post)
 {
     size_t i = 0, cur = 0;
     /* every shape of this loop holds a digit (a digit first, or one in the
-     * first seven bytes): without one in the post it finds nothing */
-    if (!post->digit)
-        i = sc->len;
+     * first seven bytes): without one in the post it finds nothing. The
+     * loop starts only outside the web tokens, at a digit, or at letters
+     * followed by digits directly (outside too: see ix_post) or after a
+     * space, '/' or '-' (where only an email could start, which digit_out
+     * counts); case_refs reads digits of number and alnum tokens only. So
+     * without digit_out neither part finds anything. */
+    if (!post->digit_out)
+        return TACT_OK;
     while (i < sc->len) {
         int c = ix_at(sc, i);
         size_t next = i + 1;

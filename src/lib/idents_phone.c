@@ -199,8 +199,11 @@ static int report(tact_scanner *sc, size_t s, size_t e, enum kind k)
 int tact__ix_phone_scan(tact_scanner *sc, const ix_post *post)
 {
     size_t i = 0, cur = 0;
-    /* a number starts at a digit, or at '+' or '(' before one */
-    if (!post->digit)
+    /* a number starts at a digit, or at '+' or '(' before one (or "(+"),
+     * at a byte outside the web tokens: its first digit is that byte, or
+     * one just after '+' or '(', which only an email can start with (see
+     * ix_post): without digit_out nothing can start */
+    if (!post->digit_out)
         return TACT_OK;
     while (i < sc->len) {
         int c = ix_at(sc, i);

@@ -121,8 +121,11 @@ static bool outward_cue(const tact_scanner *sc, size_t s, size_t e)
 int tact__ix_postcode_scan(tact_scanner *sc, const ix_post *post)
 {
     size_t i = 0, cur = 0;
-    /* every outward code holds a digit (outward), and so does GIR 0AA */
-    if (!post->digit)
+    /* every outward code holds a digit (outward), and so does GIR 0AA. A
+     * code starts outside the web tokens and reaches its outward digit
+     * through letters only, so that digit is outside them too; the 0 of
+     * "GIR 0AA" may start an email, which digit_out counts (see ix_post) */
+    if (!post->digit_out)
         return TACT_OK;
     while (i < sc->len) {
         int c = ix_at(sc, i);

@@ -580,11 +580,13 @@ int tact__ix_web_scan(tact_scanner *sc, const ix_post *post)
     if (!post->digit && !post->slash)
         return TACT_OK;
     size_t i = 0;
+    const unsigned char *txt = (const unsigned char *)sc->text;
     while (i < sc->len) {
-        int c = ix_at(sc, i);
+        int c = txt[i];
         /* only a digit, a sign or a '/' can start a position: step over
-         * everything else without the tests below */
-        if (!ix_digit(c) && c != '-' && c != '+' && c != '/') {
+         * everything else without the tests below ('+' .. '9' holds them
+         * all, and ',' and '.' besides) */
+        if ((unsigned)(c - '+') > (unsigned)('9' - '+') || c == ',' || c == '.') {
             i++;
             continue;
         }

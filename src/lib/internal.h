@@ -93,6 +93,21 @@ int tact__err(tact_error *err, int code, size_t offset, const char *fmt, ...)
 /* ---- hashing and lexicons -------------------------------------------- */
 
 uint64_t tact__hash(const void *s, size_t n);
+/* The same hash, inline, for the per-token callers (tokenize.c, the
+ * tagger's affix features): a call costs as much as hashing a short key. */
+static inline uint64_t tact__hash_inl(const void *s, size_t n)
+{
+    const unsigned char *p = s;
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= 0x100000001b3ull;
+    }
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    return h;
+}
 
 /*
  * An immutable string -> uint32 map, built once; used for every word list.

@@ -4,16 +4,7 @@
 /* FNV-1a with a final avalanche: short keys, no allocation, good spread. */
 uint64_t tact__hash(const void *s, size_t n)
 {
-    const unsigned char *p = s;
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= p[i];
-        h *= 0x100000001b3ull;
-    }
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    return h;
+    return tact__hash_inl(s, n);
 }
 
 int tact__lex_init(const tact__alloc *a, tact__lex *lx, uint32_t expected)

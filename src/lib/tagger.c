@@ -219,9 +219,10 @@ static size_t features(const tagger_clusters *clu, const uint32_t *cl, const tac
     const char *w = sc->norm.p + t->norm_off;
     size_t len = t->norm_len;
     if (len >= 4) {
-        f[n++] = mix(F_SUF3, tact__hash(w + len - 3, 3));
-        f[n++] = mix(F_SUF2, tact__hash(w + len - 2, 2));
-        f[n++] = mix(F_PRE3, tact__hash(w, 3));
+        /* inline, with constant lengths: the loops unroll */
+        f[n++] = mix(F_SUF3, tact__hash_inl(w + len - 3, 3));
+        f[n++] = mix(F_SUF2, tact__hash_inl(w + len - 2, 2));
+        f[n++] = mix(F_PRE3, tact__hash_inl(w, 3));
     }
     f[n++] = mix(F_LEN, len > 12 ? 12 : len);
     uint32_t lx0 = t->lex & LEX_KEEP;
@@ -418,15 +419,18 @@ void tact__tagger_tag(const tagger_model *m, const tact_scanner *sc, uint8_t *ta
             if (skip[j])
                 continue;
             nf[j] = features(&m->clu, cl + j, sc, i, TG_O, false, f[j], &sh0s[j]);
-            for (size_t k = 0; k < nf[j]; k++)
-                TG_PREFETCH(m->w + (size_t)(f[j][k] & m->mask) * TG_NTAGS);
+            /* from here on f holds row offsets (bits <= 24: no overflow) */
+            for (size_t k = 0; k < nf[j]; k++) {
+                f[j][k] = (f[j][k] & m->mask) * TG_NTAGS;
+                TG_PREFETCH(m->w + f[j][k]);
+            }
         }
         for (size_t j = 0; j < nb; j++) {
             if (skip[j])
                 continue;
             int32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0;
             for (size_t k = 0; k < nf[j]; k++) {
-                const int16_t *row = m->w + (size_t)(f[j][k] & m->mask) * TG_NTAGS;
+                const int16_t *row = m->w + f[j][k];
                 s0 += row[0];
                 s1 += row[1];
                 s2 += row[2];

@@ -17,6 +17,10 @@ typedef struct cursor {
      * on "a.a.a.a..." without an '@'). em_dom_end: SIZE_MAX not read yet,
      * 0 no valid domain, else the end of the address. */
     size_t em_run_end, em_dom_end;
+    /* the first '@' at or after the last start scan_email looked from (n:
+     * none; SIZE_MAX: not looked for yet). Most posts have no '@' after
+     * their handles, and then no start can be an email. */
+    size_t at_pos;
 } cursor;
 
 /* Code point at i and its length; invalid bytes read as U+FFFD. */
@@ -52,16 +56,35 @@ static bool is_space(int32_t cp)
     return cp < 0x80 ? cp == ' ' || (unsigned)(cp - '\t') < 5u : tact__cp_is_space(cp);
 }
 
-static bool is_word_cp(int32_t cp)
+/* ASCII byte classes: AC_ALNUM a letter or digit, AC_DIGIT a digit,
+ * AC_LOCAL an email local-part character (letters, digits, . _ % + -). */
+enum { AC_ALNUM = 1, AC_DIGIT = 2, AC_LOCAL = 4 };
+static const unsigned char ascii_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 4, 0, 4, 4, 0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0,
+    0, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 4,
+    0, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+static bool is_word_cp_slow(int32_t cp)
 {
-    if (cp < 0x80)
-        return (unsigned)((cp | 0x20) - 'a') < 26u || (unsigned)(cp - '0') < 10u;
     return tact__cp_is_letter(cp) || tact__cp_is_digit(cp) || tact__cp_is_mark(cp);
 }
 
-static bool ascii_alnum(unsigned char ch)
+static inline bool is_word_cp(int32_t cp)
 {
-    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+    if (cp < 0x80)
+        return cp >= 0 && (ascii_class[cp] & AC_ALNUM);
+    return is_word_cp_slow(cp);
+}
+
+static inline bool ascii_alnum(unsigned char ch)
+{
+    return ascii_class[ch] & AC_ALNUM;
 }
 
 static bool starts_with_ci(const cursor *c, size_t i, const char *p)
@@ -122,9 +145,9 @@ static size_t scan_url(const cursor *c, size_t i)
     return e - i >= min ? e : i;
 }
 
-static bool email_local_char(unsigned char ch)
+static inline bool email_local_char(unsigned char ch)
 {
-    return ascii_alnum(ch) || ch == '.' || ch == '_' || ch == '%' || ch == '+' || ch == '-';
+    return ascii_class[ch] & AC_LOCAL;
 }
 
 /* The domain after the '@' at `at`: returns the end of the address, or 0
@@ -163,6 +186,12 @@ static size_t scan_domain(const cursor *c, size_t at)
 static size_t scan_email(cursor *c, size_t i)
 {
     size_t e;
+    if (c->at_pos == SIZE_MAX || (c->at_pos < i && c->at_pos != c->n)) {
+        const void *at = i < c->n ? memchr(c->s + i, '@', c->n - i) : NULL;
+        c->at_pos = at ? (size_t)((const unsigned char *)at - c->s) : c->n;
+    }
+    if (c->at_pos == c->n)
+        return i; /* an address needs an '@' after its start */
     if (i < c->em_run_end) {
         e = c->em_run_end;
     } else {
@@ -191,23 +220,30 @@ static int push_token(tact_scanner *sc, size_t start, size_t end, int kind, unsi
     t->norm_off = (uint32_t)sc->norm.len;
     t->lex = 0;
     /* normalise and measure shape in one pass */
-    cursor c = {(const unsigned char *)sc->text, sc->len, true, 0, SIZE_MAX};
+    cursor c = {(const unsigned char *)sc->text, sc->len, true, 0, SIZE_MAX, SIZE_MAX};
     unsigned upper = 0, lower = 0, letters = 0, digits = 0, nonascii = 0;
     bool first_upper = false;
     unsigned shape = shape_extra;
     size_t i = start;
+    /* ASCII tokens (nearly all) in one pass that copies, measures and
+     * hashes (tact__hash's FNV-1a, finished below); a non-ASCII byte
+     * abandons it for the general path, which starts over */
     bool ascii_fast = true;
-    for (size_t k = start; k < end; k++)
-        if (c.s[k] >= 0x80) {
-            ascii_fast = false;
-            break;
-        }
-    if (ascii_fast) {
-        if (tact__buf_reserve(&sc->a, &sc->norm, end - start) != TACT_OK)
-            return TACT_ENOMEM;
+    uint64_t h = 0xcbf29ce484222325ull;
+    if (sc->norm.cap - sc->norm.len < end - start + 1 &&
+        tact__buf_reserve(&sc->a, &sc->norm, end - start) != TACT_OK)
+        return TACT_ENOMEM;
+    {
         char *o = sc->norm.p + sc->norm.len;
         for (size_t k = start; k < end; k++) {
             unsigned char ch = c.s[k];
+            if (ch >= 0x80) {
+                ascii_fast = false;
+                upper = lower = letters = digits = 0;
+                first_upper = false;
+                shape = shape_extra;
+                break;
+            }
             if (ch >= 'A' && ch <= 'Z') {
                 if (letters == 0)
                     first_upper = true;
@@ -225,9 +261,16 @@ static int push_token(tact_scanner *sc, size_t start, size_t end, int kind, unsi
                 shape |= TACT__SH_APOS;
             }
             *o++ = (char)ch;
+            h ^= ch;
+            h *= 0x100000001b3ull;
         }
+    }
+    if (ascii_fast) {
         sc->norm.len += end - start;
         sc->norm.p[sc->norm.len] = '\0';
+        h ^= h >> 33;
+        h *= 0xff51afd7ed558ccdull;
+        h ^= h >> 33;
     } else {
         while (i < end) {
             int32_t cp;
@@ -272,7 +315,7 @@ static int push_token(tact_scanner *sc, size_t start, size_t end, int kind, unsi
     if (letters == 1 && upper == 1)
         shape |= TACT__SH_INITCAP;
     t->shape = (uint16_t)shape;
-    t->hash = tact__hash(sc->norm.p + t->norm_off, t->norm_len);
+    t->hash = ascii_fast ? h : tact__hash_inl(sc->norm.p + t->norm_off, t->norm_len);
     sc->ntoks++;
     return TACT_OK;
 }
@@ -285,6 +328,15 @@ static size_t scan_word(const cursor *c, size_t i, int *kind)
     size_t e = i;
     bool letters = false, digits = false;
     for (;;) {
+        /* ASCII letters and digits without the code point machinery */
+        if (e < c->n && ascii_alnum(c->s[e])) {
+            if (ascii_class[c->s[e]] & AC_DIGIT)
+                digits = true;
+            else
+                letters = true;
+            e++;
+            continue;
+        }
         int32_t cp;
         size_t l = cp_at(c, e, &cp);
         if (l && is_word_cp(cp)) {
@@ -367,7 +419,7 @@ static void lookup_words(tact_scanner *sc)
 
 int tact__tokenize(tact_scanner *sc)
 {
-    cursor c = {(const unsigned char *)sc->text, sc->len, true, 0, SIZE_MAX};
+    cursor c = {(const unsigned char *)sc->text, sc->len, true, 0, SIZE_MAX, SIZE_MAX};
     size_t i = 0;
     unsigned pending = TACT__SH_LINE_START | TACT__SH_SENT_START;
     sc->ntoks = 0;
