@@ -3,9 +3,9 @@
 # independently of the detectors; see eval/team/README.md), scored exactly
 # like the dev suite, in halves. The first suite: half a (odd ids) may be
 # read for failure analysis by category, half b (even ids) stays blind. The
-# second, third and fourth suites, written later by people who never saw
-# the detectors: halves c, e and g (odd) may be read, d, f and h (even) stay
-# blind. Each new suite was scored, totals only, for the first time at the
+# second to fifth suites, written later by people who never saw the
+# detectors: halves c, e, g and i (odd) may be read (i only from the session
+# after the one that added it), d, f, h and j (even) stay blind. Each new suite was scored, totals only, for the first time at the
 # end of the session that added it. Blind halves print totals
 # only (10-scenarios.py refuses --show for them). Needs nothing from
 # ../shared.
@@ -26,4 +26,10 @@ if [ -f "$here/team/scenarios-team4.jsonl" ]; then
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team4.jsonl" --half g
     echo
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team4.jsonl" --half h
+fi
+if [ -f "$here/team/scenarios-team5.jsonl" ]; then
+    echo
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team5.jsonl" --half i
+    echo
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team5.jsonl" --half j
 fi
