@@ -149,6 +149,10 @@ static int rule_title(names_ctx *c, size_t i)
     return tact__nm_emit(c, i, e, TACT_TYPE_PERSON, 0.9f, "person.title", NULL);
 }
 
+/* Words after a relation word that make it an event, not a person. */
+static const char *const time_nouns[] = {"week", "weekend", "day", "fortnight", "month",
+                                         "year", NULL};
+
 static int rule_relation(names_ctx *c, size_t i)
 {
     uint32_t lx = nm_lex(c, i);
@@ -158,6 +162,13 @@ static int rule_relation(names_ctx *c, size_t i)
     if (nm_is(c, k, "called") || nm_is(c, k, "named") || nm_is(c, k, "aka"))
         k++;
     if (!cue_target(c, k))
+        return TACT_OK;
+    /* "Carers Week", "Foster Care Fortnight": an awareness event */
+    if (nm_in(c, k, time_nouns))
+        return TACT_OK;
+    /* "Police CAIT", "health visitor HV": a role word before capitals is
+     * an acronym of a team, not a name (a kin word still cues: "mum KELLY") */
+    if (!(lx & TACT__LX_KIN) && (nm_tok(c, k)->shape & TACT__SH_ALLCAP))
         return TACT_OK;
     /* "spoons dave": a brand only cues a lower-case name */
     if ((lx & TACT__LX_BRAND) && !(lx & (TACT__LX_KIN | TACT__LX_ROLE)) && nm_cap(c, k))

@@ -526,8 +526,40 @@ static void mark_nation_orgs(names_ctx *c)
     }
 }
 
+/*
+ * The author's own family: "My daughter Freya's first day at school", "my
+ * husband Rob". A close relative after "my" is the author's, not a service
+ * user's (practitioners write "her mum", "mum", "our Tayla" of the people
+ * they work with). Words that also mean a young person in care ("my lad",
+ * "my girl", "my kids") are not in the list.
+ */
+static const char *const own_kin[] = {
+    "son",     "daughter", "husband", "wife",    "hubby",       "fiance",     "fiancee",
+    "mum",     "mam",      "mom",     "dad",     "nan",         "nana",       "nanna",
+    "gran",    "granny",   "grandma", "grandad", "granddad",    "grandpa",    "brother",
+    "sister",  "niece",    "nephew",  "grandson", "granddaughter", "stepson", "stepdaughter",
+    "auntie",  "aunt",     "uncle",   "cousin",  "partner",     "sis",        "bro",
+    NULL};
+
+static void mark_own_family(names_ctx *c)
+{
+    for (size_t i = 1; i + 1 < c->n; i++) {
+        if (!(nm_lex(c, i) & TACT__LX_KIN) || !nm_is(c, i - 1, "my") || !nm_in(c, i, own_kin))
+            continue;
+        size_t k = i + 1;
+        if (!nm_word(c, k) || !(nm_cap(c, k) || (nm_lex(c, k) & TACT__LX_NAME)))
+            continue;
+        size_t e = nm_cap(c, k) ? cap_run_fwd(c, k) : k;
+        if (e - k > 2)
+            e = k + 2;
+        block(c, k, e, NM_BLOCK_PUBLIC);
+        i = e;
+    }
+}
+
 void tact__names_public_mark(names_ctx *c)
 {
+    mark_own_family(c);
     mark_lists(c);
     mark_holiday(c);
     mark_events(c); /* also "10k": not a word, so no gate on c->any */
