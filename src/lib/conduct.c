@@ -26,6 +26,8 @@ enum {
 enum {
     CX_TRAINING, CX_ANON, CX_TOPIC, CX_ADVICE, CX_CONDEMN, CX_OWN, CX_KIND, CX_ABOUT,
     CX_PARENT, /* the author as a parent or relative, or their own life: post-wide only */
+    CX_OWNFAM, /* a relative only ever the author's own ("my husband", "my son's"):
+                * CX_PARENT unless the post tells of the author's part in a case */
     CX_NTAGS
 };
 enum { DG_HIGH, DG_MEDIUM };
@@ -34,7 +36,7 @@ enum { BD_BREACH, BD_CONSIDER, BD_SECRET, BD_PLAN };
 static const char *const case_tags[] = {"strong", "personal", "process", "detail", "weak",
                                         "near",   "low",      "event",   "one",    "when"};
 static const char *const cx_tags[] = {"training", "anon",  "topic", "advice", "condemn",
-                                      "own",      "kind",  "about", "parent"};
+                                      "own",      "kind",  "about", "parent", "ownfam"};
 static const char *const dg_tags[] = {"high", "medium"};
 static const char *const high_tags[] = {"high"};
 static const char *const med_tags[] = {"medium"};
@@ -1005,7 +1007,8 @@ static int model_rule(scan_state *st, uint32_t nsent)
         const char *rule, *msg;
         switch (type) {
         case TACT_TYPE_CASE_DISCUSSION:
-            if (st->case_fired || (st->ctx & ((1u << CX_ANON) | (1u << CX_TRAINING))))
+            if (st->case_fired ||
+                (st->ctx & ((1u << CX_ANON) | (1u << CX_TRAINING) | (1u << CX_PARENT))))
                 continue;
             sev = CM_CASE_SEV;
             rule = "model.case_discussion";
@@ -1089,6 +1092,20 @@ static int note_context(scan_state *st)
             s->own[s->nown++] = m->first;
             s->own[s->nown++] = m->last;
         }
+    }
+    /* "my son's been moved to a new school": the author's own family, unless
+     * the post also tells of the author's part in a case ("one of our foster
+     * children is in my daughter's class"), conduct12 */
+    if ((st->ctx & (1u << CX_OWNFAM)) && !(st->ctx & (1u << CX_PARENT))) {
+        bool involved = false;
+        for (size_t i = 0; i < s->nm && !involved; i++) {
+            const tact__pm_match *m = &s->m[i];
+            unsigned tag = tact__pm_tag(pm, m->pat);
+            involved = tact__pm_group(pm, m->pat) == G_CASE &&
+                       (tag == CASE_PERSONAL || tag == CASE_NEAR || tag == CASE_STRONG);
+        }
+        if (!involved)
+            st->ctx |= 1u << CX_PARENT;
     }
     return TACT_OK;
 }

@@ -12,14 +12,17 @@
  * List syntax (one item per line, '#' starts a comment line):
  *
  *     @name = word|two words|word * word|...
- *     <type> <severity>: +@a +@b [+@c] [-@blocker ...] [~N]
+ *     <type> <severity>: +@a +@b [+@c] [-@blocker ...] [=@p] [!@q] [~N]
  *
  * Classes are those of the phrase lists (conduct.h), at most 64 per list.
  * <type> is case_discussion, derogatory, discrimination, colleague_criticism,
  * venting, boundary or abuse; <severity> low, medium or high. A rule fires
  * on a sentence holding a match of every +class, on distinct tokens, and no
  * match of any -class; ~N limits the span from the first to the last
- * matched token to N tokens.
+ * matched token to N tokens. "=@p" needs a match of p anywhere in the post
+ * and "!@q" is blocked by q anywhere in the post (conduct12: "a group named
+ * in one sentence, a dismissal of them in the next"); a rule with a =class
+ * may need a single +class in the sentence.
  */
 #include "conduct.h"
 
@@ -30,6 +33,7 @@
 
 typedef struct cooc_rule {
     uint64_t need, block;
+    uint64_t post, postblock; /* classes needed / blocking anywhere in the post */
     uint8_t cls[COOC_MAX_NEED]; /* the needed classes, in the order written */
     uint8_t ncls;
     uint8_t type, sev;
@@ -142,7 +146,7 @@ static bool parse_rule(const cooc_names *cn, const char *s, const char *t, cooc_
             r->window = (uint16_t)w;
             continue;
         }
-        if ((op != '+' && op != '-') || s == t || *s != '@')
+        if ((op != '+' && op != '-' && op != '=' && op != '!') || s == t || *s != '@')
             return false;
         s++;
         n = word_len(s, (size_t)(t - s));
@@ -151,7 +155,11 @@ static bool parse_rule(const cooc_names *cn, const char *s, const char *t, cooc_
             return false;
         s += n;
         uint64_t bit = (uint64_t)1 << c;
-        if (op == '-') {
+        if (op == '=') {
+            r->post |= bit;
+        } else if (op == '!') {
+            r->postblock |= bit;
+        } else if (op == '-') {
             r->block |= bit;
         } else if (!(r->need & bit)) {
             if (r->ncls == COOC_MAX_NEED)
@@ -160,7 +168,8 @@ static bool parse_rule(const cooc_names *cn, const char *s, const char *t, cooc_
             r->cls[r->ncls++] = (uint8_t)c;
         }
     }
-    return r->ncls >= 2 && !(r->need & r->block);
+    return (r->ncls >= 2 || (r->ncls == 1 && r->post)) && !(r->need & r->block) &&
+           !(r->post & r->postblock) && !(r->need & r->postblock);
 }
 
 int tact__cooc_compile(const tact__alloc *a, tact__pm *pm, const char *data, size_t len,
@@ -320,6 +329,11 @@ int tact__cooc_eval(const tact__cooc *c, const tact__pm *pm, const tact__pm_matc
     if (!c || !c->nrules)
         return TACT_OK;
     uint32_t idx[COOC_SENT_MATCHES];
+    /* the classes met anywhere in the post, for the =class and !class terms */
+    uint64_t post = 0;
+    for (size_t j = 0; j < nm; j++)
+        if (tact__pm_group(pm, m[j].pat) == c->group)
+            post |= (uint64_t)1 << tact__pm_tag(pm, m[j].pat);
     size_t i = 0;
     while (i < nm) {
         /* the class matches of one sentence (matches come in token order) */
@@ -337,7 +351,8 @@ int tact__cooc_eval(const tact__cooc *c, const tact__pm *pm, const tact__pm_matc
             continue;
         for (size_t k = 0; k < c->nrules; k++) {
             const cooc_rule *r = &c->rules[k];
-            if ((seen & r->need) != r->need || (seen & r->block))
+            if ((seen & r->need) != r->need || (seen & r->block) ||
+                (post & r->post) != r->post || (post & r->postblock))
                 continue;
             tact__cooc_hit hit = {r->type, r->sev, (uint16_t)k, 0, 0};
             if (!tight_span(r, pm, m, idx, n, &hit.first, &hit.last))
