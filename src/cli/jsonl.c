@@ -1,8 +1,19 @@
-/* jsonl.c - one line of JSON lines input, parsed with cJSON. */
+/*
+ * jsonl.c - one line of JSON lines input.
+ *
+ * Nearly every line is {"id":"..","text":".."}: a reader of exactly that
+ * shape (plain_parse) takes it without cJSON's tree and its allocations.
+ * It only ever accepts: anything it does not know (another key, a number,
+ * white space other than blanks, a BOM, an escape it does not decode, a
+ * NUL) goes to cJSON, as every line did before, so both readers give the
+ * same item for every line and all errors come from cJSON.
+ */
 #include "jsonl.h"
 
 #include <cjson/cJSON.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int blank(const char *s, size_t n)
@@ -13,7 +24,196 @@ static int blank(const char *s, size_t n)
     return 1;
 }
 
+
+static int hex4(const char *p, unsigned *out)
+{
+    unsigned v = 0;
+    for (int k = 0; k < 4; k++) {
+        char c = p[k];
+        unsigned d;
+        if (c >= '0' && c <= '9')
+            d = (unsigned)(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            d = (unsigned)(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F')
+            d = (unsigned)(c - 'A' + 10);
+        else
+            return -1;
+        v = v << 4 | d;
+    }
+    *out = v;
+    return 0;
+}
+
+/*
+ * The string starting at s[*at] (its opening quote), decoded into o as
+ * cJSON decodes it (the escapes of JSON; a \u pair of surrogates is one
+ * code point; other bytes copied as they are). Returns the bytes written,
+ * with *at past the closing quote, or -1 for anything cJSON would refuse or
+ * read differently (those lines go to cJSON).
+ */
+static long plain_string(const char *s, size_t n, size_t *at, char *o)
+{
+    size_t i = *at + 1;
+    char *o0 = o;
+    for (;;) {
+        size_t run = i;
+        /* eight bytes at a time while none is a quote, backslash or NUL */
+        for (uint64_t w; run + 8 <= n; run += 8) {
+            memcpy(&w, s + run, 8);
+            uint64_t q = w ^ 0x2222222222222222ull, b = w ^ 0x5c5c5c5c5c5c5c5cull;
+#define JS_ZERO(x) (((x) - 0x0101010101010101ull) & ~(x) & 0x8080808080808080ull)
+            if (JS_ZERO(q) | JS_ZERO(b) | JS_ZERO(w))
+                break;
+#undef JS_ZERO
+        }
+        while (run < n && s[run] != '"' && s[run] != '\\' && s[run] != '\0')
+            run++;
+        memcpy(o, s + i, run - i);
+        o += run - i;
+        i = run;
+        if (i >= n || s[i] == '\0')
+            return -1;
+        if (s[i] == '"')
+            break;
+        if (i + 1 >= n)
+            return -1;
+        char e = s[i + 1];
+        switch (e) {
+        case 'b': *o++ = '\b'; break;
+        case 'f': *o++ = '\f'; break;
+        case 'n': *o++ = '\n'; break;
+        case 'r': *o++ = '\r'; break;
+        case 't': *o++ = '\t'; break;
+        case '"':
+        case '\\':
+        case '/': *o++ = e; break;
+        case 'u': {
+            unsigned cp, lo;
+            if (i + 6 > n || hex4(s + i + 2, &cp) || cp == 0 || (cp >= 0xDC00 && cp <= 0xDFFF))
+                return -1;
+            size_t len = 6;
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+                if (i + 12 > n || s[i + 6] != '\\' || s[i + 7] != 'u' || hex4(s + i + 8, &lo) ||
+                    lo < 0xDC00 || lo > 0xDFFF)
+                    return -1;
+                cp = 0x10000 + (((cp & 0x3FF) << 10) | (lo & 0x3FF));
+                len = 12;
+            }
+            if (cp < 0x80) {
+                *o++ = (char)cp;
+            } else if (cp < 0x800) {
+                *o++ = (char)(0xC0 | (cp >> 6));
+                *o++ = (char)(0x80 | (cp & 0x3F));
+            } else if (cp < 0x10000) {
+                *o++ = (char)(0xE0 | (cp >> 12));
+                *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+                *o++ = (char)(0x80 | (cp & 0x3F));
+            } else {
+                *o++ = (char)(0xF0 | (cp >> 18));
+                *o++ = (char)(0x80 | ((cp >> 12) & 0x3F));
+                *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+                *o++ = (char)(0x80 | (cp & 0x3F));
+            }
+            i += len;
+            continue;
+        }
+        default:
+            return -1;
+        }
+        i += 2;
+    }
+    /* the escapes must end before the closing quote, as cJSON finds it (the
+     * first quote not escaped) */
+    *at = i + 1;
+    return (long)(o - o0);
+}
+
+static size_t blanks(const char *s, size_t n, size_t i)
+{
+    while (i < n && s[i] == ' ')
+        i++;
+    return i;
+}
+
+/* The fast reader: 0 with *item filled, or -1 to let cJSON read the line
+ * (never an error of its own). */
+static int plain_parse(const char *s, size_t n, cli_jsonl_item *item)
+{
+    if (n < 2 || s[0] != '{' || (memchr(s, '\\', n) && tact_json_has_nul_escape(s, n)))
+        return -1;
+    char *mem = malloc(n + 2); /* decoded strings are never longer */
+    if (!mem)
+        return -1;
+    char *o = mem;
+    const char *text = NULL, *id = NULL;
+    size_t text_len = 0, id_len = 0;
+    bool id_null = false;
+    size_t i = blanks(s, n, 1);
+    for (;;) {
+        /* a key: "id" or "text", once each */
+        int key;
+        if (i + 4 <= n && memcmp(s + i, "\"id\"", 4) == 0 && !id && !id_null)
+            key = 0, i += 4;
+        else if (i + 6 <= n && memcmp(s + i, "\"text\"", 6) == 0 && !text)
+            key = 1, i += 6;
+        else
+            goto other;
+        i = blanks(s, n, i);
+        if (i >= n || s[i] != ':')
+            goto other;
+        i = blanks(s, n, i + 1);
+        if (i < n && s[i] == '"') {
+            long l = plain_string(s, n, &i, o);
+            if (l < 0 || memchr(o, '\0', (size_t)l))
+                goto other;
+            if (key) {
+                text = o;
+                text_len = (size_t)l;
+            } else {
+                id = o;
+                id_len = (size_t)l;
+            }
+            o += l;
+            *o++ = '\0';
+        } else if (key == 0 && i + 4 <= n && memcmp(s + i, "null", 4) == 0) {
+            id_null = true;
+            i += 4;
+        } else {
+            goto other;
+        }
+        i = blanks(s, n, i);
+        if (i < n && s[i] == ',') {
+            i = blanks(s, n, i + 1);
+            continue;
+        }
+        if (i < n && s[i] == '}')
+            break; /* cJSON reads no further */
+        goto other;
+    }
+    if (!text)
+        goto other;
+    item->root = mem;
+    item->plain = true;
+    item->text = text;
+    item->text_len = text_len;
+    item->id = id;
+    item->id_len = id_len;
+    return 0;
+other:
+    free(mem);
+    return -1;
+}
+
 int cli_jsonl_parse(const char *line, size_t len, cli_jsonl_item *item, const char **why)
+{
+    memset(item, 0, sizeof *item);
+    if (plain_parse(line, len, item) == 0)
+        return 0;
+    return cli_jsonl_parse_cjson(line, len, item, why);
+}
+
+int cli_jsonl_parse_cjson(const char *line, size_t len, cli_jsonl_item *item, const char **why)
 {
     memset(item, 0, sizeof *item);
     if (blank(line, len)) {
@@ -68,6 +268,10 @@ bad:
 
 void cli_jsonl_free(cli_jsonl_item *item)
 {
-    cJSON_Delete(item->root);
+    if (item->plain)
+        free(item->root);
+    else
+        cJSON_Delete(item->root);
     item->root = NULL;
+    item->plain = false;
 }

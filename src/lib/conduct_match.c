@@ -17,7 +17,11 @@
  * a node with many), so that a step reads the node and one or two cache
  * lines; the root's edges have a table of their own that stays in cache.
  * Scanning tries the trie from every token: a token that starts no pattern
- * costs a few probes of the root table and nothing else.
+ * costs a few probes of the root table and nothing else. Most of those, and
+ * of a token's class lookups, are answered by small bit filters that stay
+ * in the L1 cache; each word's class keys are laid out side by side
+ * (pm_cx); and a snapshot numbers the nodes breadth first, so that the
+ * nodes a scan visits most share a few hundred kilobytes.
  */
 #include "conduct_match.h"
 
@@ -59,10 +63,25 @@ static uint32_t root_get(const tact__pm *pm, uint64_t key)
     }
 }
 
+/* The scan's filters (pm->rfilter, cfilter, tfilter): one bit per top 16
+ * bits of a hash, set for every key they hold (so a clear bit proves a key
+ * absent); filled at the freeze (build_cx) or the adopt. */
+static bool filter_has(const uint64_t *f, uint64_t key)
+{
+    uint32_t b = (uint32_t)(key >> 48);
+    return (f[b >> 6] >> (b & 63)) & 1;
+}
+
+static void filter_add(uint64_t *f, uint64_t key)
+{
+    uint32_t b = (uint32_t)(key >> 48);
+    f[b >> 6] |= (uint64_t)1 << (b & 63);
+}
+
 static uint32_t edge_get(const tact__pm *pm, uint32_t node, uint64_t key)
 {
     if (!node)
-        return root_get(pm, key);
+        return pm->cx_ok && !filter_has(pm->rfilter, key) ? 0 : root_get(pm, key);
     uint64_t h = bloom_hash(node, key), bits = bloom_bits(h);
     if ((pm->bloom[bloom_word(h)] & bits) != bits)
         return 0;
@@ -153,6 +172,8 @@ int tact__pm_edge_child(const tact__alloc *a, tact__pm *pm, uint32_t node, uint6
         *out = c;
         return TACT_OK;
     }
+    pm->cx_ok = false; /* a new edge: build_cx again at the next freeze */
+    pm->tfilter_ok = false;
     if (node == 0) {
         if ((pm->nredges + 1) * 2 > pm->nrslots && redges_grow(a, pm))
             return TACT_ENOMEM;
@@ -226,6 +247,9 @@ void tact__pm_free(const tact__alloc *a, tact__pm *pm)
 {
     if (!pm)
         return;
+    tact__free(a, pm->cx);
+    tact__free(a, pm->cxk);
+    tact__free(a, pm->cxr);
     if (pm->adopted) {
         tact__free(a, pm->edges);
         tact__free(a, pm);
@@ -302,10 +326,152 @@ static int order_classes(const tact__alloc *a, tact__pm *pm)
     return TACT_OK;
 }
 
+/* The number of class keys in all the words' lists, or UINT32_MAX when the
+ * lists hold more keys than there are (a cycle: a damaged snapshot). */
+static uint32_t class_keys_listed(const pm_cslot *cslots, uint32_t ncslots, const pm_ckey *ckeys,
+                                  uint32_t nckeys)
+{
+    uint32_t total = 0;
+    for (uint32_t s = 0; s < ncslots; s++)
+        for (uint32_t k = cslots[s].head; k; k = ckeys[k - 1].next)
+            if (++total > nckeys)
+                return UINT32_MAX;
+    return total;
+}
+
+/*
+ * The tfilter bits of a frozen trie (nodes, fkeys, fchild of nnodes nodes):
+ * one per edge of a table node keyed by a class key of pm. Counts them, and
+ * writes them to bits when not NULL. TACT_OK or TACT_ENOMEM.
+ */
+static int table_class_bits(const tact__alloc *a, const tact__pm *pm, const pm_node *nodes,
+                            uint32_t nnodes, const uint64_t *fkeys, const uint32_t *fchild,
+                            uint16_t *bits, uint32_t *count)
+{
+    /* the class keys, as a set */
+    uint32_t nset = 2;
+    while (nset < pm->nckeys * 2u)
+        nset *= 2;
+    uint64_t *set = tact__calloc(a, nset, sizeof *set);
+    bool *full = tact__calloc(a, nset, sizeof *full);
+    if (!set || !full) {
+        tact__free(a, set);
+        tact__free(a, full);
+        return TACT_ENOMEM;
+    }
+    for (uint32_t k = 0; k < pm->nckeys; k++) {
+        uint32_t i = root_slot(pm->ckeys[k].key, nset - 1);
+        while (full[i] && set[i] != pm->ckeys[k].key)
+            i = (i + 1) & (nset - 1);
+        set[i] = pm->ckeys[k].key;
+        full[i] = true;
+    }
+    uint32_t n = 0;
+    for (uint32_t v = 1; v < nnodes; v++) {
+        const pm_node *nd = &nodes[v];
+        if (nd->nkeys == PM_HASHED || !(nd->nkeys & PM_TABLE) || !(nd->spec & SPEC_CLASS))
+            continue;
+        for (uint32_t k = 0; k < (1u << (nd->nkeys & 31u)); k++) {
+            uint64_t key = fkeys[nd->first + k];
+            if (!fchild[nd->first + k])
+                continue;
+            uint32_t i = root_slot(key, nset - 1);
+            while (full[i] && set[i] != key)
+                i = (i + 1) & (nset - 1);
+            if (!full[i])
+                continue;
+            if (bits)
+                bits[n] = (uint16_t)(bloom_hash(v, key) >> 48);
+            n++;
+        }
+    }
+    tact__free(a, set);
+    tact__free(a, full);
+    *count = n;
+    return TACT_OK;
+}
+
+/* tfilter from the trie's own arrays (a snapshot brings its bits). */
+static int tfilter_build(const tact__alloc *a, tact__pm *pm)
+{
+    uint32_t n = 0;
+    uint16_t *bits = NULL;
+    int rc = table_class_bits(a, pm, pm->nodes, pm->nnodes, pm->fkeys, pm->fchild, NULL, &n);
+    if (rc || !(bits = tact__malloc(a, (n ? n : 1) * sizeof *bits)) ||
+        (rc = table_class_bits(a, pm, pm->nodes, pm->nnodes, pm->fkeys, pm->fchild, bits, &n))) {
+        tact__free(a, bits);
+        return TACT_ENOMEM;
+    }
+    memset(pm->tfilter, 0, sizeof pm->tfilter);
+    for (uint32_t i = 0; i < n; i++)
+        pm->tfilter[bits[i] >> 6] |= (uint64_t)1 << (bits[i] & 63);
+    tact__free(a, bits);
+    pm->tfilter_ok = true;
+    return TACT_OK;
+}
+
+/*
+ * Lay out the class lists for the scan (pm_cx) and fill the filters (tfilter
+ * only when the adopt has not). Needs rchild_ok and nonroot_ok (a freeze sets them). TACT_OK,
+ * TACT_ENOMEM (the scan then reads the lists), or TACT_EMODEL when the
+ * lists are damaged.
+ */
+static int build_cx(const tact__alloc *a, tact__pm *pm)
+{
+    pm->cx_ok = false;
+    tact__free(a, pm->cx);
+    tact__free(a, pm->cxk);
+    tact__free(a, pm->cxr);
+    pm->cx = NULL;
+    pm->cxk = NULL;
+    pm->cxr = NULL;
+    if (!pm->rchild_ok || !pm->nonroot_ok)
+        return TACT_OK;
+    uint32_t total = class_keys_listed(pm->cslots, pm->ncslots, pm->ckeys, pm->nckeys);
+    if (total == UINT32_MAX)
+        return TACT_EMODEL;
+    pm->cx = tact__calloc(a, pm->ncslots ? pm->ncslots : 1, sizeof *pm->cx);
+    pm->cxk = tact__malloc(a, (total ? total : 1) * sizeof *pm->cxk);
+    pm->cxr = tact__malloc(a, (total ? total : 1) * sizeof *pm->cxr);
+    if (!pm->cx || !pm->cxk || !pm->cxr)
+        return TACT_ENOMEM;
+    memset(pm->rfilter, 0, sizeof pm->rfilter);
+    memset(pm->cfilter, 0, sizeof pm->cfilter);
+    for (uint32_t i = 0; i < pm->nrslots; i++)
+        if (pm->redges[i].child)
+            filter_add(pm->rfilter, pm->redges[i].key);
+    if (!pm->tfilter_ok && tfilter_build(a, pm) != TACT_OK)
+        return TACT_ENOMEM;
+    uint32_t nk = 0, nr = 0;
+    for (uint32_t s = 0; s < pm->ncslots; s++) {
+        const pm_cslot *c = &pm->cslots[s];
+        if (!c->head)
+            continue;
+        filter_add(pm->cfilter, c->word);
+        pm_cx *x = &pm->cx[s];
+        x->keys = pm->cxk + nk;
+        x->rch = pm->cxr + nr;
+        for (uint32_t k = c->head; k; k = pm->ckeys[k - 1].next) {
+            const pm_ckey *ck = &pm->ckeys[k - 1];
+            pm->cxk[nk++] = ck->key;
+            if (x->nkeys < c->nonroot)
+                x->bloom |= (uint64_t)1 << (ck->key & 63);
+            x->nkeys++;
+            if (ck->rchild) {
+                pm->cxr[nr++] = ck->rchild;
+                x->nrch++;
+            }
+        }
+        x->nonroot = c->nonroot < x->nkeys ? c->nonroot : x->nkeys;
+    }
+    pm->cx_ok = true;
+    return TACT_OK;
+}
+
 int tact__pm_freeze(const tact__alloc *a, tact__pm *pm)
 {
     if (pm->adopted)
-        return pm->digest == pm->snap_digest ? TACT_OK : TACT_EMODEL;
+        return pm->digest == pm->snap_digest ? build_cx(a, pm) : TACT_EMODEL;
     uint32_t *cnt = tact__calloc(a, pm->nnodes, sizeof *cnt);
     if (!cnt)
         return TACT_ENOMEM;
@@ -359,17 +525,19 @@ int tact__pm_freeze(const tact__alloc *a, tact__pm *pm)
     for (uint32_t k = 0; k < pm->nckeys; k++)
         pm->ckeys[k].rchild = root_get(pm, pm->ckeys[k].key);
     pm->rchild_ok = true;
-    return order_classes(a, pm);
+    int rc = order_classes(a, pm);
+    return rc ? rc : build_cx(a, pm);
 }
 
 /* ---- snapshots ------------------------------------------------------------ */
 
-#define SNAP_MAGIC "tactpm4" /* change it with any layout change */
+#define SNAP_MAGIC "tactpm5" /* change it with any layout change */
 
 typedef struct pm_snap_head {
     char magic[8];
     uint64_t digest;
-    uint32_t nnodes, nfk, nrslots, nredges, naccs, npats, ncslots, ncwords, nckeys, pad;
+    uint32_t nnodes, nfk, nrslots, nredges, naccs, npats, ncslots, ncwords, nckeys;
+    uint32_t ntbits; /* tfilter bits (uint16) in the last section */
     uint64_t h_num, h_sarc, h_laugh, h_any;
 } pm_snap_head;
 
@@ -393,18 +561,115 @@ void tact__pm_digest(tact__pm *pm, const char *data, size_t len, uint8_t group,
 
 /* The sections after the header, in order: where each starts (16-aligned)
  * and the total size. */
-static size_t snap_layout(const pm_snap_head *h, size_t off[8])
+#define SNAP_SECTIONS 9
+
+static size_t snap_layout(const pm_snap_head *h, size_t off[SNAP_SECTIONS])
 {
-    const size_t sz[8] = {(size_t)h->nnodes * sizeof(pm_node),  (size_t)h->nfk * sizeof(uint64_t),
-                          (size_t)h->nfk * sizeof(uint32_t),    (size_t)h->nrslots * sizeof(pm_redge),
-                          (size_t)h->naccs * sizeof(pm_acc),    (size_t)h->npats * sizeof(pm_pat),
-                          (size_t)h->ncslots * sizeof(pm_cslot), (size_t)h->nckeys * sizeof(pm_ckey)};
+    const size_t sz[SNAP_SECTIONS] = {
+        (size_t)h->nnodes * sizeof(pm_node),   (size_t)h->nfk * sizeof(uint64_t),
+        (size_t)h->nfk * sizeof(uint32_t),     (size_t)h->nrslots * sizeof(pm_redge),
+        (size_t)h->naccs * sizeof(pm_acc),     (size_t)h->npats * sizeof(pm_pat),
+        (size_t)h->ncslots * sizeof(pm_cslot), (size_t)h->nckeys * sizeof(pm_ckey),
+        (size_t)h->ntbits * sizeof(uint16_t)};
     size_t at = (sizeof *h + 15) & ~(size_t)15;
-    for (size_t i = 0; i < 8; i++) {
+    for (size_t i = 0; i < SNAP_SECTIONS; i++) {
         off[i] = at;
         at = (at + sz[i] + 15) & ~(size_t)15;
     }
     return at;
+}
+
+/* The edge slots of a frozen node (0 for the root, whose edges are in
+ * redges). */
+static uint32_t node_slots(const pm_node *nd)
+{
+    if (nd->nkeys == PM_HASHED)
+        return 0;
+    return nd->nkeys & PM_TABLE ? 1u << (nd->nkeys & 31u) : nd->nkeys;
+}
+
+/*
+ * The frozen trie renumbered breadth first: the root's children, then
+ * theirs, and so on, each node's edges laid out in the new node order.
+ * Scans go a token or two deep from every token, so the nodes they visit
+ * most, and their edges, end up side by side in a few hundred kilobytes
+ * at the front instead of spread over the whole 20 MB; each node keeps its
+ * edges in the same order, so the matches come out in the same order.
+ * Fills nodes, fkeys, fchild, redges and ckeys (of pm's sizes, nfk edge
+ * slots). TACT_OK, TACT_ENOMEM or TACT_EINVAL.
+ */
+static int bfs_layout(const tact__alloc *a, const tact__pm *pm, uint32_t nfk, pm_node *nodes,
+                      uint64_t *fkeys, uint32_t *fchild, pm_redge *redges, pm_ckey *ckeys)
+{
+    uint32_t nn = pm->nnodes;
+    uint32_t *newid = tact__malloc(a, (size_t)nn * sizeof *newid);
+    uint32_t *order = tact__malloc(a, (size_t)nn * sizeof *order);
+    if (!newid || !order) {
+        tact__free(a, newid);
+        tact__free(a, order);
+        return TACT_ENOMEM;
+    }
+    for (uint32_t v = 0; v < nn; v++)
+        newid[v] = UINT32_MAX;
+    uint32_t head = 0, tail = 0;
+#define PM_VISIT(v)                                                                               \
+    do {                                                                                          \
+        uint32_t v_ = (v);                                                                        \
+        if (v_ && v_ < nn && newid[v_] == UINT32_MAX) {                                           \
+            newid[v_] = tail;                                                                     \
+            order[tail++] = v_;                                                                   \
+        }                                                                                         \
+    } while (0)
+    newid[0] = 0;
+    order[tail++] = 0;
+    for (uint32_t i = 0; i < pm->nrslots; i++)
+        PM_VISIT(pm->redges[i].child);
+    while (head < tail) {
+        const pm_node *nd = &pm->nodes[order[head++]];
+        uint32_t n = node_slots(nd);
+        for (uint32_t k = 0; k < n; k++)
+            PM_VISIT(pm->fchild[nd->first + k]);
+        PM_VISIT(nd->gap);
+    }
+    for (uint32_t v = 1; v < nn; v++) /* none, in a trie: kept all the same */
+        PM_VISIT(v);
+#undef PM_VISIT
+    uint32_t at = 0;
+    for (uint32_t j = 0; j < nn; j++) {
+        const pm_node *nd = &pm->nodes[order[j]];
+        uint32_t n = node_slots(nd);
+        nodes[j] = *nd;
+        nodes[j].gap = nd->gap ? newid[nd->gap] : 0;
+        if (nd->nkeys == PM_HASHED)
+            continue;
+        if (n > nfk - at) { /* cannot be: the freeze lays the edges end to end */
+            tact__free(a, newid);
+            tact__free(a, order);
+            return TACT_EINVAL;
+        }
+        nodes[j].first = at;
+        for (uint32_t k = 0; k < n; k++) {
+            uint32_t c = pm->fchild[nd->first + k];
+            fkeys[at + k] = pm->fkeys[nd->first + k];
+            fchild[at + k] = c ? newid[c] : 0;
+        }
+        at += n;
+    }
+    for (; at < nfk; at++) {
+        fkeys[at] = 0;
+        fchild[at] = 0;
+    }
+    for (uint32_t i = 0; i < pm->nrslots; i++) {
+        redges[i] = pm->redges[i];
+        redges[i].child = redges[i].child ? newid[redges[i].child] : 0;
+    }
+    for (uint32_t k = 0; k < pm->nckeys; k++) {
+        ckeys[k] = pm->ckeys[k];
+        ckeys[k].rchild = ckeys[k].rchild ? newid[ckeys[k].rchild] : 0;
+    }
+    tact__free(a, newid);
+    tact__free(a, order);
+    return TACT_OK;
 }
 
 int tact__pm_snapshot(const tact__alloc *a, const tact__pm *pm, tact__buf *out)
@@ -437,20 +702,39 @@ int tact__pm_snapshot(const tact__alloc *a, const tact__pm *pm, tact__buf *out)
     h.h_sarc = pm->h_sarc;
     h.h_laugh = pm->h_laugh;
     h.h_any = pm->h_any;
-    size_t off[8], total = snap_layout(&h, off);
+    int rc = table_class_bits(a, pm, pm->nodes, pm->nnodes, pm->fkeys, pm->fchild, NULL, &h.ntbits);
+    if (rc)
+        return rc;
+    size_t off[SNAP_SECTIONS], total = snap_layout(&h, off);
     size_t base = out->len;
     if (tact__buf_reserve(a, out, total))
         return TACT_ENOMEM;
     memset(out->p + base, 0, total);
     memcpy(out->p + base, &h, sizeof h);
-    const void *src[8] = {pm->nodes, pm->fkeys, pm->fchild, pm->redges,
-                          pm->accs,  pm->pats,  pm->cslots, pm->ckeys};
+    /* nodes, edges, root edges and class keys: renumbered (bfs_layout) */
+    const void *src[8] = {NULL, NULL, NULL, NULL, pm->accs, pm->pats, pm->cslots, NULL};
+    rc = bfs_layout(a, pm, h.nfk, (pm_node *)(void *)(out->p + base + off[0]),
+                   (uint64_t *)(void *)(out->p + base + off[1]),
+                   (uint32_t *)(void *)(out->p + base + off[2]),
+                   (pm_redge *)(void *)(out->p + base + off[3]),
+                   (pm_ckey *)(void *)(out->p + base + off[7]));
+    /* the tfilter bits, of the renumbered nodes */
+    uint32_t nb = 0;
+    if (!rc)
+        rc = table_class_bits(a, pm, (const pm_node *)(const void *)(out->p + base + off[0]),
+                              pm->nnodes, (const uint64_t *)(const void *)(out->p + base + off[1]),
+                              (const uint32_t *)(const void *)(out->p + base + off[2]),
+                              (uint16_t *)(void *)(out->p + base + off[8]), &nb);
+    if (!rc && nb != h.ntbits)
+        rc = TACT_EINVAL;
+    if (rc)
+        return rc;
     const size_t sz[8] = {h.nnodes * sizeof(pm_node),  h.nfk * sizeof(uint64_t),
                           h.nfk * sizeof(uint32_t),    h.nrslots * sizeof(pm_redge),
                           h.naccs * sizeof(pm_acc),    h.npats * sizeof(pm_pat),
                           h.ncslots * sizeof(pm_cslot), h.nckeys * sizeof(pm_ckey)};
     for (size_t i = 0; i < 8; i++)
-        if (sz[i])
+        if (sz[i] && src[i])
             memcpy(out->p + base + off[i], src[i], sz[i]);
     out->len = base + total;
     return TACT_OK;
@@ -470,7 +754,7 @@ int tact__pm_adopt(const tact__alloc *a, tact__pm *pm, const char *blob, size_t 
         ((uintptr_t)blob & 15u))
         return TACT_EMODEL;
     memcpy(&h, blob, sizeof h);
-    size_t off[8];
+    size_t off[SNAP_SECTIONS];
     if (memcmp(h.magic, SNAP_MAGIC, sizeof h.magic) != 0 || snap_layout(&h, off) != len ||
         h.nnodes < 1 || !h.nrslots || (h.nrslots & (h.nrslots - 1)) ||
         (h.ncslots & (h.ncslots - 1)) || h.ncwords > h.ncslots ||
@@ -483,6 +767,7 @@ int tact__pm_adopt(const tact__alloc *a, tact__pm *pm, const char *blob, size_t 
     const pm_acc *accs = (const pm_acc *)(const void *)(blob + off[4]);
     const pm_cslot *cslots = (const pm_cslot *)(const void *)(blob + off[6]);
     const pm_ckey *ckeys = (const pm_ckey *)(const void *)(blob + off[7]);
+    /* one pass over the nodes (start-up reads the 20 MB once) */
     for (uint32_t v = 0; v < h.nnodes; v++) {
         const pm_node *nd = &nodes[v];
         uint32_t n = nd->nkeys == PM_HASHED ? 0
@@ -493,20 +778,18 @@ int tact__pm_adopt(const tact__alloc *a, tact__pm *pm, const char *blob, size_t 
             nd->first > h.nfk || n > h.nfk - nd->first || nd->gap >= h.nnodes ||
             nd->acc > h.naccs)
             return TACT_EMODEL;
+        if (nd->nkeys != PM_HASHED && (nd->nkeys & PM_TABLE)) {
+            /* probing stops at an empty slot: every table needs one */
+            uint32_t k = 0;
+            while (k < n && fchild[nd->first + k])
+                k++;
+            if (k == n)
+                return TACT_EMODEL;
+        }
     }
     for (uint32_t i = 0; i < h.nfk; i++)
         if (fchild[i] >= h.nnodes)
             return TACT_EMODEL;
-    /* probing stops at an empty slot: every table needs one */
-    for (uint32_t v = 1; v < h.nnodes; v++) {
-        if (!(nodes[v].nkeys & PM_TABLE))
-            continue;
-        uint32_t n = 1u << (nodes[v].nkeys & 31u), k = 0;
-        while (k < n && fchild[nodes[v].first + k])
-            k++;
-        if (k == n)
-            return TACT_EMODEL;
-    }
     uint32_t used = 0;
     for (uint32_t i = 0; i < h.nrslots; i++) {
         if (redges[i].child >= h.nnodes)
@@ -524,6 +807,9 @@ int tact__pm_adopt(const tact__alloc *a, tact__pm *pm, const char *blob, size_t 
     for (uint32_t i = 0; i < h.nckeys; i++)
         if (ckeys[i].next > h.nckeys || ckeys[i].rchild >= h.nnodes)
             return TACT_EMODEL;
+    /* the lists end (no cycle): the scan walks them */
+    if (class_keys_listed(cslots, h.ncslots, ckeys, h.nckeys) == UINT32_MAX)
+        return TACT_EMODEL;
     tact__free(a, pm->redges);
     tact__free(a, pm->nodes);
     pm->redges = snap_ptr(blob, off[3]);
@@ -546,6 +832,13 @@ int tact__pm_adopt(const tact__alloc *a, tact__pm *pm, const char *blob, size_t 
     pm->adopted = true;
     pm->rchild_ok = true; /* snapshots are taken frozen */
     pm->nonroot_ok = true;
+    /* any value is a valid bit (a damaged one, like a damaged edge key,
+     * can only lose matches: the filter never leads out of an array) */
+    const uint16_t *tbits = (const uint16_t *)(const void *)(blob + off[8]);
+    memset(pm->tfilter, 0, sizeof pm->tfilter);
+    for (uint32_t i = 0; i < h.ntbits; i++)
+        pm->tfilter[tbits[i] >> 6] |= (uint64_t)1 << (tbits[i] & 63);
+    pm->tfilter_ok = true;
     return TACT_OK;
 }
 
@@ -613,6 +906,7 @@ int tact__pm_class_add(const tact__alloc *a, tact__pm *pm, uint64_t word, uint64
     pm->ckeys[pm->nckeys].rchild = 0;
     pm->rchild_ok = false;
     pm->nonroot_ok = false;
+    pm->cx_ok = false;
     c->word = word;
     c->head = ++pm->nckeys;
     return TACT_OK;
@@ -628,18 +922,15 @@ typedef struct mctx {
     size_t *n, *cap;
     uint32_t start;
     int rc;
-    const uint32_t *chead; /* per token: its first class key + 1, or 0 */
-    const uint32_t *cnonroot; /* per token: how many of those to try past the root */
-    const uint64_t *cbloom; /* per token: bit (key & 63) of each of those */
+    const pm_cx *const *tc; /* per token: its classes (pm_cx; nkeys 0: none) */
 } mctx;
 
-/* Whether class key `key` is one of the first `left` class keys of token p
- * (called only when the token's bloom bit says it may be). */
-static bool tok_has_class(const mctx *m, size_t p, uint64_t key)
+/* Whether class key `key` is one of the first nonroot class keys of a
+ * token (called only when the token's bloom bit says it may be). */
+static bool tok_has_class(const pm_cx *x, uint64_t key)
 {
-    uint32_t left = m->cnonroot[p];
-    for (uint32_t k = m->chead[p]; k && left; k = m->pm->ckeys[k - 1].next, left--)
-        if (m->pm->ckeys[k - 1].key == key)
+    for (uint32_t j = 0; j < x->nonroot; j++)
+        if (x->keys[j] == key)
             return true;
     return false;
 }
@@ -737,10 +1028,11 @@ static void step_edges(mctx *m, uint32_t node, size_t p)
          * instead of one search of the node per class of the token */
         const uint64_t *k = pm->fkeys + nd->first;
         const uint32_t *ch = pm->fchild + nd->first;
-        uint64_t word = sc->toks[p].hash, bloom = m->cbloom[p];
+        const pm_cx *x = m->tc[p];
+        uint64_t word = sc->toks[p].hash, bloom = x->bloom;
         for (uint32_t i = 0; i < nd->nkeys; i++) {
             if (k[i] == word ? (spec & SPEC_WORD) != 0
-                             : ((bloom >> (k[i] & 63)) & 1) && tok_has_class(m, p, k[i]))
+                             : ((bloom >> (k[i] & 63)) & 1) && tok_has_class(x, k[i]))
                 step(m, ch[i], p + 1);
         }
         goto tokens;
@@ -750,28 +1042,33 @@ static void step_edges(mctx *m, uint32_t node, size_t p)
     if ((spec & SPEC_CLASS) && node == 0 && pm->rchild_ok) {
         /* every token asks the root about each of its classes: the answer
          * is kept with the class key */
-        for (uint32_t k = m->chead[p]; k; k = pm->ckeys[k - 1].next)
-            if ((c = pm->ckeys[k - 1].rchild))
-                step(m, c, p + 1);
+        const pm_cx *x = m->tc[p];
+        for (uint32_t j = 0; j < x->nrch; j++)
+            step(m, x->rch[j], p + 1);
     } else if (spec & SPEC_CLASS) {
-        uint32_t left = node ? m->cnonroot[p] : UINT32_MAX;
-        for (uint32_t k = m->chead[p]; k && left; k = pm->ckeys[k - 1].next, left--)
-            if ((c = node_get(pm, nd, node, pm->ckeys[k - 1].key)))
+        const pm_cx *x = m->tc[p];
+        uint32_t n = node ? x->nonroot : x->nkeys;
+        /* a frozen table node: its class edges are in tfilter */
+        bool filt = node && pm->cx_ok && nd->nkeys != PM_HASHED && (nd->nkeys & PM_TABLE);
+        for (uint32_t j = 0; j < n; j++)
+            if ((!filt || filter_has(pm->tfilter, bloom_hash(node, x->keys[j]))) &&
+                (c = node_get(pm, nd, node, x->keys[j])))
                 step(m, c, p + 1);
     }
 tokens:
     if (!(spec & SPEC_TOKEN))
         return;
-    if (is_num_tok(sc, p) && (c = node_get(pm, nd, node, pm->h_num)))
+    /* a node has an edge keyed by one of these only with its SPEC_ bit */
+    if ((spec & SPEC_NUM) && is_num_tok(sc, p) && (c = node_get(pm, nd, node, pm->h_num)))
         step(m, c, p + 1);
-    if (sc->toks[p].kind == TACT__TOK_EMOJI) {
+    if ((spec & (SPEC_SARC | SPEC_LAUGH)) && sc->toks[p].kind == TACT__TOK_EMOJI) {
         int32_t cp = first_cp(sc, p);
-        if (is_sarc(cp) && (c = node_get(pm, nd, node, pm->h_sarc)))
+        if ((spec & SPEC_SARC) && is_sarc(cp) && (c = node_get(pm, nd, node, pm->h_sarc)))
             step(m, c, p + 1);
-        if (is_laugh(cp) && (c = node_get(pm, nd, node, pm->h_laugh)))
+        if ((spec & SPEC_LAUGH) && is_laugh(cp) && (c = node_get(pm, nd, node, pm->h_laugh)))
             step(m, c, p + 1);
     }
-    if ((c = node_get(pm, nd, node, pm->h_any)))
+    if ((spec & SPEC_ANY) && (c = node_get(pm, nd, node, pm->h_any)))
         step(m, c, p + 1);
 }
 
@@ -793,33 +1090,89 @@ static void step(mctx *m, uint32_t node, size_t p)
     }
 }
 
+static const pm_cx no_cx;
+
+/* The classes of each token without build_cx's layout (a matcher changed
+ * since its freeze, or never frozen): read from the lists into x, keys and
+ * children in buffers of their own. */
+static int classes_slow(const tact__pm *pm, const tact_scanner *sc, const tact__alloc *a, pm_cx *x,
+                        void **mem)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < sc->ntoks; i++) {
+        const pm_cslot *c = pm->ncslots ? cslot_find(pm, sc->toks[i].hash) : NULL;
+        uint32_t n = 0;
+        for (uint32_t k = c ? c->head : 0; k && n <= pm->nckeys; k = pm->ckeys[k - 1].next)
+            n++;
+        total += n;
+    }
+    uint64_t *keys = tact__malloc(a, (total ? total : 1) * (sizeof *keys + sizeof(uint32_t)));
+    if (!keys)
+        return TACT_ENOMEM;
+    uint32_t *rch = (uint32_t *)(void *)(keys + (total ? total : 1));
+    *mem = keys;
+    for (size_t i = 0; i < sc->ntoks; i++) {
+        const pm_cslot *c = pm->ncslots ? cslot_find(pm, sc->toks[i].hash) : NULL;
+        pm_cx *t = &x[i];
+        memset(t, 0, sizeof *t);
+        t->keys = keys;
+        t->rch = rch;
+        uint32_t nonroot = !c ? 0 : pm->nonroot_ok ? c->nonroot : UINT32_MAX;
+        for (uint32_t k = c ? c->head : 0; k && t->nkeys <= pm->nckeys; k = pm->ckeys[k - 1].next) {
+            const pm_ckey *ck = &pm->ckeys[k - 1];
+            keys[t->nkeys] = ck->key;
+            if (t->nkeys < nonroot)
+                t->bloom |= (uint64_t)1 << (ck->key & 63);
+            t->nkeys++;
+            if (pm->rchild_ok && ck->rchild)
+                rch[t->nrch++] = ck->rchild;
+        }
+        t->nonroot = nonroot < t->nkeys ? nonroot : t->nkeys;
+        keys += t->nkeys;
+        rch += t->nkeys;
+    }
+    return TACT_OK;
+}
+
 int tact__pm_scan(const tact__pm *pm, const tact_scanner *sc, const tact__alloc *a,
                   tact__pm_match **out, size_t *n, size_t *cap)
 {
     /* the classes of each token, looked up once: short posts on the stack */
     enum { LOCAL = 256 };
-    uint64_t local[2 * LOCAL];
-    uint64_t *cbloom = local;
-    if (sc->ntoks > LOCAL && !(cbloom = tact__malloc(a, 2 * sc->ntoks * sizeof *cbloom)))
+    const pm_cx *local[LOCAL];
+    const pm_cx **tc = local;
+    pm_cx *slow = NULL;
+    void *mem = NULL;
+    if (sc->ntoks > LOCAL && !(tc = tact__malloc(a, sc->ntoks * sizeof *tc)))
         return TACT_ENOMEM;
-    size_t ntok = cbloom == local ? LOCAL : sc->ntoks;
-    uint32_t *chead = (uint32_t *)(void *)(cbloom + ntok), *cnonroot = chead + ntok;
-    for (size_t i = 0; i < sc->ntoks; i++) {
-        const pm_cslot *c = pm->ncslots ? cslot_find(pm, sc->toks[i].hash) : NULL;
-        chead[i] = c ? c->head : 0;
-        cnonroot[i] = !c ? 0 : pm->nonroot_ok ? c->nonroot : UINT32_MAX;
-        uint64_t b = 0;
-        uint32_t left = cnonroot[i];
-        for (uint32_t k = chead[i]; k && left; k = pm->ckeys[k - 1].next, left--)
-            b |= (uint64_t)1 << (pm->ckeys[k - 1].key & 63);
-        cbloom[i] = b;
+    int rc = TACT_OK;
+    if (pm->cx_ok) {
+        /* most tokens are no class's word: the filter answers in cache */
+        for (size_t i = 0; i < sc->ntoks; i++) {
+            uint64_t h = sc->toks[i].hash;
+            const pm_cx *x = &no_cx;
+            if (filter_has(pm->cfilter, h)) {
+                const pm_cslot *c = cslot_find(pm, h);
+                if (c && c->head)
+                    x = &pm->cx[c - pm->cslots];
+            }
+            tc[i] = x;
+        }
+    } else if (!(slow = tact__malloc(a, (sc->ntoks ? sc->ntoks : 1) * sizeof *slow)) ||
+               (rc = classes_slow(pm, sc, a, slow, &mem)) != TACT_OK) {
+        rc = TACT_ENOMEM;
+    } else {
+        for (size_t i = 0; i < sc->ntoks; i++)
+            tc[i] = &slow[i];
     }
-    mctx m = {pm, sc, a, out, n, cap, 0, TACT_OK, chead, cnonroot, cbloom};
+    mctx m = {pm, sc, a, out, n, cap, 0, rc, tc};
     for (size_t i = 0; i < sc->ntoks && m.rc == TACT_OK; i++) {
         m.start = (uint32_t)i;
         step_edges(&m, 0, i);
     }
-    if (cbloom != local)
-        tact__free(a, cbloom);
+    tact__free(a, mem);
+    tact__free(a, slow);
+    if (tc != local)
+        tact__free(a, tc);
     return m.rc;
 }

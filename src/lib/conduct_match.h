@@ -66,6 +66,19 @@ typedef struct pm_ckey {
     uint32_t rchild; /* the root's child along this class, 0 = none (frozen) */
 } pm_ckey;
 
+/* The class keys of one word laid out for the scan (built at the freeze
+ * from the linked lists, which stay the snapshot's format): its keys side
+ * by side in list order, the root's children along them (zeros left out),
+ * and the bloom word of the first nonroot keys. Indexed like cslots. */
+typedef struct pm_cx {
+    const uint64_t *keys;
+    const uint32_t *rch;
+    uint32_t nkeys, nonroot, nrch, pad;
+    uint64_t bloom;
+} pm_cx;
+
+#define PM_FILTER_WORDS 1024u /* 2^16 bits, keyed by the top 16 bits of a hash */
+
 typedef struct pm_pat {
     uint8_t group, tag;
 } pm_pat;
@@ -108,6 +121,20 @@ struct tact__pm {
     bool adopted; /* the arrays point into a snapshot: not ours to free */
     bool rchild_ok; /* every pm_ckey.rchild is up to date */
     bool nonroot_ok; /* every pm_cslot.nonroot is up to date */
+    /* built by tact__pm_freeze (cx_ok), cleared by any later change: the
+     * class lists laid out for the scan, and filters the scan asks
+     * first, in the L1 cache, before probing the root's edges and the
+     * class table (most tokens are in neither) */
+    bool cx_ok;
+    pm_cx *cx;
+    uint64_t *cxk;
+    uint32_t *cxr;
+    uint64_t rfilter[PM_FILTER_WORDS];
+    uint64_t cfilter[PM_FILTER_WORDS];
+    /* the (node, class key) edges of the nodes with an edge table: a token
+     * tries its classes at such a node, and nearly all miss */
+    uint64_t tfilter[PM_FILTER_WORDS];
+    bool tfilter_ok; /* tfilter filled by the adopt (build_cx need not) */
     /* two bits of one word per (node, key) edge hash: most steps find no
      * edge, and a clear bit answers that without touching the edge table
      * (one bit in 2^20 let 60% of misses through to the table) */

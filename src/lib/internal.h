@@ -291,6 +291,12 @@ struct tact_scanner {
     /* per-subsystem scratch that must persist across scans */
     void *names_scratch;
     void *conduct_scratch;
+    /* scan.c: the JSON of the guidance list of the last finding written
+     * (its ids, escaped, comma-separated), for its TACT_GUIDE_* bits + 1
+     * (0: none); the ids depend only on the bits and the ruleset */
+    unsigned gj_key;
+    size_t gj_len;
+    char gj[256];
 };
 
 /* Per-scan scratch memory; freed wholesale at the next scan. NULL on OOM. */

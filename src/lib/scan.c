@@ -221,7 +221,10 @@ int tact__json_finding(tact_scanner *sc, tact__buf *b, const tact_finding *f, co
     size_t rlen = strlen(f->rule), mlen = strlen(f->message), glen = strlen(f->suggestion);
     const char *ids[TACT_GUIDE_COUNT];
     size_t nids = 0, idlen = 0;
-    for (unsigned bit = 1; bit < (1u << TACT_GUIDE_COUNT); bit <<= 1) {
+    /* most findings carry the guidance of the one before: its JSON is kept */
+    unsigned key = f->guidance + 1u; /* 0 (all bits set) is never kept */
+    bool cached = key && sc->gj_key == key;
+    for (unsigned bit = 1; !cached && bit < (1u << TACT_GUIDE_COUNT); bit <<= 1) {
         if (!(f->guidance & bit))
             continue;
         const char *id = tact_ruleset_guidance_id(sc->rs, bit);
@@ -233,6 +236,19 @@ int tact__json_finding(tact_scanner *sc, tact__buf *b, const tact_finding *f, co
             idlen += TACT__JSON_MAX(strlen(id)) + 1;
         }
     }
+    if (!cached && key && idlen <= sizeof sc->gj) {
+        char *g = sc->gj;
+        for (size_t k = 0; k < nids; k++) {
+            if (k)
+                *g++ = ',';
+            g = tact__json_esc(g, ids[k], strlen(ids[k]));
+        }
+        sc->gj_len = (size_t)(g - sc->gj);
+        sc->gj_key = key;
+        cached = true;
+    }
+    if (cached)
+        idlen = sc->gj_len;
     if (tlen > SIZE_MAX / 16 || mlen > SIZE_MAX / 16 || glen > SIZE_MAX / 16 ||
         rlen > SIZE_MAX / 16)
         return TACT_ENOMEM;
@@ -255,7 +271,9 @@ int tact__json_finding(tact_scanner *sc, tact__buf *b, const tact_finding *f, co
     o = PUT_KV(o, "rule", f->rule, rlen);
     o = PUT_KV(o, "message", f->message, mlen);
     o = PUT_LIT(o, ",\"guidance\":[");
-    for (size_t k = 0; k < nids; k++) {
+    if (cached)
+        o = put_raw(o, sc->gj, sc->gj_len);
+    for (size_t k = 0; !cached && k < nids; k++) {
         if (k)
             *o++ = ',';
         o = tact__json_esc(o, ids[k], strlen(ids[k]));
