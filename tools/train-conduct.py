@@ -34,6 +34,21 @@ than --min-known of its features have weight (out of domain: see
 conduct_model.c). --eval FILE prints an existing model's figures on the
 current split instead of training.
 
+Cross-validation (the default since cmodel3, --cv 5; --cv 0 is the single
+split above): every line is scored once by a model trained on the other
+folds (fold = SHA-1 of the line mod K); the L2 is the best pooled AUC, the
+out-of-domain gate is applied per fold, and the thresholds come from the
+pooled scores with a precision target and an allowance of ok lines:
+the threshold is the lowest probability (>= --floor) at which pooled
+precision is >= --precision (0.99) and at most --ok-frac (0.1%) of the ok
+lines score at or above it; the review threshold the same with
+--review-precision (0.9) and --review-ok-frac (0.2%). The single split's
+precision-1.0 rule hung on the one highest-scoring ok line of a fifth of the
+corpus, so any corpus change moved it (0.67-0.92); a quantile of every ok
+line moves less (conduct.md, "Threshold robustness"). With --cv the shipped
+weights are always refit on every line; the figures printed are the pooled
+ones ("validation" = every line, held out once).
+
 The review tier: a second, lower threshold per type, at or above which
 (and below the threshold) the model asks for review with a medium finding
 of its own ("model.<type>.maybe": it may be). Its rule, on the same
@@ -57,6 +72,7 @@ usage: train-conduct.py [--build DIR] [--out FILE] [--md FILE] [--bits N]
                         [--types a,b,..] [--precision P] [--floor T]
                         [--thr type=T ...] [--min-count N] [--min-known F]
                         [--review on|off] [--review-precision P] [--review-floor T]
+                        [--cv K] [--ok-frac F] [--review-ok-frac F] [--drop SEED:FRAC] [--dump FILE]
 """
 import argparse
 import datetime
@@ -87,7 +103,7 @@ REVIEW_SHIPPED = True
 # any derogatory finding next to a handle or name blocks (verdict rule 7,
 # src/lib/verdict.c), so its "maybe" turned 17 of the 20,000 ordinary tweets
 # review -> block (and 6 ok -> review) and changed no verdict on any suite.
-REVIEW_OFF = {"derogatory"}
+REVIEW_OFF = {"derogatory", "colleague_criticism"}
 LAMBDAS = [1e-2, 3e-2, 1e-1, 3e-1]
 EPOCHS = 25
 
@@ -205,20 +221,21 @@ def auc(ps, ys):
     return won / (len(pos) * len(neg))
 
 
-def pick_threshold(ps, ys, oks, precision, floor):
-    """Lowest threshold >= floor where no ok line reaches it and precision
-    (over all validation lines at or above it) is at least `precision`."""
+def pick_threshold(ps, ys, oks, precision, floor, ok_allow=0):
+    """Lowest threshold >= floor where at most ok_allow ok lines reach it and
+    precision (over all validation lines at or above it) is at least
+    `precision`."""
     cands = sorted(set(p for p in ps if p >= floor)) or [1.0]
     for t in cands:
         tp = sum(1 for p, y in zip(ps, ys) if p >= t and y)
         fp = sum(1 for p, y in zip(ps, ys) if p >= t and not y)
         okfp = sum(1 for p, o in zip(ps, oks) if p >= t and o)
-        if okfp == 0 and tp and tp / (tp + fp) >= precision:
+        if okfp <= ok_allow and tp and tp / (tp + fp) >= precision:
             return t
     return 0.999
 
 
-def pick_review(ps, ys, oks, precision, floor, thr):
+def pick_review(ps, ys, oks, precision, floor, thr, ok_allow=0):
     """The review tier's threshold: the lowest probability >= floor and
     below thr at which validation precision is at least `precision` and no
     ok line reaches it; 1.0 (off) when there is none."""
@@ -227,7 +244,7 @@ def pick_review(ps, ys, oks, precision, floor, thr):
         tp = sum(1 for p, y in zip(ps, ys) if p >= t and y)
         fp = sum(1 for p, y in zip(ps, ys) if p >= t and not y)
         okfp = sum(1 for p, o in zip(ps, oks) if p >= t and o)
-        if okfp == 0 and tp and tp / (tp + fp) >= precision:
+        if okfp <= ok_allow and tp and tp / (tp + fp) >= precision:
             return t
     return 1.0
 
@@ -256,7 +273,7 @@ def main():
     ap.add_argument("--md", default=os.path.join(HERE, "data", "models", "conduct.md"))
     ap.add_argument("--bits", type=int, default=16)
     ap.add_argument("--types", default=DEFAULT_TYPES)
-    ap.add_argument("--precision", type=float, default=1.0)
+    ap.add_argument("--precision", type=float, default=0.99)
     ap.add_argument("--floor", type=float, default=0.5)
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--min-known", type=float, default=0.45,
@@ -269,10 +286,22 @@ def main():
                     help="write the review tier's thresholds (on) or 1 for every type (off)")
     ap.add_argument("--review-precision", type=float, default=0.9)
     ap.add_argument("--review-floor", type=float, default=0.3)
+    ap.add_argument("--cv", type=int, default=5,
+                    help="K: choose L2 and thresholds on scores pooled over K cross-validation folds "
+                         "(every line held out once) instead of the single validation split")
+    ap.add_argument("--ok-frac", type=float, default=0.001,
+                    help="share of the (pooled) ok lines allowed at or above the threshold")
+    ap.add_argument("--review-ok-frac", type=float, default=0.002,
+                    help="share of the (pooled) ok lines allowed at or above the review threshold")
+    ap.add_argument("--drop", default="",
+                    help="SEED:FRAC: leave out a deterministic share of the lines (robustness checks)")
+    ap.add_argument("--dump", default="", help="write the (pooled) validation scores as JSON (analysis)")
     ap.add_argument("--thr", action="append", default=[],
                     help="type=T: use threshold T for a type (besides FIXED_THR)")
     a = ap.parse_args()
     types = a.types.split(",")
+    if a.cv and not a.eval:
+        a.refit = True  # the fold models are for choosing; the shipped weights see every line
     fixed = dict(FIXED_THR)
     fixed.update({k: float(v) for k, v in (s.split("=") for s in a.thr)})
     tool = os.path.join(a.build, "tact-conduct-features")
@@ -284,6 +313,12 @@ def main():
     extra = read_corpus(a.train_dir)
     corpus += extra
     source += ["train"] * len(extra)
+    if a.drop:
+        dseed, dfrac = a.drop.split(":")
+        keep_i = [i for i, (t, _) in enumerate(corpus)
+                  if int(hashlib.sha1((dseed + t).encode("utf-8")).hexdigest(), 16) % 10000 >= float(dfrac) * 10000]
+        corpus = [corpus[i] for i in keep_i]
+        source = [source[i] for i in keep_i]
     sources = [x for x in ("corpus", "train") if x in source]
     feats = features(tool, [t for t, _ in corpus])
     xs = [sparse(h, a.bits) for _, h in feats]
@@ -316,7 +351,7 @@ def main():
         chosen = [(0.0, 0.0, m) for m in ms]
         fixed = dict(zip(types, thrs))
         xs = full
-    for ti, t in enumerate(types if not a.eval else []):
+    for ti, t in enumerate(types if not (a.eval or a.cv) else []):
         ytr = [1 if labels[i] == t else 0 for i in tr]
         yva = [1 if labels[i] == t else 0 for i in va]
         best = None
@@ -342,6 +377,63 @@ def main():
     for x in full:
         tot = sum(v for _, v in x)
         known.append(tot > 0 and sum(v for j, v in x if j in weighted) >= a.min_known * tot)
+    cvp = None
+    if a.cv and not a.eval:
+        # cross-validation: every line scored once by a model that did not
+        # see it (fold = SHA-1 of the line mod K); L2 by the pooled AUC, the
+        # gate per fold; thresholds below from the pooled scores, so that a
+        # threshold rests on every ok line of the corpus, not on the one
+        # highest-scoring line of a fifth of it
+        n = len(corpus)
+        fold = [int(hashlib.sha1(t.encode("utf-8")).hexdigest(), 16) % a.cv for t, _ in corpus]
+        fkeep = []
+        for f in range(a.cv):
+            cnt = {}
+            for i in range(n):
+                if fold[i] != f:
+                    for j, _ in full[i]:
+                        cnt[j] = cnt.get(j, 0) + 1
+            fkeep.append({j for j, c in cnt.items() if c >= a.min_count})
+        fx = [[[(j, v) for j, v in full[i] if j in fkeep[f]] if fold[i] != f else None for i in range(n)]
+              for f in range(a.cv)]
+        cvp, chosen = [], []
+        fold_models = []
+        for ti, t in enumerate(types):
+            y = [1 if l == t else 0 for l in labels]
+            best = None
+            for lam in LAMBDAS:
+                ps, ms = [0.0] * n, []
+                for f in range(a.cv):
+                    trn = [i for i in range(n) if fold[i] != f]
+                    m = quantise(train([fx[f][i] for i in trn], [y[i] for i in trn], lam, SEED + ti))
+                    ms.append(m)
+                    for i in range(n):
+                        if fold[i] == f:
+                            ps[i] = score(m, full[i])
+                # by the pooled AUC for every type, a hand-set threshold
+                # included: "no false positive at it" over every line chose
+                # the weakest model for boundary (L2 0.3, recall 0.16 at
+                # 0.8), which then lost the highest-type comparison to case
+                # discussion on boundary questions
+                au = auc(ps, y)
+                key = au
+                better = best is None or au >= best[0] - 1e-9
+                if better:
+                    best = (au, lam, ms, key, ps)
+            chosen.append((best[0], best[1], best[2][0]))
+            fold_models.append(best[2])
+            cvp.append(best[4])
+        wf = []
+        for f in range(a.cv):
+            w_ = set()
+            for ms in fold_models:
+                w_ |= set(ms[f][2])
+            wf.append(w_)
+        known = []
+        for i, x in enumerate(full):
+            tot = sum(v for _, v in x)
+            known.append(tot > 0 and sum(v for j, v in x if j in wf[fold[i]]) >= a.min_known * tot)
+        va = list(range(n))
     # 3. thresholds and figures of the gated, quantised model
     report = []
     persrc = []
@@ -349,20 +441,30 @@ def main():
     models = []
     # every type's score of every validation line: a type speaks only where
     # it scores highest of the model's types (src/lib/conduct.c, model_rule)
-    allp = [[score(m, xs[i]) if known[i] else 0.0 for i in va] for _, _, m in chosen]
+    if cvp is not None:
+        allp = [[col[i] if known[i] else 0.0 for i in va] for col in cvp]
+    else:
+        allp = [[score(m, xs[i]) if known[i] else 0.0 for i in va] for _, _, m in chosen]
     top = [max(col) for col in zip(*allp)] if allp else []
+    if a.dump:
+        import json
+        with open(a.dump, "w") as f:
+            json.dump({"types": types, "labels": [labels[i] for i in va], "source": [source[i] for i in va],
+                       "rules": [sorted(rules[i]) for i in va], "p": allp}, f)
     for ti, t in enumerate(types):
         yva = [1 if labels[i] == t else 0 for i in va]
         au, lam, m = chosen[ti]
         ps = [p if p >= tp_ else 0.0 for p, tp_ in zip(allp[ti], top)]
         au = auc(allp[ti], yva)  # ranking: the raw scores
         oks = [labels[i] == "ok" for i in va]
-        thr = fixed.get(t, pick_threshold(ps, yva, oks, a.precision, a.floor))
+        okn = sum(oks)
+        thr = fixed.get(t, pick_threshold(ps, yva, oks, a.precision, a.floor, int(a.ok_frac * okn)))
         if a.eval:
             rthr = rthrs[ti]
         else:
             rthr = 1.0 if t in REVIEW_OFF else pick_review(ps, yva, oks, a.review_precision,
-                                                           a.review_floor, thr)
+                                                           a.review_floor, thr,
+                                                           int(a.review_ok_frac * okn))
         tp, fp, fn = prf(ps, yva, thr)
         # what the model adds: validation lines whose rules found nothing of type t
         only = [t not in rules[i] for i in va]
@@ -421,10 +523,14 @@ def main():
         md = open(a.md, encoding="utf-8").read()
         begin, end = "<!-- train-conduct: begin -->", "<!-- train-conduct: end -->"
         if begin in md and end in md:
+            split = ("%d-fold cross-validation, fold = SHA-1 of the line mod %d, figures on the pooled "
+                     "held-out scores of every line" % (a.cv, a.cv)) if a.cv else \
+                "split: SHA-1 of the line mod 5 == 0 is validation"
             stamp = "trained %s by tools/train-conduct.py (bits %d, seed %d, epochs %d, min count %d, " \
-                    "precision %.2f, floor %.2f, min known %.2f; review tier %s: precision %.2f, floor %.2f; split: SHA-1 of the line mod 5 == 0 is validation%s)" % (
+                    "precision %.2f, ok lines allowed %.3f, floor %.2f, min known %.2f; review tier %s: precision %.2f, ok lines allowed %.3f, floor %.2f; %s%s)" % (
                         datetime.date.today().isoformat(), a.bits, SEED, EPOCHS, a.min_count,
-                        a.precision, a.floor, a.min_known, a.review, a.review_precision, a.review_floor,
+                        a.precision, a.ok_frac, a.floor, a.min_known, a.review, a.review_precision,
+                        a.review_ok_frac, a.review_floor, split,
                         "; shipped weights refit on every line" if a.refit else "")
             md = md[:md.index(begin) + len(begin)] + "\n" + stamp + "\n\n" + text + "\n" + md[md.index(end):]
             with open(a.md, "w", encoding="utf-8") as f:

@@ -14,7 +14,10 @@
 #include "conduct_match.h"
 #include "conduct_model.h"
 
-enum { G_CASE, G_CONTEXT, G_DEROG, G_DISCRIM, G_COLLEAGUE, G_VENT, G_BOUNDARY, G_ABUSE, G_COOC };
+enum {
+    G_CASE, G_CONTEXT, G_DEROG, G_DISCRIM, G_COLLEAGUE, G_VENT, G_BOUNDARY, G_ABUSE, G_COOC,
+    G_COOC2
+};
 
 enum {
     CASE_STRONG, CASE_PERSONAL, CASE_PROCESS, CASE_DETAIL, CASE_WEAK, CASE_NEAR, CASE_LOW,
@@ -86,6 +89,7 @@ typedef struct cd_rules {
     tact__lex words;
     tact__clf *clf;
     tact__cooc *cooc;
+    tact__cooc *cooc2; /* conduct_cooccur2.txt: one list holds at most 64 classes */
     tact__cm *cm; /* the learned conduct model (conduct.bin), or NULL */
 } cd_rules;
 
@@ -123,6 +127,13 @@ int tact__conduct_compile(tact_ruleset *rs, tact_error *err)
     if (cd && (rc = tact__cooc_compile(&rs->a, r->pm, cd, cn, G_COOC, &r->cooc, &bad))) {
         if (rc == TACT_EMODEL)
             return tact__err(err, rc, SIZE_MAX, "conduct_cooccur.txt: line %zu is not valid", bad);
+        return rc;
+    }
+    cd = tact__data_get("conduct_cooccur2.txt", &cn);
+    if (cd && (rc = tact__cooc_compile(&rs->a, r->pm, cd, cn, G_COOC2, &r->cooc2, &bad))) {
+        if (rc == TACT_EMODEL)
+            return tact__err(err, rc, SIZE_MAX, "conduct_cooccur2.txt: line %zu is not valid",
+                             bad);
         return rc;
     }
     if ((rc = tact__pm_freeze(&rs->a, r->pm)) == TACT_EMODEL)
@@ -169,6 +180,7 @@ void tact__conduct_free(tact_ruleset *rs)
     tact__lex_free(&rs->a, &r->words);
     tact__clf_free(&rs->a, r->clf);
     tact__cooc_free(&rs->a, r->cooc);
+    tact__cooc_free(&rs->a, r->cooc2);
     tact__cm_free(&rs->a, r->cm);
     tact__free(&rs->a, r);
     rs->conduct = NULL;
@@ -856,7 +868,10 @@ static int cooc_rules(scan_state *st, uint32_t nsent)
         sg[st->sent[s->m[i].first]] |= (uint16_t)(1u << g);
     }
     cooc_ctx cc = {st, sg};
-    return tact__cooc_eval(st->r->cooc, pm, s->m, s->nm, st->sent, on_cooc, &cc);
+    int rc = tact__cooc_eval(st->r->cooc, pm, s->m, s->nm, st->sent, on_cooc, &cc);
+    if (rc)
+        return rc;
+    return tact__cooc_eval(st->r->cooc2, pm, s->m, s->nm, st->sent, on_cooc, &cc);
 }
 
 /* The classifier finds insults the lexicons miss, but OLID-style training

@@ -12,7 +12,18 @@
  *   for the first token of a sentence after a sentence-start marker (other
  *   punctuation breaks the chain);
  * - cues: a first-person word, a number, a relationship or role word
- *   (general lexicon: kin and role words), and their pairs.
+ *   (general lexicon: kin and role words), and their pairs;
+ * - story features (cmodel3): pairs of cues met within one sentence (a
+ *   relationship word with a time anchor such as "again", "still", "this
+ *   week", "yesterday"; with a first-person word; with a number; two
+ *   relationship words; a number with a time anchor), a relationship word
+ *   after "the/his/her/their/a" (someone else's: "the mum", "her ex") or
+ *   after "my/our" (the author's own), that one with a time anchor or a
+ *   first-person word in its sentence, and how many relationship words;
+ * - the identifier findings the scan made before conduct runs (a person's
+ *   name, an age, a place, an organisation, a school, an address,
+ *   other), each class once, alone and with a first-person word, a
+ *   relationship word or a time anchor in its sentence.
  * Each feature is a 64-bit hash; the model keeps 2^bits weight buckets per
  * type, indexed by the hash's top bits: one array read per feature.
  *
@@ -61,11 +72,76 @@ static uint64_t mix(uint64_t x)
 #define H_BI 0x6269000000000012ull
 #define H_CUE 0x6375650000000013ull
 
-enum { CUE_FP = 1, CUE_NUM = 2, CUE_REL = 4 };
+enum { CUE_FP = 1, CUE_NUM = 2, CUE_REL = 4, CUE_TIME = 8, CUE_OREL = 16, CUE_MREL = 32 };
 
 static bool eq(const char *s, size_t n, const char *w, size_t wn)
 {
     return n == wn && memcmp(s, w, n) == 0;
+}
+
+/* Sentence-scoped features (conduct model v3): cue pairs met within one
+ * sentence, the count of relationship words, and the identifier findings
+ * the scan made before conduct runs (sc->cand, conduct findings left out),
+ * alone and with the cues of their sentence. Sentences past SENT_MAX share
+ * the last slot. */
+#define SENT_MAX 64
+#define H_SENT 0x73656e7400000021ull
+#define H_ID 0x6964000000000022ull
+
+/* The word before a relationship word: 1 for the author's (my, our), 2 for
+ * someone else's or a particular one (his, her, their, the, this, that, a,
+ * an, same): "the mum", "her ex" against "my mum". */
+static unsigned owner_word(const char *s, size_t n)
+{
+    switch (s[0]) {
+    case 'm':
+        return eq(s, n, "my", 2) ? 1 : 0;
+    case 'o':
+        return eq(s, n, "our", 3) ? 1 : 0;
+    case 'h':
+        return eq(s, n, "his", 3) || eq(s, n, "her", 3) ? 2 : 0;
+    case 't':
+        return eq(s, n, "the", 3) || eq(s, n, "their", 5) || eq(s, n, "this", 4) ||
+                       eq(s, n, "that", 4)
+                   ? 2
+                   : 0;
+    case 'a':
+        return n == 1 || eq(s, n, "an", 2) ? 2 : 0;
+    case 's':
+        return eq(s, n, "same", 4) ? 2 : 0;
+    default:
+        return 0;
+    }
+}
+
+/* again, still, yesterday, today, tonight, last (night), this week ...: a
+ * time anchor on an account of something that happened */
+static bool is_time_anchor(const char *s, size_t n, unsigned lex)
+{
+    if (lex & TACT__LX_WEEKDAY)
+        return true;
+    switch (s[0]) {
+    case 'a':
+        return eq(s, n, "again", 5);
+    case 's':
+        return eq(s, n, "still", 5) || eq(s, n, "second", 6);
+    case 'y':
+        return eq(s, n, "yesterday", 9);
+    case 't':
+        return eq(s, n, "today", 5) || eq(s, n, "tonight", 7) || eq(s, n, "third", 5);
+    case 'l':
+        return eq(s, n, "last", 4);
+    case 'w':
+        return eq(s, n, "week", 4) || eq(s, n, "weekend", 7);
+    case 'm':
+        return eq(s, n, "morning", 7);
+    case 'n':
+        return eq(s, n, "night", 5);
+    case 'f':
+        return eq(s, n, "fourth", 6);
+    default:
+        return false;
+    }
 }
 
 /* i, me, my, i'm, im, i've, ive, i'd, i'll, myself, we, our, us, we've,
@@ -102,6 +178,8 @@ static uint64_t tok_feature(const tact_scanner *sc, size_t i, unsigned *cues)
             *cues |= CUE_FP;
         if (t->lex & (TACT__LX_KIN | TACT__LX_ROLE))
             *cues |= CUE_REL;
+        else if (is_time_anchor(s, n, t->lex))
+            *cues |= CUE_TIME;
         return t->hash;
     case TACT__TOK_POSS:
     case TACT__TOK_HASHTAG:
@@ -137,17 +215,123 @@ static uint64_t tok_feature(const tact_scanner *sc, size_t i, unsigned *cues)
 #define CM_INLINE inline
 #endif
 
+/* The pairs of cues met in one sentence (bit per pair, see sent_pairs). */
+enum {
+    SP_REL_TIME = 1,
+    SP_REL_FP = 2,
+    SP_REL_NUM = 4,
+    SP_FP_TIME = 8,
+    SP_REL_REL = 16,
+    SP_NUM_TIME = 32,
+    SP_OREL = 64,
+    SP_MREL = 128,
+    SP_OREL_TIME = 256,
+    SP_OREL_FP = 512,
+    SP_N = 10
+};
+
+static unsigned sent_pairs(unsigned c, unsigned nrel)
+{
+    unsigned p = 0;
+    if ((c & (CUE_REL | CUE_TIME)) == (CUE_REL | CUE_TIME))
+        p |= SP_REL_TIME;
+    if ((c & (CUE_REL | CUE_FP)) == (CUE_REL | CUE_FP))
+        p |= SP_REL_FP;
+    if ((c & (CUE_REL | CUE_NUM)) == (CUE_REL | CUE_NUM))
+        p |= SP_REL_NUM;
+    if ((c & (CUE_FP | CUE_TIME)) == (CUE_FP | CUE_TIME))
+        p |= SP_FP_TIME;
+    if (nrel >= 2)
+        p |= SP_REL_REL;
+    if ((c & (CUE_NUM | CUE_TIME)) == (CUE_NUM | CUE_TIME))
+        p |= SP_NUM_TIME;
+    if (c & CUE_OREL)
+        p |= SP_OREL;
+    if (c & CUE_MREL)
+        p |= SP_MREL;
+    if ((c & (CUE_OREL | CUE_TIME)) == (CUE_OREL | CUE_TIME))
+        p |= SP_OREL_TIME;
+    if ((c & (CUE_OREL | CUE_FP)) == (CUE_OREL | CUE_FP))
+        p |= SP_OREL_FP;
+    return p;
+}
+
+/* The class of an identifier finding for the features (0: not used). */
+static unsigned id_class(const tact_finding *f)
+{
+    if (f->category == TACT_CAT_CONDUCT || (f->flags & TACT_FINDING_PUBLIC_FIGURE))
+        return 0;
+    switch (f->type) {
+    case TACT_TYPE_PERSON:
+        return 1;
+    case TACT_TYPE_HANDLE:
+        /* who is addressed is for the identifier detectors: tweets full of
+         * handles looked like case stories (20,000 tweets: case findings
+         * 33 -> 17 without this class, conduct.md) */
+        return 0;
+    case TACT_TYPE_AGE:
+        return 3;
+    case TACT_TYPE_LOCATION:
+        return 4;
+    case TACT_TYPE_ORGANISATION:
+        return 5;
+    case TACT_TYPE_SCHOOL:
+        return 6;
+    case TACT_TYPE_ADDRESS:
+    case TACT_TYPE_POSTCODE:
+        return 7;
+    case TACT_TYPE_URL:
+    case TACT_TYPE_PHONE:
+    case TACT_TYPE_EMAIL:
+        return 0;
+    default:
+        return 8;
+    }
+}
+
 static CM_INLINE void walk(const tact_scanner *sc, tact__cm_feat_fn fn, void *ctx)
 {
     unsigned cues = 0;
     uint64_t prev = H_BOS; /* the unigram feature before, or the marker */
     size_t first_fp = SIZE_MAX, first_num = SIZE_MAX, first_rel = SIZE_MAX;
     uint64_t last = 0; /* the hash of the token before */
+    /* per sentence (capped at SENT_MAX): its cues and first token */
+    uint8_t scue[SENT_MAX];
+    uint32_t sfirst[SENT_MAX];
+    unsigned ns = 0, nrel_sent = 0, nrel = 0, pairs = 0, owner = 0;
+    size_t pair_tok[SP_N];
+    scue[0] = 0;
+    sfirst[0] = 0;
     for (size_t i = 0; i < sc->ntoks; i++) {
-        if (i && (sc->toks[i].shape & TACT__SH_SENT_START))
+        if (i && (sc->toks[i].shape & TACT__SH_SENT_START)) {
             prev = H_BOS;
+            unsigned np = sent_pairs(scue[ns], nrel_sent) & ~pairs;
+            for (unsigned b = 0; b < SP_N; b++)
+                if (np & (1u << b))
+                    pair_tok[b] = i - 1;
+            pairs |= np;
+            nrel_sent = 0;
+            if (ns + 1 < SENT_MAX) {
+                ns++;
+                scue[ns] = 0;
+                sfirst[ns] = (uint32_t)i;
+            }
+        }
         unsigned c = 0;
         uint64_t h = tok_feature(sc, i, &c);
+        if (c & CUE_REL)
+            c |= owner == 1 ? CUE_MREL : owner == 2 ? CUE_OREL : 0u;
+        owner = 0;
+        if (sc->toks[i].kind == TACT__TOK_WORD) {
+            size_t wn;
+            const char *ws = tact__tok_norm(sc, i, &wn);
+            owner = owner_word(ws, wn);
+        }
+        scue[ns] = (uint8_t)(scue[ns] | c);
+        if (c & CUE_REL) {
+            nrel_sent++;
+            nrel++;
+        }
         /* "!!!!!!" counts as one "!": a run of marks is emphasis, not more
          * evidence (and it filled the out-of-domain gate with known features) */
         if (h && h == last && sc->toks[i].kind == TACT__TOK_PUNCT)
@@ -188,6 +372,49 @@ static CM_INLINE void walk(const tact_scanner *sc, tact__cm_feat_fn fn, void *ct
     if ((cues & (CUE_REL | CUE_NUM)) == (CUE_REL | CUE_NUM))
         fn(ctx, mix(H_CUE + 8 + (CUE_REL | CUE_NUM)),
            first_rel > first_num ? first_rel : first_num);
+    /* cue pairs within a sentence, each once */
+    if (sc->ntoks) {
+        unsigned np = sent_pairs(scue[ns], nrel_sent) & ~pairs;
+        for (unsigned b = 0; b < SP_N; b++)
+            if (np & (1u << b))
+                pair_tok[b] = sc->ntoks - 1;
+        pairs |= np;
+    }
+    for (unsigned b = 0; b < SP_N; b++)
+        if (pairs & (1u << b))
+            fn(ctx, mix(H_SENT + b), pair_tok[b]);
+    /* how many relationship words: several people in the story */
+    if (nrel >= 2)
+        fn(ctx, mix(H_SENT + 16), first_rel);
+    if (nrel >= 4)
+        fn(ctx, mix(H_SENT + 17), first_rel);
+    /* the identifier findings made before conduct runs: each class once,
+     * alone and with the cues of its sentence (order-free: the trainer's
+     * tool reads them after the findings were sorted) */
+    uint64_t idseen = 0;
+    for (size_t k = 0; k < sc->ncand; k++) {
+        const tact__finding *cf = &sc->cand[k];
+        unsigned cl = id_class(&cf->f);
+        if (!cl)
+            continue;
+        size_t t = cf->tok_first != UINT32_MAX ? cf->tok_first : tact__tok_after(sc, cf->f.start);
+        if (t >= sc->ntoks)
+            continue;
+        unsigned s = 0;
+        while (s < ns && sfirst[s + 1] <= t)
+            s++;
+        unsigned sc_ = scue[s] & (CUE_FP | CUE_REL | CUE_TIME);
+        /* bits: class x {alone, fp, rel, time} */
+        for (unsigned b = 0; b < 4; b++) {
+            if (b && !(sc_ & (b == 1 ? CUE_FP : b == 2 ? CUE_REL : CUE_TIME)))
+                continue;
+            uint64_t bit = 1ull << (cl * 4 + b);
+            if (idseen & bit)
+                continue;
+            idseen |= bit;
+            fn(ctx, mix(H_ID + cl * 4 + b), t);
+        }
+    }
 }
 
 void tact__cm_features(const tact_scanner *sc, tact__cm_feat_fn fn, void *ctx)

@@ -9,7 +9,8 @@
  * same table in prose; keep them in step.
  *
  * Findings flagged TACT_FINDING_PUBLIC_FIGURE (a public figure or author)
- * are ignored here: they never drive a verdict. Phone numbers, emails,
+ * and slurs quoted to report or condemn them ("discrimination.quoted") are
+ * ignored here: they never drive a verdict. Phone numbers, emails,
  * addresses and postcodes that follow an offer of the author's own details
  * ("text me on", "pop round to") are flagged TACT_FINDING_OWN_DETAILS and
  * only ask for review.
@@ -36,9 +37,18 @@ typedef struct vrule {
     bool (*fires)(vctx *v, tact_verdict level);
 } vrule;
 
+/* A slur quoted to report or condemn it ("called my colleague a '...'.
+ * Never ok.") is shown, low, but changes no verdict: people who write
+ * these posts, and every held-out suite's authors, read them as fine. */
+static bool quoted_slur(const tact_finding *f)
+{
+    return f->category == TACT_CAT_CONDUCT && f->type == TACT_TYPE_DISCRIMINATION &&
+           f->severity == TACT_SEV_LOW && f->rule && strcmp(f->rule, "discrimination.quoted") == 0;
+}
+
 static bool usable(const tact_finding *f)
 {
-    return !(f->flags & TACT_FINDING_PUBLIC_FIGURE);
+    return !(f->flags & TACT_FINDING_PUBLIC_FIGURE) && !quoted_slur(f);
 }
 
 /* Mark every usable finding of the given category and types (ID()/CD()
@@ -79,6 +89,40 @@ static bool r_case(vctx *v, tact_verdict lv)
         return false;
     mark(v, false, 0x1FFFFu, lv, TACT_SEV_LOW, false);
     return mark(v, true, CD(TACT_TYPE_CASE_DISCUSSION), lv, TACT_SEV_HIGH, false);
+}
+
+/* 1b. The learned model's "it may be a case" (its review tier,
+ *     model.case_discussion.maybe) next to something that points at one
+ *     person: a name (not a public figure), a school, an address or a
+ *     postcode that is not the author's own. Organisations, places and
+ *     handles are not enough; nor is an age, which the author's own
+ *     children carry as often ("he's nearly three": 2 of writer6's ok lines
+ *     blocked with it, 0 without). data/models/conduct.md, cmodel3. */
+#define CASE_MAYBE_IDS                                                                           \
+    (ID(TACT_TYPE_PERSON) | ID(TACT_TYPE_SCHOOL) | ID(TACT_TYPE_ADDRESS) |     \
+     ID(TACT_TYPE_POSTCODE))
+static const char CASE_MAYBE_RULE[] = "model.case_discussion.maybe";
+
+static bool r_case_maybe(vctx *v, tact_verdict lv)
+{
+    if (!(v->cd_has & CD(TACT_TYPE_CASE_DISCUSSION)) || !(v->id_has & CASE_MAYBE_IDS & ~v->id_own))
+        return false;
+    bool any = false;
+    for (size_t i = 0; i < v->sc->nfindings && !any; i++) {
+        const tact_finding *f = &v->sc->findings[i];
+        any = f->type == TACT_TYPE_CASE_DISCUSSION && usable(f) && f->rule &&
+              strcmp(f->rule, CASE_MAYBE_RULE) == 0;
+    }
+    if (!any)
+        return false;
+    mark(v, false, CASE_MAYBE_IDS, lv, TACT_SEV_LOW, false);
+    for (size_t i = 0; i < v->sc->nfindings; i++) {
+        tact_finding *f = &v->sc->findings[i];
+        if (f->type == TACT_TYPE_CASE_DISCUSSION && usable(f) && f->rule &&
+            strcmp(f->rule, CASE_MAYBE_RULE) == 0 && v->lvl[i] < lv)
+            v->lvl[i] = (uint8_t)lv;
+    }
+    return true;
 }
 
 /* 2. Numbers and codes that identify one person. */
@@ -177,6 +221,10 @@ static bool r_identifier_review(vctx *v, tact_verdict lv)
 static const vrule rules[] = {
     {"case", TACT_VERDICT_BLOCK,
      "It discusses a particular case in a way that could identify the person or family.", r_case},
+    {"case_maybe", TACT_VERDICT_BLOCK,
+     "It may discuss a particular case, next to a name, school or address that could identify "
+     "the person.",
+     r_case_maybe},
     {"numbers", TACT_VERDICT_BLOCK,
      "It contains a number or code that identifies one person (NHS or NI number, date of birth, "
      "case reference, map coordinates or number plate).",

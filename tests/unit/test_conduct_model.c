@@ -109,11 +109,31 @@ static void test_feature_counts(void)
     CHECK_INT(nfeatures("lovely picnic!?"), 8);
     /* a number is one class and a cue: 2 + 2 + cue */
     CHECK_INT(nfeatures("picnic 12"), 5);
-    /* first person and a relationship word: 3 + 3 + fp, rel, fp+rel */
-    CHECK_INT(nfeatures("i saw mum"), 9);
+    /* first person and a relationship word: 3 + 3 + fp, rel, fp+rel, and
+     * the pair within one sentence */
+    CHECK_INT(nfeatures("i saw mum"), 10);
+    /* a relationship word and a time anchor in one sentence: 2 + 2 + rel +
+     * the sentence pair; in two sentences, no pair */
+    CHECK_INT(nfeatures("mum again"), 6);
+    CHECK_INT(nfeatures("Mum. Again"), 5);
     /* a new sentence starts a new chain with the marker: 2 + 2 */
     CHECK_INT(nfeatures("Lovely. Picnic"), 4);
     CHECK_INT(nfeatures(""), 0);
+}
+
+/* The identifier findings the scan made before conduct runs are features:
+ * a person's name adds its class, and its class with the first-person word
+ * of its sentence (the same words without a name: none). */
+static void test_feature_identifiers(void)
+{
+    int with = nfeatures("I visited Mrs Jones");
+    bool person = false;
+    for (size_t i = 0; i < sc_->nfindings; i++)
+        person |= sc_->findings[i].type == TACT_TYPE_PERSON;
+    CHECK(person);
+    CHECK_INT(with, nfeatures("I visited the shops") + 2);
+    /* the name in another sentence than the first-person word: class only */
+    CHECK_INT(nfeatures("I visited. Mrs Jones"), nfeatures("I visited. The shops") + 1);
 }
 
 static void test_load_rejects(void)
@@ -259,6 +279,7 @@ int main(void)
     }
     static const th_test tests[] = {
         {"feature_counts", test_feature_counts},
+        {"feature_identifiers", test_feature_identifiers},
         {"load_rejects", test_load_rejects},
         {"load_review", test_load_review},
         {"score", test_score},
