@@ -311,8 +311,16 @@ static inline const char *tact__tok_norm(const tact_scanner *sc, size_t i, size_
     return sc->norm.p + sc->toks[i].norm_off;
 }
 
-/* True when token i's normalised form equals the NUL-terminated word w. */
-bool tact__tok_is(const tact_scanner *sc, size_t i, const char *w);
+/* True when token i's normalised form equals the NUL-terminated word w.
+ * Inline: with w a literal, strlen(w) is a constant, so a token of another
+ * length is rejected by one compare and the rest is a fixed-size memcmp. */
+static inline bool tact__tok_is(const tact_scanner *sc, size_t i, const char *w)
+{
+    if (i >= sc->ntoks)
+        return false;
+    size_t n = strlen(w);
+    return sc->toks[i].norm_len == n && memcmp(sc->norm.p + sc->toks[i].norm_off, w, n) == 0;
+}
 /* Index of the first token whose end is > off (ntoks when none). */
 size_t tact__tok_after(const tact_scanner *sc, size_t off);
 

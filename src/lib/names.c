@@ -30,6 +30,8 @@ int tact__names_compile(tact_ruleset *rs, tact_error *err)
         if (!nr->model)
             return TACT_ENOMEM;
         *nr->model = m;
+        if ((rc = tact__tagger_pack(&rs->a, nr->model)) != TACT_OK)
+            return rc;
     }
     return TACT_OK;
 }
@@ -39,6 +41,8 @@ void tact__names_free(tact_ruleset *rs)
     names_rules *nr = rs->names;
     if (!nr)
         return;
+    if (nr->model)
+        tact__tagger_unpack(&rs->a, nr->model);
     tact__free(&rs->a, nr->model);
     tact__lex_free(&rs->a, &nr->cue);
     tact__free(&rs->a, nr);

@@ -60,11 +60,17 @@ static const char *const move_verbs[] = {"moved",     "move",       "moving",   
                                          "relocated", "relocating", "relocate", "transferred",
                                          "emigrated", "rehoused",   "rehouse",  NULL};
 
-/* Hashtag prefixes that wrap a person's name. */
-static const char *const tag_prefix[] = {
-    "justicefor", "prayfor",     "ripbig",        "riplittle", "rip",         "findmy",
-    "find",       "missing",     "bringhome",     "bringback", "remembering", "welcomehome",
-    "getwell",    "getwellsoon", "happybirthday", "love",      NULL};
+/* Hashtag prefixes that wrap a person's name, with their lengths
+ * (rule_hashtag tries every prefix on every hashtag). */
+static const struct tag_prefix {
+    const char *s;
+    size_t n;
+} tag_prefix[] = {
+    {"justicefor", 10}, {"prayfor", 7},      {"ripbig", 6},         {"riplittle", 9},
+    {"rip", 3},         {"findmy", 6},       {"find", 4},           {"missing", 7},
+    {"bringhome", 9},   {"bringback", 9},    {"remembering", 11},   {"welcomehome", 11},
+    {"getwell", 7},     {"getwellsoon", 11}, {"happybirthday", 13}, {"love", 4},
+    {NULL, 0}};
 
 /* End of a name that starts at token a: through capitalised words that can
  * continue a name, at most three words in all. */
@@ -371,9 +377,9 @@ static int rule_hashtag(names_ctx *c, size_t i)
         return TACT_OK;
     const char *w = c->sc->norm.p + t->norm_off + 1;
     size_t n = t->norm_len - 1;
-    for (const char *const *p = tag_prefix; *p; p++) {
-        size_t pl = strlen(*p);
-        if (n <= pl + 2 || memcmp(w, *p, pl) != 0)
+    for (const struct tag_prefix *p = tag_prefix; p->s; p++) {
+        size_t pl = p->n;
+        if (n <= pl + 2 || w[0] != p->s[0] || memcmp(w, p->s, pl) != 0)
             continue;
         uint32_t b = tact__lex_get(c->words, w + pl, n - pl);
         if ((b & TACT__LX_NAME) && !(b & (TACT__LX_DICT | TACT__LX_STOP | TACT__LX_PLACE)))

@@ -115,6 +115,96 @@ int tact__tagger_load(const void *data, size_t len, tagger_model *out)
     return tact__tagger_load_with(data, len, cd ? &clu : NULL, out);
 }
 
+#define TG_LMASK ((1u << TG_LANE) - 1u)
+
+/* The five weights of a row in the packed lanes of tagger_model.rows. */
+static inline void pack_row(const int16_t *w, uint64_t *lo, uint64_t *hi)
+{
+    uint64_t u[TG_NTAGS];
+    for (int t = 0; t < TG_NTAGS; t++)
+        u[t] = (uint64_t)((int32_t)w[t] + TG_BIAS);
+    *lo = u[0] | u[1] << TG_LANE | u[2] << (2 * TG_LANE);
+    *hi = u[3] | u[4] << TG_LANE;
+}
+
+#define TG_PACK_SLOTS (1u << 17) /* > 2 * 65535: the dedup table stays half empty */
+
+int tact__tagger_pack(const tact__alloc *a, tagger_model *m)
+{
+    size_t nb = (size_t)m->mask + 1;
+    uint16_t *ridx = tact__malloc(a, nb * sizeof *ridx);
+    /* the distinct rows found so far, as their raw bytes (row 0: zeros) */
+    uint64_t *rx = tact__malloc(a, (size_t)65536 * sizeof *rx);
+    uint16_t *ry = tact__malloc(a, (size_t)65536 * sizeof *ry);
+    uint16_t *slot = tact__calloc(a, TG_PACK_SLOTS, sizeof *slot);
+    uint64_t *rows = NULL;
+    if (!ridx || !rx || !ry || !slot)
+        goto fail;
+    rx[0] = 0;
+    ry[0] = 0;
+    size_t nrows = 1;
+    const unsigned char *wb = (const unsigned char *)m->w;
+    for (size_t b = 0; b < nb; b++, wb += TG_NTAGS * sizeof(int16_t)) {
+        /* most rows are all zero: one test of the raw bytes */
+        uint64_t x;
+        uint16_t y;
+        memcpy(&x, wb, sizeof x);
+        memcpy(&y, wb + sizeof x, sizeof y);
+        if (!(x | y)) {
+            ridx[b] = 0;
+            continue;
+        }
+        uint64_t h = (x ^ (uint64_t)y * 0xc2b2ae3d27d4eb4full) * 0x9e3779b97f4a7c15ull;
+        uint32_t j = (uint32_t)(h >> 47) & (TG_PACK_SLOTS - 1u);
+        uint16_t r;
+        while ((r = slot[j]) != 0 && (rx[r] != x || ry[r] != y))
+            j = (j + 1) & (TG_PACK_SLOTS - 1u);
+        if (!r) {
+            if (nrows > 65535) {
+                /* too many distinct rows for 16-bit numbers: unpacked */
+                tact__free(a, ridx);
+                ridx = NULL;
+                goto done;
+            }
+            r = (uint16_t)nrows++;
+            rx[r] = x;
+            ry[r] = y;
+            slot[j] = r;
+        }
+        ridx[b] = r;
+    }
+    rows = tact__malloc(a, nrows * 2 * sizeof *rows);
+    if (!rows)
+        goto fail;
+    for (size_t r = 0; r < nrows; r++) {
+        int16_t w[TG_NTAGS];
+        memcpy(w, &rx[r], sizeof rx[r]);
+        memcpy(w + 4, &ry[r], sizeof ry[r]);
+        pack_row(w, &rows[2 * r], &rows[2 * r + 1]);
+    }
+    m->ridx = ridx;
+    m->rows = rows;
+done:
+    tact__free(a, rx);
+    tact__free(a, ry);
+    tact__free(a, slot);
+    return TACT_OK;
+fail:
+    tact__free(a, ridx);
+    tact__free(a, rx);
+    tact__free(a, ry);
+    tact__free(a, slot);
+    return TACT_ENOMEM;
+}
+
+void tact__tagger_unpack(const tact__alloc *a, tagger_model *m)
+{
+    tact__free(a, (void *)(uintptr_t)m->ridx);
+    tact__free(a, (void *)(uintptr_t)m->rows);
+    m->ridx = NULL;
+    m->rows = NULL;
+}
+
 /* The class path of token i (CL_* when it has none). One probe of the
  * table for most words. */
 static uint32_t cluster_of(const tagger_clusters *c, const tact_scanner *sc, size_t i, bool valid)
@@ -382,8 +472,110 @@ static void tag_viterbi(const tagger_model *m, const tact_scanner *sc, uint8_t *
     }
 }
 
+/* Greedy decoding with the packed rows (tagger_model.ridx): as the loop in
+ * tact__tagger_tag below, the same integer sums. */
+static void tag_packed(const tagger_model *m, const tact_scanner *sc, uint8_t *tags, float *margin)
+{
+    uint32_t f[TG_BLOCK][TG_MAX_FEATS];
+    size_t nf[TG_BLOCK];
+    uint64_t base[TG_BLOCK][2];
+    uint32_t sh0s[TG_BLOCK];
+    bool skip[TG_BLOCK];
+    uint32_t cl[TG_BLOCK + 2]; /* class codes of tokens b0-1 .. b0+nb */
+    const uint16_t *ridx = m->ridx;
+    const uint64_t *rows = m->rows;
+    const uint64_t *prev_row[TG_NTAGS];
+    for (int p = 0; p < TG_NTAGS; p++)
+        prev_row[p] = rows + 2 * (size_t)ridx[mix(F_PREV, (uint64_t)p) & m->mask];
+    const uint64_t *bias = rows + 2 * (size_t)ridx[mix(F_BIAS, 0) & m->mask];
+    int prev = TG_O;
+    for (size_t b0 = 0; b0 < sc->ntoks; b0 += TG_BLOCK) {
+        size_t nb = sc->ntoks - b0 < TG_BLOCK ? sc->ntoks - b0 : TG_BLOCK;
+        if (m->clu.key) {
+            cl[0] = b0 == 0 ? CL_EDGE : cl[TG_BLOCK];
+            if (b0 > 0) {
+                cl[1] = cl[TG_BLOCK + 1];
+                for (size_t j = 1; j <= nb; j++)
+                    cl[j + 1] = cluster_of(&m->clu, sc, b0 + j, b0 + j < sc->ntoks);
+            } else {
+                for (size_t j = 0; j <= nb; j++)
+                    cl[j + 1] = cluster_of(&m->clu, sc, b0 + j, b0 + j < sc->ntoks);
+            }
+        }
+        /* features of the block, with their row numbers fetched ahead */
+        for (size_t j = 0; j < nb; j++) {
+            size_t i = b0 + j;
+            skip[j] = tact__tagger_skip(sc, i);
+            if (skip[j])
+                continue;
+            nf[j] = features(&m->clu, cl + j, sc, i, TG_O, false, f[j], &sh0s[j]);
+            /* f[j][0] is the bias (F_BIAS), the same row for every token:
+             * added below without a lookup */
+            for (size_t k = 1; k < nf[j]; k++) {
+                f[j][k] &= m->mask;
+                TG_PREFETCH(ridx + f[j][k]);
+            }
+        }
+        for (size_t j = 0; j < nb; j++) {
+            if (skip[j])
+                continue;
+            uint64_t lo = bias[0], hi = bias[1];
+            for (size_t k = 1; k < nf[j]; k++) {
+                const uint64_t *row = rows + 2 * (size_t)ridx[f[j][k]];
+                lo += row[0];
+                hi += row[1];
+            }
+            base[j][0] = lo;
+            base[j][1] = hi;
+        }
+        for (size_t j = 0; j < nb; j++) {
+            size_t i = b0 + j;
+            if (skip[j]) {
+                tags[i] = TG_O;
+                if (margin)
+                    margin[i] = 0.f;
+                prev = TG_O;
+                continue;
+            }
+            const uint64_t *r1 = prev_row[prev];
+            const uint64_t *r2 =
+                rows + 2 * (size_t)ridx[mix(F_PREV_SH0, (uint64_t)prev << 24 | sh0s[j]) & m->mask];
+            /* nf + 2 <= TG_MAX_FEATS rows: no lane overflows */
+            uint64_t lo = base[j][0] + r1[0] + r2[0], hi = base[j][1] + r1[1] + r2[1];
+            int32_t off = (int32_t)(nf[j] + 2) * TG_BIAS;
+            int32_t s[TG_NTAGS];
+            s[0] = (int32_t)(lo & TG_LMASK) - off;
+            s[1] = (int32_t)(lo >> TG_LANE & TG_LMASK) - off;
+            s[2] = (int32_t)(lo >> (2 * TG_LANE) & TG_LMASK) - off;
+            s[3] = (int32_t)(hi & TG_LMASK) - off;
+            s[4] = (int32_t)(hi >> TG_LANE & TG_LMASK) - off;
+            /* I-X only continues X */
+            if (prev != TG_BPER && prev != TG_IPER)
+                s[TG_IPER] = INT32_MIN / 2;
+            if (prev != TG_BLOC && prev != TG_ILOC)
+                s[TG_ILOC] = INT32_MIN / 2;
+            int best = 0;
+            for (int t = 1; t < TG_NTAGS; t++)
+                if (s[t] > s[best])
+                    best = t;
+            int32_t second = INT32_MIN;
+            for (int t = 0; t < TG_NTAGS; t++)
+                if (t != best && s[t] > second)
+                    second = s[t];
+            tags[i] = (uint8_t)best;
+            if (margin)
+                margin[i] = (float)(s[best] - second) * m->scale;
+            prev = best;
+        }
+    }
+}
+
 void tact__tagger_tag(const tagger_model *m, const tact_scanner *sc, uint8_t *tags, float *margin)
 {
+    if (m->ridx && !m->viterbi) {
+        tag_packed(m, sc, tags, margin);
+        return;
+    }
     if (m->viterbi) {
         tag_viterbi(m, sc, tags, margin);
         return;

@@ -55,7 +55,20 @@ typedef struct tagger_model {
     float scale;
     bool viterbi;        /* "TACTNER2": Viterbi decoding */
     tagger_clusters clu; /* clu.key NULL: no class features */
+    /* The weights repacked (tact__tagger_pack), or NULL: ridx[bucket] is
+     * the number of the bucket's row among the distinct rows (all-zero
+     * rows are ~78% of the buckets, and most others repeat), and
+     * rows[2 * r], rows[2 * r + 1] hold that row's five weights, each
+     * plus TG_BIAS, in 21-bit lanes (TG_LANE): three in the first word,
+     * two in the second. Up to 32 rows add up without a carry between
+     * lanes (32 * 65535 < 2^21), so a token's rows are summed with two
+     * 64-bit additions each, exactly. */
+    const uint16_t *ridx;
+    const uint64_t *rows;
 } tagger_model;
+
+#define TG_BIAS 32768
+#define TG_LANE 21
 
 /* Check and wrap a word-class table image. TACT_OK or TACT_EMODEL. */
 int tact__tagger_clusters_load(const void *data, size_t len, tagger_clusters *out);
@@ -70,6 +83,13 @@ int tact__tagger_load_with(const void *data, size_t len, const tagger_clusters *
 /* tact__tagger_load_with with the embedded word classes (clusters.bin),
  * when there are; a damaged embedded table is TACT_EMODEL. */
 int tact__tagger_load(const void *data, size_t len, tagger_model *out);
+
+/* Repack m's weights for speed (m->ridx, m->rows), in memory from a;
+ * tact__tagger_unpack frees them. TACT_OK (m left unpacked when its
+ * distinct rows do not fit in 16 bits) or TACT_ENOMEM. Decoding gives the
+ * same tags and margins either way. */
+int tact__tagger_pack(const tact__alloc *a, tagger_model *m);
+void tact__tagger_unpack(const tact__alloc *a, tagger_model *m);
 
 /* Tokens the tagger never tags (punctuation, numbers, links, lower-case
  * function words): always TG_O, and their features are not computed. */

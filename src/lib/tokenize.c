@@ -6,6 +6,7 @@
  * case-folded, accents stripped) and its shape.
  */
 #include "internal.h"
+#include "lexicon.h"
 
 typedef struct cursor {
     const unsigned char *s;
@@ -394,6 +395,45 @@ static bool has_lex(const tact__token *t)
     return t->kind == TACT__TOK_WORD || t->kind == TACT__TOK_ALNUM || t->kind == TACT__TOK_NUMBER;
 }
 
+#if defined(__GNUC__)
+/*
+ * Two later probes of the general lexicon miss the cache on nearly every
+ * post that has them: a handle's name as a brand (idents_web.c,
+ * brand_handle: "@nspcc") and the phrases that start at the head word of a
+ * multi-word entry (names_public.c, mark_lists: "prince william"). Their
+ * slots are fetched here, ahead, so that the misses overlap the detectors
+ * that run in between. Only a hint: the keys are built as those
+ * functions build them in the usual case, and a key built differently
+ * costs a wasted prefetch, never a different answer.
+ */
+static void warm_later_probes(const tact_scanner *sc, const tact__lex *lx, uint32_t mask, size_t i)
+{
+    const tact__token *t = &sc->toks[i];
+    const char *w = sc->norm.p + t->norm_off;
+    if (t->kind == TACT__TOK_HANDLE) {
+        /* brand_handle: the lower-case name without '@', 3 to 31 bytes */
+        if (!(t->shape & TACT__SH_NONASCII) && t->norm_len >= 4 && t->norm_len <= 32)
+            __builtin_prefetch(&lx->slots[(uint32_t)tact__hash_inl(w + 1, t->norm_len - 1) & mask]);
+        return;
+    }
+    char key[128];
+    if (t->kind != TACT__TOK_WORD || !(t->lex & TACT__LX_HEAD) || t->norm_len >= sizeof key)
+        return;
+    /* mark_lists: the entry's words joined by spaces, up to four */
+    size_t kl = t->norm_len;
+    memcpy(key, w, kl);
+    for (size_t j = i + 1; j < sc->ntoks && j < i + 4; j++) {
+        const tact__token *u = &sc->toks[j];
+        if (u->kind != TACT__TOK_WORD || kl + u->norm_len + 1 >= sizeof key)
+            break;
+        key[kl++] = ' ';
+        memcpy(key + kl, sc->norm.p + u->norm_off, u->norm_len);
+        kl += u->norm_len;
+        __builtin_prefetch(&lx->slots[(uint32_t)tact__hash_inl(key, kl) & mask]);
+    }
+}
+#endif
+
 /*
  * The general lexicon is large (half a million words), so nearly every
  * lookup misses the cache. Looking the words up after tokenizing, with the
@@ -406,6 +446,12 @@ static void lookup_words(tact_scanner *sc)
         return;
     enum { AHEAD = 8 };
     uint32_t mask = lx->nslots - 1;
+#if defined(__GNUC__)
+    /* the first AHEAD words too: a post is often not much longer */
+    for (size_t i = 0; i < AHEAD && i < sc->ntoks; i++)
+        if (has_lex(&sc->toks[i]))
+            __builtin_prefetch(&lx->slots[(uint32_t)sc->toks[i].hash & mask]);
+#endif
     for (size_t i = 0; i < sc->ntoks; i++) {
 #if defined(__GNUC__)
         if (i + AHEAD < sc->ntoks && has_lex(&sc->toks[i + AHEAD]))
@@ -414,6 +460,10 @@ static void lookup_words(tact_scanner *sc)
         tact__token *t = &sc->toks[i];
         if (has_lex(t))
             t->lex = tact__lex_get_h(lx, sc->norm.p + t->norm_off, t->norm_len, t->hash);
+#if defined(__GNUC__)
+        if ((t->lex & TACT__LX_HEAD) || t->kind == TACT__TOK_HANDLE)
+            warm_later_probes(sc, lx, mask, i);
+#endif
     }
 }
 
@@ -520,18 +570,6 @@ int tact__tokenize(tact_scanner *sc)
     }
     lookup_words(sc);
     return TACT_OK;
-}
-
-bool tact__tok_is(const tact_scanner *sc, size_t i, const char *w)
-{
-    if (i >= sc->ntoks)
-        return false;
-    const char *p = sc->norm.p + sc->toks[i].norm_off;
-    size_t n = sc->toks[i].norm_len;
-    for (size_t k = 0; k < n; k++)
-        if (w[k] != p[k] || !w[k])
-            return false;
-    return w[n] == '\0';
 }
 
 size_t tact__tok_after(const tact_scanner *sc, size_t off)
