@@ -31,6 +31,8 @@ enum {
     CX_PARENT, /* the author as a parent or relative, or their own life: post-wide only */
     CX_OWNFAM, /* a relative only ever the author's own ("my husband", "my son's"):
                 * CX_PARENT unless the post tells of the author's part in a case */
+    CX_GLAD,   /* sincere good news or self-care in the post ("three cheers for",
+                * "feeling good about", "early night"): no venting, post-wide only */
     CX_NTAGS
 };
 enum { DG_HIGH, DG_MEDIUM };
@@ -39,7 +41,18 @@ enum { BD_BREACH, BD_CONSIDER, BD_SECRET, BD_PLAN };
 static const char *const case_tags[] = {"strong", "personal", "process", "detail", "weak",
                                         "near",   "low",      "event",   "one",    "when"};
 static const char *const cx_tags[] = {"training", "anon",  "topic", "advice", "condemn",
-                                      "own",      "kind",  "about", "parent", "ownfam"};
+                                      "own",      "kind",  "about", "parent", "ownfam", "glad"};
+/* Post-wide contexts in which no venting rule reports: the post is the
+ * author's own family life ("my youngest only eats beige food. send help"),
+ * sincere good news or self-care ("three cheers for our IT guy who fixed my
+ * laptop on a Friday afternoon"), conduct14. */
+static bool vent_off(unsigned ctx)
+{
+    /* "my own kids barely see me" vents about the job: only a relative who is
+     * only ever the author's own (CX_OWNFAM, not part of a case) counts */
+    return (ctx & (1u << CX_GLAD)) ||
+           ((ctx & (1u << CX_OWNFAM)) && (ctx & (1u << CX_PARENT)));
+}
 static const char *const dg_tags[] = {"high", "medium"};
 static const char *const high_tags[] = {"high"};
 static const char *const med_tags[] = {"medium"};
@@ -697,8 +710,9 @@ static int other_rules(scan_state *st)
                             0.75f, "colleague.criticism", MSG_COLLEAGUE);
             break;
         case G_VENT:
-            /* "new article on burnout", "if you're feeling burnt out" */
-            if (sctx & (1u << CX_ABOUT))
+            /* "new article on burnout", "if you're feeling burnt out"; the
+             * author's own family life, good news or self-care (conduct14) */
+            if ((sctx & (1u << CX_ABOUT)) || vent_off(st->ctx))
                 break;
             rc = add_tokens(st, m->first, m->last, TACT_TYPE_VENTING, TACT_SEV_LOW, 0.7f,
                             "venting.frustration", MSG_VENT);
@@ -831,7 +845,7 @@ static int on_cooc(void *ctx, const tact__cooc_hit *h)
         msg = MSG_COLLEAGUE;
         break;
     case TACT_TYPE_VENTING:
-        if (sctx & (1u << CX_ABOUT))
+        if ((sctx & (1u << CX_ABOUT)) || vent_off(st->ctx))
             return TACT_OK;
         rule = "venting.cooccur";
         msg = MSG_VENT;

@@ -167,7 +167,13 @@ static bool r_swear_named(vctx *v, tact_verdict lv)
 }
 
 /* 7. Contempt for the people we work with, or demeaning talk next to
- *    anything that points at someone (not an age alone). */
+ *    anything that points at someone (not an age alone). The learned
+ *    model's "it may be demeaning" (its review tier,
+ *    model.derogatory.maybe) is not enough for the second half: next to a
+ *    handle it blocked ordinary offensive tweets by the dozen (cmodel4,
+ *    data/models/conduct.md); it asks for review (rule 10). */
+static const char DEROG_MAYBE_RULE[] = "model.derogatory.maybe";
+
 static bool r_derogatory(vctx *v, tact_verdict lv)
 {
     unsigned d = CD(TACT_TYPE_DEROGATORY);
@@ -176,6 +182,14 @@ static bool r_derogatory(vctx *v, tact_verdict lv)
     if (v->cd_high & d)
         return mark(v, true, d, lv, TACT_SEV_HIGH, false);
     if (!(v->id_has & POINTING & ~v->id_own))
+        return false;
+    bool firm = false;
+    for (size_t i = 0; i < v->sc->nfindings && !firm; i++) {
+        const tact_finding *f = &v->sc->findings[i];
+        firm = f->category == TACT_CAT_CONDUCT && f->type == TACT_TYPE_DEROGATORY && usable(f) &&
+               !(f->rule && strcmp(f->rule, DEROG_MAYBE_RULE) == 0);
+    }
+    if (!firm)
         return false;
     mark(v, false, POINTING, lv, TACT_SEV_LOW, false);
     return mark(v, true, d, lv, TACT_SEV_LOW, false);
