@@ -3,10 +3,11 @@
 # independently of the detectors; see eval/team/README.md), scored exactly
 # like the dev suite, in halves. The first suite: half a (odd ids) may be
 # read for failure analysis by category, half b (even ids) stays blind. The
-# second to fifth suites, written later by people who never saw the
-# detectors: halves c, e, g and i (odd) may be read (i only from the session
-# after the one that added it), d, f, h and j (even) stay blind. Each new suite was scored, totals only, for the first time at the
-# end of the session that added it. Blind halves print totals
+# second to sixth suites, written later by people who never saw the
+# detectors: halves c, e, g, i and k (odd) may be read (each only from the
+# session after the one that added it), d, f, h, j and l (even) stay blind.
+# Each new suite was scored, totals only, for the first time at the end of
+# the session that added it. Blind halves print totals
 # only (10-scenarios.py refuses --show for them). Needs nothing from
 # ../shared.
 here=$(cd "$(dirname "$0")" && pwd)
@@ -32,4 +33,10 @@ if [ -f "$here/team/scenarios-team5.jsonl" ]; then
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team5.jsonl" --half i
     echo
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team5.jsonl" --half j
+fi
+if [ -f "$here/team/scenarios-team6.jsonl" ]; then
+    echo
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team6.jsonl" --half k
+    echo
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team6.jsonl" --half l
 fi

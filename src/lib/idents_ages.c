@@ -169,6 +169,38 @@ static bool of_age_noun(const tact_scanner *sc, size_t k)
     return false;
 }
 
+/* Plural person words that a list of ages can follow ("two brothers, 8 and
+ * 11", "the twins, both 4") but that a lone number in brackets after them
+ * usually counts ("students (20)"). */
+static bool plural_person(const tact_scanner *sc, size_t k)
+{
+    /* speed: every word below ends in "s" or is "people" */
+    if (k >= sc->ntoks || sc->toks[k].kind != TACT__TOK_WORD || sc->toks[k].norm_len < 4)
+        return false;
+    char last = sc->norm.p[sc->toks[k].norm_off + sc->toks[k].norm_len - 1];
+    if (last != 's' && last != 'e')
+        return false;
+    static const char *const w[] = {"brothers", "sisters", "sons", "daughters", "siblings",
+                                    "twins", "boys", "girls", "kids", "children", "lads",
+                                    "lasses", "weans", "bairns", "teenagers", "teens",
+                                    "toddlers", "babies", "grandchildren", "grandkids",
+                                    "leavers", "residents", "clients", "people"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (ix_is(sc, k, w[i]))
+            return true;
+    return false;
+}
+
+/* "one of my care leavers (19)": a plural after "one of" names one person
+ * (a few words back). */
+static bool one_of_before(const tact_scanner *sc, size_t k)
+{
+    for (size_t j = k; j > 0 && j + 5 > k; j--)
+        if (ix_is(sc, j, "of") && ix_is(sc, j - 1, "one"))
+            return true;
+    return false;
+}
+
 /* Words that describe a person right after a bare age opening a sentence:
  * "91, lives alone", "87 and housebound". */
 static bool age_description(const tact_scanner *sc, size_t k)
@@ -290,6 +322,27 @@ static size_t numword_age(const tact_scanner *sc, size_t k)
         return 0;
     size_t sl = age_suffix(sc, t->start + m);
     return sl && t->start + m + sl == t->end ? t->end : 0;
+}
+
+/* The author's own birthday: "I turned 40", "I've just turned 30",
+ * "Turned 40 today 🎂" (no one else in front of it). A subjectless
+ * "turned 18" opening a sentence is left alone: it is how a care leaver's
+ * birthday is told. */
+static bool own_turn(const tact_scanner *sc, size_t k)
+{
+    size_t j = k;
+    if (j > 0 && (ix_is(sc, j - 1, "just") || ix_is(sc, j - 1, "finally") ||
+                  ix_is(sc, j - 1, "officially")))
+        j--;
+    if (j > 0 && (ix_is(sc, j - 1, "have") || ix_is(sc, j - 1, "'ve") || ix_is(sc, j - 1, "ve")))
+        j--;
+    if (j > 0 && (ix_is(sc, j - 1, "i") || ix_is(sc, j - 1, "ive")))
+        return true;
+    if (j == 0 || (sc->toks[j].shape & (TACT__SH_SENT_START | TACT__SH_LINE_START))) {
+        long v = ix_tok_num(sc, k + 1, false);
+        return v >= 25;
+    }
+    return false;
 }
 
 int tact__ix_ages_scan(tact_scanner *sc)
@@ -422,7 +475,8 @@ int tact__ix_ages_scan(tact_scanner *sc)
         if (tact__ix_punct(sc, k, '(') && k > 0 && tact__ix_punct(sc, k + 2, ')')) {
             long v = ix_tok_num(sc, k + 1, false);
             if (v >= 0 && v <= 110 &&
-                (tact__ix_cap(sc, k - 1) || (tact__ix_bits(sc, k - 1) & IX_PERSON_NOUN)))
+                (tact__ix_cap(sc, k - 1) || (tact__ix_bits(sc, k - 1) & IX_PERSON_NOUN) ||
+                 (plural_person(sc, k - 1) && one_of_before(sc, k - 1))))
                 rc = add_age(sc, sc->toks[k + 1].start, sc->toks[k + 1].end, 0.8f, "age.parenthesis");
             continue;
         }
@@ -449,7 +503,8 @@ int tact__ix_ages_scan(tact_scanner *sc)
         }
         /* Kayleigh Marsh, 14,  the boys, 4 and 7,  Jay, 15 - missing */
         if (tact__ix_punct(sc, k, ',') && k > 0 &&
-            (tact__ix_cap(sc, k - 1) || (tact__ix_bits(sc, k - 1) & IX_PERSON_NOUN)) &&
+            (tact__ix_cap(sc, k - 1) || (tact__ix_bits(sc, k - 1) & IX_PERSON_NOUN) ||
+             plural_person(sc, k - 1)) &&
             !(sc->toks[k - 1].lex & (TACT__LX_MONTH | TACT__LX_WEEKDAY)) &&
             /* "Withywood Road, 14": not a person; "Lea, 5" is a name first */
             (!(sc->toks[k - 1].lex & TACT__LX_STREET) || (sc->toks[k - 1].lex & TACT__LX_FIRST))) {
@@ -487,6 +542,30 @@ int tact__ix_ages_scan(tact_scanner *sc)
                 rc = add_age(sc, sc->toks[k + 1].start, e, 0.82f, "age.apposition");
             continue;
         }
+        /* "the twins, both 4,": "both" and a number that ends the phrase,
+         * right after plural people and a comma */
+        if (ix_is(sc, k, "both") && k > 1 && k + 1 < sc->ntoks &&
+            sc->toks[k + 1].kind == TACT__TOK_NUMBER && tact__ix_punct(sc, k - 1, ',') &&
+            plural_person(sc, k - 2)) {
+            long v = ix_tok_num(sc, k + 1, false);
+            if (v >= 0 && v <= 110 && !unit_after(sc, k + 2) && age_closes(sc, k + 2)) {
+                rc = add_age(sc, t->start, sc->toks[k + 1].end, 0.8f, "age.both");
+                k++;
+                continue;
+            }
+        }
+        /* "..., 97 and still cheating at bingo": an old age described */
+        if (tact__ix_punct(sc, k, ',') && k + 3 < sc->ntoks &&
+            sc->toks[k + 1].kind == TACT__TOK_NUMBER && ix_is(sc, k + 2, "and") &&
+            ix_is(sc, k + 3, "still") && sc->toks[k + 1].end - sc->toks[k + 1].start == 2) {
+            long v = ix_tok_num(sc, k + 1, false);
+            if (v >= 60 && v <= 110) {
+                rc = add_age(sc, sc->toks[k + 1].start, sc->toks[k + 1].end, 0.75f,
+                             "age.apposition");
+                k++;
+                continue;
+            }
+        }
         /* she's only 15, just 16, turned 18, he's 23 now, nearly 18 */
         /* everything below needs a number (or a number word) next */
         if (k + 1 >= sc->ntoks ||
@@ -503,7 +582,8 @@ int tact__ix_ages_scan(tact_scanner *sc)
                                 ix_is(sc, k - 1, "we") || ix_is(sc, k - 1, "people") ||
                                 ix_is(sc, k - 1, "leavers") || ix_is(sc, k - 1, "children") ||
                                 ix_is(sc, k - 1, "kids") || ix_is(sc, k - 1, "everyone") ||
-                                ix_is(sc, k - 1, "anyone") || ix_is(sc, k - 1, "someone")));
+                                ix_is(sc, k - 1, "anyone") || ix_is(sc, k - 1, "someone"))) &&
+                    !own_turn(sc, k);
         bool be = t->kind == TACT__TOK_POSS || ix_is(sc, k, "is") || ix_is(sc, k, "was");
         /* he's 23, she is 14, my son is 15 (one child, not "the kids are 3") */
         bool pron = be && k > 0 && (ix_is(sc, k - 1, "he") || ix_is(sc, k - 1, "she") ||

@@ -110,6 +110,10 @@ static bool outward_cue(const tact_scanner *sc, size_t s, size_t e)
         return true;
     if (k == SIZE_MAX || ix_is(sc, k, "the"))
         return false;
+    /* "22 Kelvin Grove, NE2", "Jesmond, NE2": the end of an address */
+    if (tact__ix_punct(sc, k, ',') && k > 0 &&
+        (sc->toks[k - 1].lex & (TACT__LX_STREET | TACT__LX_PLACE)))
+        return true;
     static const char *const before[] = {"in", "lives", "from", "near", "around", "postcode",
                                          "to", "at", "live", "living", "moved", "round"};
     for (size_t m = 0; m < sizeof before / sizeof before[0]; m++)

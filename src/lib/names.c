@@ -360,6 +360,43 @@ static int tagger_scan(names_ctx *c)
     return TACT_OK;
 }
 
+/* "residents Pam and Bernard", "Shaz & Dean": a capitalised given name
+ * joined by "and" to a person already found is a person too (the tagger
+ * often takes only one of a pair). Not at the start of a sentence, not a
+ * word of the stop, month, weekday or place lists. */
+static bool coord_name(const names_ctx *c, size_t k)
+{
+    if (k >= c->n || !nm_word(c, k) || !nm_cap(c, k) || tact__nm_cap_free(c, k) ||
+        (nm_tok(c, k)->shape & TACT__SH_ONELETTER))
+        return false;
+    uint32_t b = tact__nm_bits(c, k);
+    return (b & TACT__LX_NAME) &&
+           !(b & (TACT__LX_STOP | TACT__LX_MONTH | TACT__LX_WEEKDAY | TACT__LX_PLACE |
+                  TACT__LX_BIGPLACE | TACT__LX_BRAND | TACT__LX_TITLE | TACT__LX_KIN |
+                  TACT__LX_ROLE | TACT__LX_STREET | TACT__LX_PUBLIC));
+}
+
+static int names_coord(names_ctx *c, size_t before)
+{
+    tact_scanner *sc = c->sc;
+    size_t n = sc->ncand;
+    for (size_t k = before; k < n; k++) {
+        const tact__finding *f = &sc->cand[k];
+        if (f->f.type != TACT_TYPE_PERSON || f->tok_first == UINT32_MAX || f->tok_first != f->tok_last)
+            continue;
+        size_t a = f->tok_first;
+        int rc = TACT_OK;
+        if (a >= 2 && (nm_is(c, a - 1, "and") || nm_punct(c, a - 1, '&')) && coord_name(c, a - 2))
+            rc = tact__nm_emit(c, a - 2, a - 2, TACT_TYPE_PERSON, 0.6f, "person.pair", NULL);
+        if (rc == TACT_OK && (nm_is(c, a + 1, "and") || nm_punct(c, a + 1, '&')) &&
+            coord_name(c, a + 2) && !nm_glued(c, a + 2))
+            rc = tact__nm_emit(c, a + 2, a + 2, TACT_TYPE_PERSON, 0.6f, "person.pair", NULL);
+        if (rc)
+            return rc;
+    }
+    return TACT_OK;
+}
+
 int tact__names_scan(tact_scanner *sc)
 {
     names_ctx c = {sc, &sc->rs->words, sc->rs->names, NULL, sc->ntoks, NULL, 0, false};
@@ -388,11 +425,14 @@ int tact__names_scan(tact_scanner *sc)
     for (size_t i = 0; i < sc->ntoks && words < 2; i++)
         words += sc->toks[i].kind == TACT__TOK_WORD;
     c.lone = words < 2;
+    size_t first = sc->ncand;
     int rc = tact__names_cues_scan(&c);
     if (rc == TACT_OK && !c.lone)
         rc = tact__names_shape_scan(&c);
     if (rc == TACT_OK && !c.lone)
         rc = tagger_scan(&c);
+    if (rc == TACT_OK && !c.lone)
+        rc = names_coord(&c, first);
     if (rc == TACT_OK)
         rc = tact__names_case_places(&c);
     return rc;

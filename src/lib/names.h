@@ -56,6 +56,8 @@
 #define NL_DISC (1u << 26)    /* discourse_words: "ok", "honestly", "hi" */
 #define NL_DEMONYM (1u << 27) /* demonyms: "welsh", "polish" */
 #define NL_SAINT (1u << 28)   /* "st", "saint" */
+#define NL_EPONYM (1u << 29)  /* eponyms: "parkinson", "down" (names_public.c) */
+#define NL_CONDW (1u << 30)   /* condition_words: "syndrome", "disease" */
 
 typedef struct names_rules {
     tagger_model *model; /* NULL when no model is embedded */

@@ -440,8 +440,8 @@ static int rule_lower_name(names_ctx *c, size_t i)
     if (t->kind != TACT__TOK_WORD || !(t->shape & TACT__SH_LOWER) || t->norm_len < 4 || c->lone)
         return TACT_OK;
     /* "in amsterdam", "from mexico", "real madrid", "new york": a place */
-    if (i > 0 && (nm_is(c, i - 1, "in") || nm_is(c, i - 1, "from") || nm_is(c, i - 1, "of") ||
-                  nm_is(c, i - 1, "to") || nm_is(c, i - 1, "at") || nm_is(c, i - 1, "near") ||
+    if (i > 0 && (nm_is(c, i - 1, "in") || nm_is(c, i - 1, "from") ||
+                  nm_is(c, i - 1, "at") || nm_is(c, i - 1, "near") ||
                   nm_is(c, i - 1, "new") || nm_is(c, i - 1, "real") || nm_is(c, i - 1, "a") ||
                   nm_is(c, i - 1, "www") || nm_punct(c, i - 1, '.')))
         return TACT_OK;
@@ -645,6 +645,21 @@ static int rule_place_context(names_ctx *c, size_t i)
     return tact__nm_emit(c, k, e, TACT_TYPE_LOCATION, 0.65f, "location.context", NULL);
 }
 
+/* "HMP Altcourse", "HMYOI Feltham", "YOI Wetherby": a prison is a place
+ * people can be found in, whatever its name. */
+static int rule_prison(names_ctx *c, size_t i)
+{
+    if (!(nm_is(c, i, "hmp") || nm_is(c, i, "hmyoi") || nm_is(c, i, "hmpyoi") ||
+          nm_is(c, i, "yoi")) ||
+        !nm_cap(c, i + 1) || (nm_lex(c, i + 1) & (TACT__LX_STOP | TACT__LX_MONTH | TACT__LX_WEEKDAY)))
+        return TACT_OK;
+    size_t e = i + 1;
+    while (e + 1 < c->n && e < i + 3 && nm_cap(c, e + 1) && !nm_glued(c, e + 1) &&
+           !(nm_lex(c, e + 1) & TACT__LX_STOP))
+        e++;
+    return tact__nm_emit(c, i, e, TACT_TYPE_LOCATION, 0.8f, "location.prison", NULL);
+}
+
 /* "Pinehurst estate", "the Kingsdown patch" */
 static int rule_area(names_ctx *c, size_t i)
 {
@@ -711,7 +726,10 @@ int tact__names_cues_scan(names_ctx *c)
             (t->kind == TACT__TOK_WORD && (t->shape & TACT__SH_LOWER) &&
              (rc = rule_lower_name(c, i))) ||
             (place_prep_gate(c, t) && (rc = rule_place_context(c, i))) ||
-            (cap && (rc = rule_area(c, i))))
+            (cap && (rc = rule_area(c, i))) ||
+            ((t->norm_len == 3 || t->norm_len == 5 || t->norm_len == 6) &&
+             (c->sc->norm.p[t->norm_off] == 'h' || c->sc->norm.p[t->norm_off] == 'y') &&
+             (rc = rule_prison(c, i))))
             return rc;
         if (i >= place_next && (rc = rule_place(c, i, &place_next)))
             return rc;

@@ -175,6 +175,20 @@ static const char *const discourse_words[] = {
     "plus", "then", "now", "today", "tonight", "tomorrow", "yesterday", "update", "rant",
     "confession", "unpopular", "hot", "real", "random", "quick", "question", "reminder",
     "note", "ps", "p.s", "nb", "btw", "fyi", "tbh", "imo", "ngl", "dear", NULL};
+/* Conditions named after a person or place: "Down's syndrome",
+ * "Parkinson's", "Asperger's", "Bell's palsy", "Lewy body dementia". The
+ * word is a diagnosis, not a person or a place ("has Down's syndrome" is
+ * not County Down). Only with "'s" or a condition word after it. */
+static const char *const eponyms[] = {
+    "down",     "parkinson", "alzheimer", "asperger",  "tourette", "huntington", "crohn",
+    "hodgkin",  "addison",   "cushing",   "graves",    "bell",     "raynaud",    "meniere",
+    "munchausen", "korsakoff", "wernicke", "lyme",     "duchenne", "turner",     "williams",
+    "rett",     "angelman",  "edwards",   "patau",     "klinefelter", "marfan",  "kawasaki",
+    "lewy",     "pick",      "paget",     "sjogren",   "hashimoto", NULL};
+static const char *const condition_words[] = {
+    "syndrome", "syndromes", "disease", "diseases", "palsy", "dementia", "chorea",
+    "lymphoma", "body", "bodies", "phenomenon", "sarcoma", "ataxia", "dystrophy", NULL};
+
 /* Adjectives of nationality: "a Welsh nursery", "Polish shop". */
 static const char *const demonyms[] = {
     "welsh", "english", "scottish", "scots", "irish", "british", "cornish", "manx", "ulster",
@@ -217,7 +231,9 @@ int tact__names_public_lists(const tact__alloc *a, tact__lex *lx)
         (rc = tact__lex_add_all(a, lx, nation_words, NL_NATION)) ||
         (rc = tact__lex_add_all(a, lx, discourse_words, NL_DISC)) ||
         (rc = tact__lex_add_all(a, lx, demonyms, NL_DEMONYM)) ||
-        (rc = tact__lex_add_all(a, lx, saint_words, NL_SAINT)))
+        (rc = tact__lex_add_all(a, lx, saint_words, NL_SAINT)) ||
+        (rc = tact__lex_add_all(a, lx, eponyms, NL_EPONYM)) ||
+        (rc = tact__lex_add_all(a, lx, condition_words, NL_CONDW)))
         return rc;
     return TACT_OK;
 }
@@ -557,9 +573,30 @@ static void mark_own_family(names_ctx *c)
     }
 }
 
+static void mark_conditions(names_ctx *c)
+{
+    if (!(c->any & NL_EPONYM))
+        return;
+    for (size_t i = 0; i + 1 < c->n; i++) {
+        if (!nm_has(c, i, NL_EPONYM))
+            continue;
+        bool poss = nm_tok(c, i + 1)->kind == TACT__TOK_POSS;
+        /* "Bell's" and "Williams's" are surnames first: they need the
+         * condition word; the distinctive ones ("Parkinson's") do not */
+        bool cond = nm_has(c, poss ? i + 2 : i + 1, NL_CONDW);
+        bool own = nm_is(c, i, "parkinson") || nm_is(c, i, "alzheimer") ||
+                   nm_is(c, i, "asperger") || nm_is(c, i, "tourette") ||
+                   nm_is(c, i, "huntington") || nm_is(c, i, "crohn") ||
+                   nm_is(c, i, "munchausen") || nm_is(c, i, "korsakoff");
+        if (cond || (poss && own))
+            block(c, i, i, NM_BLOCK_PUBLIC);
+    }
+}
+
 void tact__names_public_mark(names_ctx *c)
 {
     mark_own_family(c);
+    mark_conditions(c);
     mark_lists(c);
     mark_holiday(c);
     mark_events(c); /* also "10k": not a word, so no gate on c->any */
