@@ -136,11 +136,28 @@ static size_t blanks(const char *s, size_t n, size_t i)
     return i;
 }
 
+/* tact_json_has_nul_escape, jumping from backslash to backslash. */
+static bool has_nul_escape(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i + 1 < n) {
+        const char *b = memchr(s + i, '\\', n - 1 - i);
+        if (!b)
+            return false;
+        i = (size_t)(b - s);
+        if (s[i + 1] == 'u' && i + 5 < n && s[i + 2] == '0' && s[i + 3] == '0' &&
+            s[i + 4] == '0' && s[i + 5] == '0')
+            return true;
+        i += 2; /* past the escaped character */
+    }
+    return false;
+}
+
 /* The fast reader: 0 with *item filled, or -1 to let cJSON read the line
  * (never an error of its own). */
 static int plain_parse(const char *s, size_t n, cli_jsonl_item *item)
 {
-    if (n < 2 || s[0] != '{' || (memchr(s, '\\', n) && tact_json_has_nul_escape(s, n)))
+    if (n < 2 || s[0] != '{' || has_nul_escape(s, n))
         return -1;
     char *mem = malloc(n + 2); /* decoded strings are never longer */
     if (!mem)

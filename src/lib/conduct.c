@@ -33,6 +33,9 @@ enum {
                 * CX_PARENT unless the post tells of the author's part in a case */
     CX_GLAD,   /* sincere good news or self-care in the post ("three cheers for",
                 * "feeling good about", "early night"): no venting, post-wide only */
+    CX_DECLINE, /* the author declined or reported the contact ("explained why I
+                 * can't", "said no", "raised it in supervision"): a boundary
+                 * breach told of is a question, post-wide only (conduct15) */
     CX_NTAGS
 };
 enum { DG_HIGH, DG_MEDIUM };
@@ -41,7 +44,8 @@ enum { BD_BREACH, BD_CONSIDER, BD_SECRET, BD_PLAN };
 static const char *const case_tags[] = {"strong", "personal", "process", "detail", "weak",
                                         "near",   "low",      "event",   "one",    "when"};
 static const char *const cx_tags[] = {"training", "anon",  "topic", "advice", "condemn",
-                                      "own",      "kind",  "about", "parent", "ownfam", "glad"};
+                                      "own",      "kind",  "about", "parent", "ownfam", "glad",
+                                      "decline"};
 /* Post-wide contexts in which no venting rule reports: the post is the
  * author's own family life ("my youngest only eats beige food. send help"),
  * sincere good news or self-care ("three cheers for our IT guy who fixed my
@@ -222,6 +226,7 @@ typedef struct scan_state {
     unsigned ctx;        /* bits (1 << CX_*) anywhere in the post */
     bool any_swear;      /* a swear word or insult was seen */
     bool case_fired;     /* case_rule made case findings */
+    bool quoted_slur;    /* a slur quoted to report or condemn it (conduct15) */
     bool secret;         /* a "don't tell my manager" was seen ... */
     size_t secret_first, secret_last; /* ... here (the first one) */
     bool plan;           /* plans in a post addressed to someone ... */
@@ -353,6 +358,10 @@ static int on_unit(void *ctx, size_t first, size_t last, const char *s, size_t n
                 break;
             }
         }
+    } else if (first == last && s == st->sc->norm.p + st->sc->toks[first].norm_off &&
+               n == st->sc->toks[first].norm_len) {
+        /* a token's own normal form: its hash is the token's */
+        bits = tact__lex_get_h(&r->words, s, n, st->sc->toks[first].hash);
     } else {
         bits = tact__lex_get(&r->words, s, n);
     }
@@ -362,6 +371,7 @@ static int on_unit(void *ctx, size_t first, size_t last, const char *s, size_t n
     if (bits & W_SLUR) {
         bool condemned = in_quotes(sc, first, last) ||
                          (st->sent_ctx[st->sent[first]] & (1u << CX_CONDEMN));
+        st->quoted_slur |= condemned;
         return condemned ? add_tokens(st, first, last, TACT_TYPE_DISCRIMINATION, TACT_SEV_LOW, 0.6f,
                                       "discrimination.quoted", MSG_QUOTED)
                          : add_tokens(st, first, last, TACT_TYPE_DISCRIMINATION, TACT_SEV_HIGH,
@@ -551,6 +561,11 @@ static int case_near(const scan_state *st, uint32_t nsent, bool *fire)
             (after_possessive(sc, m->first) || after_own_kin(sc, m->first)))
             continue;
         if (general_involvement(sc, tag, m->first))
+            continue;
+        /* "a parent called my colleague a '...' in front of her kids. Racism
+         * has no place here": a report of abuse aimed at staff, told to
+         * condemn it, is not the near evidence of a case (conduct15) */
+        if (st->quoted_slur && (st->sent_ctx[st->sent[m->first]] & (1u << CX_CONDEMN)))
             continue;
         if (tag == CASE_DETAIL && (ndetail == 0 || m->first > detail_end)) {
             ndetail++;
@@ -742,7 +757,13 @@ static int other_rules(scan_state *st)
             }
             /* a breach asked about ("... added me, should I accept?") is a
              * question for supervision, not a breach */
-            if (tag == BD_BREACH && sentence_asks(st, m->first))
+            /* someone reaching out whom the author turned down ("asked me to
+             * follow her, explained why I can't"): good practice, nothing to
+             * flag; an act of the author's told with it is a question */
+            if (tag == BD_CONSIDER && (st->ctx & (1u << CX_DECLINE)))
+                break;
+            if (tag == BD_BREACH &&
+                (sentence_asks(st, m->first) || (st->ctx & (1u << CX_DECLINE))))
                 tag = BD_CONSIDER;
             rc = add_tokens(st, m->first, m->last, TACT_TYPE_BOUNDARY,
                             tag == BD_BREACH ? TACT_SEV_HIGH : TACT_SEV_MEDIUM,
@@ -853,7 +874,10 @@ static int on_cooc(void *ctx, const tact__cooc_hit *h)
     case TACT_TYPE_BOUNDARY:
         if (sctx & ((1u << CX_TOPIC) | (1u << CX_ADVICE)))
             return TACT_OK;
-        if (sev == TACT_SEV_HIGH && sentence_asks(st, h->first))
+        if (sev != TACT_SEV_HIGH && (st->ctx & (1u << CX_DECLINE)))
+            return TACT_OK;
+        if (sev == TACT_SEV_HIGH &&
+            (sentence_asks(st, h->first) || (st->ctx & (1u << CX_DECLINE))))
             sev = TACT_SEV_MEDIUM;
         rule = "boundary.cooccur";
         msg = sev == TACT_SEV_HIGH ? MSG_BREACH : MSG_CONSIDER;
@@ -1157,7 +1181,7 @@ int tact__conduct_scan(tact_scanner *sc)
     s->offensive = -1.f;
     if (sc->ntoks == 0)
         return TACT_OK;
-    scan_state st = {sc, r, s, NULL, NULL, 0, false, false, false, 0, 0, false, 0, 0, 0, 0, TACT_OK};
+    scan_state st = {sc, r, s, NULL, NULL, 0, false, false, false, false, 0, 0, false, 0, 0, 0, 0, TACT_OK};
     st.sent = tact__scratch(sc, sc->ntoks * sizeof *st.sent);
     if (!st.sent)
         return TACT_ENOMEM;

@@ -18,7 +18,7 @@
  *
  * Words are matched against normalised tokens (lower case, curly quotes
  * straightened). A final "'s" on a word is a separate token, as in the
- * tokenizer. {a|b c} is a choice of token sequences, [a b|c] is optional,
+ * tokenizer; a curly apostrophe written in a pattern is read as "'". {a|b c} is a choice of token sequences, [a b|c] is optional,
  * "*" skips 0..5 tokens inside one sentence ("**" 0..12), "_" is exactly one
  * token, and
  * classes match a kind of token: <num> a number or ordinal ("3", "3rd",

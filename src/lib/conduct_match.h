@@ -75,7 +75,18 @@ typedef struct pm_cx {
     const uint32_t *rch;
     uint32_t nkeys, nonroot, nrch, pad;
     uint64_t bloom;
+    uint64_t bloom2; /* the first nonroot keys again, bits (key >> 6) & 63 */
 } pm_cx;
+
+/* What a node's edges can be reached by, as two 64-bit masks: bit key & 63
+ * of every edge key in a, bit (key >> 6) & 63 in b; all ones for a node
+ * that accepts, has a gap or a <num>/<sarc>/<laugh>/<any> edge, or is not
+ * frozen. A step to the node with a token that has neither bit of any of
+ * its keys (its word, its first nonroot class keys) in both masks can do
+ * nothing, and is skipped before reading the node. */
+typedef struct pm_nbloom {
+    uint64_t a, b;
+} pm_nbloom;
 
 #define PM_FILTER_WORDS 1024u /* 2^16 bits, keyed by the top 16 bits of a hash */
 
@@ -135,6 +146,11 @@ struct tact__pm {
      * tries its classes at such a node, and nearly all miss */
     uint64_t tfilter[PM_FILTER_WORDS];
     bool tfilter_ok; /* tfilter filled by the adopt (build_cx need not) */
+    /* per node, frozen: pm_nbloom (in the snapshot once adopted, else
+     * ours); nbl_ok cleared by any change to the trie */
+    const pm_nbloom *nbl;
+    pm_nbloom *nbl_own;
+    bool nbl_ok;
     /* two bits of one word per (node, key) edge hash: most steps find no
      * edge, and a clear bit answers that without touching the edge table
      * (one bit in 2^20 let 60% of misses through to the table) */

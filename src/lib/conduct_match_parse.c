@@ -79,7 +79,40 @@ static int new_elem(parsed *p)
 /* Split a chunk of pattern text the way the tokenizer splits a post: words
  * joined across inner apostrophes and hyphens, a final 's split off, every
  * other ASCII punctuation character a token of its own. */
+static int put_words_ascii(parsed *p, const char *s, size_t n);
+
+/* The tokenizer reads a curly apostrophe (U+2018, U+2019) as "'" (a post's
+ * "there’s" is the tokens "there" and "'s"): a pattern written with one is
+ * read the same way, or it could never match (conduct15). */
 static int put_words(parsed *p, const char *s, size_t n)
+{
+    char buf[128];
+    size_t k = 0;
+    bool curly = false;
+    for (size_t i = 0; i < n; i++) {
+        if (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+            ((unsigned char)s[i + 2] == 0x98 || (unsigned char)s[i + 2] == 0x99)) {
+            curly = true;
+            break;
+        }
+    }
+    if (!curly)
+        return put_words_ascii(p, s, n);
+    for (size_t i = 0; i < n; i++) {
+        if (k == sizeof buf)
+            return -1;
+        if (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+            ((unsigned char)s[i + 2] == 0x98 || (unsigned char)s[i + 2] == 0x99)) {
+            buf[k++] = '\'';
+            i += 2;
+            continue;
+        }
+        buf[k++] = s[i];
+    }
+    return put_words_ascii(p, buf, k);
+}
+
+static int put_words_ascii(parsed *p, const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {

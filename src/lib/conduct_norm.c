@@ -83,6 +83,12 @@ static int give(tact__cn_fn fn, void *ctx, size_t first, size_t last, const char
         return rc;
     if (n >= UNIT_MAX)
         return TACT_OK; /* no disguised word is that long */
+    /* nearly every word has no run of three: squeeze would find nothing */
+    size_t r = 2;
+    while (r < n && !(s[r] == s[r - 1] && s[r] == s[r - 2]))
+        r++;
+    if (r >= n)
+        return TACT_OK;
     char sq[UNIT_MAX];
     size_t m = squeeze(s, n, sq);
     if (m && (rc = fn(ctx, first, last, sq, m, TACT__CN_SQUEEZED)))

@@ -264,6 +264,23 @@ typedef struct tact__arena_block {
     /* data follows, max aligned */
 } tact__arena_block;
 
+/*
+ * One kind of finding's JSON that does not depend on where it is (scan.c):
+ * seg1 ,"category":..,"type":..,"severity":.. and seg2 ,"rule":..,
+ * "message":..,"guidance":[..],"suggestion":.., for these type, category,
+ * severity, guidance bits and rule, message and suggestion strings. The
+ * strings are compared by content (mem holds them, then the two segments),
+ * since a scanner-owned string may change between scans.
+ */
+#define TACT__JC_SLOTS 32
+typedef struct tact__jcache {
+    const char *rule, *msg, *sug;
+    size_t rlen, mlen, slen, seg1, seg2, cap;
+    unsigned guidance;
+    int type, category, severity;
+    char *mem;
+} tact__jcache;
+
 struct tact_scanner {
     const tact_ruleset *rs;
     tact__alloc a;
@@ -297,6 +314,9 @@ struct tact_scanner {
     unsigned gj_key;
     size_t gj_len;
     char gj[256];
+    /* scan.c: the JSON of a finding's fixed parts, for the last few kinds
+     * of finding written (tact__jcache) */
+    tact__jcache jc[TACT__JC_SLOTS];
 };
 
 /* Per-scan scratch memory; freed wholesale at the next scan. NULL on OOM. */

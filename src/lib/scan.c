@@ -105,6 +105,8 @@ void tact_scanner_free(tact_scanner *sc)
     tact__buf_free(&sc->a, &sc->json);
     tact__buf_free(&sc->a, &sc->redact_out);
     tact__buf_free(&sc->a, &sc->repl_text);
+    for (size_t i = 0; i < TACT__JC_SLOTS; i++)
+        tact__free(&sc->a, sc->jc[i].mem);
     tact__alloc a = sc->a;
     tact__free(&a, sc);
 }
@@ -156,15 +158,6 @@ const tact_result *tact_scanner_result(const tact_scanner *sc)
     return sc && sc->have_result ? &sc->result : NULL;
 }
 
-static int put_kv_str(tact_scanner *sc, const char *key, const char *v, size_t n)
-{
-    tact__buf *b = &sc->json;
-    if (tact__buf_putc(&sc->a, b, '"') || tact__buf_puts(&sc->a, b, key) ||
-        tact__buf_put(&sc->a, b, "\":", 2) || tact__buf_json_str(&sc->a, b, v, n))
-        return TACT_ENOMEM;
-    return TACT_OK;
-}
-
 /* Writers into space reserved beforehand: one reserve per finding instead of
  * a capacity check per piece (the JSON is several times the size of the
  * post, so this is on the hot path of `check --format jsonl`). */
@@ -213,12 +206,106 @@ static char *put_kv(char *o, const char *key, size_t klen, const char *v, size_t
 
 #define PUT_KV(o, lit, v, n) put_kv((o), (lit), sizeof(lit) - 1, (v), (n))
 
+/* The start of a finding's JSON: {"start":..,"end":..,"text":".." */
+static char *put_where(char *o, const tact_finding *f, const char *text, size_t tlen)
+{
+    o = PUT_LIT(o, "{\"start\":");
+    o = put_uz(o, f->start);
+    o = PUT_LIT(o, ",\"end\":");
+    o = put_uz(o, f->end);
+    return PUT_KV(o, "text", tlen ? text + f->start : "", tlen);
+}
+
+/* The end of a finding's JSON after the suggestion: its flags and '}'. */
+static char *put_flags(char *o, const tact_finding *f)
+{
+    if (f->flags & TACT_FINDING_DRIVES_VERDICT)
+        o = PUT_LIT(o, ",\"drives_verdict\":true");
+    if (f->flags & TACT_FINDING_PUBLIC_FIGURE)
+        o = PUT_LIT(o, ",\"public_figure\":true");
+    if (f->flags & TACT_FINDING_OWN_DETAILS)
+        o = PUT_LIT(o, ",\"own_details\":true");
+    *o++ = '}';
+    return o;
+}
+
+static tact__jcache *jc_slot(tact_scanner *sc, const tact_finding *f)
+{
+    uintptr_t h = ((uintptr_t)f->message >> 4) ^ ((uintptr_t)f->rule >> 3) ^ (uintptr_t)f->type;
+    h ^= h >> 7;
+    return &sc->jc[h % TACT__JC_SLOTS];
+}
+
+/* Whether jc holds f's fixed parts (rlen, mlen, glen: the lengths of its
+ * rule, message and suggestion). */
+static bool jc_hit(const tact__jcache *jc, const tact_finding *f, size_t rlen, size_t mlen,
+                   size_t glen)
+{
+    return jc->mem && jc->type == (int)f->type && jc->category == (int)f->category &&
+           jc->severity == (int)f->severity && jc->guidance == f->guidance && jc->rlen == rlen &&
+           jc->mlen == mlen && jc->slen == glen && memcmp(jc->mem, f->rule, rlen) == 0 &&
+           memcmp(jc->mem + rlen, f->message, mlen) == 0 &&
+           memcmp(jc->mem + rlen + mlen, f->suggestion, glen) == 0;
+}
+
+/* Keep f's fixed parts, just written at seg1 and seg2, in jc. Best effort:
+ * without memory the slot is left empty. */
+static void jc_keep(tact_scanner *sc, tact__jcache *jc, const tact_finding *f, size_t rlen,
+                    size_t mlen, size_t glen, const char *seg1, size_t n1, const char *seg2,
+                    size_t n2)
+{
+    size_t need = rlen + mlen + glen + n1 + n2;
+    if (need > jc->cap) {
+        char *m = tact__realloc(&sc->a, jc->mem, need);
+        if (!m) {
+            tact__free(&sc->a, jc->mem);
+            memset(jc, 0, sizeof *jc);
+            return;
+        }
+        jc->mem = m;
+        jc->cap = need;
+    }
+    char *o = jc->mem;
+    o = put_raw(o, f->rule, rlen);
+    o = put_raw(o, f->message, mlen);
+    o = put_raw(o, f->suggestion, glen);
+    o = put_raw(o, seg1, n1);
+    put_raw(o, seg2, n2);
+    jc->rlen = rlen;
+    jc->mlen = mlen;
+    jc->slen = glen;
+    jc->seg1 = n1;
+    jc->seg2 = n2;
+    jc->type = (int)f->type;
+    jc->category = (int)f->category;
+    jc->severity = (int)f->severity;
+    jc->guidance = f->guidance;
+}
+
 int tact__json_finding(tact_scanner *sc, tact__buf *b, const tact_finding *f, const char *text)
 {
+    size_t tlen = f->end - f->start;
+    size_t rlen = strlen(f->rule), mlen = strlen(f->message), glen = strlen(f->suggestion);
+    tact__jcache *jc = jc_slot(sc, f);
+    if (jc_hit(jc, f, rlen, mlen, glen)) {
+        /* the kind of finding written before: only where it is is new */
+        if (tlen > SIZE_MAX / 16 ||
+            tact__buf_reserve(&sc->a, b, 256 + TACT__JSON_MAX(tlen) + jc->seg1 + jc->seg2))
+            return TACT_ENOMEM;
+        const char *seg = jc->mem + rlen + mlen + glen;
+        char *o = put_where(b->p + b->len, f, text, tlen);
+        o = put_raw(o, seg, jc->seg1);
+        o = PUT_LIT(o, ",\"confidence\":");
+        o = put_conf(o, f->confidence);
+        o = put_raw(o, seg + jc->seg1, jc->seg2);
+        o = put_flags(o, f);
+        b->len = (size_t)(o - b->p);
+        b->p[b->len] = '\0';
+        return TACT_OK;
+    }
     const char *cat = tact_category_name(f->category), *type = tact_type_name(f->type);
     const char *sev = tact_severity_name(f->severity);
-    size_t tlen = f->end - f->start, clen = strlen(cat), ylen = strlen(type), slen = strlen(sev);
-    size_t rlen = strlen(f->rule), mlen = strlen(f->message), glen = strlen(f->suggestion);
+    size_t clen = strlen(cat), ylen = strlen(type), slen = strlen(sev);
     const char *ids[TACT_GUIDE_COUNT];
     size_t nids = 0, idlen = 0;
     /* most findings carry the guidance of the one before: its JSON is kept */
@@ -257,17 +344,15 @@ int tact__json_finding(tact_scanner *sc, tact__buf *b, const tact_finding *f, co
                   TACT__JSON_MAX(glen) + idlen;
     if (tact__buf_reserve(&sc->a, b, need))
         return TACT_ENOMEM;
-    char *o = b->p + b->len;
-    o = PUT_LIT(o, "{\"start\":");
-    o = put_uz(o, f->start);
-    o = PUT_LIT(o, ",\"end\":");
-    o = put_uz(o, f->end);
-    o = PUT_KV(o, "text", tlen ? text + f->start : "", tlen);
+    char *o = put_where(b->p + b->len, f, text, tlen);
+    char *seg1 = o;
     o = PUT_KV(o, "category", cat, clen);
     o = PUT_KV(o, "type", type, ylen);
     o = PUT_KV(o, "severity", sev, slen);
+    size_t n1 = (size_t)(o - seg1);
     o = PUT_LIT(o, ",\"confidence\":");
     o = put_conf(o, f->confidence);
+    char *seg2 = o;
     o = PUT_KV(o, "rule", f->rule, rlen);
     o = PUT_KV(o, "message", f->message, mlen);
     o = PUT_LIT(o, ",\"guidance\":[");
@@ -280,13 +365,8 @@ int tact__json_finding(tact_scanner *sc, tact__buf *b, const tact_finding *f, co
     }
     *o++ = ']';
     o = PUT_KV(o, "suggestion", f->suggestion, glen);
-    if (f->flags & TACT_FINDING_DRIVES_VERDICT)
-        o = PUT_LIT(o, ",\"drives_verdict\":true");
-    if (f->flags & TACT_FINDING_PUBLIC_FIGURE)
-        o = PUT_LIT(o, ",\"public_figure\":true");
-    if (f->flags & TACT_FINDING_OWN_DETAILS)
-        o = PUT_LIT(o, ",\"own_details\":true");
-    *o++ = '}';
+    jc_keep(sc, jc, f, rlen, mlen, glen, seg1, n1, seg2, (size_t)(o - seg2));
+    o = put_flags(o, f);
     b->len = (size_t)(o - b->p);
     b->p[b->len] = '\0';
     return TACT_OK;
@@ -299,18 +379,31 @@ int tact_result_json(tact_scanner *sc, const char *id, size_t id_len, const char
         return tact__err(err, TACT_EINVAL, SIZE_MAX, "no scan result");
     tact__buf *b = &sc->json;
     b->len = 0;
-    if (tact__buf_putc(&sc->a, b, '{'))
-        goto oom;
-    if (id) {
-        if (put_kv_str(sc, "id", id, id_len) || tact__buf_putc(&sc->a, b, ','))
-            goto oom;
-    }
     const char *v = tact_verdict_name(sc->result.verdict);
-    if (put_kv_str(sc, "verdict", v, strlen(v)) || tact__buf_putc(&sc->a, b, ',') ||
-        put_kv_str(sc, "reason", sc->result.reason ? sc->result.reason : "",
-                   sc->result.reason ? strlen(sc->result.reason) : 0) ||
-        tact__buf_puts(&sc->a, b, ",\"findings\":["))
+    const char *reason = sc->result.reason ? sc->result.reason : "";
+    size_t vlen = strlen(v), rlen = strlen(reason);
+    if (!id)
+        id_len = 0;
+    if (id_len > SIZE_MAX / 16 || rlen > SIZE_MAX / 16 || vlen > SIZE_MAX / 16)
         goto oom;
+    size_t need = 64 + TACT__JSON_MAX(id_len) + TACT__JSON_MAX(vlen) + TACT__JSON_MAX(rlen);
+    if (tact__buf_reserve(&sc->a, b, need))
+        goto oom;
+    /* {"id":..,"verdict":..,"reason":..,"findings":[ */
+    char *o = b->p;
+    *o++ = '{';
+    if (id) {
+        o = PUT_LIT(o, "\"id\":");
+        o = tact__json_esc(o, id, id_len);
+        *o++ = ',';
+    }
+    o = PUT_LIT(o, "\"verdict\":");
+    o = tact__json_esc(o, v, vlen);
+    o = PUT_LIT(o, ",\"reason\":");
+    o = tact__json_esc(o, reason, rlen);
+    o = PUT_LIT(o, ",\"findings\":[");
+    b->len = (size_t)(o - b->p);
+    b->p[b->len] = '\0';
     for (size_t i = 0; i < sc->result.count; i++) {
         if ((i && tact__buf_putc(&sc->a, b, ',')) || tact__json_finding(sc, b, &sc->result.findings[i], sc->text))
             goto oom;

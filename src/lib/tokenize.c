@@ -58,13 +58,16 @@ static bool is_space(int32_t cp)
 }
 
 /* ASCII byte classes: AC_ALNUM a letter or digit, AC_DIGIT a digit,
- * AC_LOCAL an email local-part character (letters, digits, . _ % + -). */
-enum { AC_ALNUM = 1, AC_DIGIT = 2, AC_LOCAL = 4 };
+ * AC_LOCAL an email local-part character (letters, digits, . _ % + -),
+ * AC_ALPHA a letter. */
+enum { AC_ALNUM = 1, AC_DIGIT = 2, AC_LOCAL = 4, AC_ALPHA = 8 };
 static const unsigned char ascii_class[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 4, 0, 4, 4, 0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0,
-    0, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 4,
-    0, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0,
+    0, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13,
+    13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 0, 0, 0, 0, 4,
+    0, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13,
+    13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -245,15 +248,15 @@ static int push_token(tact_scanner *sc, size_t start, size_t end, int kind, unsi
                 shape = shape_extra;
                 break;
             }
-            if (ch >= 'A' && ch <= 'Z') {
+            if ((unsigned)(ch - 'a') < 26u) { /* the most common first */
+                lower++;
+                letters++;
+            } else if ((unsigned)(ch - 'A') < 26u) {
                 if (letters == 0)
                     first_upper = true;
                 upper++;
                 letters++;
                 ch = (unsigned char)(ch + 32);
-            } else if (ch >= 'a' && ch <= 'z') {
-                lower++;
-                letters++;
             } else if (ch >= '0' && ch <= '9') {
                 digits++;
             } else if (ch == '-' && k > start && k + 1 < end) {
@@ -321,6 +324,100 @@ static int push_token(tact_scanner *sc, size_t start, size_t end, int kind, unsi
     return TACT_OK;
 }
 
+/*
+ * push_token for a token whose bytes are all ASCII letters and digits (the
+ * tokenizer's fast path for plain words): the same fields, shape and hash,
+ * without the checks that cannot apply.
+ */
+static int push_ascii_word(tact_scanner *sc, size_t start, size_t end, int kind, unsigned shape)
+{
+    if (sc->ntoks == sc->toks_cap &&
+        tact__grow(&sc->a, (void **)&sc->toks, &sc->toks_cap, sc->ntoks + 1, sizeof *sc->toks))
+        return TACT_ENOMEM;
+    if (sc->norm.cap - sc->norm.len < end - start + 1 &&
+        tact__buf_reserve(&sc->a, &sc->norm, end - start) != TACT_OK)
+        return TACT_ENOMEM;
+    tact__token *t = &sc->toks[sc->ntoks];
+    t->start = (uint32_t)start;
+    t->end = (uint32_t)end;
+    t->kind = (uint16_t)kind;
+    t->norm_off = (uint32_t)sc->norm.len;
+    t->norm_len = (uint32_t)(end - start);
+    t->lex = 0;
+    const unsigned char *in = (const unsigned char *)sc->text;
+    unsigned char *o = (unsigned char *)sc->norm.p + sc->norm.len;
+    unsigned upper = 0, lower = 0, digits = 0;
+    bool first_upper = false;
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t k = start; k < end; k++) {
+        unsigned ch = in[k];
+        if (ch - 'a' < 26u) {
+            lower++;
+        } else if (ch - 'A' < 26u) {
+            if (upper + lower == 0)
+                first_upper = true;
+            upper++;
+            ch += 32;
+        } else {
+            digits++;
+        }
+        *o++ = (unsigned char)ch;
+        h ^= ch;
+        h *= 0x100000001b3ull;
+    }
+    *o = '\0';
+    sc->norm.len += end - start;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    unsigned letters = upper + lower;
+    if (digits)
+        shape |= TACT__SH_DIGIT;
+    if (letters == 1 && digits == 0)
+        shape |= TACT__SH_ONELETTER;
+    if (letters >= 2 && upper == letters)
+        shape |= TACT__SH_ALLCAP;
+    else if (first_upper)
+        shape |= TACT__SH_INITCAP;
+    else if (letters && lower == letters)
+        shape |= TACT__SH_LOWER;
+    if (letters == 1 && upper == 1)
+        shape |= TACT__SH_INITCAP;
+    t->shape = (uint16_t)shape;
+    t->hash = h;
+    sc->ntoks++;
+    return TACT_OK;
+}
+
+/* push_token for a one-byte ASCII punctuation token at i (its shape is
+ * only what the caller passes). */
+static int push_ascii_punct(tact_scanner *sc, size_t i, unsigned shape)
+{
+    if (sc->ntoks == sc->toks_cap &&
+        tact__grow(&sc->a, (void **)&sc->toks, &sc->toks_cap, sc->ntoks + 1, sizeof *sc->toks))
+        return TACT_ENOMEM;
+    if (sc->norm.cap - sc->norm.len < 2 && tact__buf_reserve(&sc->a, &sc->norm, 1) != TACT_OK)
+        return TACT_ENOMEM;
+    unsigned char ch = (unsigned char)sc->text[i];
+    tact__token *t = &sc->toks[sc->ntoks];
+    t->start = (uint32_t)i;
+    t->end = (uint32_t)(i + 1);
+    t->kind = (uint16_t)TACT__TOK_PUNCT;
+    t->norm_off = (uint32_t)sc->norm.len;
+    t->norm_len = 1;
+    t->lex = 0;
+    t->shape = (uint16_t)shape;
+    sc->norm.p[sc->norm.len++] = (char)ch;
+    sc->norm.p[sc->norm.len] = '\0';
+    uint64_t h = (0xcbf29ce484222325ull ^ ch) * 0x100000001b3ull;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    t->hash = h;
+    sc->ntoks++;
+    return TACT_OK;
+}
+
 /* A word from i: letters, digits and marks, joined across an inner
  * apostrophe or hyphen between letters. A final 's is left for a separate
  * possessive token. Returns the end and sets *kind. */
@@ -331,11 +428,15 @@ static size_t scan_word(const cursor *c, size_t i, int *kind)
     for (;;) {
         /* ASCII letters and digits without the code point machinery */
         if (e < c->n && ascii_alnum(c->s[e])) {
-            if (ascii_class[c->s[e]] & AC_DIGIT)
+            unsigned k, seen = 0;
+            while (e < c->n && ((k = ascii_class[c->s[e]]) & AC_ALNUM)) {
+                seen |= k;
+                e++;
+            }
+            if (seen & AC_DIGIT)
                 digits = true;
-            else
+            if (seen & AC_ALPHA)
                 letters = true;
-            e++;
             continue;
         }
         int32_t cp;
@@ -477,6 +578,57 @@ int tact__tokenize(tact_scanner *sc)
     if (tact__buf_reserve(&sc->a, &sc->norm, sc->len + 16) != TACT_OK)
         return TACT_ENOMEM;
     while (i < c.n) {
+        if (ascii_alnum(c.s[i])) {
+            /* an ASCII letter or digit: the branches below, in their order,
+             * with a plain word (a run of ASCII letters and digits that no
+             * apostrophe, hyphen or other letter continues) taken in one
+             * pass */
+            unsigned char b0 = c.s[i];
+            bool prev_alnum = i > 0 && ascii_alnum(c.s[i - 1]);
+            size_t e;
+            int kind;
+            /* scan_url needs "ht" or "ww" to start with; scan_email
+             * returns at once when no '@' follows */
+            unsigned char b1 = i + 1 < c.n ? (unsigned char)(c.s[i + 1] | 0x20) : 0;
+            bool url = ((b0 | 0x20) == 'h' && b1 == 't') || ((b0 | 0x20) == 'w' && b1 == 'w');
+            if (url && !prev_alnum && (e = scan_url(&c, i)) > i) {
+                kind = TACT__TOK_URL;
+            } else if (!prev_alnum && c.at_pos != c.n && (e = scan_email(&c, i)) > i) {
+                kind = TACT__TOK_EMAIL;
+            } else {
+                size_t r = i;
+                unsigned k, seen = 0;
+                while (r < c.n && ((k = ascii_class[c.s[r]]) & AC_ALNUM)) {
+                    seen |= k;
+                    r++;
+                }
+                if (r == c.n || (c.s[r] < 0x80 && c.s[r] != '\'' && c.s[r] != '-')) {
+                    kind = !(seen & AC_DIGIT)  ? TACT__TOK_WORD
+                           : seen & AC_ALPHA ? TACT__TOK_ALNUM
+                                             : TACT__TOK_NUMBER;
+                    if (push_ascii_word(sc, i, r, kind, pending) != TACT_OK)
+                        return TACT_ENOMEM;
+                    pending = 0;
+                    i = r;
+                    continue;
+                }
+                e = scan_word(&c, i, &kind);
+            }
+            if (push_token(sc, i, e, kind, pending) != TACT_OK)
+                return TACT_ENOMEM;
+            pending = 0;
+            i = e;
+            continue;
+        }
+        if (c.s[i] > 0x20 && c.s[i] < 0x80 && c.s[i] != '@' && c.s[i] != '#' && c.s[i] != '\'') {
+            /* other ASCII punctuation: a token of its own, as below */
+            unsigned char b0 = c.s[i];
+            if (push_ascii_punct(sc, i, pending) != TACT_OK)
+                return TACT_ENOMEM;
+            pending = b0 == '.' || b0 == '!' || b0 == '?' ? TACT__SH_SENT_START : 0;
+            i++;
+            continue;
+        }
         int32_t cp;
         size_t l = cp_at(&c, i, &cp);
         if (is_space(cp) || cp == 0 || (cp < 0x20)) {
