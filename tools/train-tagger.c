@@ -4,7 +4,8 @@
  *
  * usage: train-tagger [--epochs N] [--bits B] [--clusters CLUSTERS.bin]
  *                     [--aux FILE --aux-epochs N] [--seed S] [--viterbi] [--dev FILE]...
- *                     OUT.bin TRAIN...
+ *                     OUT.bin [--repeat K] TRAIN...
+ *        train-tagger [--clusters CLUSTERS.bin] --eval MODEL.bin --dev FILE...
  *
  * --viterbi trains a structured perceptron (Collins 2002: Viterbi decoding
  * of each post, updates where the best path leaves the gold one) and
@@ -20,7 +21,13 @@
  * are features, and the model records their id: the library then uses it
  * only with the same embedded data/models/clusters.bin.
  *
- * Each --dev file is scored on its own, then all together ("dev").
+ * Each --dev file is scored on its own, then the CoNLL ones together ("dev").
+ *
+ * Any TRAIN, --aux or --dev file may instead be a "#TACTSPANS" file
+ * (tools/practitioner-conll.py: the post's own text with character spans,
+ * tokenized as is). --repeat K puts each post of the TRAIN files named after
+ * it K times into every epoch (a weight for a small in-domain set).
+ * --eval MODEL.bin scores an existing model on the --dev files, no training.
  *
  * TRAIN and dev files are CoNLL (token TAB tag, blank line between posts),
  * tags BIO with PER/LOC (BTC) or person/location (WNUT-17); every other
@@ -75,6 +82,7 @@ typedef struct post {
 typedef struct corpus {
     post *p;
     size_t n, cap;
+    bool spans; /* some file read into it was a #TACTSPANS file */
 } corpus;
 
 static int map_tag(const char *t)
@@ -140,6 +148,9 @@ static void add_post(corpus *c, char **words, uint8_t *tags, size_t n)
     p->ntok = n;
 }
 
+static int read_spans(corpus *c, FILE *f, const char *path);
+
+/* Read a CoNLL file, or a #TACTSPANS file (its first line says so). */
 static int read_conll(corpus *c, const char *path)
 {
     FILE *f = fopen(path, "r");
@@ -148,6 +159,12 @@ static int read_conll(corpus *c, const char *path)
         return -1;
     }
     char line[4096];
+    if (fgets(line, sizeof line, f) && !strcmp(line, "#TACTSPANS\n")) {
+        int r = read_spans(c, f, path);
+        fclose(f);
+        return r;
+    }
+    rewind(f);
     char *words[512];
     uint8_t tags[512];
     size_t n = 0;
@@ -175,6 +192,110 @@ static int read_conll(corpus *c, const char *path)
     for (size_t i = 0; i < n; i++)
         free(words[i]);
     fclose(f);
+    return 0;
+}
+
+/* Parse "start:end:P|L" spans (sorted, not overlapping) of a post of
+ * length len into corpus "tokens": O at 0, B at each span start, O at each
+ * span end; prepare() then gives later library tokens inside a span I. */
+static int add_spans_post(corpus *c, const char *spec, char *text, size_t len)
+{
+    size_t cap = 16, n = 0;
+    uint32_t *st = xrealloc(NULL, cap * sizeof *st);
+    uint8_t *tg = xrealloc(NULL, cap);
+    st[n] = 0;
+    tg[n++] = TG_O;
+    const char *q = spec;
+    if (strcmp(spec, "-"))
+        while (*q) {
+            char *e;
+            unsigned long a = strtoul(q, &e, 10);
+            if (*e != ':')
+                goto bad;
+            unsigned long b = strtoul(e + 1, &e, 10);
+            if (*e != ':' || (e[1] != 'P' && e[1] != 'L') || a >= b || b > len ||
+                a < st[n - 1])
+                goto bad;
+            int t = e[1] == 'P' ? TG_BPER : TG_BLOC;
+            q = e + 2;
+            if (*q == ',')
+                q++;
+            else if (*q)
+                goto bad;
+            if (n + 2 > cap) {
+                cap *= 2;
+                st = xrealloc(st, cap * sizeof *st);
+                tg = xrealloc(tg, cap);
+            }
+            st[n] = (uint32_t)a;
+            tg[n++] = (uint8_t)t;
+            st[n] = (uint32_t)b;
+            tg[n++] = TG_O;
+        }
+    if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 1024;
+        c->p = xrealloc(c->p, c->cap * sizeof *c->p);
+    }
+    post *p = &c->p[c->n++];
+    p->text = text;
+    p->len = len;
+    p->ntok = n;
+    p->cstart = st;
+    p->ctag = tg;
+    return 0;
+bad:
+    free(st);
+    free(tg);
+    return -1;
+}
+
+/* A "#TACTSPANS" file (tools/practitioner-conll.py): one post a line,
+ * SPANS TAB TEXT, the text with \\ \t \n \r escaped. */
+static int read_spans(corpus *c, FILE *f, const char *path)
+{
+    size_t cap = 1 << 16;
+    char *line = xrealloc(NULL, cap);
+    size_t lineno = 1;
+    c->spans = true;
+    for (;;) {
+        size_t l = 0;
+        int ch;
+        while ((ch = getc(f)) != EOF && ch != '\n') {
+            if (l + 1 >= cap)
+                line = xrealloc(line, cap *= 2);
+            line[l++] = (char)ch;
+        }
+        if (ch == EOF && !l)
+            break;
+        line[l] = 0;
+        lineno++;
+        char *tab = strchr(line, '\t');
+        if (!tab) {
+            fprintf(stderr, "train-tagger: %s:%zu: no tab\n", path, lineno);
+            free(line);
+            return -1;
+        }
+        *tab = 0;
+        const char *s = tab + 1;
+        char *text = xrealloc(NULL, strlen(s) + 1);
+        size_t o = 0;
+        for (; *s; s++) {
+            if (*s != '\\' || !s[1]) {
+                text[o++] = *s;
+                continue;
+            }
+            s++;
+            text[o++] = *s == 'n' ? '\n' : (*s == 't' ? '\t' : (*s == 'r' ? '\r' : *s));
+        }
+        text[o] = 0;
+        if (add_spans_post(c, line, text, o)) {
+            fprintf(stderr, "train-tagger: %s:%zu: bad spans\n", path, lineno);
+            free(text);
+            free(line);
+            return -1;
+        }
+    }
+    free(line);
     return 0;
 }
 
@@ -297,13 +418,13 @@ int main(int argc, char **argv)
     int epochs = 8;
     unsigned bits = 17;
     corpus train = {0}, aux = {0}, dev[8];
-    int aux_epochs = 0;
+    int aux_epochs = 0, repeat = 1;
     bool viterbi = false;
     unsigned seed = 0;
     const char *devname[8];
     int ndev = 0;
     memset(dev, 0, sizeof dev);
-    const char *out = NULL, *clpath = NULL;
+    const char *out = NULL, *clpath = NULL, *evalpath = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--clusters") && i + 1 < argc) {
             clpath = argv[++i];
@@ -316,6 +437,16 @@ int main(int argc, char **argv)
         }
         if (!strcmp(argv[i], "--aux-epochs") && i + 1 < argc) {
             aux_epochs = atoi(argv[++i]);
+            continue;
+        }
+        if (!strcmp(argv[i], "--repeat") && i + 1 < argc) {
+            repeat = atoi(argv[++i]);
+            if (repeat < 1)
+                repeat = 1;
+            continue;
+        }
+        if (!strcmp(argv[i], "--eval") && i + 1 < argc) {
+            evalpath = argv[++i];
             continue;
         }
         if (!strcmp(argv[i], "--viterbi")) {
@@ -337,12 +468,27 @@ int main(int argc, char **argv)
             devname[ndev++] = b ? b + 1 : argv[i];
         } else if (!out)
             out = argv[i];
-        else if (read_conll(&train, argv[i]))
-            return 1;
+        else {
+            size_t first = train.n;
+            if (read_conll(&train, argv[i]))
+                return 1;
+            /* --repeat K: the posts of this file K times in each epoch
+             * (the copies share the post's text and tags) */
+            size_t nfile = train.n - first;
+            for (int r = 1; r < repeat; r++)
+                for (size_t k = 0; k < nfile; k++) {
+                    if (train.n == train.cap) {
+                        train.cap *= 2;
+                        train.p = xrealloc(train.p, train.cap * sizeof *train.p);
+                    }
+                    train.p[train.n++] = train.p[first + k];
+                }
+        }
     }
-    if (!out || !train.n || bits < 8 || bits > 24) {
+    if ((!evalpath && (!out || !train.n)) || bits < 8 || bits > 24) {
         fprintf(stderr, "usage: train-tagger [--epochs N] [--bits B] [--clusters FILE] [--aux FILE "
-                        "--aux-epochs N] [--seed S] [--viterbi] [--dev FILE]... OUT.bin TRAIN...\n");
+                        "--aux-epochs N] [--seed S] [--viterbi] [--dev FILE]... OUT.bin [--repeat K] TRAIN...\n"
+                        "       train-tagger [--clusters FILE] --eval MODEL.bin --dev FILE...\n");
         return 64;
     }
     tact_ruleset *rs;
@@ -369,6 +515,27 @@ int main(int argc, char **argv)
             fprintf(stderr, "train-tagger: %s is not a word-class table\n", clpath);
             return 65;
         }
+    }
+    if (evalpath) {
+        /* score an existing model (e.g. the committed one) on the dev files */
+        size_t mlen = 0;
+        unsigned char *raw = read_file(evalpath, &mlen);
+        void *al = raw ? aligned_alloc(16, (mlen + 15) / 16 * 16 + 16) : NULL;
+        if (al)
+            memcpy(al, raw, mlen);
+        free(raw);
+        tagger_model em;
+        if (!al || tact__tagger_load_with(al, mlen, fm.clu.key ? &fm.clu : NULL, &em) != TACT_OK) {
+            fprintf(stderr, "train-tagger: %s does not load (with these word classes)\n", evalpath);
+            return 65;
+        }
+        for (int d = 0; d < ndev; d++)
+            eval_model(sc, &em, &dev[d], devname[d]);
+        free(al);
+        free(clbytes);
+        tact_scanner_free(sc);
+        tact_ruleset_free(rs);
+        return 0;
     }
     size_t nw = ((size_t)1 << bits) * TG_NTAGS;
     perceptron m = {(1u << bits) - 1u, calloc(nw, sizeof(float)), calloc(nw, sizeof(double)),
@@ -543,10 +710,14 @@ int main(int argc, char **argv)
     eval_model(sc, &tm, &train, "train");
     for (int d = 0; d < ndev; d++)
         eval_model(sc, &tm, &dev[d], devname[d]);
-    if (ndev > 1) {
+    int nconll = 0;
+    for (int d = 0; d < ndev; d++)
+        nconll += !dev[d].spans;
+    if (nconll > 1) {
+        /* the CoNLL dev files together (#TACTSPANS ones only on their own) */
         corpus all = {0};
         for (int d = 0; d < ndev; d++)
-            for (size_t k = 0; k < dev[d].n; k++) {
+            for (size_t k = 0; !dev[d].spans && k < dev[d].n; k++) {
                 if (all.n == all.cap) {
                     all.cap = all.cap ? all.cap * 2 : 1024;
                     all.p = xrealloc(all.p, all.cap * sizeof *all.p);

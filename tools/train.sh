@@ -33,49 +33,88 @@ if [ ! -d "$corpora" ]; then
     exit 1
 fi
 
-# --- names: people-and-places tagger (data/models/ner.bin) -------------------
-# Averaged perceptron (src/lib/tagger.c, trainer tools/train-tagger.c) on the
-# BTC and WNUT-17 training splits (CC-BY-4.0), figures on their dev splits;
-# greedy decoding. This is the committed model. Provenance is written to
-# data/models/ner.md by hand after a retrain.
-#
-# NER_CLUSTERS=1 trains instead the measured but NOT shipped variant (see
-# data/models/ner.md and data/models/clusters.md, names5 2026-11-21):
-# 1. word classes from unlabelled text (tools/train-clusters.c: exchange
-#    algorithm, top-down 16/256/1024 classes, words seen >= 5 times), keyed
-#    by the library's token hash, from the TEXT of training splits only
-#    (tools/cluster-text.py: btc.train, wnut17train, davidson, olid
-#    training, TAB train documents; never btc.dev, emerging.dev, TAB dev);
-# 2. the tagger as a structured averaged perceptron with Viterbi decoding
-#    ("TACTNER2"), the word classes as features, plus the TAB train
-#    documents' PERSON/LOC spans (MIT, tools/tab-conll.py).
-# It writes data/models/clusters.bin and ner.bin together: a ner.bin
-# trained with word classes records their id and does not load without
-# the same clusters.bin.
+# --- names: people-and-places tagger (data/models/ner.bin, clusters.bin) ----
+# Averaged perceptron (src/lib/tagger.c, trainer tools/train-tagger.c),
+# greedy decoding. Provenance and figures: data/models/ner.md, clusters.md.
+# NER_MODE chooses what is trained (default: plain, the committed model's
+# configuration):
+#   plain    the committed model (from ed095d4): BTC + WNUT-17 train only,
+#            no word classes (no clusters.bin is embedded), no TAB, no
+#            practitioner posts unless NER_PRACT_REPEAT > 0.
+#   classes  (names6 2026-11-21: met its ship rule but breaks three spec
+#            tests, NOT shipped; see data/models/ner.md "Round names6")
+#            word classes from unlabelled text as features (clusters.bin:
+#            tools/train-clusters.c, exchange algorithm, top-down
+#            16/256/1024 classes, words seen >= 5 times, keyed by the
+#            library's token hash, from the TEXT of training splits only,
+#            tools/cluster-text.py: btc.train, wnut17train, davidson, olid
+#            training, TAB train documents; never btc.dev, emerging.dev, TAB
+#            dev); training posts: BTC and WNUT-17 train (CC-BY-4.0), the TAB
+#            train documents' PERSON/LOC spans (MIT, tools/tab-conll.py, all
+#            epochs), and the team's practitioner-style posts
+#            (tests/names/train/practitioner.jsonl, writer10 2026-11-21,
+#            invented; tools/practitioner-conll.py): the fixed ~80% "train"
+#            part (split by template), each post NER_PRACT_REPEAT (2) times
+#            per epoch; the "dev" part is only scored.
+#            Writes clusters.bin and ner.bin together: a ner.bin trained
+#            with word classes records their id and does not load without
+#            the same clusters.bin.
+#   viterbi  the names5 variant (measured, not shipped): as classes but a
+#            structured perceptron with Viterbi decoding ("TACTNER2"), no
+#            practitioner posts unless NER_PRACT_REPEAT > 0.
+# Deterministic, but the lexicon bits in the features follow the data/ and
+# build/gen word lists: the committed ner.bin is reproduced byte for byte
+# only with the lists of its commit (ed095d4); with today's lists "plain"
+# gives other bytes of the same quality (ner.md). Retrain after list changes.
 cmake --build "$build" --target tact-train-tagger tact-train-clusters >/dev/null
 ner_tmp=$(mktemp -d)
-if [ "${NER_CLUSTERS:-0}" = 1 ]; then
+ner_mode=${NER_MODE:-plain}
+if [ "$ner_mode" = classes ]; then
+    pract_repeat=${NER_PRACT_REPEAT:-2}
+else
+    pract_repeat=${NER_PRACT_REPEAT:-0}
+fi
+pract=$here/tests/names/train/practitioner.jsonl
+set --
+pract_dev=
+if [ "$pract_repeat" -gt 0 ]; then
+    python3 "$here/tools/practitioner-conll.py" --part train "$pract" > "$ner_tmp/pract.spans"
+    python3 "$here/tools/practitioner-conll.py" --part dev "$pract" > "$ner_tmp/pract-dev.spans"
+    set -- --repeat "$pract_repeat" "$ner_tmp/pract.spans"
+    pract_dev="--dev $ner_tmp/pract-dev.spans"
+fi
+case "$ner_mode" in
+classes | viterbi)
     python3 "$here/tools/cluster-text.py" "$corpora" > "$ner_tmp/text.txt"
     "$build/tests/tact-train-clusters" --levels 4,4,2 --min 5 --iters 15 \
         "$ner_tmp/clusters.bin" "$ner_tmp/text.txt"
     python3 "$here/tools/tab-conll.py" "$corpora/tab/tab_train_dev.jsonl" > "$ner_tmp/tab.conll"
-    "$build/tests/tact-train-tagger" --viterbi --epochs "${NER_EPOCHS:-8}" --bits "${NER_BITS:-17}" \
+    vit=
+    [ "$ner_mode" = viterbi ] && vit=--viterbi
+    "$build/tests/tact-train-tagger" $vit --epochs "${NER_EPOCHS:-8}" --bits "${NER_BITS:-17}" \
         --clusters "$ner_tmp/clusters.bin" \
         --aux "$ner_tmp/tab.conll" --aux-epochs "${NER_EPOCHS:-8}" \
-        --dev "$corpora/btc/btc.dev" --dev "$corpora/wnut17/emerging.dev.conll" \
+        --dev "$corpora/btc/btc.dev" --dev "$corpora/wnut17/emerging.dev.conll" $pract_dev \
         "$ner_tmp/ner.bin" \
-        "$corpora/btc/btc.train" "$corpora/wnut17/wnut17train.conll"
+        "$corpora/btc/btc.train" "$corpora/wnut17/wnut17train.conll" "$@"
     mv "$ner_tmp/clusters.bin" "$here/data/models/clusters.bin"
     mv "$ner_tmp/ner.bin" "$here/data/models/ner.bin"
-else
+    ;;
+plain)
     "$build/tests/tact-train-tagger" --epochs "${NER_EPOCHS:-8}" --bits "${NER_BITS:-17}" \
-        --dev "$corpora/btc/btc.dev" --dev "$corpora/wnut17/emerging.dev.conll" \
+        --dev "$corpora/btc/btc.dev" --dev "$corpora/wnut17/emerging.dev.conll" $pract_dev \
         "$ner_tmp/ner.bin" \
-        "$corpora/btc/btc.train" "$corpora/wnut17/wnut17train.conll"
-    # the committed model uses no word classes: none is embedded
+        "$corpora/btc/btc.train" "$corpora/wnut17/wnut17train.conll" "$@"
+    # no word classes: none is embedded
     rm -f "$here/data/models/clusters.bin"
     mv "$ner_tmp/ner.bin" "$here/data/models/ner.bin"
-fi
+    ;;
+*)
+    echo "train.sh: NER_MODE must be classes, plain or viterbi" >&2
+    rm -rf "$ner_tmp"
+    exit 64
+    ;;
+esac
 rm -rf "$ner_tmp"
 # --- end of names section ------------------------------------------------------
 

@@ -29,3 +29,23 @@ add_test(NAME names_clusters_deterministic
          COMMAND sh -c "$<TARGET_FILE:tact-train-clusters> --levels 2,2 --min 2 a.bin \"$1\" >/dev/null && $<TARGET_FILE:tact-train-clusters> --levels 2,2 --min 2 b.bin \"$1\" >/dev/null && cmp a.bin b.bin"
                  sh ${CMAKE_CURRENT_LIST_DIR}/clusters-sample.txt
          WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
+
+# The practitioner-post reader (tools/practitioner-conll.py -> a #TACTSPANS
+# file -> train-tagger): a made-up sample (tests/names/spans-sample.jsonl,
+# spans with multi-byte letters, a tab and a newline in the text, a name
+# inside a name, a name inside a hashtag) gives exactly the expected gold
+# tokens (12 person, 6 location: library tokens starting in a span; the
+# hashtag token starts before its span and stays O), --repeat works, and
+# the dev split is fixed (3 train posts, 2 dev posts).
+add_test(NAME names_spans_reader
+         COMMAND sh -c "set -e
+                        $2 $3 $1 > s.spans
+                        $2 $3 --part train $1 | grep -c . | grep -qx 4
+                        $2 $3 --part dev $1 | grep -c . | grep -qx 3
+                        $4 --epochs 2 --bits 12 --dev s.spans s.bin --repeat 3 s.spans > s.log
+                        grep -q '^train-tagger: 15 training posts, 5 dev posts' s.log
+                        grep -q 'spans *PER .*(gold tokens 12)' s.log
+                        grep -q 'spans *LOC .*(gold tokens 6)' s.log"
+                 sh ${CMAKE_CURRENT_LIST_DIR}/spans-sample.jsonl ${Python3_EXECUTABLE}
+                    ${CMAKE_SOURCE_DIR}/tools/practitioner-conll.py $<TARGET_FILE:tact-train-tagger>
+         WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
