@@ -71,6 +71,38 @@ static int load_words(const tact__alloc *a, tact__lex *lx, const char *d, size_t
     return TACT_OK;
 }
 
+/* The gate words (idents.h, IG_*): each list is the words its detector's
+ * rules compare a token with before anything else. */
+static int gate_words(const tact__alloc *a, tact__idents *ix)
+{
+    static const char *const places[] = {"estate", "estates", "outside", "opposite", "behind",
+                                         "the", "general", "royal", "office", "offices",
+                                         "court", "courts", NULL};
+    static const char *const schools[] = {"unit", "centre", "pru", "high", "at", "from", NULL};
+    static const char *const orgs[] = {"home", "services", "service", "supported", "mash",
+                                       "camhs", "cmht", "yot", "yos", "shelter", "foodbank",
+                                       "refuge", "bank", NULL};
+    static const char *const team[] = {"team", "service", NULL};
+    static const char *const ages[] = {"aged", "age", "ages", "of", NULL};
+    static const char *const ages_num[] = {"only", "just", "nearly", "almost", "turned",
+                                           "turns", "turning", "turn", "is", "was", "are",
+                                           "shes", "hes", NULL};
+    static const struct {
+        const char *const *w;
+        uint32_t bit;
+    } lists[] = {{places, IG_PLACES}, {schools, IG_SCHOOLS}, {orgs, IG_ORGS},
+                 {team, IG_TEAM},     {ages, IG_AGES},       {ages_num, IG_AGES_NUM}};
+    int rc = tact__lex_init(a, &ix->gate, 64);
+    for (size_t i = 0; rc == TACT_OK && i < sizeof lists / sizeof lists[0]; i++)
+        rc = tact__lex_add_all(a, &ix->gate, lists[i].w, lists[i].bit);
+    if (rc == TACT_OK)
+        rc = tact__ix_web_gate(a, &ix->gate);
+    if (rc)
+        return rc;
+    tact__hf_build(&ix->gatef, &ix->gate);
+    return TACT_OK;
+}
+
 int tact__idents_compile(tact_ruleset *rs, tact_error *err)
 {
     (void)err;
@@ -79,6 +111,7 @@ int tact__idents_compile(tact_ruleset *rs, tact_error *err)
         return TACT_ENOMEM;
     rs->idents = ix;
     tact__ix_postcode_compile(ix);
+    tact__ix_web_compile(ix);
     int rc = tact__lex_init(&rs->a, &ix->lex, 1024);
     if (rc)
         return rc;
@@ -87,7 +120,7 @@ int tact__idents_compile(tact_ruleset *rs, tact_error *err)
     if (d && (rc = load_words(&rs->a, &ix->lex, d, n)) != TACT_OK)
         return rc;
     tact__hf_build(&ix->lexf, &ix->lex);
-    return TACT_OK;
+    return gate_words(&rs->a, ix);
 }
 
 void tact__idents_free(tact_ruleset *rs)
@@ -96,6 +129,7 @@ void tact__idents_free(tact_ruleset *rs)
     if (!ix)
         return;
     tact__lex_free(&rs->a, &ix->lex);
+    tact__lex_free(&rs->a, &ix->gate);
     tact__free(&rs->a, ix);
     rs->idents = NULL;
 }
@@ -207,9 +241,25 @@ size_t tact__ix_match(const tact_scanner *sc, size_t i, const char *pat)
 
 int tact__idents_scan(tact_scanner *sc)
 {
-    ix_post p = {false, sc->len > 0 && memchr(sc->text, '/', sc->len) != NULL, false};
-    for (size_t i = 0; i < sc->len && !p.digit; i++)
-        p.digit = (unsigned char)(sc->text[i] - '0') < 10u;
+    ix_post p = {false, sc->len > 0 && memchr(sc->text, '/', sc->len) != NULL, false, NULL};
+    /* the gate words of every token, once (idents.h); the filter answers
+     * "none" for most tokens without the probe */
+    const tact__idents *ix = sc->rs->idents;
+    uint8_t *gate = tact__scratch(sc, sc->ntoks + 1);
+    if (!gate)
+        return TACT_ENOMEM;
+    for (size_t k = 0; k < sc->ntoks; k++) {
+        uint64_t h = sc->toks[k].hash;
+        gate[k] = 0;
+        if (ix && tact__hf_maybe(&ix->gatef, h))
+            gate[k] = (uint8_t)tact__lex_get_h(&ix->gate, sc->norm.p + sc->toks[k].norm_off,
+                                               sc->toks[k].norm_len, h);
+    }
+    p.gate = gate;
+    for (size_t i = 0; i < sc->len && !p.digit; i++) {
+        i = ix_skip_none_between(sc, i, '0' - 1, '9' + 1); /* 8 bytes at a time */
+        p.digit = i < sc->len && (unsigned char)(sc->text[i] - '0') < 10u;
+    }
     /* every digit lies in a token (the tokenizer skips only spaces and
      * controls), and TACT__SH_DIGIT marks a token with one */
     for (size_t k = 0; k < sc->ntoks && p.digit && !p.digit_out; k++) {
@@ -233,7 +283,7 @@ int tact__idents_scan(tact_scanner *sc)
         (rc = tact__ix_numbers_scan(sc, &p)) != TACT_OK ||
         (rc = tact__ix_phone_scan(sc, &p)) != TACT_OK ||
         (rc = tact__ix_postcode_scan(sc, &p)) != TACT_OK ||
-        (rc = tact__ix_dates_scan(sc, &p)) != TACT_OK || (rc = tact__ix_address_scan(sc)) != TACT_OK)
+        (rc = tact__ix_dates_scan(sc, &p)) != TACT_OK || (rc = tact__ix_address_scan(sc, &p)) != TACT_OK)
         return rc;
     return TACT_OK;
 }

@@ -36,9 +36,29 @@
 #define IX_TITLE_WORD (1u << 18) /* royal, national, british ...: not a local school/org */
 #define IX_HELPLINE (1u << 19)   /* helpline, freephone, hotline ...: an organisation's line */
 
+/*
+ * Gate words (speed): the words that each detector's per-token rules test
+ * for first by spelling (ix_is). A scan looks every token up once
+ * (ix_post.gate) so that a detector skips, with one test, a token no rule
+ * of its own could start at. Only words from the rules themselves are
+ * here; idents.c lists them next to these bits.
+ */
+#define IG_PLACES (1u << 0)  /* places(): estate, outside, the, royal, court ... */
+#define IG_SCHOOLS (1u << 1) /* schools(): unit, centre, pru, high, at, from */
+#define IG_ORGS (1u << 2)    /* orgs(): home, service, supported, mash, shelter ... */
+#define IG_TEAM (1u << 3)    /* orgs(): team, service */
+#define IG_AGES (1u << 4)    /* ages: aged, age, ages, of */
+#define IG_AGES_NUM (1u << 5)/* ages, with a number next: only, just, turned, is ... */
+#define IG_PLATFORM (1u << 6)/* idents_web.c: insta, snap, tiktok ... (its list) */
+
 typedef struct tact__idents {
     tact__lex lex; /* normalised word -> IX_* bits */
     tact__hfilter lexf; /* hashes of lex's keys (idents_filter.h) */
+    tact__lex gate;     /* gate word -> IG_* bits */
+    tact__hfilter gatef;
+    /* the bytes (both cases) just before the first '/' of a profile or
+     * fundraiser host (idents_web.c, tact__ix_web_compile) */
+    uint8_t host_end[256];
     /* postcode areas (idents_postcode.c): bit b of pc_area[a] says "AB" is
      * an area (A = 'A' + a, B = 'A' + b); bit 26 says "A" alone is one */
     uint32_t pc_area[26];
@@ -57,6 +77,31 @@ static inline int ix_up(int c) { return ix_lower(c) ? c - 32 : c; }
 static inline int ix_at(const tact_scanner *sc, size_t i)
 {
     return i < sc->len ? (unsigned char)sc->text[i] : 0;
+}
+
+/*
+ * Speed, for the byte loops that look for a digit (and a few marks): the
+ * first i' >= i such that bytes i' .. i'+7 hold one with a value strictly
+ * between lo and hi (or fewer than 8 bytes are left): every 8 bytes
+ * stepped over hold none, so a loop that passes over such bytes one by one
+ * may start again at i'. lo and hi are ASCII (lo < hi <= 128); bytes of
+ * 128 and up never count. (The test is "hasbetween" of Sean Anderson's
+ * Bit Twiddling Hacks, exact for bytes below 128.)
+ */
+static inline size_t ix_skip_none_between(const tact_scanner *sc, size_t i, unsigned lo,
+                                          unsigned hi)
+{
+    const uint64_t ones = 0x0101010101010101ull, low7 = 0x7f7f7f7f7f7f7f7full;
+    const uint64_t high = 0x8080808080808080ull;
+    while (i + 8 <= sc->len) {
+        uint64_t x;
+        memcpy(&x, sc->text + i, sizeof x);
+        uint64_t t = ((ones * (127u + hi) - (x & low7)) & ~x & ((x & low7) + ones * (127u - lo))) & high;
+        if (t)
+            break;
+        i += 8;
+    }
+    return i;
 }
 
 /* True when the bytes before i (if any) do not continue a word or number. */
@@ -219,6 +264,8 @@ typedef struct ix_post {
      * '/' or '-' may begin an email ("AB 123456.x@y.com"), hence the second
      * part. Detectors say where they skip on this. */
     bool digit_out;
+    /* IG_* bits of every token (sc->ntoks of them) */
+    const uint8_t *gate;
 } ix_post;
 
 int tact__ix_phone_scan(tact_scanner *sc, const ix_post *p);    /* idents_phone.c */
@@ -227,12 +274,17 @@ int tact__ix_postcode_scan(tact_scanner *sc, const ix_post *p); /* idents_postco
 int tact__ix_numbers_scan(tact_scanner *sc, const ix_post *p);
 /* idents_dates.c: dates of birth, then ages */
 int tact__ix_dates_scan(tact_scanner *sc, const ix_post *p);
-int tact__ix_ages_scan(tact_scanner *sc);     /* idents_ages.c */
-int tact__ix_address_scan(tact_scanner *sc);  /* idents_address.c: address, location, school, org */
+int tact__ix_ages_scan(tact_scanner *sc, const ix_post *p);    /* idents_ages.c */
+/* idents_address.c: address, location, school, org */
+int tact__ix_address_scan(tact_scanner *sc, const ix_post *p);
 /* idents_web.c: email, url, handle, geo */
 int tact__ix_web_scan(tact_scanner *sc, const ix_post *p);
 /* Fill ix->pc_area from the list of postcode areas (idents_postcode.c). */
 void tact__ix_postcode_compile(tact__idents *ix);
+/* Fill ix->host_end from the profile and fundraiser hosts (idents_web.c). */
+void tact__ix_web_compile(tact__idents *ix);
+/* Add the platform words to the gate lexicon (IG_PLATFORM). */
+int tact__ix_web_gate(const tact__alloc *a, tact__lex *gate);
 
 /* Exposed for the unit tests: NHS modulus 11 on 10 digits; NI shape. */
 bool tact__ix_nhs_valid(const char *digits10);

@@ -359,11 +359,15 @@ static bool road_number(const tact_scanner *sc, size_t k)
     return e - s >= 2 && e - s <= 5;
 }
 
-static int places(tact_scanner *sc)
+static int places(tact_scanner *sc, const uint8_t *gate)
 {
     int rc = TACT_OK;
     for (size_t k = 0; k < sc->ntoks && rc == TACT_OK; k++) {
         uint32_t b = tact__ix_bits(sc, k);
+        /* every rule below starts at a place noun, a facility word or one
+         * of the gate words (IG_PLACES) */
+        if (!(b & (IX_PLACE_NOUN | IX_FACILITY)) && !(gate[k] & IG_PLACES))
+            continue;
         /* the site off the A38 */
         if ((b & IX_PLACE_NOUN) && (ix_is(sc, k + 1, "off") || ix_is(sc, k + 1, "on") ||
                                     ix_is(sc, k + 1, "by") || ix_is(sc, k + 1, "near"))) {
@@ -590,10 +594,15 @@ static size_t school_by_context(tact_scanner *sc, size_t k, int *rcp)
     return e;
 }
 
-static int schools(tact_scanner *sc)
+static int schools(tact_scanner *sc, const uint8_t *gate)
 {
     int rc = ysgol(sc);
     for (size_t k = 1; k < sc->ntoks && rc == TACT_OK; k++) {
+        /* every rule below starts at a school word or one of the gate
+         * words (IG_SCHOOLS: the unit and high rules, and the "at" and
+         * "from" of school_by_context) */
+        if (!(gate[k] & IG_SCHOOLS) && !(tact__ix_bits(sc, k) & IX_SCHOOL))
+            continue;
         /* Greystone Pupil Referral Unit, Greystone PRU */
         bool pru = k >= 2 && (ix_is(sc, k, "unit") || ix_is(sc, k, "centre")) &&
                    ix_is(sc, k - 1, "referral") && ix_is(sc, k - 2, "pupil");
@@ -690,10 +699,14 @@ static int schools(tact_scanner *sc)
     return rc;
 }
 
-static int orgs(tact_scanner *sc)
+static int orgs(tact_scanner *sc, const uint8_t *gate)
 {
     int rc = TACT_OK;
     for (size_t k = 1; k < sc->ntoks && rc == TACT_OK; k++) {
+        /* the first four rules start at a gate word (IG_ORGS), the others
+         * at a capital */
+        if (!(gate[k] & IG_ORGS) && !tact__ix_cap(sc, k))
+            continue;
         /* X Care Home, X Nursing Home */
         if (ix_is(sc, k, "home") && (ix_is(sc, k - 1, "care") ||
                                            ix_is(sc, k - 1, "nursing") ||
@@ -808,7 +821,7 @@ static int orgs(tact_scanner *sc)
     /* the Swindon assessment team, the Wyndham leaving care team, Ellesmere
      * Youth Offending Service, the Moorgate Community Mental Health Team */
     for (size_t k = 1; k < sc->ntoks && rc == TACT_OK; k++) {
-        if (!ix_is(sc, k, "team") && !ix_is(sc, k, "service"))
+        if (!(gate[k] & IG_TEAM)) /* "team", "service" */
             continue;
         size_t m = k; /* first team word */
         bool titled = tact__ix_cap(sc, k);
@@ -850,11 +863,11 @@ static int orgs(tact_scanner *sc)
     return rc;
 }
 
-int tact__ix_address_scan(tact_scanner *sc)
+int tact__ix_address_scan(tact_scanner *sc, const ix_post *p)
 {
     int rc;
-    if ((rc = streets(sc)) != TACT_OK || (rc = flats(sc)) != TACT_OK || (rc = places(sc)) != TACT_OK ||
-        (rc = schools(sc)) != TACT_OK)
+    if ((rc = streets(sc)) != TACT_OK || (rc = flats(sc)) != TACT_OK ||
+        (rc = places(sc, p->gate)) != TACT_OK || (rc = schools(sc, p->gate)) != TACT_OK)
         return rc;
-    return orgs(sc);
+    return orgs(sc, p->gate);
 }

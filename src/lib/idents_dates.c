@@ -72,7 +72,8 @@ static int numeric_dates(tact_scanner *sc)
     size_t i = 0;
     while (i < sc->len) {
         if (!ix_digit(ix_at(sc, i)) || !ix_left_edge(sc, i)) {
-            i++;
+            /* and every 8 bytes without a digit */
+            i = ix_skip_none_between(sc, i + 1, '0' - 1, '9' + 1);
             continue;
         }
         size_t p = i;
@@ -279,5 +280,5 @@ int tact__ix_dates_scan(tact_scanner *sc, const ix_post *post)
         return rc;
     if ((rc = holiday_dates(sc)) != TACT_OK)
         return rc;
-    return tact__ix_ages_scan(sc);
+    return tact__ix_ages_scan(sc, post);
 }

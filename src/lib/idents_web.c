@@ -75,11 +75,27 @@ typedef struct url_view {
     size_t n;
     bool low_ok;
     char low[512];
+    /* with low: the pairs of adjacent bytes of low, hashed to a bit each;
+     * a word whose first pair's bit is clear is not in low (speed: most
+     * words are not, and this answers without strstr) */
+    uint64_t pairs[4];
 } url_view;
+
+static inline unsigned pair_bit(const char *p)
+{
+    return ((unsigned)(unsigned char)p[0] * 31u + (unsigned)(unsigned char)p[1]) & 255u;
+}
 
 static bool url_has(const url_view *u, const char *w)
 {
-    return u->low_ok ? strstr(u->low, w) != NULL : ci_contains(u->s, u->n, w);
+    if (!u->low_ok)
+        return ci_contains(u->s, u->n, w);
+    if (w[0] && w[1]) {
+        unsigned b = pair_bit(w);
+        if (!((u->pairs[b >> 6] >> (b & 63u)) & 1u))
+            return false;
+    }
+    return strstr(u->low, w) != NULL;
 }
 
 /* Offset of the path of link s (the first '/' after the host), or n. */
@@ -117,6 +133,11 @@ static int url_token(tact_scanner *sc, const tact__token *t)
         for (size_t i = 0; i < n; i++)
             u.low[i] = (char)(ix_upper((unsigned char)s[i]) ? s[i] + 32 : s[i]);
         u.low[n] = '\0';
+        memset(u.pairs, 0, sizeof u.pairs);
+        for (size_t i = 0; i + 1 < n; i++) {
+            unsigned b = pair_bit(u.low + i);
+            u.pairs[b >> 6] |= 1ull << (b & 63u);
+        }
     }
     for (size_t i = 0; i < sizeof profile_hosts / sizeof profile_hosts[0]; i++)
         if (url_has(&u, profile_hosts[i]))
@@ -179,6 +200,23 @@ static const char *next_slash(const tact_scanner *sc, const slashes *sl, size_t 
     return *j < sl->n ? sc->text + sl->at[*j] : NULL;
 }
 
+void tact__ix_web_compile(tact__idents *ix)
+{
+    size_t np = sizeof profile_hosts / sizeof profile_hosts[0];
+    size_t nf = sizeof fundraiser_hosts / sizeof fundraiser_hosts[0];
+    memset(ix->host_end, 0, sizeof ix->host_end);
+    for (size_t h = 0; h < np + nf; h++) {
+        const char *w = h < np ? profile_hosts[h] : fundraiser_hosts[h - np];
+        size_t d = (size_t)(strchr(w, '/') - w);
+        int c = (unsigned char)w[d - 1];
+        /* both cases: bare_profiles compares with ix_up */
+        ix->host_end[c] = 1;
+        ix->host_end[ix_up(c)] = 1;
+        if (ix_upper(c))
+            ix->host_end[c + 32] = 1;
+    }
+}
+
 static int bare_profiles(tact_scanner *sc)
 {
     const char *first = memchr(sc->text, '/', sc->len);
@@ -194,6 +232,22 @@ static int bare_profiles(tact_scanner *sc)
     }
     size_t np = sizeof profile_hosts / sizeof profile_hosts[0];
     size_t nf = sizeof fundraiser_hosts / sizeof fundraiser_hosts[0];
+    const tact__idents *ix = sc->rs->idents;
+    if (sl.all && ix) {
+        /* Speed: a host matches only where the byte before its first '/'
+         * matches too, so a '/' after a byte that ends no host's name (the
+         * ':' and '/' of "https://", the 'o' of "t.co/") can be no host's:
+         * dropped from the list. Every host would only pass over it (or
+         * stop there, and then at every later one too). ix->host_end
+         * holds those bytes (tact__ix_web_compile). */
+        size_t kept = 0;
+        for (size_t j = 0; j < sl.n; j++)
+            if (sl.at[j] > 0 && ix->host_end[(unsigned char)sc->text[sl.at[j] - 1]])
+                sl.at[kept++] = sl.at[j];
+        sl.n = kept;
+        if (!kept)
+            return TACT_OK;
+    }
     for (size_t h = 0; h < np + nf; h++) {
         const char *w = h < np ? profile_hosts[h] : fundraiser_hosts[h - np];
         size_t m = strlen(w);
@@ -301,28 +355,23 @@ static bool org_handle(const tact_scanner *sc, size_t k)
     return false;
 }
 
-/* "insta: jay_x93", "snap is kayb.2009": a handle without its @. */
+/* The words naming a platform: "insta: jay_x93". */
+static const char *const platforms[] = {"insta", "instagram", "snap", "snapchat", "tiktok",
+                                        "twitter", "ig", "sc", "fb", "facebook", "tt", NULL};
+
+int tact__ix_web_gate(const tact__alloc *a, tact__lex *gate)
+{
+    return tact__lex_add_all(a, gate, platforms, IG_PLATFORM);
+}
+
+/* "insta: jay_x93", "snap is kayb.2009": a handle without its @. Token k
+ * is a platform word (IG_PLATFORM). */
 static int platform_handles(tact_scanner *sc, size_t k)
 {
-    /* each word with its length (sizeof, so it cannot go stale) */
-#define PW(w) {w, sizeof w - 1}
-    static const struct {
-        const char *w;
-        size_t n;
-    } platforms[] = {PW("insta"), PW("instagram"), PW("snap"), PW("snapchat"), PW("tiktok"),
-                     PW("twitter"),   PW("ig"),        PW("sc"),   PW("fb"),       PW("facebook"),
-                     PW("tt")};
-#undef PW
-    /* every platform word is 2-9 bytes starting with f, i, s or t */
-    size_t tn = sc->toks[k].norm_len;
-    char c0 = tn ? sc->norm.p[sc->toks[k].norm_off] : 0;
-    if (tn < 2 || tn > 9 || (c0 != 'f' && c0 != 'i' && c0 != 's' && c0 != 't'))
-        return TACT_OK;
-    /* (lengths compared first, without strlen: this runs for every word) */
-    const char *w = sc->norm.p + sc->toks[k].norm_off;
+    /* the word itself, not only its hash (runs for platform words only) */
     bool is = false;
-    for (size_t p = 0; p < sizeof platforms / sizeof platforms[0] && !is; p++)
-        is = platforms[p].n == tn && memcmp(w, platforms[p].w, tn) == 0;
+    for (size_t p = 0; platforms[p] && !is; p++)
+        is = ix_is(sc, k, platforms[p]);
     if (!is)
         return TACT_OK;
     size_t j = k + 1;
@@ -555,6 +604,12 @@ static int w3w(tact_scanner *sc, size_t i, size_t *next)
     return tact__add(sc, i, p, TACT_TYPE_GEO_COORDINATES, -1, 0.95f, "geo.what3words", NULL, NULL);
 }
 
+/* The bytes that can start a position: a digit, a sign, a '/'. */
+static const bool pos_start[256] = {
+    ['+'] = true, ['-'] = true, ['/'] = true, ['0'] = true, ['1'] = true, ['2'] = true,
+    ['3'] = true, ['4'] = true, ['5'] = true, ['6'] = true, ['7'] = true, ['8'] = true,
+    ['9'] = true};
+
 int tact__ix_web_scan(tact_scanner *sc, const ix_post *post)
 {
     int rc;
@@ -567,7 +622,7 @@ int tact__ix_web_scan(tact_scanner *sc, const ix_post *post)
             rc = url_token(sc, t);
         else if (t->kind == TACT__TOK_HANDLE && !org_handle(sc, k))
             rc = tact__add(sc, t->start, t->end, TACT_TYPE_HANDLE, -1, 0.9f, "handle", NULL, NULL);
-        else if (t->kind == TACT__TOK_WORD)
+        else if (t->kind == TACT__TOK_WORD && (post->gate[k] & IG_PLATFORM))
             rc = platform_handles(sc, k);
         else if (t->kind == TACT__TOK_HASHTAG)
             rc = name_hashtag(sc, t);
@@ -586,8 +641,9 @@ int tact__ix_web_scan(tact_scanner *sc, const ix_post *post)
         /* only a digit, a sign or a '/' can start a position: step over
          * everything else without the tests below ('+' .. '9' holds them
          * all, and ',' and '.' besides) */
-        if ((unsigned)(c - '+') > (unsigned)('9' - '+') || c == ',' || c == '.') {
-            i++;
+        if (!pos_start[c]) {
+            /* and every 8 bytes with nothing from '+' to '9' */
+            i = ix_skip_none_between(sc, i + 1, '+' - 1, '9' + 1);
             continue;
         }
         size_t next = i + 1;

@@ -222,10 +222,21 @@ static bool shouting(const names_ctx *c)
     return caps >= 2 && caps > 2 * lower;
 }
 
+/* shouting(c), worked out at its first use in a scan and kept in *memo
+ * (-1: not yet): it is the same for every span, and a walk over every
+ * token per span made long posts quadratic. */
+static bool shouting_memo(const names_ctx *c, int *memo)
+{
+    if (*memo < 0)
+        *memo = shouting(c);
+    return *memo != 0;
+}
+
 /* Whether a tagged span is worth reporting: the model is trained on tweets
  * about celebrities and football as much as on people next door, so spans
- * that are only ordinary words, brands or big places are dropped. */
-static bool tagger_span_ok(const names_ctx *c, size_t a, size_t b, int tag)
+ * that are only ordinary words, brands or big places are dropped. *shout
+ * is the scan's shouting_memo. */
+static bool tagger_span_ok(const names_ctx *c, size_t a, size_t b, int tag, int *shout)
 {
     bool any_capital_or_name = false;
     for (size_t k = a; k <= b; k++) {
@@ -250,7 +261,7 @@ static bool tagger_span_ok(const names_ctx *c, size_t a, size_t b, int tag)
     /* but "PLEASE JUSTIN!", "THANKS OBAMA": a known name in capitals in a
      * post written in capitals is still a name */
     if (a == b && !(nm_lex(c, a) & TACT__LX_PLACE) &&
-        !(tag == TG_BPER && tact__nm_strong_name(c, a) && shouting(c))) {
+        !(tag == TG_BPER && tact__nm_strong_name(c, a) && shouting_memo(c, shout))) {
         const tact__token *t = nm_tok(c, a);
         int upper = 0;
         for (size_t p = t->start; p < t->end && upper < 2; p++)
@@ -325,16 +336,58 @@ static bool given_not_place(const names_ctx *c, size_t a, size_t b)
     return false;
 }
 
+/*
+ * The tokens worth tagging: tagger_span_ok takes a span only when one of
+ * its words has an initial capital (nm_cap) or is a strong name
+ * (tact__nm_strong_name, which needs TACT__LX_NAME in tact__nm_bits: in
+ * the token's lexicon bits, or for an unlisted hyphenated word in its
+ * parts), and a span never crosses a token the tagger skips (those are
+ * TG_O). So a run of tokens between skipped tokens with no such word
+ * cannot give a finding, whatever its tags: it is left out (the tags of
+ * the runs kept do not change, decoding restarts after each skipped
+ * token). Marks sel[i] for the tokens kept; false when there are none.
+ */
+static bool tagger_select(const names_ctx *c, uint8_t *sel)
+{
+    bool any = false;
+    size_t i = 0;
+    while (i < c->n) {
+        if (tact__tagger_skip(c->sc, i)) {
+            sel[i++] = 0;
+            continue;
+        }
+        size_t e = i;
+        bool keep = false;
+        for (; e < c->n && !tact__tagger_skip(c->sc, e); e++) {
+            const tact__token *t = nm_tok(c, e);
+            if (t->kind == TACT__TOK_WORD &&
+                ((t->shape & TACT__SH_INITCAP) || (t->lex & TACT__LX_NAME) ||
+                 (!t->lex && (t->shape & TACT__SH_HYPHEN))))
+                keep = true;
+        }
+        memset(sel + i, keep, e - i);
+        any |= keep;
+        i = e;
+    }
+    return any;
+}
+
 static int tagger_scan(names_ctx *c)
 {
     const tagger_model *m = c->nr->model;
     if (!m || c->n == 0)
         return TACT_OK;
+    uint8_t *sel = tact__scratch(c->sc, c->n);
+    if (!sel)
+        return TACT_ENOMEM;
+    if (!tagger_select(c, sel))
+        return TACT_OK; /* no span the tagger could find would be reported */
     uint8_t *tags = tact__scratch(c->sc, c->n);
     float *margin = tact__scratch(c->sc, c->n * sizeof *margin);
     if (!tags || !margin)
         return TACT_ENOMEM;
-    tact__tagger_tag(m, c->sc, tags, margin);
+    tact__tagger_tag_sel(m, c->sc, sel, tags, margin);
+    int shout = -1; /* shouting(c), once known */
     for (size_t i = 0; i < c->n; i++) {
         if (tags[i] != TG_BPER && tags[i] != TG_BLOC)
             continue;
@@ -346,7 +399,7 @@ static int tagger_scan(names_ctx *c)
             if (margin[e] < mn)
                 mn = margin[e];
         }
-        if (tagger_span_ok(c, i, e, tags[i])) {
+        if (tagger_span_ok(c, i, e, tags[i], &shout)) {
             /* margin in weight units to a rough confidence */
             float conf = 0.5f + mn / (mn + 4.f) * 0.45f;
             bool per = tags[i] == TG_BPER || given_not_place(c, i, e);

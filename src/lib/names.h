@@ -58,6 +58,7 @@
 #define NL_SAINT (1u << 28)   /* "st", "saint" */
 #define NL_EPONYM (1u << 29)  /* eponyms: "parkinson", "down" (names_public.c) */
 #define NL_CONDW (1u << 30)   /* condition_words: "syndrome", "disease" */
+#define NL_PLACEPREP (1u << 31) /* place_preps (names_cues.c): "in", "near", "at", "to" ... */
 
 typedef struct names_rules {
     tagger_model *model; /* NULL when no model is embedded */

@@ -377,6 +377,14 @@ static int rule_hashtag(names_ctx *c, size_t i)
         return TACT_OK;
     const char *w = c->sc->norm.p + t->norm_off + 1;
     size_t n = t->norm_len - 1;
+    /* every prefix starts with one of these letters */
+    switch (w[0]) {
+    case 'b': case 'f': case 'g': case 'h': case 'j': case 'l': case 'm': case 'p': case 'r':
+    case 'w':
+        break;
+    default:
+        return TACT_OK;
+    }
     for (const struct tag_prefix *p = tag_prefix; p->s; p++) {
         size_t pl = p->n;
         if (n <= pl + 2 || w[0] != p->s[0] || memcmp(w, p->s, pl) != 0)
@@ -439,17 +447,18 @@ static int rule_lower_name(names_ctx *c, size_t i)
     const tact__token *t = nm_tok(c, i);
     if (t->kind != TACT__TOK_WORD || !(t->shape & TACT__SH_LOWER) || t->norm_len < 4 || c->lone)
         return TACT_OK;
-    /* "in amsterdam", "from mexico", "real madrid", "new york": a place */
-    if (i > 0 && (nm_is(c, i - 1, "in") || nm_is(c, i - 1, "from") ||
-                  nm_is(c, i - 1, "at") || nm_is(c, i - 1, "near") ||
-                  nm_is(c, i - 1, "new") || nm_is(c, i - 1, "real") || nm_is(c, i - 1, "a") ||
-                  nm_is(c, i - 1, "www") || nm_punct(c, i - 1, '.')))
-        return TACT_OK;
+    /* (the word's own bits first: they rule out nearly every word) */
     uint32_t b = tact__nm_bits(c, i);
     if (!(b & TACT__LX_NAME) || !(b & TACT__LX_PROPER) ||
         (b & (TACT__LX_DICT | TACT__LX_STOP | TACT__LX_PLACE | TACT__LX_BRAND | TACT__LX_MONTH |
               TACT__LX_WEEKDAY | TACT__LX_KIN | TACT__LX_TITLE | TACT__LX_ROLE | TACT__LX_STREET |
               TACT__LX_BIGPLACE)))
+        return TACT_OK;
+    /* "in amsterdam", "from mexico", "real madrid", "new york": a place */
+    if (i > 0 && (nm_is(c, i - 1, "in") || nm_is(c, i - 1, "from") ||
+                  nm_is(c, i - 1, "at") || nm_is(c, i - 1, "near") ||
+                  nm_is(c, i - 1, "new") || nm_is(c, i - 1, "real") || nm_is(c, i - 1, "a") ||
+                  nm_is(c, i - 1, "www") || nm_punct(c, i - 1, '.')))
         return TACT_OK;
     return tact__nm_emit(c, i, i, TACT_TYPE_PERSON, 0.55f, "person.lower", NULL);
 }
@@ -589,17 +598,12 @@ static int rule_place(names_ctx *c, size_t i, size_t *next)
 
 /* A capitalised word that is not an ordinary word, after a preposition of
  * place: "placement in Hengrove", "A&E at Southmead". */
-/* The gate of rule_place_context: its prepositions (in near around outside
- * nr round at from on to) are 2-7 bytes and start with one of these
- * letters; a token that is none of them cannot pass its first test. */
-static bool place_prep_gate(const names_ctx *c, const tact__token *t)
-{
-    if (t->norm_len < 2 || t->norm_len > 7)
-        return false;
-    char c0 = c->sc->norm.p[t->norm_off];
-    return c0 == 'i' || c0 == 'n' || c0 == 'a' || c0 == 'o' || c0 == 'r' || c0 == 'f' ||
-           c0 == 't';
-}
+/* The gate of rule_place_context: its prepositions, every word its first
+ * test looks for (NL_PLACEPREP): a token that is none of them cannot pass
+ * it. (Only words and punctuation are classified, and no other kind of
+ * token has one of these as its normalised form.) */
+static const char *const place_preps[] = {"in", "near", "around", "outside", "nr", "round",
+                                          "at", "from", "on", "to", NULL};
 
 static int rule_place_context(names_ctx *c, size_t i)
 {
@@ -684,7 +688,8 @@ int tact__names_cues_lists(const tact__alloc *a, tact__lex *lx)
         (rc = tact__lex_add_all(a, lx, person_nouns, NL_PERSON)) ||
         (rc = tact__lex_add_all(a, lx, facility, NL_FACILITY)) ||
         (rc = tact__lex_add_all(a, lx, area_nouns, NL_AREA)) ||
-        (rc = tact__lex_add_all(a, lx, org_words, NL_ORG)))
+        (rc = tact__lex_add_all(a, lx, org_words, NL_ORG)) ||
+        (rc = tact__lex_add_all(a, lx, place_preps, NL_PLACEPREP)))
         return rc;
     return TACT_OK;
 }
@@ -716,16 +721,16 @@ int tact__names_cues_scan(names_ctx *c)
             (next2 && nm_tok(c, i + 1)->kind == TACT__TOK_POSS && (rc = rule_owner(c, i))) ||
             (next2 && nm_punct(c, i + 1, '(') && (rc = rule_name_age(c, i))) ||
             ((t->norm_len == 7 || t->norm_len == 8 ||
-              (t->kind == TACT__TOK_WORD && t->norm_len <= 3)) &&
+              (t->norm_len <= 3 && letters_only_caps(c, i, 3))) &&
              (rc = rule_initials(c, i))) ||
             (t->kind == TACT__TOK_PUNCT && (rc = rule_bracket_nick(c, i, per))) ||
             (t->kind == TACT__TOK_HASHTAG && (rc = rule_hashtag(c, i))) ||
-            (t->norm_len == 3 && (rc = rule_description(c, i))) ||
+            (t->norm_len == 3 && nm_is(c, i, "the") && (rc = rule_description(c, i))) ||
             (cap && (rc = rule_name(c, i))) ||
             (t->kind == TACT__TOK_HASHTAG && (rc = rule_hashtag_camel(c, i))) ||
             (t->kind == TACT__TOK_WORD && (t->shape & TACT__SH_LOWER) &&
              (rc = rule_lower_name(c, i))) ||
-            (place_prep_gate(c, t) && (rc = rule_place_context(c, i))) ||
+            (nm_has(c, i, NL_PLACEPREP) && (rc = rule_place_context(c, i))) ||
             (cap && (rc = rule_area(c, i))) ||
             ((t->norm_len == 3 || t->norm_len == 5 || t->norm_len == 6) &&
              (c->sc->norm.p[t->norm_off] == 'h' || c->sc->norm.p[t->norm_off] == 'y') &&

@@ -224,20 +224,6 @@ static uint32_t cluster_of(const tagger_clusters *c, const tact_scanner *sc, siz
     }
 }
 
-bool tact__tagger_skip(const tact_scanner *sc, size_t i)
-{
-    const tact__token *t = &sc->toks[i];
-    switch (t->kind) {
-    case TACT__TOK_WORD:
-        return (t->lex & TACT__LX_STOP) && (t->shape & TACT__SH_LOWER);
-    case TACT__TOK_ALNUM:
-    case TACT__TOK_HASHTAG:
-        return false;
-    default:
-        return true;
-    }
-}
-
 bool tact__tagger_cap_free(const tact_scanner *sc, size_t i)
 {
     const tact__token *t = &sc->toks[i];
@@ -284,9 +270,11 @@ static uint64_t tok_hash(const tact_scanner *sc, size_t i, bool valid)
  * itself (see tact__tagger_tag); the order of the others does not change.
  * *sh0_out receives the token's shape code. With word classes (clu->key
  * set), cl[0..2] are the class codes of tokens i-1, i, i+1 (cluster_of).
+ * The ids are returned and-ed with mask (all ones: the full hashes).
  */
 static size_t features(const tagger_clusters *clu, const uint32_t *cl, const tact_scanner *sc,
-                       size_t i, int prev_tag, bool with_prev, uint32_t *f, uint32_t *sh0_out)
+                       size_t i, int prev_tag, bool with_prev, uint32_t mask, uint32_t *f,
+                       uint32_t *sh0_out)
 {
     size_t n = 0, nt = sc->ntoks;
     const tact__token *t = &sc->toks[i];
@@ -295,47 +283,47 @@ static size_t features(const tagger_clusters *clu, const uint32_t *cl, const tac
     uint32_t shm1 = shape_code(sc, i - 1, hm1), shp1 = shape_code(sc, i + 1, hp1);
     bool capfree = tact__tagger_cap_free(sc, i);
     *sh0_out = sh0;
-    f[n++] = mix(F_BIAS, 0);
-    f[n++] = mix(F_W0, t->hash);
-    f[n++] = mix(F_WM1, tok_hash(sc, i - 1, hm1));
-    f[n++] = mix(F_WP1, tok_hash(sc, i + 1, hp1));
-    f[n++] = mix(F_WM2, tok_hash(sc, i - 2, hm2));
-    f[n++] = mix(F_WP2, tok_hash(sc, i + 2, hp2));
-    f[n++] = mix(F_SH0, sh0);
-    f[n++] = mix(F_SHM1, shm1);
-    f[n++] = mix(F_SHP1, shp1);
-    f[n++] = mix(F_CAPFREE, (uint64_t)capfree << 20 | sh0);
-    f[n++] = mix(F_SH0_SHP1, (uint64_t)sh0 << 20 | shp1);
+    f[n++] = mask & mix(F_BIAS, 0);
+    f[n++] = mask & mix(F_W0, t->hash);
+    f[n++] = mask & mix(F_WM1, tok_hash(sc, i - 1, hm1));
+    f[n++] = mask & mix(F_WP1, tok_hash(sc, i + 1, hp1));
+    f[n++] = mask & mix(F_WM2, tok_hash(sc, i - 2, hm2));
+    f[n++] = mask & mix(F_WP2, tok_hash(sc, i + 2, hp2));
+    f[n++] = mask & mix(F_SH0, sh0);
+    f[n++] = mask & mix(F_SHM1, shm1);
+    f[n++] = mask & mix(F_SHP1, shp1);
+    f[n++] = mask & mix(F_CAPFREE, (uint64_t)capfree << 20 | sh0);
+    f[n++] = mask & mix(F_SH0_SHP1, (uint64_t)sh0 << 20 | shp1);
     const char *w = sc->norm.p + t->norm_off;
     size_t len = t->norm_len;
     if (len >= 4) {
         /* inline, with constant lengths: the loops unroll */
-        f[n++] = mix(F_SUF3, tact__hash_inl(w + len - 3, 3));
-        f[n++] = mix(F_SUF2, tact__hash_inl(w + len - 2, 2));
-        f[n++] = mix(F_PRE3, tact__hash_inl(w, 3));
+        f[n++] = mask & mix(F_SUF3, tact__hash_inl(w + len - 3, 3));
+        f[n++] = mask & mix(F_SUF2, tact__hash_inl(w + len - 2, 2));
+        f[n++] = mask & mix(F_PRE3, tact__hash_inl(w, 3));
     }
-    f[n++] = mix(F_LEN, len > 12 ? 12 : len);
+    f[n++] = mask & mix(F_LEN, len > 12 ? 12 : len);
     uint32_t lx0 = t->lex & LEX_KEEP;
-    f[n++] = mix(F_LEX0, lx0);
-    f[n++] = mix(F_LEX0, (uint64_t)lx0 << 20 | sh0 | (uint64_t)capfree << 40);
-    f[n++] = mix(F_LEXM1, hm1 ? sc->toks[i - 1].lex & LEX_KEEP : 0xffffff);
-    f[n++] = mix(F_LEXP1, hp1 ? sc->toks[i + 1].lex & LEX_KEEP : 0xffffff);
+    f[n++] = mask & mix(F_LEX0, lx0);
+    f[n++] = mask & mix(F_LEX0, (uint64_t)lx0 << 20 | sh0 | (uint64_t)capfree << 40);
+    f[n++] = mask & mix(F_LEXM1, hm1 ? sc->toks[i - 1].lex & LEX_KEEP : 0xffffff);
+    f[n++] = mask & mix(F_LEXP1, hp1 ? sc->toks[i + 1].lex & LEX_KEEP : 0xffffff);
     if (with_prev) {
-        f[n++] = mix(F_PREV, (uint64_t)prev_tag);
-        f[n++] = mix(F_PREV_SH0, (uint64_t)prev_tag << 24 | sh0);
+        f[n++] = mask & mix(F_PREV, (uint64_t)prev_tag);
+        f[n++] = mask & mix(F_PREV_SH0, (uint64_t)prev_tag << 24 | sh0);
     }
-    f[n++] = mix(F_WM1_SH0, tok_hash(sc, i - 1, hm1) ^ sh0);
-    f[n++] = mix(F_KIND, (uint64_t)t->kind << 8 | (uint64_t)(t->lex & TACT__LX_FIRST ? 1 : 0));
+    f[n++] = mask & mix(F_WM1_SH0, tok_hash(sc, i - 1, hm1) ^ sh0);
+    f[n++] = mask & mix(F_KIND, (uint64_t)t->kind << 8 | (uint64_t)(t->lex & TACT__LX_FIRST ? 1 : 0));
     if (clu->key) {
         uint32_t c0 = cl[1], cm1 = cl[0], cp1 = cl[2];
         /* a prefix of a class path; codes >= 0x10000 (no class) unchanged */
 #define CL_PRE(c, len) ((c) >= 0x10000u ? (c) : (c) >> (clu->bits - (len)))
-        f[n++] = mix(F_CL0A, CL_PRE(c0, clu->pre[0]));
-        f[n++] = mix(F_CL0B, CL_PRE(c0, clu->pre[1]));
-        f[n++] = mix(F_CL0C, c0);
-        f[n++] = mix(F_CLM1, CL_PRE(cm1, clu->pre[1]));
-        f[n++] = mix(F_CLP1, CL_PRE(cp1, clu->pre[1]));
-        f[n++] = mix(F_CL0_SH, (uint64_t)CL_PRE(c0, clu->pre[1]) << 20 | sh0 | (uint64_t)capfree << 40);
+        f[n++] = mask & mix(F_CL0A, CL_PRE(c0, clu->pre[0]));
+        f[n++] = mask & mix(F_CL0B, CL_PRE(c0, clu->pre[1]));
+        f[n++] = mask & mix(F_CL0C, c0);
+        f[n++] = mask & mix(F_CLM1, CL_PRE(cm1, clu->pre[1]));
+        f[n++] = mask & mix(F_CLP1, CL_PRE(cp1, clu->pre[1]));
+        f[n++] = mask & mix(F_CL0_SH, (uint64_t)CL_PRE(c0, clu->pre[1]) << 20 | sh0 | (uint64_t)capfree << 40);
 #undef CL_PRE
     }
     return n;
@@ -350,7 +338,7 @@ size_t tact__tagger_features(const tagger_model *m, const tact_scanner *sc, size
         cl[1] = cluster_of(&m->clu, sc, i, true);
         cl[2] = cluster_of(&m->clu, sc, i + 1, i + 1 < sc->ntoks);
     }
-    return features(&m->clu, cl, sc, i, prev_tag, true, f, &sh0);
+    return features(&m->clu, cl, sc, i, prev_tag, true, 0xffffffffu, f, &sh0);
 }
 
 #if defined(__GNUC__)
@@ -402,7 +390,7 @@ static void tag_viterbi(const tagger_model *m, const tact_scanner *sc, uint8_t *
         int64_t d[TG_NTAGS] = {0, 0, 0, 0, 0};
         for (size_t j = 0; j < r; j++) {
             uint32_t sh0;
-            size_t nf = features(&m->clu, cl + j, sc, i + j, TG_O, false, f, &sh0);
+            size_t nf = features(&m->clu, cl + j, sc, i + j, TG_O, false, 0xffffffffu, f, &sh0);
             int32_t b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0;
             for (size_t k = 0; k < nf; k++) {
                 const int16_t *row = m->w + (size_t)(f[k] & m->mask) * TG_NTAGS;
@@ -473,52 +461,63 @@ static void tag_viterbi(const tagger_model *m, const tact_scanner *sc, uint8_t *
 }
 
 /* Greedy decoding with the packed rows (tagger_model.ridx): as the loop in
- * tact__tagger_tag below, the same integer sums. */
-static void tag_packed(const tagger_model *m, const tact_scanner *sc, uint8_t *tags, float *margin)
+ * tact__tagger_tag below, the same integer sums. Only the tokens to tag are
+ * visited (those not skipped and, when sel is given, selected), in blocks
+ * of TG_BLOCK of them: a token that does not follow the last one tagged
+ * comes after a skipped (or unselected) token, which is TG_O, so it sees
+ * TG_O before it. */
+static void tag_packed(const tagger_model *m, const tact_scanner *sc, const uint8_t *sel,
+                       uint8_t *tags, float *margin)
 {
     uint32_t f[TG_BLOCK][TG_MAX_FEATS];
     size_t nf[TG_BLOCK];
     uint64_t base[TG_BLOCK][2];
     uint32_t sh0s[TG_BLOCK];
-    bool skip[TG_BLOCK];
-    uint32_t cl[TG_BLOCK + 2]; /* class codes of tokens b0-1 .. b0+nb */
+    size_t idx[TG_BLOCK];      /* the tokens of the block */
+    uint32_t cl[3] = {0, 0, 0}; /* class codes of tokens i-1, i, i+1 */
+    size_t cl_at = SIZE_MAX;   /* the i of cl */
     const uint16_t *ridx = m->ridx;
     const uint64_t *rows = m->rows;
     const uint64_t *prev_row[TG_NTAGS];
     for (int p = 0; p < TG_NTAGS; p++)
         prev_row[p] = rows + 2 * (size_t)ridx[mix(F_PREV, (uint64_t)p) & m->mask];
     const uint64_t *bias = rows + 2 * (size_t)ridx[mix(F_BIAS, 0) & m->mask];
+    size_t n = sc->ntoks;
+    /* every token not tagged below is TG_O with margin 0 */
+    memset(tags, TG_O, n);
+    if (margin)
+        for (size_t i = 0; i < n; i++)
+            margin[i] = 0.f;
     int prev = TG_O;
-    for (size_t b0 = 0; b0 < sc->ntoks; b0 += TG_BLOCK) {
-        size_t nb = sc->ntoks - b0 < TG_BLOCK ? sc->ntoks - b0 : TG_BLOCK;
-        if (m->clu.key) {
-            cl[0] = b0 == 0 ? CL_EDGE : cl[TG_BLOCK];
-            if (b0 > 0) {
-                cl[1] = cl[TG_BLOCK + 1];
-                for (size_t j = 1; j <= nb; j++)
-                    cl[j + 1] = cluster_of(&m->clu, sc, b0 + j, b0 + j < sc->ntoks);
-            } else {
-                for (size_t j = 0; j <= nb; j++)
-                    cl[j + 1] = cluster_of(&m->clu, sc, b0 + j, b0 + j < sc->ntoks);
-            }
-        }
-        /* features of the block, with their row numbers fetched ahead */
+    size_t last = SIZE_MAX; /* the token tagged last */
+    size_t i = 0;
+    for (;;) {
+        size_t nb = 0;
+        for (; i < n && nb < TG_BLOCK; i++)
+            if ((!sel || sel[i]) && !tact__tagger_skip(sc, i))
+                idx[nb++] = i;
+        if (nb == 0)
+            break;
+        /* features of the block (the sums below then load their rows
+         * one after the other, independent loads the CPU overlaps) */
         for (size_t j = 0; j < nb; j++) {
-            size_t i = b0 + j;
-            skip[j] = tact__tagger_skip(sc, i);
-            if (skip[j])
-                continue;
-            nf[j] = features(&m->clu, cl + j, sc, i, TG_O, false, f[j], &sh0s[j]);
-            /* f[j][0] is the bias (F_BIAS), the same row for every token:
-             * added below without a lookup */
-            for (size_t k = 1; k < nf[j]; k++) {
-                f[j][k] &= m->mask;
-                TG_PREFETCH(ridx + f[j][k]);
+            size_t t = idx[j];
+            if (m->clu.key) {
+                if (cl_at != SIZE_MAX && cl_at + 1 == t) {
+                    cl[0] = cl[1];
+                    cl[1] = cl[2];
+                } else {
+                    cl[0] = cluster_of(&m->clu, sc, t - 1, t >= 1);
+                    cl[1] = cluster_of(&m->clu, sc, t, true);
+                }
+                cl[2] = cluster_of(&m->clu, sc, t + 1, t + 1 < n);
+                cl_at = t;
             }
+            nf[j] = features(&m->clu, cl, sc, t, TG_O, false, m->mask, f[j], &sh0s[j]);
         }
+        /* f[j][0] is the bias (F_BIAS), the same row for every token: added
+         * without a lookup; the others are masked already */
         for (size_t j = 0; j < nb; j++) {
-            if (skip[j])
-                continue;
             uint64_t lo = bias[0], hi = bias[1];
             for (size_t k = 1; k < nf[j]; k++) {
                 const uint64_t *row = rows + 2 * (size_t)ridx[f[j][k]];
@@ -529,14 +528,9 @@ static void tag_packed(const tagger_model *m, const tact_scanner *sc, uint8_t *t
             base[j][1] = hi;
         }
         for (size_t j = 0; j < nb; j++) {
-            size_t i = b0 + j;
-            if (skip[j]) {
-                tags[i] = TG_O;
-                if (margin)
-                    margin[i] = 0.f;
+            size_t t = idx[j];
+            if (last == SIZE_MAX || last + 1 != t)
                 prev = TG_O;
-                continue;
-            }
             const uint64_t *r1 = prev_row[prev];
             const uint64_t *r2 =
                 rows + 2 * (size_t)ridx[mix(F_PREV_SH0, (uint64_t)prev << 24 | sh0s[j]) & m->mask];
@@ -555,25 +549,44 @@ static void tag_packed(const tagger_model *m, const tact_scanner *sc, uint8_t *t
             if (prev != TG_BLOC && prev != TG_ILOC)
                 s[TG_ILOC] = INT32_MIN / 2;
             int best = 0;
-            for (int t = 1; t < TG_NTAGS; t++)
-                if (s[t] > s[best])
-                    best = t;
+            for (int q = 1; q < TG_NTAGS; q++)
+                if (s[q] > s[best])
+                    best = q;
             int32_t second = INT32_MIN;
-            for (int t = 0; t < TG_NTAGS; t++)
-                if (t != best && s[t] > second)
-                    second = s[t];
-            tags[i] = (uint8_t)best;
+            for (int q = 0; q < TG_NTAGS; q++)
+                if (q != best && s[q] > second)
+                    second = s[q];
+            tags[t] = (uint8_t)best;
             if (margin)
-                margin[i] = (float)(s[best] - second) * m->scale;
+                margin[t] = (float)(s[best] - second) * m->scale;
             prev = best;
+            last = t;
         }
     }
+}
+
+void tact__tagger_tag_sel(const tagger_model *m, const tact_scanner *sc, const uint8_t *sel,
+                          uint8_t *tags, float *margin)
+{
+    if (m->ridx && !m->viterbi) {
+        tag_packed(m, sc, sel, tags, margin);
+        return;
+    }
+    /* the other decoders tag everything; the tokens not selected are then
+     * cleared as promised */
+    tact__tagger_tag(m, sc, tags, margin);
+    for (size_t i = 0; i < sc->ntoks; i++)
+        if (!sel[i]) {
+            tags[i] = TG_O;
+            if (margin)
+                margin[i] = 0.f;
+        }
 }
 
 void tact__tagger_tag(const tagger_model *m, const tact_scanner *sc, uint8_t *tags, float *margin)
 {
     if (m->ridx && !m->viterbi) {
-        tag_packed(m, sc, tags, margin);
+        tag_packed(m, sc, NULL, tags, margin);
         return;
     }
     if (m->viterbi) {
@@ -610,7 +623,7 @@ void tact__tagger_tag(const tagger_model *m, const tact_scanner *sc, uint8_t *ta
             skip[j] = tact__tagger_skip(sc, i);
             if (skip[j])
                 continue;
-            nf[j] = features(&m->clu, cl + j, sc, i, TG_O, false, f[j], &sh0s[j]);
+            nf[j] = features(&m->clu, cl + j, sc, i, TG_O, false, 0xffffffffu, f[j], &sh0s[j]);
             /* from here on f holds row offsets (bits <= 24: no overflow) */
             for (size_t k = 0; k < nf[j]; k++) {
                 f[j][k] = (f[j][k] & m->mask) * TG_NTAGS;

@@ -32,6 +32,7 @@
 #define TACT_TAGGER_H
 
 #include "internal.h"
+#include "lexicon.h"
 
 enum tagger_tag { TG_O = 0, TG_BPER = 1, TG_IPER = 2, TG_BLOC = 3, TG_ILOC = 4, TG_NTAGS = 5 };
 
@@ -93,7 +94,19 @@ void tact__tagger_unpack(const tact__alloc *a, tagger_model *m);
 
 /* Tokens the tagger never tags (punctuation, numbers, links, lower-case
  * function words): always TG_O, and their features are not computed. */
-bool tact__tagger_skip(const tact_scanner *sc, size_t i);
+static inline bool tact__tagger_skip(const tact_scanner *sc, size_t i)
+{
+    const tact__token *t = &sc->toks[i];
+    switch (t->kind) {
+    case TACT__TOK_WORD:
+        return (t->lex & TACT__LX_STOP) && (t->shape & TACT__SH_LOWER);
+    case TACT__TOK_ALNUM:
+    case TACT__TOK_HASHTAG:
+        return false;
+    default:
+        return true;
+    }
+}
 
 /* A capital at token i carries no evidence of a name: first word of a
  * sentence or line, or after an emoji, hashtag, colon or quote. */
@@ -113,5 +126,16 @@ size_t tact__tagger_features(const tagger_model *m, const tact_scanner *sc, size
  * allocates.
  */
 void tact__tagger_tag(const tagger_model *m, const tact_scanner *sc, uint8_t *tags, float *margin);
+
+/*
+ * tact__tagger_tag for the tokens i with sel[i] nonzero only: the others
+ * receive TG_O (margin 0) and their features are not computed. sel must
+ * select whole runs of tokens between tokens the tagger skips
+ * (tact__tagger_skip): decoding restarts from TG_O after each skipped
+ * token, so the selected tokens then get exactly the tags and margins of
+ * tact__tagger_tag. Never allocates.
+ */
+void tact__tagger_tag_sel(const tagger_model *m, const tact_scanner *sc, const uint8_t *sel,
+                          uint8_t *tags, float *margin);
 
 #endif
