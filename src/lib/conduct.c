@@ -1060,8 +1060,11 @@ static int model_rule(scan_state *st, uint32_t nsent)
         const char *rule, *msg;
         switch (type) {
         case TACT_TYPE_CASE_DISCUSSION:
+            /* where the rules stand down, so does the model: a slur quoted
+             * to condemn it in this sentence (conduct15) */
             if (st->case_fired ||
-                (st->ctx & ((1u << CX_ANON) | (1u << CX_TRAINING) | (1u << CX_PARENT))))
+                (st->ctx & ((1u << CX_ANON) | (1u << CX_TRAINING) | (1u << CX_PARENT))) ||
+                (st->quoted_slur && (sctx & (1u << CX_CONDEMN))))
                 continue;
             sev = CM_CASE_SEV;
             rule = "model.case_discussion";

@@ -212,6 +212,26 @@ static size_t scan_email(cursor *c, size_t i)
     return c->em_dom_end ? c->em_dom_end : i;
 }
 
+/* The case and digit shape bits of a token from its letter counts (shared
+ * by push_token and its ASCII fast path, so both give the same shape). */
+static inline unsigned case_shape(unsigned shape, unsigned letters, unsigned upper, unsigned lower,
+                                  unsigned digits, bool first_upper)
+{
+    if (digits)
+        shape |= TACT__SH_DIGIT;
+    if (letters == 1 && digits == 0)
+        shape |= TACT__SH_ONELETTER;
+    if (letters >= 2 && upper == letters)
+        shape |= TACT__SH_ALLCAP;
+    else if (first_upper)
+        shape |= TACT__SH_INITCAP;
+    else if (letters && lower == letters)
+        shape |= TACT__SH_LOWER;
+    if (letters == 1 && upper == 1)
+        shape |= TACT__SH_INITCAP;
+    return shape;
+}
+
 static int push_token(tact_scanner *sc, size_t start, size_t end, int kind, unsigned shape_extra)
 {
     if (sc->ntoks == sc->toks_cap &&
@@ -306,19 +326,7 @@ static int push_token(tact_scanner *sc, size_t start, size_t end, int kind, unsi
     t->norm_len = (uint32_t)(sc->norm.len - t->norm_off);
     if (nonascii)
         shape |= TACT__SH_NONASCII;
-    if (digits)
-        shape |= TACT__SH_DIGIT;
-    if (letters == 1 && digits == 0)
-        shape |= TACT__SH_ONELETTER;
-    if (letters >= 2 && upper == letters)
-        shape |= TACT__SH_ALLCAP;
-    else if (first_upper)
-        shape |= TACT__SH_INITCAP;
-    else if (letters && lower == letters)
-        shape |= TACT__SH_LOWER;
-    if (letters == 1 && upper == 1)
-        shape |= TACT__SH_INITCAP;
-    t->shape = (uint16_t)shape;
+    t->shape = (uint16_t)case_shape(shape, letters, upper, lower, digits, first_upper);
     t->hash = ascii_fast ? h : tact__hash_inl(sc->norm.p + t->norm_off, t->norm_len);
     sc->ntoks++;
     return TACT_OK;
@@ -370,20 +378,7 @@ static int push_ascii_word(tact_scanner *sc, size_t start, size_t end, int kind,
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdull;
     h ^= h >> 33;
-    unsigned letters = upper + lower;
-    if (digits)
-        shape |= TACT__SH_DIGIT;
-    if (letters == 1 && digits == 0)
-        shape |= TACT__SH_ONELETTER;
-    if (letters >= 2 && upper == letters)
-        shape |= TACT__SH_ALLCAP;
-    else if (first_upper)
-        shape |= TACT__SH_INITCAP;
-    else if (letters && lower == letters)
-        shape |= TACT__SH_LOWER;
-    if (letters == 1 && upper == 1)
-        shape |= TACT__SH_INITCAP;
-    t->shape = (uint16_t)shape;
+    t->shape = (uint16_t)case_shape(shape, upper + lower, upper, lower, digits, first_upper);
     t->hash = h;
     sc->ntoks++;
     return TACT_OK;
