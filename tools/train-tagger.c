@@ -77,6 +77,7 @@ typedef struct post {
     size_t ntok;       /* corpus tokens */
     uint32_t *cstart;  /* corpus token starts in text */
     uint8_t *ctag;     /* corpus token tags (tagger_tag) */
+    bool copy;         /* a --repeat copy: shares the arrays of an earlier post */
 } post;
 
 typedef struct corpus {
@@ -84,6 +85,20 @@ typedef struct corpus {
     size_t n, cap;
     bool spans; /* some file read into it was a #TACTSPANS file */
 } corpus;
+
+/* Frees a corpus's posts (a --repeat copy owns nothing of its own). */
+static void corpus_free(corpus *c)
+{
+    for (size_t k = 0; k < c->n; k++)
+        if (!c->p[k].copy) {
+            free(c->p[k].text);
+            free(c->p[k].cstart);
+            free(c->p[k].ctag);
+        }
+    free(c->p);
+    c->p = NULL;
+    c->n = c->cap = 0;
+}
 
 static int map_tag(const char *t)
 {
@@ -130,6 +145,7 @@ static void add_post(corpus *c, char **words, uint8_t *tags, size_t n)
     size_t len = 0;
     for (size_t i = 0; i < n; i++)
         len += strlen(words[i]) + 1;
+    p->copy = false;
     p->text = xrealloc(NULL, len + 1);
     p->cstart = xrealloc(NULL, n * sizeof *p->cstart);
     p->ctag = xrealloc(NULL, n);
@@ -237,6 +253,7 @@ static int add_spans_post(corpus *c, const char *spec, char *text, size_t len)
         c->p = xrealloc(c->p, c->cap * sizeof *c->p);
     }
     post *p = &c->p[c->n++];
+    p->copy = false;
     p->text = text;
     p->len = len;
     p->ntok = n;
@@ -481,7 +498,8 @@ int main(int argc, char **argv)
                         train.cap *= 2;
                         train.p = xrealloc(train.p, train.cap * sizeof *train.p);
                     }
-                    train.p[train.n++] = train.p[first + k];
+                    train.p[train.n] = train.p[first + k];
+                    train.p[train.n++].copy = true;
                 }
         }
     }
@@ -533,6 +551,10 @@ int main(int argc, char **argv)
             eval_model(sc, &em, &dev[d], devname[d]);
         free(al);
         free(clbytes);
+        corpus_free(&train);
+        corpus_free(&aux);
+        for (int d = 0; d < ndev; d++)
+            corpus_free(&dev[d]);
         tact_scanner_free(sc);
         tact_ruleset_free(rs);
         return 0;
@@ -734,6 +756,10 @@ int main(int argc, char **argv)
     free(m.w);
     free(m.acc);
     free(m.ts);
+    corpus_free(&train);
+    corpus_free(&aux);
+    for (int d = 0; d < ndev; d++)
+        corpus_free(&dev[d]);
     tact_scanner_free(sc);
     tact_ruleset_free(rs);
     return 0;

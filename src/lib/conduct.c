@@ -36,6 +36,10 @@ enum {
     CX_DECLINE, /* the author declined or reported the contact ("explained why I
                  * can't", "said no", "raised it in supervision"): a boundary
                  * breach told of is a question, post-wide only (conduct15) */
+    CX_OWNPOST, /* the author's own sale or open invitation ("garage sale",
+                 * "moving house sale", "car boot") opening the post or with a
+                 * first-person word, and no case told: the post's address
+                 * and contact details are the author's, post-wide only */
     CX_NTAGS
 };
 enum { DG_HIGH, DG_MEDIUM };
@@ -45,7 +49,7 @@ static const char *const case_tags[] = {"strong", "personal", "process", "detail
                                         "near",   "low",      "event",   "one",    "when"};
 static const char *const cx_tags[] = {"training", "anon",  "topic", "advice", "condemn",
                                       "own",      "kind",  "about", "parent", "ownfam", "glad",
-                                      "decline"};
+                                      "decline", "ownpost"};
 /* Post-wide contexts in which no venting rule reports: the post is the
  * author's own family life ("my youngest only eats beige food. send help"),
  * sincere good news or self-care ("three cheers for our IT guy who fixed my
@@ -1141,6 +1145,8 @@ static int note_context(scan_state *st)
         st->ctx |= 1u << tag;
         if (tag < 8)
             st->sent_ctx[st->sent[m->first]] |= (uint8_t)(1u << tag);
+        if (tag == CX_OWNPOST && m->first == 0)
+            s->ownpost = true; /* the post opens with it: "Garage sale! ..." */
         if (tag == CX_OWN) {
             if (s->nown + 2 > s->owncap &&
                 tact__grow(&st->sc->a, (void **)&s->own, &s->owncap, s->nown + 2, sizeof *s->own))
@@ -1148,6 +1154,14 @@ static int note_context(scan_state *st)
             s->own[s->nown++] = m->first;
             s->own[s->nown++] = m->last;
         }
+    }
+    if ((st->ctx & (1u << CX_OWNPOST)) && !s->ownpost) {
+        bool first = false;
+        for (size_t k = 0; k < st->sc->ntoks && !first; k++)
+            first = tact__tok_is(st->sc, k, "i") || tact__tok_is(st->sc, k, "my") ||
+                    tact__tok_is(st->sc, k, "me") || tact__tok_is(st->sc, k, "we") ||
+                    tact__tok_is(st->sc, k, "our") || tact__tok_is(st->sc, k, "mine");
+        s->ownpost = first;
     }
     /* "my son's been moved to a new school": the author's own family, unless
      * the post also tells of the author's part in a case ("one of our foster
@@ -1180,6 +1194,7 @@ int tact__conduct_scan(tact_scanner *sc)
     }
     s->nm = 0;
     s->nown = 0;
+    s->ownpost = false;
     s->npend = 0;
     s->offensive = -1.f;
     if (sc->ntoks == 0)
@@ -1216,6 +1231,10 @@ int tact__conduct_scan(tact_scanner *sc)
     }
     if (r->cm && sc->ntoks && (rc = model_rule(&st, ns)))
         return rc;
+    /* a case told in the post is not the author's own sale */
+    for (size_t q = 0; q < s->npend && s->ownpost; q++)
+        if (s->pend[q].type == (uint8_t)TACT_TYPE_CASE_DISCUSSION)
+            s->ownpost = false;
     return flush_pending(&st);
 }
 
@@ -1223,6 +1242,8 @@ bool tact__conduct_own_details(const tact_scanner *sc, size_t start, size_t end)
 {
     const tact__cd_scratch *s = sc->conduct_scratch;
     (void)end;
+    if (s && s->ownpost)
+        return true;
     if (!s || !s->nown)
         return false;
     size_t t = tact__tok_after(sc, start);

@@ -138,13 +138,14 @@ typedef struct tact__cd_scratch {
     size_t nm, mcap;
     uint32_t *own;       /* pairs: first token, last token of an own-details cue */
     size_t nown, owncap;
+    bool ownpost;        /* the author's own sale or invitation: contacts are theirs */
     float offensive;     /* classifier probability for the whole post, or -1 */
     tact__cd_pending *pend; /* this scan's findings before the sentence merge */
     size_t npend, pendcap;
 } tact__cd_scratch;
 
 /* True when the finding [start,end) follows an own-details cue in the same
- * sentence. */
+ * sentence, or the post is the author's own sale or open invitation. */
 bool tact__conduct_own_details(const tact_scanner *sc, size_t start, size_t end);
 
 #endif
