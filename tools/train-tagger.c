@@ -100,6 +100,14 @@ static void corpus_free(corpus *c)
     c->n = c->cap = 0;
 }
 
+static void corpora_free(corpus *train, corpus *aux, corpus *dev, int ndev)
+{
+    corpus_free(train);
+    corpus_free(aux);
+    for (int d = 0; d < ndev; d++)
+        corpus_free(&dev[d]);
+}
+
 static int map_tag(const char *t)
 {
     if (!strcmp(t, "B-PER") || !strcmp(t, "B-person"))
@@ -551,10 +559,7 @@ int main(int argc, char **argv)
             eval_model(sc, &em, &dev[d], devname[d]);
         free(al);
         free(clbytes);
-        corpus_free(&train);
-        corpus_free(&aux);
-        for (int d = 0; d < ndev; d++)
-            corpus_free(&dev[d]);
+        corpora_free(&train, &aux, dev, ndev);
         tact_scanner_free(sc);
         tact_ruleset_free(rs);
         return 0;
@@ -756,10 +761,7 @@ int main(int argc, char **argv)
     free(m.w);
     free(m.acc);
     free(m.ts);
-    corpus_free(&train);
-    corpus_free(&aux);
-    for (int d = 0; d < ndev; d++)
-        corpus_free(&dev[d]);
+    corpora_free(&train, &aux, dev, ndev);
     tact_scanner_free(sc);
     tact_ruleset_free(rs);
     return 0;
