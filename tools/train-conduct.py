@@ -5,7 +5,10 @@ Reads ONLY the team's own conduct corpora, never the scenario suites:
 - tests/conduct/corpus/*.txt (<type>.txt and new<N>_<type>.txt: posts of one
   conduct type; ok.txt and new<N>_ok.txt: posts with no conduct problem;
   known_misses.txt and ambiguous.txt are not training data), the corpus the
-  rules were written from (source "corpus");
+  rules were written from (source "corpus"). rules<N>_<type>.txt are not
+  read: they prove one round's rules (corpus_check.py screens them); the
+  sixth session's (rules16_*) moved two dev/readable review posts to block
+  when trained on (data/models/conduct.md, Round 6);
 - tests/conduct/train/<type>.txt and ok.txt, a training-only corpus written
   without reading the rules' corpus or the suites (source "train"; --train-dir
   "" leaves it out). Both sources go through the same split, so validation

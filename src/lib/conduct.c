@@ -64,7 +64,10 @@ static bool vent_off(unsigned ctx)
 static const char *const dg_tags[] = {"high", "medium"};
 static const char *const high_tags[] = {"high"};
 static const char *const med_tags[] = {"medium"};
-static const char *const low_tags[] = {"low"};
+/* venting: "marker" labels a post as a rant ("rant over", "/rant") without
+ * saying anything: it reports only next to another conduct finding (conduct16) */
+static const char *const vent_tags[] = {"low", "marker"};
+enum { VT_LOW, VT_MARKER };
 static const char *const bd_tags[] = {"breach", "consider", "secret", "plan"};
 static const char *const ab_tags[] = {"insult"};
 
@@ -79,7 +82,7 @@ static const struct {
     {"conduct_derogatory.txt", G_DEROG, dg_tags, 2},
     {"conduct_discrimination.txt", G_DISCRIM, high_tags, 1},
     {"conduct_colleague.txt", G_COLLEAGUE, med_tags, 1},
-    {"conduct_venting.txt", G_VENT, low_tags, 1},
+    {"conduct_venting.txt", G_VENT, vent_tags, 2},
     {"conduct_boundary.txt", G_BOUNDARY, bd_tags, 4},
     {"conduct_abuse.txt", G_ABUSE, ab_tags, 1},
 };
@@ -231,6 +234,8 @@ typedef struct scan_state {
     bool any_swear;      /* a swear word or insult was seen */
     bool case_fired;     /* case_rule made case findings */
     bool quoted_slur;    /* a slur quoted to report or condemn it (conduct15) */
+    bool marker;         /* a rant marker ("rant over") was seen ... */
+    size_t marker_first, marker_last; /* ... here (the first one) */
     bool secret;         /* a "don't tell my manager" was seen ... */
     size_t secret_first, secret_last; /* ... here (the first one) */
     bool plan;           /* plans in a post addressed to someone ... */
@@ -733,6 +738,14 @@ static int other_rules(scan_state *st)
              * author's own family life, good news or self-care (conduct14) */
             if ((sctx & (1u << CX_ABOUT)) || vent_off(st->ctx))
                 break;
+            if (tag == VT_MARKER) {
+                if (!st->marker) {
+                    st->marker = true;
+                    st->marker_first = m->first;
+                    st->marker_last = m->last;
+                }
+                break;
+            }
             rc = add_tokens(st, m->first, m->last, TACT_TYPE_VENTING, TACT_SEV_LOW, 0.7f,
                             "venting.frustration", MSG_VENT);
             break;
@@ -810,6 +823,26 @@ static int secret_rule(scan_state *st)
                         with ? "boundary.contact" : "boundary.question",
                         with ? MSG_BREACH : MSG_CONSIDER);
     return rc;
+}
+
+/* "Rant over", "/rant": a label, not a complaint. It is venting when the
+ * post complains in some other way too (a venting, colleague, derogatory or
+ * abuse finding); after "GIRFEC isn't a form, it's a way of working. Rant
+ * over" it reports nothing (conduct16). */
+static int marker_rule(scan_state *st)
+{
+    if (!st->marker)
+        return TACT_OK;
+    bool with = st->any_swear;
+    for (size_t k = 0; k < st->s->npend && !with; k++) {
+        uint8_t t = st->s->pend[k].type;
+        with = t == (uint8_t)TACT_TYPE_VENTING || t == (uint8_t)TACT_TYPE_COLLEAGUE_CRITICISM ||
+               t == (uint8_t)TACT_TYPE_DEROGATORY || t == (uint8_t)TACT_TYPE_ABUSE;
+    }
+    if (!with)
+        return TACT_OK;
+    return add_tokens(st, st->marker_first, st->marker_last, TACT_TYPE_VENTING, TACT_SEV_LOW,
+                      0.7f, "venting.frustration", MSG_VENT);
 }
 
 /* ---- co-occurrence rules -------------------------------------------------- */
@@ -1199,7 +1232,8 @@ int tact__conduct_scan(tact_scanner *sc)
     s->offensive = -1.f;
     if (sc->ntoks == 0)
         return TACT_OK;
-    scan_state st = {sc, r, s, NULL, NULL, 0, false, false, false, false, 0, 0, false, 0, 0, 0, 0, TACT_OK};
+    scan_state st = {sc,    r, s, NULL, NULL, 0, false, false, false, false, 0, 0,
+                     false, 0, 0, false, 0, 0, 0, 0, TACT_OK};
     st.sent = tact__scratch(sc, sc->ntoks * sizeof *st.sent);
     if (!st.sent)
         return TACT_ENOMEM;
@@ -1220,7 +1254,8 @@ int tact__conduct_scan(tact_scanner *sc)
         return rc;
     id_summary ids = summarise_ids(sc);
     if ((rc = tact__cn_units(sc, on_unit, &st)) || (rc = case_rule(&st, ids, ns)) ||
-        (rc = other_rules(&st)) || (rc = cooc_rules(&st, ns)) || (rc = secret_rule(&st)))
+        (rc = other_rules(&st)) || (rc = cooc_rules(&st, ns)) || (rc = secret_rule(&st)) ||
+        (rc = marker_rule(&st)))
         return rc;
     /* the classifier speaks only about a post that addresses someone and
      * where the word lists found no swearing: score only those */

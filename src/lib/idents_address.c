@@ -316,6 +316,9 @@ static int streets(tact_scanner *sc)
                 continue;
             if (!distinctive(sc, s, k))
                 continue;
+            /* "Benefits Street", "Coronation Street": a programme */
+            if (venue_at(sc, s, k))
+                continue;
             /* the hostel on Stapleton Road, the takeaway on Harehills Lane */
             size_t a = s;
             if (prep && s >= 2 && (tact__ix_bits(sc, s - 2) & IX_PLACE_NOUN)) {

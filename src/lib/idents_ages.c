@@ -388,6 +388,22 @@ static inline bool ages_gate(const tact_scanner *sc, const uint8_t *gate, size_t
             (ix_at(sc, t->end) == ' ' && (ix_at(sc, t->end + 1) | 0x20) == 'y'));
 }
 
+/* What can follow "a 15F": the end, a stop, or a word that goes on about
+ * the person ("on my caseload", "who", "with"), never a noun ("a 15M
+ * contract"). */
+static bool shorthand_follow(const tact_scanner *sc, size_t k)
+{
+    static const char *const w[] = {"on", "who", "who's", "whose", "with", "in", "at", "that",
+                                    "is", "was", "has", "had", "and", "living", "placed", "i",
+                                    "we", "currently", "recently", NULL};
+    if (k >= sc->ntoks || sc->toks[k].kind == TACT__TOK_PUNCT)
+        return true;
+    for (size_t i = 0; w[i]; i++)
+        if (ix_is(sc, k, w[i]))
+            return true;
+    return false;
+}
+
 int tact__ix_ages_scan(tact_scanner *sc, const ix_post *post)
 {
     int rc = TACT_OK;
@@ -405,6 +421,17 @@ int tact__ix_ages_scan(tact_scanner *sc, const ix_post *post)
                 size_t e = p + n;
                 rc = add_age(sc, t->start, e, 0.88f, "age.years_old");
                 k = tact__tok_after(sc, e) - 1;
+                continue;
+            }
+            /* "a 15F on my caseload", "my 34M client": the forums' age and
+             * sex shorthand (capital F or M straight after the digits),
+             * after "a"/"my"/"our"/"the", not money ("a 15M contract") */
+            if (v >= 1 && v <= 110 && t->kind == TACT__TOK_ALNUM && p - t->start <= 2 &&
+                p + 1 == t->end && (ix_at(sc, p) == 'F' || ix_at(sc, p) == 'M') && k > 0 &&
+                (ix_is(sc, k - 1, "a") || ix_is(sc, k - 1, "my") || ix_is(sc, k - 1, "our") ||
+                 ix_is(sc, k - 1, "the")) &&
+                shorthand_follow(sc, k + 1)) {
+                rc = add_age(sc, t->start, t->end, 0.75f, "age.shorthand");
                 continue;
             }
             /* 15 years of age */
@@ -521,6 +548,9 @@ int tact__ix_ages_scan(tact_scanner *sc, const ix_post *post)
             long v = ix_tok_num(sc, k + 1, false);
             if (v >= 0 && v <= 110 &&
                 (tact__ix_cap(sc, k - 1) || (tact__ix_bits(sc, k - 1) & IX_PERSON_NOUN) ||
+                 /* "R.J. (14)": initials */
+                 (k > 1 && tact__ix_punct(sc, k - 1, '.') &&
+                  (sc->toks[k - 2].shape & TACT__SH_ONELETTER) && tact__ix_cap(sc, k - 2)) ||
                  (plural_person(sc, k - 1) && one_of_before(sc, k - 1))))
                 rc = add_age(sc, sc->toks[k + 1].start, sc->toks[k + 1].end, 0.8f, "age.parenthesis");
             continue;

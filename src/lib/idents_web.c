@@ -110,6 +110,33 @@ static size_t url_path(const char *s, size_t n)
     return p;
 }
 
+/* True when the link's path (after the host) asks for one family or one
+ * person's funeral: "/help-the-adeyemi-family" (a word before "family"
+ * that is no ordinary word: not "/support-for-the-family"),
+ * "/funeral-costs-for-...". It points at one household. */
+static bool slug_for_family(const tact_scanner *sc, const char *s, size_t n)
+{
+    size_t p = url_path(s, n);
+    if (ci_contains(s + p, n - p, "funeral") || ci_contains(s + p, n - p, "in-memory"))
+        return true;
+    for (size_t i = p + 1; i + 7 <= n; i++) {
+        if (s[i] != '-' || (s[i + 1] | 0x20) != 'f' || !ci_contains(s + i, 7, "-family"))
+            continue;
+        size_t a = i;
+        while (a > p && ix_alpha((unsigned char)s[a - 1]))
+            a--;
+        if (i - a < 3 || i - a >= 32 || !sc->rs->words.count)
+            continue;
+        char w[32];
+        for (size_t k = 0; k < i - a; k++)
+            w[k] = (char)(s[a + k] | 0x20);
+        uint32_t b = tact__lex_get(&sc->rs->words, w, i - a);
+        if (!(b & (TACT__LX_DICT | TACT__LX_STOP | TACT__LX_PLACE | TACT__LX_BIGPLACE)))
+            return true;
+    }
+    return false;
+}
+
 /* True when "me", "my", "his" or "her" comes before off in the post: the
  * link is someone's own page. */
 static bool owner_before(const tact_scanner *sc, size_t off)
@@ -145,7 +172,7 @@ static int url_token(tact_scanner *sc, const tact__token *t)
                              "This links to a social media profile. A profile link points to "
                              "one person.",
                              NULL);
-    bool named = slug_has_name(sc, s, n);
+    bool named = slug_has_name(sc, s, n) || slug_for_family(sc, s, n);
     for (size_t i = 0; i < sizeof fundraiser_words / sizeof fundraiser_words[0]; i++)
         if (url_has(&u, fundraiser_words[i]))
             named = true;

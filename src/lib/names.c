@@ -321,8 +321,15 @@ static bool given_not_place(const names_ctx *c, size_t a, size_t b)
         return false;
     static const char *const preps[] = {"in", "at", "near", "to", "from", "around", "outside",
                                         "into", "via", "nr", "of", "round", NULL};
+    /* "shout out to Dionne", "thanks to Pat": a person after all */
+    static const char *const greet[] = {"out", "thanks", "congrats", "congratulations", NULL};
+    if (a > 1 && nm_is(c, a - 1, "to") && nm_in(c, a - 2, greet))
+        return true;
     if (a > 0 && nm_in(c, a - 1, preps))
         return false;
+    /* a name that is no place, word or proper noun in any list */
+    if (!(bits & (TACT__LX_PLACE | TACT__LX_BIGPLACE | TACT__LX_PROPER | TACT__LX_DICT)))
+        return true;
     /* only in a post already about someone by the structured detectors:
      * an age, a date of birth, a school, an address, a number ("Israel" or
      * "Florence" in a post about the news or a trip is a place) */

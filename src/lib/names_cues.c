@@ -293,9 +293,21 @@ static int rule_nickname(names_ctx *c, size_t i)
                          "This reads like a nickname for someone you know.");
 }
 
+/* "the mcgarrity boys": in lower case, a listed name that is not an
+ * ordinary word, after "the" (rule_family then checks the rest). */
+static bool lower_family(const names_ctx *c, size_t i)
+{
+    if (i == 0 || !nm_is(c, i - 1, "the") || nm_tok(c, i)->norm_len < 4)
+        return false;
+    uint32_t b = tact__nm_bits(c, i);
+    return (b & TACT__LX_NAME) && !(b & (TACT__LX_DICT | TACT__LX_STOP | TACT__LX_PROPER |
+                                         TACT__LX_BRAND | TACT__LX_MONTH | TACT__LX_WEEKDAY));
+}
+
 static int rule_family(names_ctx *c, size_t i)
 {
-    if (!nm_cap(c, i) || !tact__nm_surname_like(c, i) || tact__nm_blocked(c, i, i))
+    if (!(nm_cap(c, i) ? tact__nm_surname_like(c, i) : lower_family(c, i)) ||
+        tact__nm_blocked(c, i, i))
         return TACT_OK;
     if (tact__nm_bits(c, i) & (TACT__LX_PLACE | TACT__LX_BIGPLACE))
         return TACT_OK;
@@ -717,7 +729,8 @@ int tact__names_cues_scan(names_ctx *c)
         if ((lx & TACT__LX_TITLE && (rc = rule_title(c, i))) ||
             (lx & (TACT__LX_KIN | TACT__LX_ROLE | TACT__LX_BRAND) && (rc = rule_relation(c, i))) ||
             (nm_has(c, i, NL_NICK) && (rc = rule_nickname(c, i))) ||
-            (cap && (rc = rule_family(c, i))) ||
+            ((cap || ((t->shape & TACT__SH_LOWER) && nm_has(c, i + 1, NL_FAMILY))) &&
+             (rc = rule_family(c, i))) ||
             (next2 && nm_tok(c, i + 1)->kind == TACT__TOK_POSS && (rc = rule_owner(c, i))) ||
             (next2 && nm_punct(c, i + 1, '(') && (rc = rule_name_age(c, i))) ||
             ((t->norm_len == 7 || t->norm_len == 8 ||

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Screen the conduct corpus (tests/conduct/corpus/*.txt) with tact.
 
-Each <type>.txt (or new<N>_<type>.txt, one writing round) holds positive posts, one a line, written by the tact team
+Each <type>.txt (or new<N>_<type>.txt, one writing round; or rules<N>_<type>.txt,
+lines that prove one round's rules and that tools/train-conduct.py does not
+train on) holds positive posts, one a line, written by the tact team
 from knowledge of how UK social-care staff post (not from any evaluation
 suite). Every positive must get a finding of its type; a line listed in
 ambiguous.txt as "<type>: <line>" may instead get any conduct finding.
@@ -70,9 +72,11 @@ def main():
     nknown = 0
     for fn in sorted(os.listdir(d)):
         typ = fn[:-4]
-        # new<N>_<type>.txt: posts of one writing round, screened as <type>
-        if typ.startswith("new") and "_" in typ and typ[3:typ.index("_")].isdigit():
-            typ = typ[typ.index("_") + 1:]
+        # new<N>_<type>.txt / rules<N>_<type>.txt: posts of one writing
+        # round, screened as <type>
+        for pre in ("new", "rules"):
+            if typ.startswith(pre) and "_" in typ and typ[len(pre):typ.index("_")].isdigit():
+                typ = typ[typ.index("_") + 1:]
         if not fn.endswith(".txt") or typ not in CONDUCT | {"ok"}:
             continue
         texts = lines(os.path.join(d, fn))
