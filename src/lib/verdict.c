@@ -195,14 +195,46 @@ static bool r_derogatory(vctx *v, tact_verdict lv)
     return mark(v, true, d, lv, TACT_SEV_LOW, false);
 }
 
-/* 8. Criticism of a colleague who is named. */
+/* 8b. A handle the criticism itself names: inside a colleague-criticism
+ *     finding of the rules, or straight after it ("Third supervision in a
+ *     row cancelled by @...") . The learned model's findings are not enough:
+ *     ordinary tweets open with handles. Returns true when one was marked. */
+static bool colleague_handle(vctx *v, tact_verdict lv)
+{
+    bool any = false;
+    for (size_t i = 0; i < v->sc->nfindings; i++) {
+        const tact_finding *c = &v->sc->findings[i];
+        if (c->category != TACT_CAT_CONDUCT || c->type != TACT_TYPE_COLLEAGUE_CRITICISM ||
+            !usable(c) || !c->rule || strncmp(c->rule, "model.", 6) == 0)
+            continue;
+        for (size_t j = 0; j < v->sc->nfindings; j++) {
+            const tact_finding *h = &v->sc->findings[j];
+            if (h->category != TACT_CAT_IDENTIFIER || h->type != TACT_TYPE_HANDLE || !usable(h) ||
+                (h->flags & TACT_FINDING_OWN_DETAILS) || h->start < c->start ||
+                h->start > c->end + 2)
+                continue;
+            if (v->lvl[i] < lv)
+                v->lvl[i] = (uint8_t)lv;
+            if (v->lvl[j] < lv)
+                v->lvl[j] = (uint8_t)lv;
+            any = true;
+        }
+    }
+    return any;
+}
+
+/* 8. Criticism of a colleague who is named, or whose handle the
+ *    criticism gives (8b). */
 static bool r_colleague_named(vctx *v, tact_verdict lv)
 {
     unsigned c = CD(TACT_TYPE_COLLEAGUE_CRITICISM);
-    if (!(v->cd_has & c) || !(v->id_has & ID(TACT_TYPE_PERSON)))
+    if (!(v->cd_has & c))
         return false;
+    bool handle = (v->id_has & ID(TACT_TYPE_HANDLE)) && colleague_handle(v, lv);
+    if (!(v->id_has & ID(TACT_TYPE_PERSON)))
+        return handle;
     mark(v, false, ID(TACT_TYPE_PERSON), lv, TACT_SEV_LOW, false);
-    return mark(v, true, c, lv, TACT_SEV_LOW, false);
+    return mark(v, true, c, lv, TACT_SEV_LOW, false) || handle;
 }
 
 /* 9. Personal contact with service users. */
@@ -253,7 +285,8 @@ static const vrule rules[] = {
     {"derogatory", TACT_VERDICT_BLOCK,
      "It talks about people you work with in a demeaning way that could identify them.",
      r_derogatory},
-    {"colleague_named", TACT_VERDICT_BLOCK, "It publicly criticises a named colleague.",
+    {"colleague_named", TACT_VERDICT_BLOCK,
+     "It publicly criticises a colleague who is named or tagged.",
      r_colleague_named},
     {"boundary", TACT_VERDICT_BLOCK,
      "It crosses a professional boundary with someone you work with.", r_boundary},
