@@ -83,6 +83,11 @@ static int gate_words(const tact__alloc *a, tact__idents *ix)
                                        "camhs", "cmht", "yot", "yos", "shelter", "foodbank",
                                        "refuge", "bank", NULL};
     static const char *const team[] = {"team", "service", NULL};
+    static const char *const orgcap[] = {"homecare", "healthcare", "fostering", "care",
+                                         "partnership", "hostel", "unit", "ward", "council",
+                                         "trust", "board", NULL};
+    static const char *const ysgol[] = {"ysgol", NULL};
+    static const char *const flat[] = {"flat", "apartment", "apt", NULL};
     static const char *const ages[] = {"aged", "age", "ages", "of", NULL};
     static const char *const ages_num[] = {"only", "just", "nearly", "almost", "turned",
                                            "turns", "turning", "turn", "is", "was", "are",
@@ -91,7 +96,8 @@ static int gate_words(const tact__alloc *a, tact__idents *ix)
         const char *const *w;
         uint32_t bit;
     } lists[] = {{places, IG_PLACES}, {schools, IG_SCHOOLS}, {orgs, IG_ORGS},
-                 {team, IG_TEAM},     {ages, IG_AGES},       {ages_num, IG_AGES_NUM}};
+                 {team, IG_TEAM},     {ages, IG_AGES},       {ages_num, IG_AGES_NUM},
+                 {orgcap, IG_ORGCAP}, {ysgol, IG_YSGOL},    {flat, IG_FLAT}};
     int rc = tact__lex_init(a, &ix->gate, 64);
     for (size_t i = 0; rc == TACT_OK && i < sizeof lists / sizeof lists[0]; i++)
         rc = tact__lex_add_all(a, &ix->gate, lists[i].w, lists[i].bit);
@@ -100,6 +106,8 @@ static int gate_words(const tact__alloc *a, tact__idents *ix)
     if (rc)
         return rc;
     tact__hf_build(&ix->gatef, &ix->gate);
+    for (size_t w = 0; w < TACT__HF_WORDS; w++)
+        ix->anyf.w[w] = ix->gatef.w[w] | ix->lexf.w[w];
     return TACT_OK;
 }
 
@@ -241,43 +249,61 @@ size_t tact__ix_match(const tact_scanner *sc, size_t i, const char *pat)
 
 int tact__idents_scan(tact_scanner *sc)
 {
-    ix_post p = {false, sc->len > 0 && memchr(sc->text, '/', sc->len) != NULL, false, NULL};
+    ix_post p = {false, sc->len > 0 && memchr(sc->text, '/', sc->len) != NULL, false, NULL,
+                 NULL, 0, NULL, 0, 0};
     /* the gate words of every token, once (idents.h); the filter answers
      * "none" for most tokens without the probe */
     const tact__idents *ix = sc->rs->idents;
-    uint8_t *gate = tact__scratch(sc, sc->ntoks + 1);
-    if (!gate)
+    uint16_t *gate = tact__scratch(sc, (sc->ntoks + 1) * sizeof *gate);
+    uint32_t *hot = tact__scratch(sc, (sc->ntoks + 1) * sizeof *hot);
+    uint32_t *web = tact__scratch(sc, (sc->ntoks + 1) * sizeof *web);
+    if (!gate || !hot || !web)
         return TACT_ENOMEM;
+    size_t nhot = 0, nweb = 0;
+    bool dout = false;
     for (size_t k = 0; k < sc->ntoks; k++) {
         uint64_t h = sc->toks[k].hash;
         gate[k] = 0;
-        if (ix && tact__hf_maybe(&ix->gatef, h))
-            gate[k] = (uint8_t)tact__lex_get_h(&ix->gate, sc->norm.p + sc->toks[k].norm_off,
-                                               sc->toks[k].norm_len, h);
+        uint32_t b = 0;
+        /* (anyf: most tokens are in neither lexicon, told by one test) */
+        if (ix && tact__hf_maybe(&ix->anyf, h)) {
+            if (tact__hf_maybe(&ix->gatef, h))
+                gate[k] = (uint16_t)tact__lex_get_h(&ix->gate, sc->norm.p + sc->toks[k].norm_off,
+                                                    sc->toks[k].norm_len, h);
+            b = tact__ix_bits(sc, k);
+        } else if (!ix) {
+            b = tact__ix_bits(sc, k);
+        }
+        p.ixany |= b;
+        unsigned kind = sc->toks[k].kind;
+        if (gate[k] || (sc->toks[k].lex & TACT__LX_STREET) || b)
+            hot[nhot++] = (uint32_t)k;
+        if (kind == TACT__TOK_URL || kind == TACT__TOK_EMAIL || kind == TACT__TOK_HANDLE ||
+            kind == TACT__TOK_HASHTAG || (gate[k] & IG_PLATFORM))
+            web[nweb++] = (uint32_t)k;
+        /* a digit outside the web tokens (ix_post.digit_out) */
+        if (sc->toks[k].shape & TACT__SH_DIGIT) {
+            if (kind == TACT__TOK_EMAIL)
+                dout |= ix_digit((unsigned char)sc->text[sc->toks[k].start]);
+            else if (kind != TACT__TOK_URL && kind != TACT__TOK_HANDLE &&
+                     kind != TACT__TOK_HASHTAG)
+                dout = true;
+        }
     }
     p.gate = gate;
+    p.hot = hot;
+    p.nhot = nhot;
+    p.web = web;
+    p.nweb = nweb;
     for (size_t i = 0; i < sc->len && !p.digit; i++) {
         i = ix_skip_none_between(sc, i, '0' - 1, '9' + 1); /* 8 bytes at a time */
         p.digit = i < sc->len && (unsigned char)(sc->text[i] - '0') < 10u;
     }
     /* every digit lies in a token (the tokenizer skips only spaces and
-     * controls), and TACT__SH_DIGIT marks a token with one */
-    for (size_t k = 0; k < sc->ntoks && p.digit && !p.digit_out; k++) {
-        const tact__token *t = &sc->toks[k];
-        if (!(t->shape & TACT__SH_DIGIT))
-            continue;
-        switch (t->kind) {
-        case TACT__TOK_URL:
-        case TACT__TOK_HANDLE:
-        case TACT__TOK_HASHTAG:
-            break;
-        case TACT__TOK_EMAIL:
-            p.digit_out = ix_digit((unsigned char)sc->text[t->start]);
-            break;
-        default:
-            p.digit_out = true;
-        }
-    }
+     * controls), and TACT__SH_DIGIT marks a token with one: dout, found in
+     * the loop above, says one such token is not a web token (or is an
+     * email starting with a digit) */
+    p.digit_out = p.digit && dout;
     int rc;
     if ((rc = tact__ix_web_scan(sc, &p)) != TACT_OK ||
         (rc = tact__ix_numbers_scan(sc, &p)) != TACT_OK ||

@@ -50,15 +50,22 @@
 #define IG_AGES (1u << 4)    /* ages: aged, age, ages, of */
 #define IG_AGES_NUM (1u << 5)/* ages, with a number next: only, just, turned, is ... */
 #define IG_PLATFORM (1u << 6)/* idents_web.c: insta, snap, tiktok ... (its list) */
+#define IG_ORGCAP (1u << 7)  /* orgs(), capitalised: homecare, care, unit, council, trust ... */
+#define IG_YSGOL (1u << 8)   /* ysgol() */
+#define IG_FLAT (1u << 9)    /* flats(): flat, apartment, apt */
 
 typedef struct tact__idents {
     tact__lex lex; /* normalised word -> IX_* bits */
     tact__hfilter lexf; /* hashes of lex's keys (idents_filter.h) */
     tact__lex gate;     /* gate word -> IG_* bits */
     tact__hfilter gatef;
+    tact__hfilter anyf; /* lexf | gatef: in neither when clear */
     /* the bytes (both cases) just before the first '/' of a profile or
      * fundraiser host (idents_web.c, tact__ix_web_compile) */
     uint8_t host_end[256];
+    /* the bit of the first two bytes (pair_bit, idents_web.c) of each word
+     * of the link lists: profile hosts, fundraiser words, resource words */
+    uint8_t url_pair[96];
     /* postcode areas (idents_postcode.c): bit b of pc_area[a] says "AB" is
      * an area (A = 'A' + a, B = 'A' + b); bit 26 says "A" alone is one */
     uint32_t pc_area[26];
@@ -265,7 +272,17 @@ typedef struct ix_post {
      * part. Detectors say where they skip on this. */
     bool digit_out;
     /* IG_* bits of every token (sc->ntoks of them) */
-    const uint8_t *gate;
+    const uint16_t *gate;
+    /* speed: the tokens k, in order, with IG_* bits, IX_* bits
+     * (tact__ix_bits) or TACT__LX_STREET (tact__token.lex): a loop whose
+     * every rule starts at such a token visits only these (idents_address.c) */
+    const uint32_t *hot;
+    size_t nhot;
+    /* the same for the URL, email, handle and hashtag tokens and the
+     * IG_PLATFORM words (idents_web.c) */
+    const uint32_t *web;
+    size_t nweb;
+    uint32_t ixany; /* IX_* bits of all tokens together */
 } ix_post;
 
 int tact__ix_phone_scan(tact_scanner *sc, const ix_post *p);    /* idents_phone.c */

@@ -209,6 +209,16 @@ static size_t town_after(const tact_scanner *sc, size_t e)
     return e;
 }
 
+/*
+ * Speed: every loop below over the tokens k starts each of its rules at a
+ * token of p->hot (a gate word, a word with IX_* bits, or a street type:
+ * the first test of each loop says which), so it visits only those, in
+ * order. A loop body may move k forward (k = e) and then continue: the
+ * loop goes on at the first token of the list after it (HOT_NEXT, in the
+ * loop's step, keeps the largest k + 1 seen).
+ */
+#define HOT_NEXT(next, k) ((next) = (k) + 1 > (next) ? (k) + 1 : (next))
+
 /* ---- addresses and streets -------------------------------------------------- */
 
 static bool house_number(const tact_scanner *sc, size_t k)
@@ -235,9 +245,17 @@ static bool flat_word(const tact_scanner *sc, size_t k)
  * a named building is a home address even without a street. Streets after
  * the number ("Flat 2, 19 Victoria Road") are streets()'s.
  */
-static int flats(tact_scanner *sc)
+static int flats(tact_scanner *sc, const ix_post *p)
 {
-    for (size_t k = 0; k + 2 < sc->ntoks; k++) {
+    size_t k = 0, next = 0;
+    for (size_t h = 0; h < p->nhot; h++, HOT_NEXT(next, k)) {
+        k = p->hot[h];
+        if (k < next)
+            continue;
+        if (k + 2 >= sc->ntoks)
+            break;
+        if (!(p->gate[k] & IG_FLAT))
+            continue;
         if (sc->toks[k + 1].kind != TACT__TOK_NUMBER && sc->toks[k + 1].kind != TACT__TOK_ALNUM)
             continue;
         if (!(ix_is(sc, k, "flat") || ix_is(sc, k, "apartment") || ix_is(sc, k, "apt")) ||
@@ -265,9 +283,13 @@ static int flats(tact_scanner *sc)
     return TACT_OK;
 }
 
-static int streets(tact_scanner *sc)
+static int streets(tact_scanner *sc, const ix_post *p)
 {
-    for (size_t k = 1; k < sc->ntoks; k++) {
+    size_t k = 0, next = 1;
+    for (size_t h = 0; h < p->nhot; h++, HOT_NEXT(next, k)) {
+        k = p->hot[h];
+        if (k < next)
+            continue;
         if (!is_street(sc, k))
             continue;
         bool cap_type = tact__ix_cap(sc, k);
@@ -362,10 +384,15 @@ static bool road_number(const tact_scanner *sc, size_t k)
     return e - s >= 2 && e - s <= 5;
 }
 
-static int places(tact_scanner *sc, const uint8_t *gate)
+static int places(tact_scanner *sc, const ix_post *p)
 {
     int rc = TACT_OK;
-    for (size_t k = 0; k < sc->ntoks && rc == TACT_OK; k++) {
+    const uint16_t *gate = p->gate;
+    size_t k = 0, next = 0;
+    for (size_t h = 0; h < p->nhot && rc == TACT_OK; h++, HOT_NEXT(next, k)) {
+        k = p->hot[h];
+        if (k < next)
+            continue;
         uint32_t b = tact__ix_bits(sc, k);
         /* every rule below starts at a place noun, a facility word or one
          * of the gate words (IG_PLACES) */
@@ -506,11 +533,17 @@ static bool school_cue(const tact_scanner *sc, size_t k)
 }
 
 /* Ysgol Bryn Celyn, Ysgol y Glannau: the Welsh word comes first. */
-static int ysgol(tact_scanner *sc)
+static int ysgol(tact_scanner *sc, const ix_post *p)
 {
     int rc = TACT_OK;
-    for (size_t k = 0; k + 1 < sc->ntoks && rc == TACT_OK; k++) {
-        if (!ix_is(sc, k, "ysgol") || !tact__ix_cap(sc, k))
+    size_t k = 0, next = 0;
+    for (size_t h = 0; h < p->nhot && rc == TACT_OK; h++, HOT_NEXT(next, k)) {
+        k = p->hot[h];
+        if (k < next)
+            continue;
+        if (k + 1 >= sc->ntoks)
+            break;
+        if (!(p->gate[k] & IG_YSGOL) || !ix_is(sc, k, "ysgol") || !tact__ix_cap(sc, k))
             continue;
         size_t e = k, j = k + 1;
         while (j < sc->ntoks && j < k + 5 && !(sc->toks[j].shape & TACT__SH_LINE_START)) {
@@ -597,10 +630,15 @@ static size_t school_by_context(tact_scanner *sc, size_t k, int *rcp)
     return e;
 }
 
-static int schools(tact_scanner *sc, const uint8_t *gate)
+static int schools(tact_scanner *sc, const ix_post *p)
 {
-    int rc = ysgol(sc);
-    for (size_t k = 1; k < sc->ntoks && rc == TACT_OK; k++) {
+    int rc = ysgol(sc, p);
+    const uint16_t *gate = p->gate;
+    size_t k = 0, next = 1;
+    for (size_t h = 0; h < p->nhot && rc == TACT_OK; h++, HOT_NEXT(next, k)) {
+        k = p->hot[h];
+        if (k < next)
+            continue;
         /* every rule below starts at a school word or one of the gate
          * words (IG_SCHOOLS: the unit and high rules, and the "at" and
          * "from" of school_by_context) */
@@ -702,10 +740,15 @@ static int schools(tact_scanner *sc, const uint8_t *gate)
     return rc;
 }
 
-static int orgs(tact_scanner *sc, const uint8_t *gate)
+static int orgs(tact_scanner *sc, const ix_post *p)
 {
     int rc = TACT_OK;
-    for (size_t k = 1; k < sc->ntoks && rc == TACT_OK; k++) {
+    const uint16_t *gate = p->gate;
+    size_t k = 0, next = 1;
+    for (size_t h = 0; h < p->nhot && rc == TACT_OK; h++, HOT_NEXT(next, k)) {
+        k = p->hot[h];
+        if (k < next)
+            continue;
         /* the first four rules start at a gate word (IG_ORGS), the others
          * at a capital */
         if (!(gate[k] & IG_ORGS) && !tact__ix_cap(sc, k))
@@ -758,6 +801,10 @@ static int orgs(tact_scanner *sc, const uint8_t *gate)
         if (!tact__ix_cap(sc, k))
             continue;
         uint32_t b = tact__ix_bits(sc, k);
+        /* every rule below starts at one of the IG_ORGCAP words or a word
+         * with IX_ORG_HOME (speed: most capitalised words are neither) */
+        if (!(gate[k] & IG_ORGCAP) && !(b & IX_ORG_HOME))
+            continue;
         /* Kirkwood Homecare, Ashdale Fostering, Brookvale Home Care: a care
          * provider named by its trade (not "The Fostering Network",
          * "National Fostering ...": no local name before the trade word) */
@@ -823,7 +870,11 @@ static int orgs(tact_scanner *sc, const uint8_t *gate)
     }
     /* the Swindon assessment team, the Wyndham leaving care team, Ellesmere
      * Youth Offending Service, the Moorgate Community Mental Health Team */
-    for (size_t k = 1; k < sc->ntoks && rc == TACT_OK; k++) {
+    next = 1;
+    for (size_t h = 0; h < p->nhot && rc == TACT_OK; h++, HOT_NEXT(next, k)) {
+        k = p->hot[h];
+        if (k < next)
+            continue;
         if (!(gate[k] & IG_TEAM)) /* "team", "service" */
             continue;
         size_t m = k; /* first team word */
@@ -869,8 +920,8 @@ static int orgs(tact_scanner *sc, const uint8_t *gate)
 int tact__ix_address_scan(tact_scanner *sc, const ix_post *p)
 {
     int rc;
-    if ((rc = streets(sc)) != TACT_OK || (rc = flats(sc)) != TACT_OK ||
-        (rc = places(sc, p->gate)) != TACT_OK || (rc = schools(sc, p->gate)) != TACT_OK)
+    if ((rc = streets(sc, p)) != TACT_OK || (rc = flats(sc, p)) != TACT_OK ||
+        (rc = places(sc, p)) != TACT_OK || (rc = schools(sc, p)) != TACT_OK)
         return rc;
-    return orgs(sc, p->gate);
+    return orgs(sc, p);
 }

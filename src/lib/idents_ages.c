@@ -362,7 +362,7 @@ static bool own_turn(const tact_scanner *sc, size_t k)
  *                                         "hes" (IG_AGES_NUM), with a
  *                                         number (or a number word) next
  */
-static inline bool ages_gate(const tact_scanner *sc, const uint8_t *gate, size_t k)
+static inline bool ages_gate(const tact_scanner *sc, const uint16_t *gate, size_t k)
 {
     const tact__token *t = &sc->toks[k];
     if (t->kind == TACT__TOK_PUNCT) {
@@ -371,18 +371,17 @@ static inline bool ages_gate(const tact_scanner *sc, const uint8_t *gate, size_t
         char ch = sc->text[t->start];
         return ch == ',' || ch == '(';
     }
-    bool numword_next = false;
-    if (k + 1 < sc->ntoks) {
-        const tact__token *u = &sc->toks[k + 1];
-        if (u->kind == TACT__TOK_NUMBER)
-            return true;
-        numword_next = u->kind == TACT__TOK_WORD && u->norm_len >= 3 &&
-                       numword_start(sc->norm.p[u->norm_off]);
-    }
-    if (t->kind == TACT__TOK_POSS)
-        return numword_next;
-    if ((gate[k] & IG_AGES) || (numword_next && (gate[k] & IG_AGES_NUM)))
+    const tact__token *u = k + 1 < sc->ntoks ? &sc->toks[k + 1] : NULL;
+    if (u && u->kind == TACT__TOK_NUMBER)
         return true;
+    /* (whether a number word may come next: read only when needed) */
+#define NUMWORD_NEXT                                                                              \
+    (u && u->kind == TACT__TOK_WORD && u->norm_len >= 3 && numword_start(sc->norm.p[u->norm_off]))
+    if (t->kind == TACT__TOK_POSS)
+        return NUMWORD_NEXT;
+    if ((gate[k] & IG_AGES) || ((gate[k] & IG_AGES_NUM) && NUMWORD_NEXT))
+        return true;
+#undef NUMWORD_NEXT
     return t->norm_len >= 3 &&
            ((t->shape & TACT__SH_HYPHEN) ||
             (ix_at(sc, t->end) == ' ' && (ix_at(sc, t->end + 1) | 0x20) == 'y'));

@@ -42,6 +42,21 @@ static bool dob_cue(const tact_scanner *sc, size_t s, size_t e)
     return false;
 }
 
+/* Speed: true when "d.o.b" (any case) is somewhere in the text, which
+ * the second test of dob_cue looks for. */
+static bool dob_dots(const tact_scanner *sc)
+{
+    const char *p = sc->text, *end = sc->text + sc->len;
+    while ((size_t)(end - p) >= 5 && (p = memchr(p, '.', (size_t)(end - p) - 3)) != NULL) {
+        size_t i = (size_t)(p - sc->text);
+        if (i >= 1 && ix_up(ix_at(sc, i - 1)) == 'D' && ix_up(ix_at(sc, i + 1)) == 'O' &&
+            ix_at(sc, i + 2) == '.' && ix_up(ix_at(sc, i + 3)) == 'B')
+            return true;
+        p++;
+    }
+    return false;
+}
+
 static int date_found(tact_scanner *sc, size_t s, size_t e, long year, bool has_day)
 {
     if (tact__ix_example_before(sc, s))
@@ -278,7 +293,9 @@ int tact__ix_dates_scan(tact_scanner *sc, const ix_post *post)
         return rc;
     if (post->digit_out && (rc = written_dates(sc)) != TACT_OK)
         return rc;
-    if ((rc = holiday_dates(sc)) != TACT_OK)
+    /* a holiday is reported only with a cue (dob_cue): a word with
+     * IX_DOB_CUE, or "d.o.b" spelled with dots */
+    if (((post->ixany & IX_DOB_CUE) || dob_dots(sc)) && (rc = holiday_dates(sc)) != TACT_OK)
         return rc;
     return tact__ix_ages_scan(sc, post);
 }

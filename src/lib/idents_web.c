@@ -86,16 +86,30 @@ static inline unsigned pair_bit(const char *p)
     return ((unsigned)(unsigned char)p[0] * 31u + (unsigned)(unsigned char)p[1]) & 255u;
 }
 
-static bool url_has(const url_view *u, const char *w)
+/* w is in the link; b is pair_bit(w) (w has two bytes or more). */
+static inline bool url_has(const url_view *u, const char *w, unsigned b)
 {
     if (!u->low_ok)
         return ci_contains(u->s, u->n, w);
-    if (w[0] && w[1]) {
-        unsigned b = pair_bit(w);
-        if (!((u->pairs[b >> 6] >> (b & 63u)) & 1u))
-            return false;
-    }
+    if (!((u->pairs[b >> 6] >> (b & 63u)) & 1u))
+        return false;
     return strstr(u->low, w) != NULL;
+}
+
+#define N_PROFILE (sizeof profile_hosts / sizeof profile_hosts[0])
+#define N_FUND (sizeof fundraiser_words / sizeof fundraiser_words[0])
+#define N_RESOURCE (sizeof resource_words / sizeof resource_words[0])
+_Static_assert(N_PROFILE + N_FUND + N_RESOURCE <= sizeof ((tact__idents *)0)->url_pair,
+               "url_pair too small");
+
+/* The word of the link lists with number i (profile hosts, then
+ * fundraiser words, then resource words: tact__idents.url_pair). */
+static const char *url_word(size_t i)
+{
+    if (i < N_PROFILE)
+        return profile_hosts[i];
+    i -= N_PROFILE;
+    return i < N_FUND ? fundraiser_words[i] : resource_words[i - N_FUND];
 }
 
 /* Offset of the path of link s (the first '/' after the host), or n. */
@@ -166,21 +180,28 @@ static int url_token(tact_scanner *sc, const tact__token *t)
             u.pairs[b >> 6] |= 1ull << (b & 63u);
         }
     }
-    for (size_t i = 0; i < sizeof profile_hosts / sizeof profile_hosts[0]; i++)
-        if (url_has(&u, profile_hosts[i]))
+    const uint8_t *pb = sc->rs->idents ? ((const tact__idents *)sc->rs->idents)->url_pair : NULL;
+    uint8_t local[N_PROFILE + N_FUND + N_RESOURCE];
+    if (!pb) {
+        for (size_t i = 0; i < sizeof local; i++)
+            local[i] = (uint8_t)pair_bit(url_word(i));
+        pb = local;
+    }
+    for (size_t i = 0; i < N_PROFILE; i++)
+        if (url_has(&u, profile_hosts[i], pb[i]))
             return tact__add(sc, t->start, t->end, TACT_TYPE_URL, -1, 0.95f, "url.profile",
                              "This links to a social media profile. A profile link points to "
                              "one person.",
                              NULL);
     bool named = slug_has_name(sc, s, n) || slug_for_family(sc, s, n);
-    for (size_t i = 0; i < sizeof fundraiser_words / sizeof fundraiser_words[0]; i++)
-        if (url_has(&u, fundraiser_words[i]))
+    for (size_t i = 0; i < N_FUND; i++)
+        if (url_has(&u, fundraiser_words[i], pb[N_PROFILE + i]))
             named = true;
     if (named)
         return tact__add(sc, t->start, t->end, TACT_TYPE_URL, -1, 0.9f, "url.personal", NULL,
                          NULL);
-    for (size_t i = 0; i < sizeof resource_words / sizeof resource_words[0]; i++)
-        if (url_has(&u, resource_words[i]))
+    for (size_t i = 0; i < N_RESOURCE; i++)
+        if (url_has(&u, resource_words[i], pb[N_PROFILE + N_FUND + i]))
             return TACT_OK;
     /* a dated path (/2024/05/...) is a news story or blog post */
     size_t path = url_path(s, n);
@@ -232,6 +253,8 @@ void tact__ix_web_compile(tact__idents *ix)
     size_t np = sizeof profile_hosts / sizeof profile_hosts[0];
     size_t nf = sizeof fundraiser_hosts / sizeof fundraiser_hosts[0];
     memset(ix->host_end, 0, sizeof ix->host_end);
+    for (size_t i = 0; i < N_PROFILE + N_FUND + N_RESOURCE; i++)
+        ix->url_pair[i] = (uint8_t)pair_bit(url_word(i));
     for (size_t h = 0; h < np + nf; h++) {
         const char *w = h < np ? profile_hosts[h] : fundraiser_hosts[h - np];
         size_t d = (size_t)(strchr(w, '/') - w);
@@ -640,7 +663,10 @@ static const bool pos_start[256] = {
 int tact__ix_web_scan(tact_scanner *sc, const ix_post *post)
 {
     int rc;
-    for (size_t k = 0; k < sc->ntoks; k++) {
+    /* every rule of this loop starts at a web token or a platform word
+     * (IG_PLATFORM): all in post->web */
+    for (size_t h = 0; h < post->nweb; h++) {
+        size_t k = post->web[h];
         const tact__token *t = &sc->toks[k];
         rc = TACT_OK;
         if (t->kind == TACT__TOK_EMAIL && !role_mailbox(sc, t))

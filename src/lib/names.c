@@ -49,9 +49,12 @@ void tact__names_free(tact_ruleset *rs)
     rs->names = NULL;
 }
 
+/* What a scanner keeps from scan to scan (sc->names_scratch): the tagger's
+ * cache of word sums, made at the first post that needs it. */
 void tact__names_scratch_free(tact_scanner *sc)
 {
-    (void)sc;
+    tact__free(&sc->a, sc->names_scratch);
+    sc->names_scratch = NULL;
 }
 
 /* ---- helpers shared by the names files ------------------------------- */
@@ -310,7 +313,7 @@ static bool tagger_span_ok(const names_ctx *c, size_t a, size_t b, int tag, int 
  * a place that is a listed given name and nothing else (alone or with an
  * initial), not after a preposition of place, in a post about someone, is
  * a person. */
-static bool given_not_place(const names_ctx *c, size_t a, size_t b)
+static bool given_not_place(const names_ctx *c, size_t a, size_t b, int *about)
 {
     if (b > a + 1 || (b > a && !(nm_tok(c, b)->shape & TACT__SH_ONELETTER)))
         return false;
@@ -333,14 +336,20 @@ static bool given_not_place(const names_ctx *c, size_t a, size_t b)
     /* only in a post already about someone by the structured detectors:
      * an age, a date of birth, a school, an address, a number ("Israel" or
      * "Florence" in a post about the news or a trip is a place) */
-    for (size_t k = 0; k < c->sc->ncand; k++) {
-        tact_type t = c->sc->cand[k].f.type;
-        if (t == TACT_TYPE_AGE || t == TACT_TYPE_DATE_OF_BIRTH || t == TACT_TYPE_SCHOOL ||
-            t == TACT_TYPE_ADDRESS || t == TACT_TYPE_NHS_NUMBER || t == TACT_TYPE_NI_NUMBER ||
-            t == TACT_TYPE_CASE_REFERENCE)
-            return true;
+    /* (the same for every span of a scan: the names rules add only people
+     * and places, so the walk over the candidates is made once, *about:
+     * -1 not yet; on a long post it made the tagger's loop quadratic) */
+    if (*about < 0) {
+        *about = 0;
+        for (size_t k = 0; k < c->sc->ncand && !*about; k++) {
+            tact_type t = c->sc->cand[k].f.type;
+            if (t == TACT_TYPE_AGE || t == TACT_TYPE_DATE_OF_BIRTH || t == TACT_TYPE_SCHOOL ||
+                t == TACT_TYPE_ADDRESS || t == TACT_TYPE_NHS_NUMBER ||
+                t == TACT_TYPE_NI_NUMBER || t == TACT_TYPE_CASE_REFERENCE)
+                *about = 1;
+        }
     }
-    return false;
+    return *about != 0;
 }
 
 /*
@@ -353,6 +362,10 @@ static bool given_not_place(const names_ctx *c, size_t a, size_t b)
  * cannot give a finding, whatever its tags: it is left out (the tags of
  * the runs kept do not change, decoding restarts after each skipped
  * token). Marks sel[i] for the tokens kept; false when there are none.
+ * The tokens of a kept run after its last such word are marked 2 (its
+ * tail): a span that starts in the tail cannot be reported either, so the
+ * tail is tagged only as far as a span from before it goes on
+ * (tact__tagger_tag_sel).
  */
 static bool tagger_select(const names_ctx *c, uint8_t *sel)
 {
@@ -363,17 +376,23 @@ static bool tagger_select(const names_ctx *c, uint8_t *sel)
             sel[i++] = 0;
             continue;
         }
-        size_t e = i;
-        bool keep = false;
+        size_t e = i, last = SIZE_MAX; /* the run's last such word */
         for (; e < c->n && !tact__tagger_skip(c->sc, e); e++) {
             const tact__token *t = nm_tok(c, e);
             if (t->kind == TACT__TOK_WORD &&
                 ((t->shape & TACT__SH_INITCAP) || (t->lex & TACT__LX_NAME) ||
                  (!t->lex && (t->shape & TACT__SH_HYPHEN))))
-                keep = true;
+                last = e;
         }
-        memset(sel + i, keep, e - i);
-        any |= keep;
+        if (last == SIZE_MAX) {
+            memset(sel + i, 0, e - i);
+        } else {
+            /* the tokens after the last such word are the run's tail (2):
+             * a span that starts there has none of them */
+            memset(sel + i, 1, last + 1 - i);
+            memset(sel + last + 1, 2, e - last - 1);
+            any = true;
+        }
         i = e;
     }
     return any;
@@ -393,9 +412,27 @@ static int tagger_scan(names_ctx *c)
     float *margin = tact__scratch(c->sc, c->n * sizeof *margin);
     if (!tags || !margin)
         return TACT_ENOMEM;
-    tact__tagger_tag_sel(m, c->sc, sel, tags, margin);
+    tagger_cache *cache = c->sc->names_scratch;
+    if (!cache) {
+        cache = tact__calloc(&c->sc->a, 1, sizeof *cache);
+        if (!cache)
+            return TACT_ENOMEM;
+        c->sc->names_scratch = cache;
+    }
+    tact__tagger_tag_cached(m, c->sc, cache, sel, tags, margin);
     int shout = -1; /* shouting(c), once known */
+    int about = -1; /* the post is about someone (given_not_place), once known */
     for (size_t i = 0; i < c->n; i++) {
+        /* speed: most tags are TG_O (0): 8 of them at a time */
+        while (i + 8 <= c->n) {
+            uint64_t x;
+            memcpy(&x, tags + i, sizeof x);
+            if (x)
+                break;
+            i += 8;
+        }
+        if (i >= c->n)
+            break;
         if (tags[i] != TG_BPER && tags[i] != TG_BLOC)
             continue;
         int inside = tags[i] == TG_BPER ? TG_IPER : TG_ILOC;
@@ -409,7 +446,7 @@ static int tagger_scan(names_ctx *c)
         if (tagger_span_ok(c, i, e, tags[i], &shout)) {
             /* margin in weight units to a rough confidence */
             float conf = 0.5f + mn / (mn + 4.f) * 0.45f;
-            bool per = tags[i] == TG_BPER || given_not_place(c, i, e);
+            bool per = tags[i] == TG_BPER || given_not_place(c, i, e, &about);
             int rc = tact__nm_emit(c, i, e, per ? TACT_TYPE_PERSON : TACT_TYPE_LOCATION, conf,
                                    per ? "person.tagger" : "location.tagger", NULL);
             if (rc)
@@ -459,24 +496,44 @@ static int names_coord(names_ctx *c, size_t before)
 
 int tact__names_scan(tact_scanner *sc)
 {
-    names_ctx c = {sc, &sc->rs->words, sc->rs->names, NULL, sc->ntoks, NULL, 0, false};
+    names_ctx c = {sc,   &sc->rs->words, sc->rs->names, NULL, sc->ntoks, NULL, 0, false, 0,
+                   false, NULL,          0,             0,    NULL,      0};
     if (!c.nr || sc->ntoks == 0)
         return TACT_OK;
     c.block = tact__scratch(sc, sc->ntoks);
     c.cls = tact__scratch(sc, sc->ntoks * sizeof *c.cls);
-    if (!c.block || !c.cls)
+    c.capl = tact__scratch(sc, sc->ntoks * sizeof *c.capl);
+    c.lstl = tact__scratch(sc, sc->ntoks * sizeof *c.lstl);
+    if (!c.block || !c.cls || !c.capl || !c.lstl)
         return TACT_ENOMEM;
     memset(c.block, 0, sc->ntoks);
     /* list membership of every token, once (see nm_has) */
     for (size_t i = 0; i < sc->ntoks; i++) {
         const tact__token *t = &sc->toks[i];
-        c.cls[i] = 0;
-        /* the filter answers "in no list" for most tokens without the
-         * probe, and never for a token that is in one (idents_filter.h) */
-        if (t->norm_len && (t->kind == TACT__TOK_WORD || t->kind == TACT__TOK_PUNCT) &&
-            tact__hf_maybe(&c.nr->cuef, t->hash))
-            c.cls[i] = tact__lex_get_h(&c.nr->cue, sc->norm.p + t->norm_off, t->norm_len, t->hash);
-        c.any |= c.cls[i];
+        uint32_t cl = 0;
+        c.lxany |= t->lex;
+        c.shany |= t->shape;
+        if (t->kind == TACT__TOK_WORD || t->kind == TACT__TOK_PUNCT) {
+            /* the filter answers "in no list" for most tokens without the
+             * probe, and never for a token that is in one (idents_filter.h) */
+            if (t->norm_len && tact__hf_maybe(&c.nr->cuef, t->hash))
+                cl = tact__lex_get_h(&c.nr->cue, sc->norm.p + t->norm_off, t->norm_len, t->hash);
+            if (t->kind == TACT__TOK_PUNCT && t->norm_len &&
+                (unsigned char)(sc->norm.p[t->norm_off] - '0') < 10u)
+                c.numtok = true;
+        } else if (t->norm_len && (unsigned char)(sc->norm.p[t->norm_off] - '0') < 10u) {
+            c.numtok = true;
+        }
+        c.cls[i] = cl;
+        c.any |= cl;
+        if ((t->kind == TACT__TOK_WORD && (t->shape & TACT__SH_INITCAP)) ||
+            (cl & (NL_VERSUS | NL_INTRO | NL_PTITLE | NL_WORSHIP)) ||
+            (t->norm_len == 2 && sc->norm.p[t->norm_off] == 'd' &&
+             sc->norm.p[t->norm_off + 1] == 'r'))
+            c.capl[c.ncapl++] = (uint32_t)i;
+        if ((t->lex & (TACT__LX_PUBLIC | TACT__LX_BRAND | TACT__LX_HEAD)) ||
+            (i + 1 < sc->ntoks && sc->toks[i + 1].kind == TACT__TOK_POSS))
+            c.lstl[c.nlstl++] = (uint32_t)i;
     }
     tact__names_public_mark(&c);
     /* a post of one word ("Dave", "Kelly!") says nothing about anyone: the

@@ -76,6 +76,19 @@ typedef struct names_ctx {
     uint32_t *cls;  /* NL_* bits per token (words and punctuation) */
     uint32_t any;   /* NL_* bits of all tokens together */
     bool lone;      /* the post is a single word */
+    /* speed: facts of the whole post that let names_public.c skip a pass */
+    uint32_t lxany; /* lexicon bits (tact__token.lex) of all tokens together */
+    bool numtok;    /* some token other than a word starts with a digit */
+    /* the tokens, in order, that are capitalised words (nm_cap), in the
+     * NL_VERSUS, NL_INTRO, NL_PTITLE or NL_WORSHIP lists, or "dr": the
+     * only ones the last loop of tact__names_public_mark starts from */
+    uint32_t *capl;
+    size_t ncapl;
+    uint32_t shany; /* shape bits of all tokens together */
+    /* the tokens, in order, with TACT__LX_PUBLIC, TACT__LX_BRAND or
+     * TACT__LX_HEAD, or before a possessive: those mark_lists starts from */
+    uint32_t *lstl;
+    size_t nlstl;
 } names_ctx;
 
 /* ---- token helpers ----------------------------------------------------- */

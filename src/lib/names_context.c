@@ -208,12 +208,28 @@ int tact__names_case_places(names_ctx *c)
 
 int tact__names_shape_scan(names_ctx *c)
 {
+    /* Speed: without a hyphenated token only rule_family_plural can fire,
+     * at a capitalised word: those are in c->capl (in order) */
+    if (!(c->shany & TACT__SH_HYPHEN)) {
+        for (size_t h = 0; h < c->ncapl; h++) {
+            size_t i = c->capl[h];
+            const tact__token *t = nm_tok(c, i);
+            int rc;
+            if (i >= 2 && t->kind == TACT__TOK_WORD && (t->shape & TACT__SH_INITCAP) &&
+                t->norm_len >= 5 && c->sc->norm.p[t->norm_off + t->norm_len - 1] == 's' &&
+                (rc = rule_family_plural(c, i)))
+                return rc;
+        }
+        return TACT_OK;
+    }
     for (size_t i = 0; i < c->n; i++) {
         const tact__token *t = nm_tok(c, i);
         int rc;
         if ((t->shape & TACT__SH_HYPHEN) && (rc = rule_hyphen(c, i)))
             return rc;
-        if (i >= 2 && t->kind == TACT__TOK_WORD && t->norm_len >= 5 &&
+        /* (rule_family_plural needs a capital: nm_cap) */
+        if (i >= 2 && t->kind == TACT__TOK_WORD && (t->shape & TACT__SH_INITCAP) &&
+            t->norm_len >= 5 &&
             c->sc->norm.p[t->norm_off + t->norm_len - 1] == 's' &&
             (rc = rule_family_plural(c, i)))
             return rc;

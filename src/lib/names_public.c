@@ -305,7 +305,10 @@ static size_t author_list(const names_ctx *c, size_t a)
 static void mark_lists(names_ctx *c)
 {
     char key[128];
-    for (size_t i = 0; i < c->n; i++) {
+    /* (every token with one of the bits tested below, or before a
+     * possessive, is in c->lstl: the others can mark nothing here) */
+    for (size_t h = 0; h < c->nlstl; h++) {
+        size_t i = c->lstl[h];
         uint32_t lx = nm_lex(c, i);
         if (lx & TACT__LX_PUBLIC)
             block(c, i, i, NM_BLOCK_PUBLIC);
@@ -453,7 +456,11 @@ static const char *const club_before[] = {"supporting", "support", "supports", "
  * council ("the Bristol City team" of Bristol City Council). */
 static void mark_clubs(names_ctx *c)
 {
-    for (size_t i = 1; i + 1 < c->n; i++) {
+    /* (every capitalised word is in c->capl) */
+    for (size_t h = 0; h < c->ncapl; h++) {
+        size_t i = c->capl[h];
+        if (i < 1 || i + 1 >= c->n)
+            continue;
         if (!nm_cap(c, i) || !nm_cap(c, i - 1) || nm_glued(c, i) || !nm_in(c, i, club_words))
             continue;
         size_t a = cap_run_back(c, i - 1);
@@ -593,22 +600,57 @@ static void mark_conditions(names_ctx *c)
     }
 }
 
+/* Speed: for a capitalised token i, true when no rule of the loop of
+ * tact__names_public_mark can mark anything from it: i is in none of the
+ * lists those rules test at i (the region, intro, title, worship, media and
+ * inquiry words; versus words need i not capitalised) and is not "dr", and
+ * the token after it is none of the things the rules test there: a said or
+ * sport word, a possessive, a number, '(' or ','. */
+static bool cap_idle(const names_ctx *c, size_t i)
+{
+    if (nm_has(c, i, NL_COMPASS | NL_INTRO | NL_PTITLE | NL_WORSHIP | NL_MEDIA | NL_INQUIRY) ||
+        nm_is(c, i, "dr"))
+        return false;
+    if (i + 1 >= c->n)
+        return true;
+    const tact__token *u = nm_tok(c, i + 1);
+    if ((c->cls[i + 1] & (NL_SAID | NL_SPORT)) || u->kind == TACT__TOK_POSS ||
+        u->kind == TACT__TOK_NUMBER)
+        return false;
+    return !nm_punct(c, i + 1, '(') && !nm_punct(c, i + 1, ',');
+}
+
 void tact__names_public_mark(names_ctx *c)
 {
-    mark_own_family(c);
+    /* Speed: each pass needs something of the post (c->lxany, c->nlstl,
+     * c->numtok, c->any); a post without it can change nothing there. */
+    if (c->lxany & TACT__LX_KIN)
+        mark_own_family(c); /* needs a kin word */
     mark_conditions(c);
-    mark_lists(c);
+    if (c->nlstl)
+        mark_lists(c); /* a listed word or entry head, or a possessive ("Arthur's Seat") */
     mark_holiday(c);
-    mark_events(c); /* also "10k": not a word, so no gate on c->any */
-    mark_clubs(c);
+    /* events: an event word, or "10k" (not a word, starts with a digit) */
+    if ((c->any & (NL_EVENT | NL_EVENTW)) || c->numtok)
+        mark_events(c);
+    /* clubs: has_place(..., true) needs a listed place or entry head */
+    if (c->lxany & (TACT__LX_PLACE | TACT__LX_BIGPLACE | TACT__LX_HEAD))
+        mark_clubs(c);
     if (c->any & NL_NATION)
         mark_nation_orgs(c);
-    for (size_t i = 0; i < c->n; i++) {
-        /* Speed: every rule below needs token i capitalised, or one of
-         * these lists, or "dr"; a token with none of them (most tokens)
-         * can change nothing here. */
-        if (!nm_cap(c, i) && !nm_has(c, i, NL_VERSUS | NL_INTRO | NL_PTITLE | NL_WORSHIP) &&
-            !nm_is(c, i, "dr"))
+    /* Speed: every rule below needs token i capitalised, or one of the
+     * lists NL_VERSUS, NL_INTRO, NL_PTITLE, NL_WORSHIP, or "dr": the loop
+     * visits only those tokens (c->capl, in order; a rule that moves i on
+     * to e goes on from the first after it); nor can most capitalised ones
+     * change anything (cap_idle). */
+    size_t i = 0, next = 0;
+    for (size_t h = 0; h < c->ncapl; h++, next = i + 1 > next ? i + 1 : next) {
+        i = c->capl[h];
+        if (i < next)
+            continue;
+        if (nm_cap(c, i) ? cap_idle(c, i)
+                         : !nm_has(c, i, NL_VERSUS | NL_INTRO | NL_PTITLE | NL_WORSHIP) &&
+                               !nm_is(c, i, "dr"))
             continue;
         if (nm_cap(c, i) && nm_has(c, i, NL_COMPASS) &&
             (i == 0 || !nm_cap(c, i - 1) || nm_is(c, i - 1, "the") || nm_has(c, i - 1, NL_NICK) ||

@@ -271,6 +271,9 @@ static uint64_t tok_hash(const tact_scanner *sc, size_t i, bool valid)
  * *sh0_out receives the token's shape code. With word classes (clu->key
  * set), cl[0..2] are the class codes of tokens i-1, i, i+1 (cluster_of).
  * The ids are returned and-ed with mask (all ones: the full hashes).
+ * word_feats and ctx_feats below are the same features split in two for
+ * the packed decoder: a change here must be made there too (the unit
+ * tests test_tagger_pack and test_speed7 compare the two decoders).
  */
 static size_t features(const tagger_clusters *clu, const uint32_t *cl, const tact_scanner *sc,
                        size_t i, int prev_tag, bool with_prev, uint32_t mask, uint32_t *f,
@@ -460,20 +463,103 @@ static void tag_viterbi(const tagger_model *m, const tact_scanner *sc, uint8_t *
     }
 }
 
+/*
+ * The features of features() split in two, for the packed decoder: those
+ * of token i alone (word_feats: its word, shape code sh0, cap-freeness,
+ * length, lexicon bits, class c0) and those of its neighbours (ctx_feats),
+ * without the bias and the two of the previous tag. Together they are
+ * exactly the other features of features(), ids and-ed with mask.
+ */
+static size_t word_feats(const tagger_clusters *clu, uint32_t c0, const tact_scanner *sc,
+                         const tact__token *t, uint32_t sh0, bool capfree, uint32_t mask,
+                         uint32_t *f)
+{
+    size_t n = 0;
+    f[n++] = mask & mix(F_W0, t->hash);
+    f[n++] = mask & mix(F_SH0, sh0);
+    f[n++] = mask & mix(F_CAPFREE, (uint64_t)capfree << 20 | sh0);
+    const char *w = sc->norm.p + t->norm_off;
+    size_t len = t->norm_len;
+    if (len >= 4) {
+        f[n++] = mask & mix(F_SUF3, tact__hash_inl(w + len - 3, 3));
+        f[n++] = mask & mix(F_SUF2, tact__hash_inl(w + len - 2, 2));
+        f[n++] = mask & mix(F_PRE3, tact__hash_inl(w, 3));
+    }
+    f[n++] = mask & mix(F_LEN, len > 12 ? 12 : len);
+    uint32_t lx0 = t->lex & LEX_KEEP;
+    f[n++] = mask & mix(F_LEX0, lx0);
+    f[n++] = mask & mix(F_LEX0, (uint64_t)lx0 << 20 | sh0 | (uint64_t)capfree << 40);
+    f[n++] = mask & mix(F_KIND, (uint64_t)t->kind << 8 | (uint64_t)(t->lex & TACT__LX_FIRST ? 1 : 0));
+    if (clu->key) {
+#define CL_PRE(c, len) ((c) >= 0x10000u ? (c) : (c) >> (clu->bits - (len)))
+        f[n++] = mask & mix(F_CL0A, CL_PRE(c0, clu->pre[0]));
+        f[n++] = mask & mix(F_CL0B, CL_PRE(c0, clu->pre[1]));
+        f[n++] = mask & mix(F_CL0C, c0);
+        f[n++] = mask & mix(F_CL0_SH, (uint64_t)CL_PRE(c0, clu->pre[1]) << 20 | sh0 | (uint64_t)capfree << 40);
+#undef CL_PRE
+    }
+    return n;
+}
+
+/* The number of ids word_feats gives for a word of normalised length len. */
+static inline size_t word_nfeats(const tagger_clusters *clu, size_t len)
+{
+    size_t n = 7;
+    if (len >= 4)
+        n += 3;
+    if (clu->key)
+        n += 4;
+    return n;
+}
+
+static size_t ctx_feats(const tagger_clusters *clu, const uint32_t *cl, const tact_scanner *sc,
+                        size_t i, uint32_t sh0, uint32_t mask, uint32_t *f)
+{
+    size_t n = 0, nt = sc->ntoks;
+    bool hm1 = i >= 1, hm2 = i >= 2, hp1 = i + 1 < nt, hp2 = i + 2 < nt;
+    uint32_t shm1 = shape_code(sc, i - 1, hm1), shp1 = shape_code(sc, i + 1, hp1);
+    f[n++] = mask & mix(F_WM1, tok_hash(sc, i - 1, hm1));
+    f[n++] = mask & mix(F_WP1, tok_hash(sc, i + 1, hp1));
+    f[n++] = mask & mix(F_WM2, tok_hash(sc, i - 2, hm2));
+    f[n++] = mask & mix(F_WP2, tok_hash(sc, i + 2, hp2));
+    f[n++] = mask & mix(F_SHM1, shm1);
+    f[n++] = mask & mix(F_SHP1, shp1);
+    f[n++] = mask & mix(F_SH0_SHP1, (uint64_t)sh0 << 20 | shp1);
+    f[n++] = mask & mix(F_LEXM1, hm1 ? sc->toks[i - 1].lex & LEX_KEEP : 0xffffff);
+    f[n++] = mask & mix(F_LEXP1, hp1 ? sc->toks[i + 1].lex & LEX_KEEP : 0xffffff);
+    f[n++] = mask & mix(F_WM1_SH0, tok_hash(sc, i - 1, hm1) ^ sh0);
+    if (clu->key) {
+#define CL_PRE(c, len) ((c) >= 0x10000u ? (c) : (c) >> (clu->bits - (len)))
+        f[n++] = mask & mix(F_CLM1, CL_PRE(cl[0], clu->pre[1]));
+        f[n++] = mask & mix(F_CLP1, CL_PRE(cl[2], clu->pre[1]));
+#undef CL_PRE
+    }
+    return n;
+}
+
+/* The cache entry of a token's word sum (tagger_cache). */
+static inline size_t wsum_slot(uint64_t h, uint32_t sh0, bool capfree)
+{
+    uint64_t x = (h ^ ((uint64_t)sh0 << 1 | capfree)) * 0x9e3779b97f4a7c15ull;
+    return (size_t)(x >> 40) & (TG_CACHE - 1u);
+}
+
 /* Greedy decoding with the packed rows (tagger_model.ridx): as the loop in
  * tact__tagger_tag below, the same integer sums. Only the tokens to tag are
  * visited (those not skipped and, when sel is given, selected), in blocks
  * of TG_BLOCK of them: a token that does not follow the last one tagged
  * comes after a skipped (or unselected) token, which is TG_O, so it sees
  * TG_O before it. */
-static void tag_packed(const tagger_model *m, const tact_scanner *sc, const uint8_t *sel,
-                       uint8_t *tags, float *margin)
+static void tag_packed(const tagger_model *m, const tact_scanner *sc, tagger_cache *cache,
+                       const uint8_t *sel, uint8_t *tags, float *margin)
 {
-    uint32_t f[TG_BLOCK][TG_MAX_FEATS];
-    size_t nf[TG_BLOCK];
+    uint32_t fw[TG_BLOCK][TG_MAX_FEATS], fc[TG_BLOCK][TG_MAX_FEATS];
+    size_t nw[TG_BLOCK], nc[TG_BLOCK];
     uint64_t base[TG_BLOCK][2];
     uint32_t sh0s[TG_BLOCK];
-    size_t idx[TG_BLOCK];      /* the tokens of the block */
+    size_t idx[TG_BLOCK];         /* the tokens of the block */
+    tagger_wsum *slot[TG_BLOCK];  /* a miss's cache entry (NULL: hit, or no cache) */
+    bool hit[TG_BLOCK], capf[TG_BLOCK];
     uint32_t cl[3] = {0, 0, 0}; /* class codes of tokens i-1, i, i+1 */
     size_t cl_at = SIZE_MAX;   /* the i of cl */
     const uint16_t *ridx = m->ridx;
@@ -483,6 +569,10 @@ static void tag_packed(const tagger_model *m, const tact_scanner *sc, const uint
         prev_row[p] = rows + 2 * (size_t)ridx[mix(F_PREV, (uint64_t)p) & m->mask];
     const uint64_t *bias = rows + 2 * (size_t)ridx[mix(F_BIAS, 0) & m->mask];
     size_t n = sc->ntoks;
+    if (cache && cache->m != m) {
+        memset(cache->e, 0, sizeof cache->e);
+        cache->m = m;
+    }
     /* every token not tagged below is TG_O with margin 0 */
     memset(tags, TG_O, n);
     if (margin)
@@ -490,16 +580,31 @@ static void tag_packed(const tagger_model *m, const tact_scanner *sc, const uint
             margin[i] = 0.f;
     int prev = TG_O;
     size_t last = SIZE_MAX; /* the token tagged last */
+    bool live = false;      /* it is in a span that started before a tail */
     size_t i = 0;
     for (;;) {
         size_t nb = 0;
-        for (; i < n && nb < TG_BLOCK; i++)
-            if ((!sel || sel[i]) && !tact__tagger_skip(sc, i))
-                idx[nb++] = i;
+        for (; i < n && nb < TG_BLOCK; i++) {
+            if ((sel && !sel[i]) || tact__tagger_skip(sc, i))
+                continue;
+            if (sel && sel[i] == 2) {
+                /* a tail token (tagger.h): tagged alone, after the tokens
+                 * before it, and only while a live span goes on */
+                if (nb > 0)
+                    break;
+                if (!live || last == SIZE_MAX || last + 1 != i)
+                    continue;
+                idx[nb++] = i++;
+                break;
+            }
+            idx[nb++] = i;
+        }
         if (nb == 0)
             break;
         /* features of the block (the sums below then load their rows
-         * one after the other, independent loads the CPU overlaps) */
+         * one after the other, independent loads the CPU overlaps); a
+         * token whose word sum is cached needs only the features of its
+         * neighbours */
         for (size_t j = 0; j < nb; j++) {
             size_t t = idx[j];
             if (m->clu.key) {
@@ -513,14 +618,61 @@ static void tag_packed(const tagger_model *m, const tact_scanner *sc, const uint
                 cl[2] = cluster_of(&m->clu, sc, t + 1, t + 1 < n);
                 cl_at = t;
             }
-            nf[j] = features(&m->clu, cl, sc, t, TG_O, false, m->mask, f[j], &sh0s[j]);
+            const tact__token *tok = &sc->toks[t];
+            uint32_t sh0 = shape_code(sc, t, true);
+            bool capfree = tact__tagger_cap_free(sc, t);
+            sh0s[j] = sh0;
+            capf[j] = capfree;
+            hit[j] = false;
+            slot[j] = NULL;
+            /* (the key as kept: a word too long, or a kind or shape code
+             * too large for the entry, is not cached) */
+            uint32_t kc = (uint32_t)tok->kind | (capfree ? 0x80u : 0u);
+            if (cache && tok->norm_len <= 255 && tok->kind < 0x80 && sh0 <= 0xffff) {
+                tagger_wsum *e = &cache->e[wsum_slot(tok->hash, sh0, capfree)];
+                if (e->h == tok->hash && e->sh0 == sh0 && e->kc == kc &&
+                    e->lx0 == (tok->lex & LEX_KEEP) && e->len == tok->norm_len) {
+                    hit[j] = true;
+                    base[j][0] = e->lo;
+                    base[j][1] = e->hi;
+                    nw[j] = word_nfeats(&m->clu, tok->norm_len);
+                } else {
+                    slot[j] = e;
+                }
+            }
+            if (!hit[j])
+                nw[j] = word_feats(&m->clu, cl[1], sc, tok, sh0, capfree, m->mask, fw[j]);
+            nc[j] = ctx_feats(&m->clu, cl, sc, t, sh0, m->mask, fc[j]);
         }
-        /* f[j][0] is the bias (F_BIAS), the same row for every token: added
-         * without a lookup; the others are masked already */
+        /* the bias (F_BIAS) is the same row for every token: added without
+         * a lookup; the ids are masked already */
         for (size_t j = 0; j < nb; j++) {
-            uint64_t lo = bias[0], hi = bias[1];
-            for (size_t k = 1; k < nf[j]; k++) {
-                const uint64_t *row = rows + 2 * (size_t)ridx[f[j][k]];
+            uint64_t lo, hi;
+            if (hit[j]) {
+                lo = base[j][0];
+                hi = base[j][1];
+            } else {
+                lo = bias[0];
+                hi = bias[1];
+                for (size_t k = 0; k < nw[j]; k++) {
+                    const uint64_t *row = rows + 2 * (size_t)ridx[fw[j][k]];
+                    lo += row[0];
+                    hi += row[1];
+                }
+                if (slot[j]) {
+                    const tact__token *tok = &sc->toks[idx[j]];
+                    tagger_wsum *e = slot[j];
+                    e->h = tok->hash;
+                    e->lo = lo;
+                    e->hi = hi;
+                    e->sh0 = (uint16_t)sh0s[j];
+                    e->lx0 = tok->lex & LEX_KEEP;
+                    e->len = (uint8_t)tok->norm_len;
+                    e->kc = (uint8_t)(tok->kind | (capf[j] ? 0x80u : 0u));
+                }
+            }
+            for (size_t k = 0; k < nc[j]; k++) {
+                const uint64_t *row = rows + 2 * (size_t)ridx[fc[j][k]];
                 lo += row[0];
                 hi += row[1];
             }
@@ -534,9 +686,9 @@ static void tag_packed(const tagger_model *m, const tact_scanner *sc, const uint
             const uint64_t *r1 = prev_row[prev];
             const uint64_t *r2 =
                 rows + 2 * (size_t)ridx[mix(F_PREV_SH0, (uint64_t)prev << 24 | sh0s[j]) & m->mask];
-            /* nf + 2 <= TG_MAX_FEATS rows: no lane overflows */
+            /* 1 + nw + nc + 2 <= TG_MAX_FEATS rows: no lane overflows */
             uint64_t lo = base[j][0] + r1[0] + r2[0], hi = base[j][1] + r1[1] + r2[1];
-            int32_t off = (int32_t)(nf[j] + 2) * TG_BIAS;
+            int32_t off = (int32_t)(1 + nw[j] + nc[j] + 2) * TG_BIAS;
             int32_t s[TG_NTAGS];
             s[0] = (int32_t)(lo & TG_LMASK) - off;
             s[1] = (int32_t)(lo >> TG_LANE & TG_LMASK) - off;
@@ -559,6 +711,10 @@ static void tag_packed(const tagger_model *m, const tact_scanner *sc, const uint
             tags[t] = (uint8_t)best;
             if (margin)
                 margin[t] = (float)(s[best] - second) * m->scale;
+            if (sel && sel[t] == 2)
+                live = live && (best == TG_IPER || best == TG_ILOC);
+            else
+                live = best != TG_O;
             prev = best;
             last = t;
         }
@@ -568,8 +724,14 @@ static void tag_packed(const tagger_model *m, const tact_scanner *sc, const uint
 void tact__tagger_tag_sel(const tagger_model *m, const tact_scanner *sc, const uint8_t *sel,
                           uint8_t *tags, float *margin)
 {
+    tact__tagger_tag_cached(m, sc, NULL, sel, tags, margin);
+}
+
+void tact__tagger_tag_cached(const tagger_model *m, const tact_scanner *sc, tagger_cache *cache,
+                             const uint8_t *sel, uint8_t *tags, float *margin)
+{
     if (m->ridx && !m->viterbi) {
-        tag_packed(m, sc, sel, tags, margin);
+        tag_packed(m, sc, cache, sel, tags, margin);
         return;
     }
     /* the other decoders tag everything; the tokens not selected are then
@@ -586,7 +748,7 @@ void tact__tagger_tag_sel(const tagger_model *m, const tact_scanner *sc, const u
 void tact__tagger_tag(const tagger_model *m, const tact_scanner *sc, uint8_t *tags, float *margin)
 {
     if (m->ridx && !m->viterbi) {
-        tag_packed(m, sc, NULL, tags, margin);
+        tag_packed(m, sc, NULL, NULL, tags, margin);
         return;
     }
     if (m->viterbi) {

@@ -128,6 +128,31 @@ size_t tact__tagger_features(const tagger_model *m, const tact_scanner *sc, size
 void tact__tagger_tag(const tagger_model *m, const tact_scanner *sc, uint8_t *tags, float *margin);
 
 /*
+ * A cache of the packed sums of the features of a token that depend on the
+ * token alone (its word, shape, lexicon bits, class, and whether a capital
+ * there says nothing: tact__tagger_cap_free), for tact__tagger_tag_cached.
+ * The same words come back post after post, so a scanner keeps one across
+ * scans (names.c). An entry holds its whole key, so a hit gives the sum the
+ * features would give: the same integer sum as without the cache. The
+ * entries of another model are dropped (tagger_cache.m).
+ */
+#define TG_CACHE 2048 /* entries, a power of two */
+
+typedef struct tagger_wsum {
+    uint64_t h;      /* token hash */
+    uint64_t lo, hi; /* packed sum of the bias and the word's own rows */
+    uint32_t lx0;    /* lexicon bits the features read */
+    uint16_t sh0;    /* shape code (never 0: 0 is an empty entry) */
+    uint8_t len;     /* normalised length (longer words are not kept) */
+    uint8_t kc;      /* token kind, and 0x80 when a capital there is free */
+} tagger_wsum;       /* 32 bytes: two to a cache line */
+
+typedef struct tagger_cache {
+    tagger_wsum e[TG_CACHE];
+    const tagger_model *m; /* the model of the entries */
+} tagger_cache;
+
+/*
  * tact__tagger_tag for the tokens i with sel[i] nonzero only: the others
  * receive TG_O (margin 0) and their features are not computed. sel must
  * select whole runs of tokens between tokens the tagger skips
@@ -137,5 +162,10 @@ void tact__tagger_tag(const tagger_model *m, const tact_scanner *sc, uint8_t *ta
  */
 void tact__tagger_tag_sel(const tagger_model *m, const tact_scanner *sc, const uint8_t *sel,
                           uint8_t *tags, float *margin);
+
+/* tact__tagger_tag_sel with a cache of word sums (see tagger_cache; NULL:
+ * none): the same tags and margins. */
+void tact__tagger_tag_cached(const tagger_model *m, const tact_scanner *sc, tagger_cache *cache,
+                             const uint8_t *sel, uint8_t *tags, float *margin);
 
 #endif
