@@ -56,19 +56,22 @@ static long plain_string(const char *s, size_t n, size_t *at, char *o)
 {
     size_t i = *at + 1;
     char *o0 = o;
+    /* the next quote, backslash and NUL at or after i (each looked for
+     * again only once i has passed it: linear on any line) */
+    const char *z = memchr(s + i, '\0', n - i);
+    size_t zpos = z ? (size_t)(z - s) : n, qpos = 0, bpos = 0;
     for (;;) {
-        size_t run = i;
-        /* eight bytes at a time while none is a quote, backslash or NUL */
-        for (uint64_t w; run + 8 <= n; run += 8) {
-            memcpy(&w, s + run, 8);
-            uint64_t q = w ^ 0x2222222222222222ull, b = w ^ 0x5c5c5c5c5c5c5c5cull;
-#define JS_ZERO(x) (((x) - 0x0101010101010101ull) & ~(x) & 0x8080808080808080ull)
-            if (JS_ZERO(q) | JS_ZERO(b) | JS_ZERO(w))
-                break;
-#undef JS_ZERO
+        if (qpos < i) {
+            const char *q = memchr(s + i, '"', n - i);
+            qpos = q ? (size_t)(q - s) : n;
         }
-        while (run < n && s[run] != '"' && s[run] != '\\' && s[run] != '\0')
-            run++;
+        if (bpos < i) {
+            const char *b = memchr(s + i, '\\', n - i);
+            bpos = b ? (size_t)(b - s) : n;
+        }
+        size_t run = qpos < bpos ? qpos : bpos;
+        if (zpos < run)
+            run = zpos;
         memcpy(o, s + i, run - i);
         o += run - i;
         i = run;
@@ -181,8 +184,10 @@ static int plain_parse(const char *s, size_t n, cli_jsonl_item *item)
             goto other;
         i = blanks(s, n, i + 1);
         if (i < n && s[i] == '"') {
+            /* (a decoded string holds no NUL: plain_string refuses one
+             * and \u0000) */
             long l = plain_string(s, n, &i, o);
-            if (l < 0 || memchr(o, '\0', (size_t)l))
+            if (l < 0)
                 goto other;
             if (key) {
                 text = o;

@@ -82,6 +82,40 @@ static void filter_add(uint64_t *f, uint64_t key)
     f[b >> 6] |= (uint64_t)1 << (b & 63);
 }
 
+/* tfilter's bit for the edge (node, key): a half from each, so that a scan
+ * trying many class keys at one node hashes the node once and reads each
+ * key's half from the layout (pm_cx.tk). */
+static uint16_t tbit_key(uint64_t key)
+{
+    return (uint16_t)((key * 0x165667B19E3779F9ull) >> 48);
+}
+
+static uint16_t tbit_node(uint32_t node)
+{
+    return (uint16_t)(((uint64_t)node * 0xC2B2AE3D27D4EB4Full) >> 48);
+}
+
+static bool tfilter_has(const uint64_t *f, unsigned b)
+{
+    return (f[b >> 6] >> (b & 63)) & 1;
+}
+
+static uint32_t cm_slot(uint32_t node, uint32_t ncm)
+{
+    return (uint32_t)(((uint64_t)node * 0x9E3779B1u) >> 7) & (ncm - 1);
+}
+
+/* node's pm_cmask, or NULL (a table needs an empty slot: the adopt checks) */
+static const pm_cmask *cm_find(const pm_cmask *cm, uint32_t ncm, uint32_t node)
+{
+    for (uint32_t i = cm_slot(node, ncm);; i = (i + 1) & (ncm - 1)) {
+        if (!cm[i].node1)
+            return NULL;
+        if (cm[i].node1 == node + 1)
+            return &cm[i];
+    }
+}
+
 static uint32_t edge_get(const tact__pm *pm, uint32_t node, uint64_t key)
 {
     if (!node)
@@ -180,6 +214,7 @@ int tact__pm_edge_child(const tact__alloc *a, tact__pm *pm, uint32_t node, uint6
     pm->cx_ok = false; /* a new edge: build_cx again at the next freeze */
     pm->tfilter_ok = false;
     pm->nbl_ok = false;
+    pm->ncm = 0; /* the masks are rebuilt with tfilter */
     if (node == 0) {
         if ((pm->nredges + 1) * 2 > pm->nrslots && redges_grow(a, pm))
             return TACT_ENOMEM;
@@ -255,8 +290,11 @@ void tact__pm_free(const tact__alloc *a, tact__pm *pm)
         return;
     tact__free(a, pm->cx);
     tact__free(a, pm->cxk);
+    tact__free(a, pm->cxt);
     tact__free(a, pm->cxr);
+    tact__free(a, pm->cxn);
     tact__free(a, pm->nbl_own);
+    tact__free(a, pm->cm_own);
     if (pm->adopted) {
         tact__free(a, pm->edges);
         tact__free(a, pm);
@@ -353,7 +391,8 @@ static uint32_t class_keys_listed(const pm_cslot *cslots, uint32_t ncslots, cons
  */
 static int table_class_bits(const tact__alloc *a, const tact__pm *pm, const pm_node *nodes,
                             uint32_t nnodes, const uint64_t *fkeys, const uint32_t *fchild,
-                            uint16_t *bits, uint32_t *count)
+                            uint16_t *bits, uint32_t *count, pm_cmask *cm, uint32_t ncm,
+                            uint32_t *cnodes)
 {
     /* the class keys, as a set */
     uint32_t nset = 2;
@@ -373,11 +412,12 @@ static int table_class_bits(const tact__alloc *a, const tact__pm *pm, const pm_n
         set[i] = pm->ckeys[k].key;
         full[i] = true;
     }
-    uint32_t n = 0;
+    uint32_t n = 0, nc = 0;
     for (uint32_t v = 1; v < nnodes; v++) {
         const pm_node *nd = &nodes[v];
         if (nd->nkeys == PM_HASHED || !(nd->nkeys & PM_TABLE) || !(nd->spec & SPEC_CLASS))
             continue;
+        uint64_t ma = 0, mb = 0;
         for (uint32_t k = 0; k < (1u << (nd->nkeys & 31u)); k++) {
             uint64_t key = fkeys[nd->first + k];
             if (!fchild[nd->first + k])
@@ -388,27 +428,60 @@ static int table_class_bits(const tact__alloc *a, const tact__pm *pm, const pm_n
             if (!full[i])
                 continue;
             if (bits)
-                bits[n] = (uint16_t)(bloom_hash(v, key) >> 48);
+                bits[n] = (uint16_t)(tbit_key(key) ^ tbit_node(v));
             n++;
+            ma |= (uint64_t)1 << (key & 63);
+            mb |= (uint64_t)1 << ((key >> 6) & 63);
+        }
+        if (!ma)
+            continue;
+        nc++;
+        if (cm && nc < ncm) { /* ncm >= 2 * the count (cm_slots): a slot stays free */
+            uint32_t i = cm_slot(v, ncm);
+            while (cm[i].node1)
+                i = (i + 1) & (ncm - 1);
+            cm[i].node1 = v + 1;
+            cm[i].a = ma;
+            cm[i].b = mb;
         }
     }
     tact__free(a, set);
     tact__free(a, full);
     *count = n;
+    if (cnodes)
+        *cnodes = nc;
     return TACT_OK;
+}
+
+/* The pm_cmask slots for nc nodes: a power of two, at least twice nc. */
+static uint32_t cm_slots(uint32_t nc)
+{
+    uint32_t n = 2;
+    while (n < nc * 2u)
+        n *= 2;
+    return n;
 }
 
 /* tfilter from the trie's own arrays (a snapshot brings its bits). */
 static int tfilter_build(const tact__alloc *a, tact__pm *pm)
 {
-    uint32_t n = 0;
+    uint32_t n = 0, nc = 0;
     uint16_t *bits = NULL;
-    int rc = table_class_bits(a, pm, pm->nodes, pm->nnodes, pm->fkeys, pm->fchild, NULL, &n);
+    pm->ncm = 0;
+    tact__free(a, pm->cm_own);
+    pm->cm_own = NULL;
+    int rc = table_class_bits(a, pm, pm->nodes, pm->nnodes, pm->fkeys, pm->fchild, NULL, &n, NULL,
+                              0, &nc);
+    uint32_t ncm = cm_slots(nc);
     if (rc || !(bits = tact__malloc(a, (n ? n : 1) * sizeof *bits)) ||
-        (rc = table_class_bits(a, pm, pm->nodes, pm->nnodes, pm->fkeys, pm->fchild, bits, &n))) {
+        !(pm->cm_own = tact__calloc(a, ncm, sizeof *pm->cm_own)) ||
+        (rc = table_class_bits(a, pm, pm->nodes, pm->nnodes, pm->fkeys, pm->fchild, bits, &n,
+                               pm->cm_own, ncm, &nc))) {
         tact__free(a, bits);
         return TACT_ENOMEM;
     }
+    pm->cm = pm->cm_own;
+    pm->ncm = ncm;
     memset(pm->tfilter, 0, sizeof pm->tfilter);
     for (uint32_t i = 0; i < n; i++)
         pm->tfilter[bits[i] >> 6] |= (uint64_t)1 << (bits[i] & 63);
@@ -428,10 +501,14 @@ static int build_cx(const tact__alloc *a, tact__pm *pm)
     pm->cx_ok = false;
     tact__free(a, pm->cx);
     tact__free(a, pm->cxk);
+    tact__free(a, pm->cxt);
     tact__free(a, pm->cxr);
+    tact__free(a, pm->cxn);
     pm->cx = NULL;
     pm->cxk = NULL;
+    pm->cxt = NULL;
     pm->cxr = NULL;
+    pm->cxn = NULL;
     if (!pm->rchild_ok || !pm->nonroot_ok)
         return TACT_OK;
     uint32_t total = class_keys_listed(pm->cslots, pm->ncslots, pm->ckeys, pm->nckeys);
@@ -439,8 +516,9 @@ static int build_cx(const tact__alloc *a, tact__pm *pm)
         return TACT_EMODEL;
     pm->cx = tact__calloc(a, pm->ncslots ? pm->ncslots : 1, sizeof *pm->cx);
     pm->cxk = tact__malloc(a, (total ? total : 1) * sizeof *pm->cxk);
+    pm->cxt = tact__malloc(a, (total ? total : 1) * sizeof *pm->cxt);
     pm->cxr = tact__malloc(a, (total ? total : 1) * sizeof *pm->cxr);
-    if (!pm->cx || !pm->cxk || !pm->cxr)
+    if (!pm->cx || !pm->cxk || !pm->cxt || !pm->cxr)
         return TACT_ENOMEM;
     memset(pm->rfilter, 0, sizeof pm->rfilter);
     memset(pm->cfilter, 0, sizeof pm->cfilter);
@@ -457,13 +535,16 @@ static int build_cx(const tact__alloc *a, tact__pm *pm)
         filter_add(pm->cfilter, c->word);
         pm_cx *x = &pm->cx[s];
         x->keys = pm->cxk + nk;
+        x->tk = pm->cxt + nk;
         x->rch = pm->cxr + nr;
         for (uint32_t k = c->head; k; k = pm->ckeys[k - 1].next) {
             const pm_ckey *ck = &pm->ckeys[k - 1];
+            pm->cxt[nk] = tbit_key(ck->key);
             pm->cxk[nk++] = ck->key;
             if (x->nkeys < c->nonroot) {
                 x->bloom |= (uint64_t)1 << (ck->key & 63);
                 x->bloom2 |= (uint64_t)1 << ((ck->key >> 6) & 63);
+                x->bloom3 |= (uint64_t)1 << ((ck->key >> 12) & 63);
             }
             x->nkeys++;
             if (ck->rchild) {
@@ -500,10 +581,40 @@ static void nbloom_fill(const pm_node *nodes, uint32_t nnodes, const uint64_t *f
     }
 }
 
+/*
+ * Copy the pm_nbloom of each class word's root children next to them
+ * (pm_cx.rnb): a token of a class word steps to each, and reading the masks
+ * side by side costs a cache line or two instead of one miss per child.
+ * Needs cx_ok and nbl_ok; without memory the scan reads pm->nbl as before.
+ */
+static void cx_fill_nbl(const tact__alloc *a, tact__pm *pm)
+{
+    if (!pm->cx_ok || !pm->nbl_ok || pm->cxn)
+        return;
+    uint32_t total = 0;
+    for (uint32_t s = 0; s < pm->ncslots; s++)
+        total += pm->cx[s].nrch;
+    if (!(pm->cxn = tact__malloc(a, (total ? total : 1) * sizeof *pm->cxn)))
+        return;
+    uint32_t at = 0;
+    for (uint32_t s = 0; s < pm->ncslots; s++) {
+        pm_cx *x = &pm->cx[s];
+        x->rnb = pm->cxn + at;
+        for (uint32_t j = 0; j < x->nrch; j++)
+            pm->cxn[at++] = pm->nbl[x->rch[j]];
+    }
+}
+
 int tact__pm_freeze(const tact__alloc *a, tact__pm *pm)
 {
-    if (pm->adopted)
-        return pm->digest == pm->snap_digest ? build_cx(a, pm) : TACT_EMODEL;
+    if (pm->adopted) {
+        if (pm->digest != pm->snap_digest)
+            return TACT_EMODEL;
+        int rc = build_cx(a, pm);
+        if (rc == TACT_OK)
+            cx_fill_nbl(a, pm);
+        return rc;
+    }
     uint32_t *cnt = tact__calloc(a, pm->nnodes, sizeof *cnt);
     if (!cnt)
         return TACT_ENOMEM;
@@ -566,18 +677,20 @@ int tact__pm_freeze(const tact__alloc *a, tact__pm *pm)
     nbloom_fill(pm->nodes, pm->nnodes, pm->fkeys, pm->fchild, pm->nbl_own);
     pm->nbl = pm->nbl_own;
     pm->nbl_ok = true;
+    cx_fill_nbl(a, pm);
     return TACT_OK;
 }
 
 /* ---- snapshots ------------------------------------------------------------ */
 
-#define SNAP_MAGIC "tactpm6" /* change it with any layout change */
+#define SNAP_MAGIC "tactpm8" /* change it with any layout change */
 
 typedef struct pm_snap_head {
     char magic[8];
     uint64_t digest;
     uint32_t nnodes, nfk, nrslots, nredges, naccs, npats, ncslots, ncwords, nckeys;
-    uint32_t ntbits; /* tfilter bits (uint16) in the last section */
+    uint32_t ntbits; /* tfilter bits (uint16) */
+    uint32_t ncm;    /* pm_cmask slots in the last section */
     uint64_t h_num, h_sarc, h_laugh, h_any;
 } pm_snap_head;
 
@@ -596,14 +709,22 @@ void tact__pm_digest(tact__pm *pm, const char *data, size_t len, uint8_t group,
             if (!*t)
                 break;
         }
-    for (size_t i = 0; i < len; i++)
+    /* the list text eight bytes at a time (start-up digests every list) */
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, data + i, sizeof w);
+        h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+        h ^= h >> 29;
+    }
+    for (; i < len; i++)
         h = (h ^ (unsigned char)data[i]) * 0x100000001b3ull;
     pm->digest = h ^ (uint64_t)len;
 }
 
 /* The sections after the header, in order: where each starts (16-aligned)
  * and the total size. */
-#define SNAP_SECTIONS 10
+#define SNAP_SECTIONS 11
 
 static size_t snap_layout(const pm_snap_head *h, size_t off[SNAP_SECTIONS])
 {
@@ -612,7 +733,8 @@ static size_t snap_layout(const pm_snap_head *h, size_t off[SNAP_SECTIONS])
         (size_t)h->nfk * sizeof(uint32_t),     (size_t)h->nrslots * sizeof(pm_redge),
         (size_t)h->naccs * sizeof(pm_acc),     (size_t)h->npats * sizeof(pm_pat),
         (size_t)h->ncslots * sizeof(pm_cslot), (size_t)h->nckeys * sizeof(pm_ckey),
-        (size_t)h->ntbits * sizeof(uint16_t),  (size_t)h->nnodes * sizeof(pm_nbloom)};
+        (size_t)h->ntbits * sizeof(uint16_t),  (size_t)h->nnodes * sizeof(pm_nbloom),
+        (size_t)h->ncm * sizeof(pm_cmask)};
     size_t at = (sizeof *h + 15) & ~(size_t)15;
     for (size_t i = 0; i < SNAP_SECTIONS; i++) {
         off[i] = at;
@@ -744,9 +866,12 @@ int tact__pm_snapshot(const tact__alloc *a, const tact__pm *pm, tact__buf *out)
     h.h_sarc = pm->h_sarc;
     h.h_laugh = pm->h_laugh;
     h.h_any = pm->h_any;
-    int rc = table_class_bits(a, pm, pm->nodes, pm->nnodes, pm->fkeys, pm->fchild, NULL, &h.ntbits);
+    uint32_t nc = 0;
+    int rc = table_class_bits(a, pm, pm->nodes, pm->nnodes, pm->fkeys, pm->fchild, NULL, &h.ntbits,
+                              NULL, 0, &nc);
     if (rc)
         return rc;
+    h.ncm = cm_slots(nc);
     size_t off[SNAP_SECTIONS], total = snap_layout(&h, off);
     size_t base = out->len;
     if (tact__buf_reserve(a, out, total))
@@ -766,7 +891,8 @@ int tact__pm_snapshot(const tact__alloc *a, const tact__pm *pm, tact__buf *out)
         rc = table_class_bits(a, pm, (const pm_node *)(const void *)(out->p + base + off[0]),
                               pm->nnodes, (const uint64_t *)(const void *)(out->p + base + off[1]),
                               (const uint32_t *)(const void *)(out->p + base + off[2]),
-                              (uint16_t *)(void *)(out->p + base + off[8]), &nb);
+                              (uint16_t *)(void *)(out->p + base + off[8]), &nb,
+                              (pm_cmask *)(void *)(out->p + base + off[10]), h.ncm, NULL);
     if (!rc && nb != h.ntbits)
         rc = TACT_EINVAL;
     if (rc)
@@ -813,46 +939,102 @@ int tact__pm_adopt(const tact__alloc *a, tact__pm *pm, const char *blob, size_t 
     const pm_acc *accs = (const pm_acc *)(const void *)(blob + off[4]);
     const pm_cslot *cslots = (const pm_cslot *)(const void *)(blob + off[6]);
     const pm_ckey *ckeys = (const pm_ckey *)(const void *)(blob + off[7]);
-    /* one pass over the nodes (start-up reads the 20 MB once) */
-    for (uint32_t v = 0; v < h.nnodes; v++) {
+    /* one pass over each array in tight loops without a branch per entry
+     * (start-up reads the 30 MB once). Every count is below 2^30 (the
+     * sizes add up to len), so two 32-bit indices are checked at once in
+     * a 64-bit word: lane x <= lim (with x < 2^31) sets the lane's top bit
+     * of (lim + 2^31) - x, and no lane borrows from the next. */
+    if (h.nnodes > (1u << 30) || h.nfk > (1u << 30) || h.naccs > (1u << 30) ||
+        h.nckeys > (1u << 30))
+        return TACT_EMODEL;
+    if (nodes[0].nkeys != PM_HASHED || nodes[0].first > h.nfk || nodes[0].gap >= h.nnodes ||
+        nodes[0].acc > h.naccs)
+        return TACT_EMODEL;
+    const uint64_t top = 0x8000000080000000ull;
+    uint64_t all = top, any = 0, endbad = 0;
+    uint64_t lim_ga; /* pm_node's gap and acc: < nnodes, <= naccs */
+    {
+        const uint32_t l[2] = {h.nnodes - 1 + 0x80000000u, h.naccs + 0x80000000u};
+        memcpy(&lim_ga, l, sizeof lim_ga);
+    }
+    const uint32_t nnodes = h.nnodes, nfk = h.nfk;
+    for (uint32_t v = 1; v < nnodes; v++) {
         const pm_node *nd = &nodes[v];
-        uint32_t n = nd->nkeys == PM_HASHED ? 0
-                     : nd->nkeys & PM_TABLE ? ((nd->nkeys & 31u) < 31 ? 1u << (nd->nkeys & 31u) : 0)
-                                            : nd->nkeys;
-        if ((v == 0) != (nd->nkeys == PM_HASHED) ||
-            (nd->nkeys != PM_HASHED && (nd->nkeys & PM_TABLE) && !n) ||
-            nd->first > h.nfk || n > h.nfk - nd->first || nd->gap >= h.nnodes ||
-            nd->acc > h.naccs)
-            return TACT_EMODEL;
-        if (nd->nkeys != PM_HASHED && (nd->nkeys & PM_TABLE)) {
+        uint32_t nk = nd->nkeys;
+        if (nk & PM_TABLE) {
+            /* a table (rare) or PM_HASHED (only the root may be) */
+            uint32_t lg = nk & 31u, n = lg < 31 ? 1u << lg : 0;
+            if (nk == PM_HASHED || !n || nd->first > nfk || n > nfk - nd->first)
+                return TACT_EMODEL;
             /* probing stops at an empty slot: every table needs one */
             uint32_t k = 0;
             while (k < n && fchild[nd->first + k])
                 k++;
             if (k == n)
                 return TACT_EMODEL;
+            nk = 0; /* its extent is checked: the fold below sees none */
+        }
+        uint64_t ga;
+        memcpy(&ga, nd, sizeof ga); /* gap, acc */
+        any |= ga;
+        all &= lim_ga - ga;
+        endbad |= (uint64_t)nfk - ((uint64_t)nd->first + nk); /* top bit: past nfk */
+    }
+    {
+        /* fchild: every child < nnodes */
+        const uint64_t lim = (uint64_t)(nnodes - 1 + 0x80000000u) * 0x100000001ull;
+        uint32_t i = 0;
+        for (; i + 4 <= nfk; i += 4) {
+            uint64_t w0, w1;
+            memcpy(&w0, fchild + i, sizeof w0);
+            memcpy(&w1, fchild + i + 2, sizeof w1);
+            any |= w0 | w1;
+            all &= (lim - w0) & (lim - w1);
+        }
+        for (; i < nfk; i++)
+            endbad |= (uint64_t)(fchild[i] >= nnodes) << 63;
+    }
+    {
+        /* accs: pat < npats, next <= naccs */
+        uint64_t lim;
+        const uint32_t l[2] = {h.npats - 1 + 0x80000000u, h.naccs + 0x80000000u};
+        memcpy(&lim, l, sizeof lim);
+        const uint32_t naccs = h.naccs;
+        if (naccs && !h.npats)
+            return TACT_EMODEL;
+        for (uint32_t i = 0; i < naccs; i++) {
+            uint64_t w;
+            memcpy(&w, &accs[i], sizeof w);
+            any |= w;
+            all &= lim - w;
         }
     }
-    for (uint32_t i = 0; i < h.nfk; i++)
-        if (fchild[i] >= h.nnodes)
+    if ((any & top) || (all & top) != top || (endbad >> 63))
+        return TACT_EMODEL;
+    if (h.ncm) {
+        /* the class masks' table: a power of two with a free slot */
+        if (h.ncm & (h.ncm - 1))
             return TACT_EMODEL;
-    uint32_t used = 0;
+        const pm_cmask *cm = (const pm_cmask *)(const void *)(blob + off[10]);
+        uint32_t nfree = 0;
+        for (uint32_t i = 0; i < h.ncm; i++)
+            nfree += cm[i].node1 == 0;
+        if (!nfree)
+            return TACT_EMODEL;
+    }
+    uint32_t bad = 0, used = 0;
     for (uint32_t i = 0; i < h.nrslots; i++) {
-        if (redges[i].child >= h.nnodes)
-            return TACT_EMODEL;
+        bad |= (uint32_t)(redges[i].child >= h.nnodes);
         used += redges[i].child != 0;
     }
-    if (used >= h.nrslots)
+    if (bad || used >= h.nrslots)
         return TACT_EMODEL;
-    for (uint32_t i = 0; i < h.naccs; i++)
-        if (accs[i].pat >= h.npats || accs[i].next > h.naccs)
-            return TACT_EMODEL;
     for (uint32_t i = 0; i < h.ncslots; i++)
-        if (cslots[i].head > h.nckeys || cslots[i].nonroot > h.nckeys)
-            return TACT_EMODEL;
+        bad |= (uint32_t)(cslots[i].head > h.nckeys) | (uint32_t)(cslots[i].nonroot > h.nckeys);
     for (uint32_t i = 0; i < h.nckeys; i++)
-        if (ckeys[i].next > h.nckeys || ckeys[i].rchild >= h.nnodes)
-            return TACT_EMODEL;
+        bad |= (uint32_t)(ckeys[i].next > h.nckeys) | (uint32_t)(ckeys[i].rchild >= h.nnodes);
+    if (bad)
+        return TACT_EMODEL;
     /* the lists end (no cycle): the scan walks them */
     if (class_keys_listed(cslots, h.ncslots, ckeys, h.nckeys) == UINT32_MAX)
         return TACT_EMODEL;
@@ -888,6 +1070,9 @@ int tact__pm_adopt(const tact__alloc *a, tact__pm *pm, const char *blob, size_t 
     /* any value is valid here too: a damaged mask can only skip steps */
     pm->nbl = (const pm_nbloom *)(const void *)(blob + off[9]);
     pm->nbl_ok = true;
+    /* and in the class masks (checked above: a free slot ends every probe) */
+    pm->cm = h.ncm ? (const pm_cmask *)(const void *)(blob + off[10]) : NULL;
+    pm->ncm = h.ncm;
     return TACT_OK;
 }
 
@@ -981,6 +1166,8 @@ typedef struct mctx {
  * token (called only when the token's bloom bit says it may be). */
 static bool tok_has_class(const pm_cx *x, uint64_t key)
 {
+    if (!((x->bloom3 >> ((key >> 12) & 63)) & 1))
+        return false; /* a third bit: most false hits of the first two end here */
     for (uint32_t j = 0; j < x->nonroot; j++)
         if (x->keys[j] == key)
             return true;
@@ -1060,9 +1247,15 @@ static void emit(mctx *m, uint32_t node, size_t p)
     }
 }
 
+#if defined(__GNUC__)
+#define PM_INLINE inline __attribute__((always_inline))
+#else
+#define PM_INLINE inline
+#endif
+
 /* The child of node along key: a short scan of a frozen small node, the
- * hash table otherwise. */
-static uint32_t node_get(const tact__pm *pm, const pm_node *nd, uint32_t node, uint64_t key)
+ * hash table otherwise (inlined: the steps call it for nearly every token). */
+static PM_INLINE uint32_t node_get(const tact__pm *pm, const pm_node *nd, uint32_t node, uint64_t key)
 {
     if (nd->nkeys == PM_HASHED)
         return edge_get(pm, node, key);
@@ -1081,7 +1274,8 @@ static uint32_t node_get(const tact__pm *pm, const pm_node *nd, uint32_t node, u
     return 0;
 }
 
-static void step_edges(mctx *m, uint32_t node, size_t p)
+/* step_edges runs once per step (inlined into step_node, whose call it saves) */
+static PM_INLINE void step_edges(mctx *m, uint32_t node, size_t p)
 {
     const tact__pm *pm = m->pm;
     const tact_scanner *sc = m->sc;
@@ -1120,10 +1314,21 @@ static void step_edges(mctx *m, uint32_t node, size_t p)
         uint32_t n = node ? x->nonroot : x->nkeys;
         /* a frozen table node: its class edges are in tfilter */
         bool filt = node && pm->cx_ok && nd->nkeys != PM_HASHED && (nd->nkeys & PM_TABLE);
-        for (uint32_t j = 0; j < n; j++)
-            if ((!filt || filter_has(pm->tfilter, bloom_hash(node, x->keys[j]))) &&
-                (c = node_get(pm, nd, node, x->keys[j])))
-                step(m, c, p + 1);
+        const pm_cmask *cmk = filt && n && pm->ncm ? cm_find(pm->cm, pm->ncm, node) : NULL;
+        if (cmk && !((x->bloom & cmk->a) && (x->bloom2 & cmk->b))) {
+            /* none of the token's keys is a class edge of the node */
+        } else if (filt) {
+            const uint16_t *tk = x->tk;
+            const uint64_t *keys = x->keys;
+            const unsigned nb = tbit_node(node);
+            for (uint32_t j = 0; j < n; j++)
+                if (tfilter_has(pm->tfilter, tk[j] ^ nb) && (c = node_get(pm, nd, node, keys[j])))
+                    step(m, c, p + 1);
+        } else {
+            for (uint32_t j = 0; j < n; j++)
+                if ((c = node_get(pm, nd, node, x->keys[j])))
+                    step(m, c, p + 1);
+        }
     }
 tokens:
     if (!(spec & SPEC_TOKEN))
@@ -1158,9 +1363,30 @@ static void step_root(mctx *m, size_t p)
             step(m, c, p + 1);
     }
     if (spec & SPEC_CLASS) {
+        /* the token's root children, often many: what may_step reads, in
+         * locals (step_node may write memory the compiler cannot rule
+         * out) */
         const pm_cx *x = m->tc[p];
-        for (uint32_t j = 0; j < x->nrch; j++)
-            step(m, x->rch[j], p + 1);
+        const uint32_t *rch = x->rch, nrch = x->nrch;
+        const pm_nbloom *nbl = m->nbl, *rnb = x->rnb;
+        if (nrch && nbl) {
+            const uint64_t ta = m->tm[2 * (p + 1)], tb = m->tm[2 * (p + 1) + 1];
+            if (rnb) {
+                /* the masks side by side (cx_fill_nbl) */
+                for (uint32_t j = 0; j < nrch; j++)
+                    if ((rnb[j].a & ta) && (rnb[j].b & tb))
+                        step_node(m, rch[j], p + 1);
+            } else {
+                for (uint32_t j = 0; j < nrch; j++) {
+                    const pm_nbloom *b = &nbl[rch[j]];
+                    if ((b->a & ta) && (b->b & tb))
+                        step_node(m, rch[j], p + 1);
+                }
+            }
+        } else {
+            for (uint32_t j = 0; j < nrch; j++)
+                step(m, rch[j], p + 1);
+        }
     }
     if (!(spec & SPEC_TOKEN))
         return;
@@ -1230,6 +1456,7 @@ static int classes_slow(const tact__pm *pm, const tact_scanner *sc, const tact__
             if (t->nkeys < nonroot) {
                 t->bloom |= (uint64_t)1 << (ck->key & 63);
                 t->bloom2 |= (uint64_t)1 << ((ck->key >> 6) & 63);
+                t->bloom3 |= (uint64_t)1 << ((ck->key >> 12) & 63);
             }
             t->nkeys++;
             if (pm->rchild_ok && ck->rchild)
@@ -1263,8 +1490,11 @@ int tact__pm_scan(const tact__pm *pm, const tact_scanner *sc, const tact__alloc 
         }
     }
     int rc = TACT_OK;
+    const pm_nbloom *nbl = pm->nbl_ok ? pm->nbl : NULL;
+    bool tm_done = false;
     if (pm->cx_ok) {
-        /* most tokens are no class's word: the filter answers in cache */
+        /* most tokens are no class's word: the filter answers in cache;
+         * the masks of each token (below) in the same pass */
         for (size_t i = 0; i < sc->ntoks; i++) {
             uint64_t h = sc->toks[i].hash;
             const pm_cx *x = &no_cx;
@@ -1274,7 +1504,10 @@ int tact__pm_scan(const tact__pm *pm, const tact_scanner *sc, const tact__alloc 
                     x = &pm->cx[c - pm->cslots];
             }
             tc[i] = x;
+            tm[2 * i] = x->bloom | (uint64_t)1 << (h & 63);
+            tm[2 * i + 1] = x->bloom2 | (uint64_t)1 << ((h >> 6) & 63);
         }
+        tm_done = true;
     } else if (!(slow = tact__malloc(a, (sc->ntoks ? sc->ntoks : 1) * sizeof *slow)) ||
                (rc = classes_slow(pm, sc, a, slow, &mem)) != TACT_OK) {
         rc = TACT_ENOMEM;
@@ -1282,9 +1515,8 @@ int tact__pm_scan(const tact__pm *pm, const tact_scanner *sc, const tact__alloc 
         for (size_t i = 0; i < sc->ntoks; i++)
             tc[i] = &slow[i];
     }
-    const pm_nbloom *nbl = pm->nbl_ok ? pm->nbl : NULL;
     if (nbl && rc == TACT_OK) {
-        for (size_t i = 0; i < sc->ntoks; i++) {
+        for (size_t i = 0; !tm_done && i < sc->ntoks; i++) {
             uint64_t h = sc->toks[i].hash;
             tm[2 * i] = tc[i]->bloom | (uint64_t)1 << (h & 63);
             tm[2 * i + 1] = tc[i]->bloom2 | (uint64_t)1 << ((h >> 6) & 63);

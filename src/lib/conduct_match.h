@@ -72,10 +72,13 @@ typedef struct pm_ckey {
  * and the bloom word of the first nonroot keys. Indexed like cslots. */
 typedef struct pm_cx {
     const uint64_t *keys;
+    const uint16_t *tk; /* each key's half of its tfilter bit (tbit_key) */
     const uint32_t *rch;
+    const struct pm_nbloom *rnb; /* the pm_nbloom of each rch, side by side (or NULL) */
     uint32_t nkeys, nonroot, nrch, pad;
     uint64_t bloom;
     uint64_t bloom2; /* the first nonroot keys again, bits (key >> 6) & 63 */
+    uint64_t bloom3; /* and again, bits (key >> 12) & 63 (tok_has_class asks it first) */
 } pm_cx;
 
 /* What a node's edges can be reached by, as two 64-bit masks: bit key & 63
@@ -84,11 +87,23 @@ typedef struct pm_cx {
  * frozen. A step to the node with a token that has neither bit of any of
  * its keys (its word, its first nonroot class keys) in both masks can do
  * nothing, and is skipped before reading the node. */
-typedef struct pm_nbloom {
+struct pm_nbloom {
     uint64_t a, b;
-} pm_nbloom;
+};
+typedef struct pm_nbloom pm_nbloom;
 
 #define PM_FILTER_WORDS 1024u /* 2^16 bits, keyed by the top 16 bits of a hash */
+
+/* The class keys of a node with an edge table, as two 64-bit masks (bit
+ * key & 63 in a, (key >> 6) & 63 in b), in an open-addressing table keyed
+ * by the node (node1 = node + 1; 0: an empty slot). A token none of whose
+ * first nonroot class keys meets both masks has no class edge at the node,
+ * and the scan skips trying its keys there one by one. */
+typedef struct pm_cmask {
+    uint32_t node1;
+    uint32_t pad;
+    uint64_t a, b;
+} pm_cmask;
 
 typedef struct pm_pat {
     uint8_t group, tag;
@@ -139,13 +154,20 @@ struct tact__pm {
     bool cx_ok;
     pm_cx *cx;
     uint64_t *cxk;
+    uint16_t *cxt;
     uint32_t *cxr;
+    struct pm_nbloom *cxn; /* the masks of the cxr nodes, for the root's steps */
     uint64_t rfilter[PM_FILTER_WORDS];
     uint64_t cfilter[PM_FILTER_WORDS];
     /* the (node, class key) edges of the nodes with an edge table: a token
      * tries its classes at such a node, and nearly all miss */
     uint64_t tfilter[PM_FILTER_WORDS];
     bool tfilter_ok; /* tfilter filled by the adopt (build_cx need not) */
+    /* pm_cmask of the table nodes with class edges (in the snapshot once
+     * adopted, else ours, built with tfilter); ncm slots, 0: none */
+    const pm_cmask *cm;
+    pm_cmask *cm_own;
+    uint32_t ncm;
     /* per node, frozen: pm_nbloom (in the snapshot once adopted, else
      * ours); nbl_ok cleared by any change to the trie */
     const pm_nbloom *nbl;

@@ -165,8 +165,15 @@ static bool is_first_person(const char *s, size_t n)
     }
 }
 
-/* The hash a token contributes, or 0 when it breaks the chain. */
-static uint64_t tok_feature(const tact_scanner *sc, size_t i, unsigned *cues)
+#if defined(__GNUC__)
+#define CM_INLINE inline __attribute__((always_inline))
+#else
+#define CM_INLINE inline
+#endif
+
+/* The hash a token contributes, or 0 when it breaks the chain (inlined
+ * into the walk: it runs for every token). */
+static CM_INLINE uint64_t tok_feature(const tact_scanner *sc, size_t i, unsigned *cues)
 {
     const tact__token *t = &sc->toks[i];
     size_t n;
@@ -209,11 +216,6 @@ static uint64_t tok_feature(const tact_scanner *sc, size_t i, unsigned *cues)
 /* The walk over the features; static inline so that the scorer's own call
  * gets its callback inlined (tact__cm_features is the same walk for the
  * trainer's tool and the tests). */
-#if defined(__GNUC__)
-#define CM_INLINE inline __attribute__((always_inline))
-#else
-#define CM_INLINE inline
-#endif
 
 /* The pairs of cues met in one sentence (bit per pair, see sent_pairs). */
 enum {
@@ -522,9 +524,18 @@ static CM_INLINE void on_feature(void *ctx, uint64_t h, size_t tok)
     const int8_t *w = m->w + (size_t)(h >> (64 - m->bits)) * m->ntypes;
     int known = 0;
     (void)tok;
-    for (uint32_t k = 0; k < m->ntypes; k++) {
-        c->acc[k] += w[k];
-        known |= w[k];
+    if (m->ntypes == 4) {
+        /* the shipped model's four types, unrolled */
+        c->acc[0] += w[0];
+        c->acc[1] += w[1];
+        c->acc[2] += w[2];
+        c->acc[3] += w[3];
+        known = w[0] | w[1] | w[2] | w[3];
+    } else {
+        for (uint32_t k = 0; k < m->ntypes; k++) {
+            c->acc[k] += w[k];
+            known |= w[k];
+        }
     }
     c->nfeat++;
     c->nknown += known != 0;

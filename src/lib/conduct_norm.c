@@ -32,7 +32,7 @@ static char leet(unsigned char c)
     return 0;
 }
 
-static bool glue_punct(unsigned char c)
+static inline bool glue_punct(unsigned char c)
 {
     return c == '*' || c == '#' || c == '%' || c == '_' || c == '@' || c == '$' || c == '!' ||
            c == '.' || c == '|';
@@ -73,22 +73,11 @@ static size_t squeeze(const char *s, size_t n, char *out)
     return changed ? o : 0;
 }
 
-static int give(tact__cn_fn fn, void *ctx, size_t first, size_t last, const char *s, size_t n)
+/* give's rare part: s (shorter than UNIT_MAX) has a run of three. */
+static int give_squeezed(tact__cn_fn fn, void *ctx, size_t first, size_t last, const char *s,
+                         size_t n)
 {
     int rc;
-    bool mask = memchr(s, '*', n) != NULL;
-    if (mask)
-        return fn(ctx, first, last, s, n, TACT__CN_MASKED);
-    if ((rc = fn(ctx, first, last, s, n, TACT__CN_PLAIN)))
-        return rc;
-    if (n >= UNIT_MAX)
-        return TACT_OK; /* no disguised word is that long */
-    /* nearly every word has no run of three: squeeze would find nothing */
-    size_t r = 2;
-    while (r < n && !(s[r] == s[r - 1] && s[r] == s[r - 2]))
-        r++;
-    if (r >= n)
-        return TACT_OK;
     char sq[UNIT_MAX];
     size_t m = squeeze(s, n, sq);
     if (m && (rc = fn(ctx, first, last, sq, m, TACT__CN_SQUEEZED)))
@@ -104,6 +93,34 @@ static int give(tact__cn_fn fn, void *ctx, size_t first, size_t last, const char
             return rc;
     }
     return TACT_OK;
+}
+
+/* Pass s on as it is, and squeezed when it stretches a letter; masked
+ * when it has a '*' (may_mask: it can have one; a word token's own normal
+ * form cannot). */
+#if defined(__GNUC__)
+#define CN_INLINE inline __attribute__((always_inline))
+#else
+#define CN_INLINE inline
+#endif
+
+static CN_INLINE int give(tact__cn_fn fn, void *ctx, size_t first, size_t last, const char *s,
+                          size_t n, bool may_mask)
+{
+    int rc;
+    if (may_mask && memchr(s, '*', n) != NULL)
+        return fn(ctx, first, last, s, n, TACT__CN_MASKED);
+    if ((rc = fn(ctx, first, last, s, n, TACT__CN_PLAIN)))
+        return rc;
+    if (n >= UNIT_MAX)
+        return TACT_OK; /* no disguised word is that long */
+    /* nearly every word has no run of three: squeeze would find nothing */
+    size_t r = 2;
+    while (r < n && !(s[r] == s[r - 1] && s[r] == s[r - 2]))
+        r++;
+    if (r >= n)
+        return TACT_OK;
+    return give_squeezed(fn, ctx, first, last, s, n);
 }
 
 /* Decode the bytes [a, b) of the text into out; returns the length, or 0
@@ -197,18 +214,18 @@ int tact__cn_units(const tact_scanner *sc, tact__cn_fn fn, void *ctx)
             const char *s = tact__tok_norm(sc, i, &n);
             bool hyph = (tk[i].shape & TACT__SH_HYPHEN) != 0;
             if (!hyph) {
-                if ((rc = give(fn, ctx, i, i, s, n)))
+                if ((rc = give(fn, ctx, i, i, s, n, false)))
                     return rc;
             } else {
                 size_t m = decode(sc->text, tk[i].start, tk[i].end, buf);
-                if (m && (rc = give(fn, ctx, i, i, buf, m)))
+                if (m && (rc = give(fn, ctx, i, i, buf, m, true)))
                     return rc;
                 if ((rc = fn(ctx, i, i, s, n, TACT__CN_PLAIN)))
                     return rc;
             }
         } else {
             size_t m = decode(sc->text, tk[i].start, tk[j - 1].end, buf);
-            if (m && (rc = give(fn, ctx, i, j - 1, buf, m)))
+            if (m && (rc = give(fn, ctx, i, j - 1, buf, m, true)))
                 return rc;
             /* also each word of the run on its own ("shit!!" or "idiot.") */
             for (size_t k = i; k < j; k++)

@@ -82,7 +82,13 @@ static const tact__type_info types[] = {
 
 const tact__type_info *tact__type_info_get(tact_type t)
 {
-    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+    /* the table is in the order of the enum, whose values have gaps (0-16,
+     * 32-38, 64): try where t would be, then look for it */
+    const size_t nt = sizeof types / sizeof types[0];
+    size_t guess = (size_t)t < 17 ? (size_t)t : (size_t)t - 15;
+    if (guess < nt && types[guess].type == t)
+        return &types[guess];
+    for (size_t i = 0; i < nt; i++)
         if (types[i].type == t)
             return &types[i];
     return NULL;
@@ -257,6 +263,39 @@ static int cmp_type_pos(const void *pa, const void *pb)
     return a->f.end < b->f.end ? -1 : (a->f.end > b->f.end);
 }
 
+/* The bits [lo, hi) of one 64-bit word, 0 <= lo < hi <= 64. */
+static uint64_t span_bits(size_t lo, size_t hi)
+{
+    uint64_t below_hi = hi == 64 ? ~(uint64_t)0 : ((uint64_t)1 << hi) - 1;
+    return below_hi & ~(((uint64_t)1 << lo) - 1);
+}
+
+/* Whether no bit of [a, b) is set in the bitmap u, a word at a time. */
+static bool span_free(const uint64_t *u, size_t a, size_t b)
+{
+    if (a >= b)
+        return true;
+    size_t wa = a >> 6, wb = (b - 1) >> 6;
+    for (size_t w = wa; w <= wb; w++) {
+        size_t lo = w == wa ? (a & 63) : 0, hi = w == wb ? ((b - 1) & 63) + 1 : 64;
+        if (u[w] & span_bits(lo, hi))
+            return false;
+    }
+    return true;
+}
+
+/* Set the bits [a, b) of u. */
+static void span_mark(uint64_t *u, size_t a, size_t b)
+{
+    if (a >= b)
+        return;
+    size_t wa = a >> 6, wb = (b - 1) >> 6;
+    for (size_t w = wa; w <= wb; w++) {
+        size_t lo = w == wa ? (a & 63) : 0, hi = w == wb ? ((b - 1) & 63) + 1 : 64;
+        u[w] |= span_bits(lo, hi);
+    }
+}
+
 /*
  * Identifiers may not overlap each other: the most specific, then longest,
  * then most confident wins (greedy over a byte bitmap, so the cost is the
@@ -289,14 +328,9 @@ int tact__findings_resolve(tact_scanner *sc)
         memset(used, 0, words * sizeof *used);
         for (size_t i = 0; i < nid; i++) {
             tact_finding *f = &sc->cand[i].f;
-            bool free_span = true;
-            for (size_t b = f->start; b < f->end && free_span; b++)
-                if (used[b >> 6] & (1ull << (b & 63)))
-                    free_span = false;
-            if (!free_span)
+            if (!span_free(used, f->start, f->end))
                 continue;
-            for (size_t b = f->start; b < f->end; b++)
-                used[b >> 6] |= 1ull << (b & 63);
+            span_mark(used, f->start, f->end);
             sc->findings[sc->nfindings++] = *f;
         }
     }

@@ -59,19 +59,102 @@ static bool is_space(int32_t cp)
 
 /* ASCII byte classes: AC_ALNUM a letter or digit, AC_DIGIT a digit,
  * AC_LOCAL an email local-part character (letters, digits, . _ % + -),
- * AC_ALPHA a letter. */
-enum { AC_ALNUM = 1, AC_DIGIT = 2, AC_LOCAL = 4, AC_ALPHA = 8 };
+ * AC_ALPHA a letter, AC_UPPER an upper-case letter, AC_HYPH '-', AC_APOS '\''. */
+enum { AC_ALNUM = 1, AC_DIGIT = 2, AC_LOCAL = 4, AC_ALPHA = 8, AC_UPPER = 16, AC_HYPH = 32,
+       AC_APOS = 64 };
 static const unsigned char ascii_class[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 4, 0, 4, 4, 0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0,
-    0, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13,
-    13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 0, 0, 0, 0, 4,
+    0, 0, 0, 0, 0, 4, 0, 64, 0, 0, 0, 4, 0, 36, 4, 0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0,
+    0, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29,
+    29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 0, 0, 0, 0, 4,
     0, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13,
     13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* For the plain-word path: each byte lower-cased (A-Z only), and what it
+ * adds to the run's counts (upper-case letters in the low 32 bits, digits
+ * in the high 32: a run is shorter than 2^32 bytes, token offsets being
+ * 32-bit). */
+static const unsigned char ascii_lower[256] = {
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+    16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+    32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
+    48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63,
+    64, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 91, 92, 93, 94, 95,
+    96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127,
+    128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143,
+    144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159,
+    160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174, 175,
+    176, 177, 178, 179, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191,
+    192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203, 204, 205, 206, 207,
+    208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222, 223,
+    224, 225, 226, 227, 228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239,
+    240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253, 254, 255,
+};
+#define CNT_UP 1ull
+#define CNT_DIG (1ull << 32)
+static const uint64_t ascii_cnt[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    CNT_DIG, CNT_DIG, CNT_DIG, CNT_DIG, CNT_DIG, CNT_DIG, CNT_DIG, CNT_DIG, CNT_DIG, CNT_DIG, 0, 0, 0, 0, 0, 0,
+    0, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP,
+    CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* push_token's counts: upper-case letters in the low 32 bits, lower-case in
+ * the high 32 (a text is at most TACT_MAX_TEXT bytes). */
+#define UL_UP 1ull
+#define UL_LO (1ull << 32)
+static const uint64_t ascii_ul[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, UL_UP, UL_UP, UL_UP, UL_UP, UL_UP, UL_UP, UL_UP,
+    UL_UP, UL_UP, UL_UP, UL_UP, UL_UP, UL_UP, UL_UP, UL_UP,
+    UL_UP, UL_UP, UL_UP, UL_UP, UL_UP, UL_UP, UL_UP, UL_UP,
+    UL_UP, UL_UP, UL_UP, 0, 0, 0, 0, 0,
+    0, UL_LO, UL_LO, UL_LO, UL_LO, UL_LO, UL_LO, UL_LO,
+    UL_LO, UL_LO, UL_LO, UL_LO, UL_LO, UL_LO, UL_LO, UL_LO,
+    UL_LO, UL_LO, UL_LO, UL_LO, UL_LO, UL_LO, UL_LO, UL_LO,
+    UL_LO, UL_LO, UL_LO, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
 };
 
 static bool is_word_cp_slow(int32_t cp)
@@ -213,7 +296,8 @@ static size_t scan_email(cursor *c, size_t i)
 }
 
 /* The case and digit shape bits of a token from its letter counts (shared
- * by push_token and its ASCII fast path, so both give the same shape). */
+ * by push_token and the tokenizer's plain-word path, so both give the same
+ * shape). */
 static inline unsigned case_shape(unsigned shape, unsigned letters, unsigned upper, unsigned lower,
                                   unsigned digits, bool first_upper)
 {
@@ -243,13 +327,10 @@ static int push_token(tact_scanner *sc, size_t start, size_t end, int kind, unsi
     t->kind = (uint16_t)kind;
     t->norm_off = (uint32_t)sc->norm.len;
     t->lex = 0;
-    /* normalise and measure shape in one pass */
-    cursor c = {(const unsigned char *)sc->text, sc->len, true, 0, SIZE_MAX, SIZE_MAX};
     unsigned upper = 0, lower = 0, letters = 0, digits = 0, nonascii = 0;
     bool first_upper = false;
     unsigned shape = shape_extra;
-    size_t i = start;
-    /* ASCII tokens (nearly all) in one pass that copies, measures and
+    /* ASCII tokens (nearly all) in one pass that copies, counts and
      * hashes (tact__hash's FNV-1a, finished below); a non-ASCII byte
      * abandons it for the general path, which starts over */
     bool ascii_fast = true;
@@ -258,35 +339,44 @@ static int push_token(tact_scanner *sc, size_t start, size_t end, int kind, unsi
         tact__buf_reserve(&sc->a, &sc->norm, end - start) != TACT_OK)
         return TACT_ENOMEM;
     {
-        char *o = sc->norm.p + sc->norm.len;
+        const unsigned char *src = (const unsigned char *)sc->text;
+        unsigned char *o = (unsigned char *)sc->norm.p + sc->norm.len;
+        uint64_t ul = 0;
+        unsigned seen = 0;
         for (size_t k = start; k < end; k++) {
-            unsigned char ch = c.s[k];
+            unsigned ch = src[k];
             if (ch >= 0x80) {
                 ascii_fast = false;
-                upper = lower = letters = digits = 0;
-                first_upper = false;
-                shape = shape_extra;
                 break;
             }
-            if ((unsigned)(ch - 'a') < 26u) { /* the most common first */
-                lower++;
-                letters++;
-            } else if ((unsigned)(ch - 'A') < 26u) {
-                if (letters == 0)
-                    first_upper = true;
-                upper++;
-                letters++;
-                ch = (unsigned char)(ch + 32);
-            } else if (ch >= '0' && ch <= '9') {
-                digits++;
-            } else if (ch == '-' && k > start && k + 1 < end) {
-                shape |= TACT__SH_HYPHEN;
-            } else if (ch == '\'' && k > start && k + 1 < end) {
-                shape |= TACT__SH_APOS;
-            }
-            *o++ = (char)ch;
+            ul += ascii_ul[ch];
+            seen |= ascii_class[ch];
+            ch = ascii_lower[ch];
+            *o++ = (unsigned char)ch;
             h ^= ch;
             h *= 0x100000001b3ull;
+        }
+        if (ascii_fast) {
+            upper = (unsigned)(ul & 0xFFFFFFFFu);
+            lower = (unsigned)(ul >> 32);
+            letters = upper + lower;
+            digits = (seen & AC_DIGIT) != 0; /* only whether there is one counts */
+            if (upper) {
+                /* the first letter upper-case */
+                size_t f = start;
+                while (!(ascii_class[src[f]] & AC_ALPHA))
+                    f++;
+                first_upper = (ascii_class[src[f]] & AC_UPPER) != 0;
+            }
+            /* a hyphen or apostrophe inside the token (not at its ends) */
+            if ((seen & (AC_HYPH | AC_APOS)) && end - start > 2) {
+                for (size_t k = start + 1; k + 1 < end; k++) {
+                    if (src[k] == '-')
+                        shape |= TACT__SH_HYPHEN;
+                    else if (src[k] == '\'')
+                        shape |= TACT__SH_APOS;
+                }
+            }
         }
     }
     if (ascii_fast) {
@@ -296,6 +386,8 @@ static int push_token(tact_scanner *sc, size_t start, size_t end, int kind, unsi
         h *= 0xff51afd7ed558ccdull;
         h ^= h >> 33;
     } else {
+        cursor c = {(const unsigned char *)sc->text, sc->len, true, 0, SIZE_MAX, SIZE_MAX};
+        size_t i = start;
         while (i < end) {
             int32_t cp;
             size_t l = cp_at(&c, i, &cp);
@@ -328,58 +420,6 @@ static int push_token(tact_scanner *sc, size_t start, size_t end, int kind, unsi
         shape |= TACT__SH_NONASCII;
     t->shape = (uint16_t)case_shape(shape, letters, upper, lower, digits, first_upper);
     t->hash = ascii_fast ? h : tact__hash_inl(sc->norm.p + t->norm_off, t->norm_len);
-    sc->ntoks++;
-    return TACT_OK;
-}
-
-/*
- * push_token for a token whose bytes are all ASCII letters and digits (the
- * tokenizer's fast path for plain words): the same fields, shape and hash,
- * without the checks that cannot apply.
- */
-static int push_ascii_word(tact_scanner *sc, size_t start, size_t end, int kind, unsigned shape)
-{
-    if (sc->ntoks == sc->toks_cap &&
-        tact__grow(&sc->a, (void **)&sc->toks, &sc->toks_cap, sc->ntoks + 1, sizeof *sc->toks))
-        return TACT_ENOMEM;
-    if (sc->norm.cap - sc->norm.len < end - start + 1 &&
-        tact__buf_reserve(&sc->a, &sc->norm, end - start) != TACT_OK)
-        return TACT_ENOMEM;
-    tact__token *t = &sc->toks[sc->ntoks];
-    t->start = (uint32_t)start;
-    t->end = (uint32_t)end;
-    t->kind = (uint16_t)kind;
-    t->norm_off = (uint32_t)sc->norm.len;
-    t->norm_len = (uint32_t)(end - start);
-    t->lex = 0;
-    const unsigned char *in = (const unsigned char *)sc->text;
-    unsigned char *o = (unsigned char *)sc->norm.p + sc->norm.len;
-    unsigned upper = 0, lower = 0, digits = 0;
-    bool first_upper = false;
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (size_t k = start; k < end; k++) {
-        unsigned ch = in[k];
-        if (ch - 'a' < 26u) {
-            lower++;
-        } else if (ch - 'A' < 26u) {
-            if (upper + lower == 0)
-                first_upper = true;
-            upper++;
-            ch += 32;
-        } else {
-            digits++;
-        }
-        *o++ = (unsigned char)ch;
-        h ^= ch;
-        h *= 0x100000001b3ull;
-    }
-    *o = '\0';
-    sc->norm.len += end - start;
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    t->shape = (uint16_t)case_shape(shape, upper + lower, upper, lower, digits, first_upper);
-    t->hash = h;
     sc->ntoks++;
     return TACT_OK;
 }
@@ -530,6 +570,24 @@ static void warm_later_probes(const tact_scanner *sc, const tact__lex *lx, uint3
 }
 #endif
 
+/* tact__lex_get_h (lex.c) inline, for the one lookup every word token
+ * makes: the same probe, the same answer. */
+static inline uint32_t lex_get_inl(const tact__lex *lx, uint64_t h)
+{
+    if (!lx->nslots)
+        return 0;
+    uint32_t mask = lx->nslots - 1, i = (uint32_t)h & mask;
+    for (uint32_t k = 0; k < lx->nslots; k++) {
+        const tact__lex_slot *sl = &lx->slots[i];
+        if (!sl->e1)
+            return 0;
+        if (sl->h == h)
+            return sl->val;
+        i = (i + 1) & mask;
+    }
+    return 0;
+}
+
 /*
  * The general lexicon is large (half a million words), so nearly every
  * lookup misses the cache. Looking the words up after tokenizing, with the
@@ -555,7 +613,7 @@ static void lookup_words(tact_scanner *sc)
 #endif
         tact__token *t = &sc->toks[i];
         if (has_lex(t))
-            t->lex = tact__lex_get_h(lx, sc->norm.p + t->norm_off, t->norm_len, t->hash);
+            t->lex = lex_get_inl(lx, t->hash);
 #if defined(__GNUC__)
         if ((t->lex & TACT__LX_HEAD) || t->kind == TACT__TOK_HANDLE)
             warm_later_probes(sc, lx, mask, i);
@@ -573,6 +631,13 @@ int tact__tokenize(tact_scanner *sc)
     if (tact__buf_reserve(&sc->a, &sc->norm, sc->len + 16) != TACT_OK)
         return TACT_ENOMEM;
     while (i < c.n) {
+        if (c.s[i] == ' ') {
+            /* a plain space (the most common byte between tokens): as the
+             * white-space branch below */
+            pending |= TACT__SH_SPACE_BEFORE;
+            i++;
+            continue;
+        }
         if (ascii_alnum(c.s[i])) {
             /* an ASCII letter or digit: the branches below, in their order,
              * with a plain word (a run of ASCII letters and digits that no
@@ -591,18 +656,67 @@ int tact__tokenize(tact_scanner *sc)
             } else if (!prev_alnum && c.at_pos != c.n && (e = scan_email(&c, i)) > i) {
                 kind = TACT__TOK_EMAIL;
             } else {
+                /* one pass over the run that also lower-cases it into
+                 * norm, hashes it and counts its cases (the fields, shape
+                 * and hash push_token gives it); kept only when the run is the whole token (else
+                 * scan_word below, and push_token writes over it) */
+                if (sc->norm.cap - sc->norm.len < c.n - i + 1 &&
+                    tact__buf_reserve(&sc->a, &sc->norm, c.n - i) != TACT_OK)
+                    return TACT_ENOMEM;
+                unsigned char *o = (unsigned char *)sc->norm.p + sc->norm.len;
                 size_t r = i;
-                unsigned k, seen = 0;
-                while (r < c.n && ((k = ascii_class[c.s[r]]) & AC_ALNUM)) {
-                    seen |= k;
-                    r++;
+                unsigned k, seen = 0, upper, digits;
+                uint64_t h = 0xcbf29ce484222325ull, cnt = 0;
+                {
+                    /* in locals: the stores through o may alias the cursor */
+                    const unsigned char *src = c.s;
+                    const size_t n = c.n;
+                    unsigned char *w = o;
+                    while (r < n && ((k = ascii_class[src[r]]) & AC_ALNUM)) {
+                        unsigned ch = ascii_lower[src[r]];
+                        seen |= k;
+                        cnt += ascii_cnt[src[r]];
+                        *w++ = (unsigned char)ch;
+                        h ^= ch;
+                        h *= 0x100000001b3ull;
+                        r++;
+                    }
                 }
+                upper = (unsigned)(cnt & 0xFFFFFFFFu);
+                digits = (unsigned)(cnt >> 32);
                 if (r == c.n || (c.s[r] < 0x80 && c.s[r] != '\'' && c.s[r] != '-')) {
                     kind = !(seen & AC_DIGIT)  ? TACT__TOK_WORD
                            : seen & AC_ALPHA ? TACT__TOK_ALNUM
                                              : TACT__TOK_NUMBER;
-                    if (push_ascii_word(sc, i, r, kind, pending) != TACT_OK)
+                    if (sc->ntoks == sc->toks_cap &&
+                        tact__grow(&sc->a, (void **)&sc->toks, &sc->toks_cap, sc->ntoks + 1,
+                                   sizeof *sc->toks))
                         return TACT_ENOMEM;
+                    tact__token *t = &sc->toks[sc->ntoks];
+                    t->start = (uint32_t)i;
+                    t->end = (uint32_t)r;
+                    t->kind = (uint16_t)kind;
+                    t->norm_off = (uint32_t)sc->norm.len;
+                    t->norm_len = (uint32_t)(r - i);
+                    t->lex = 0;
+                    o[r - i] = '\0';
+                    sc->norm.len += r - i;
+                    h ^= h >> 33;
+                    h *= 0xff51afd7ed558ccdull;
+                    h ^= h >> 33;
+                    /* the first letter upper-case (a digit may come first) */
+                    bool first_upper = false;
+                    if (upper) {
+                        size_t f = i;
+                        while (!(ascii_class[c.s[f]] & AC_ALPHA))
+                            f++;
+                        first_upper = (ascii_class[c.s[f]] & AC_UPPER) != 0;
+                    }
+                    unsigned letters = (unsigned)(r - i) - digits;
+                    t->shape = (uint16_t)case_shape(pending, letters, upper, letters - upper, digits,
+                                                    first_upper);
+                    t->hash = h;
+                    sc->ntoks++;
                     pending = 0;
                     i = r;
                     continue;
