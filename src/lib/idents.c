@@ -106,8 +106,19 @@ static int gate_words(const tact__alloc *a, tact__idents *ix)
     if (rc)
         return rc;
     tact__hf_build(&ix->gatef, &ix->gate);
+    /* the number words of idents_ages.c (numword_prefix), whole */
+    static const char *const numwords[] = {
+        "one",      "two",     "three",     "four",     "five",     "six",    "seven",
+        "eight",    "nine",    "ten",       "eleven",   "twelve",   "thirteen", "fourteen",
+        "fifteen",  "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+        "forty",    "fifty",   "sixty",     "seventy",  "eighty",   "ninety", NULL};
+    memset(&ix->numf, 0, sizeof ix->numf);
+    for (size_t i = 0; numwords[i]; i++) {
+        size_t b = tact__hf_bit(tact__hash(numwords[i], strlen(numwords[i])));
+        ix->numf.w[b >> 6] |= 1ull << (b & 63u);
+    }
     for (size_t w = 0; w < TACT__HF_WORDS; w++)
-        ix->anyf.w[w] = ix->gatef.w[w] | ix->lexf.w[w];
+        ix->anyf.w[w] = ix->gatef.w[w] | ix->lexf.w[w] | ix->numf.w[w];
     return TACT_OK;
 }
 
@@ -250,7 +261,7 @@ size_t tact__ix_match(const tact_scanner *sc, size_t i, const char *pat)
 int tact__idents_scan(tact_scanner *sc)
 {
     ix_post p = {false, sc->len > 0 && memchr(sc->text, '/', sc->len) != NULL, false, NULL,
-                 NULL, 0, NULL, 0, 0};
+                 NULL, 0, NULL, 0, 0, false, false};
     /* the gate words of every token, once (idents.h); the filter answers
      * "none" for most tokens without the probe */
     const tact__idents *ix = sc->rs->idents;
@@ -260,36 +271,52 @@ int tact__idents_scan(tact_scanner *sc)
     if (!gate || !hot || !web)
         return TACT_ENOMEM;
     size_t nhot = 0, nweb = 0;
-    bool dout = false;
+    bool dout = false, numword = false;
+    uint32_t ixany = 0;
+    unsigned kinds = 0; /* bit 1 << kind of every token */
+    /* the kinds of the web tokens, by bit */
+    const unsigned web_kinds = 1u << TACT__TOK_URL | 1u << TACT__TOK_EMAIL |
+                               1u << TACT__TOK_HANDLE | 1u << TACT__TOK_HASHTAG;
     for (size_t k = 0; k < sc->ntoks; k++) {
-        uint64_t h = sc->toks[k].hash;
-        gate[k] = 0;
+        const tact__token *t = &sc->toks[k];
+        uint64_t h = t->hash;
+        uint16_t g = 0;
         uint32_t b = 0;
         /* (anyf: most tokens are in neither lexicon, told by one test) */
         if (ix && tact__hf_maybe(&ix->anyf, h)) {
             if (tact__hf_maybe(&ix->gatef, h))
-                gate[k] = (uint16_t)tact__lex_get_h(&ix->gate, sc->norm.p + sc->toks[k].norm_off,
-                                                    sc->toks[k].norm_len, h);
+                g = (uint16_t)tact__lex_get_h(&ix->gate, sc->norm.p + t->norm_off, t->norm_len, h);
             b = tact__ix_bits(sc, k);
+            numword |= tact__hf_maybe(&ix->numf, h);
         } else if (!ix) {
             b = tact__ix_bits(sc, k);
         }
-        p.ixany |= b;
-        unsigned kind = sc->toks[k].kind;
-        if (gate[k] || (sc->toks[k].lex & TACT__LX_STREET) || b)
+        gate[k] = g;
+        ixany |= b;
+        unsigned kbit = 1u << t->kind;
+        kinds |= kbit;
+        if (g || (t->lex & TACT__LX_STREET) || b)
             hot[nhot++] = (uint32_t)k;
-        if (kind == TACT__TOK_URL || kind == TACT__TOK_EMAIL || kind == TACT__TOK_HANDLE ||
-            kind == TACT__TOK_HASHTAG || (gate[k] & IG_PLATFORM))
+        if ((kbit & web_kinds) || (g & IG_PLATFORM))
             web[nweb++] = (uint32_t)k;
         /* a digit outside the web tokens (ix_post.digit_out) */
-        if (sc->toks[k].shape & TACT__SH_DIGIT) {
-            if (kind == TACT__TOK_EMAIL)
-                dout |= ix_digit((unsigned char)sc->text[sc->toks[k].start]);
-            else if (kind != TACT__TOK_URL && kind != TACT__TOK_HANDLE &&
-                     kind != TACT__TOK_HASHTAG)
-                dout = true;
+        unsigned shape = t->shape;
+        if (shape & (TACT__SH_HYPHEN | TACT__SH_DIGIT)) {
+            if (shape & TACT__SH_HYPHEN)
+                numword = true;
+            if (shape & TACT__SH_DIGIT) {
+                if (t->kind == TACT__TOK_EMAIL)
+                    dout |= ix_digit((unsigned char)sc->text[t->start]);
+                else if (!(kbit & web_kinds))
+                    dout = true;
+            }
         }
     }
+    p.ixany = ixany;
+    p.numword = numword;
+    p.numtok = (kinds & (1u << TACT__TOK_NUMBER | 1u << TACT__TOK_ALNUM)) != 0;
+    if (!ix)
+        p.numword = true; /* no filter: idents_ages.c looks at every word */
     p.gate = gate;
     p.hot = hot;
     p.nhot = nhot;

@@ -59,7 +59,8 @@ typedef struct tact__idents {
     tact__hfilter lexf; /* hashes of lex's keys (idents_filter.h) */
     tact__lex gate;     /* gate word -> IG_* bits */
     tact__hfilter gatef;
-    tact__hfilter anyf; /* lexf | gatef: in neither when clear */
+    tact__hfilter anyf; /* lexf | gatef | numf: in neither when clear */
+    tact__hfilter numf; /* hashes of the number words (idents_ages.c) */
     /* the bytes (both cases) just before the first '/' of a profile or
      * fundraiser host (idents_web.c, tact__ix_web_compile) */
     uint8_t host_end[256];
@@ -283,6 +284,13 @@ typedef struct ix_post {
     const uint32_t *web;
     size_t nweb;
     uint32_t ixany; /* IX_* bits of all tokens together */
+    /* a number or alnum token somewhere (every age rule needs one, or a
+     * number word: idents_ages.c) */
+    bool numtok;
+    /* a token that may be a number word (idents.c: numf), or one with an
+     * inner hyphen ("fourteen-year-old"): the only places idents_ages.c
+     * reads number words */
+    bool numword;
 } ix_post;
 
 int tact__ix_phone_scan(tact_scanner *sc, const ix_post *p);    /* idents_phone.c */

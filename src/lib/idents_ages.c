@@ -403,9 +403,47 @@ static bool shorthand_follow(const tact_scanner *sc, size_t k)
     return false;
 }
 
+/* True when some word token starts with a number word (numword_prefix):
+ * the first three or four letters of one, then the full test. Only a
+ * whole number word (tok_numword, numword_age) or one before an inner
+ * hyphen (numword_age) is read below: ix_post.numword says when the post
+ * may have one. */
+static bool any_numword(const tact_scanner *sc)
+{
+    for (size_t k = 0; k < sc->ntoks; k++) {
+        const tact__token *t = &sc->toks[k];
+        if (t->kind != TACT__TOK_WORD || t->norm_len < 3)
+            continue;
+        const char *s = sc->norm.p + t->norm_off;
+        char a = s[0], b = s[1], c = s[2];
+        bool may;
+        switch (a) {
+        case 'o': may = b == 'n' && c == 'e'; break;
+        case 't':
+            may = (b == 'w' && (c == 'o' || c == 'e')) || (b == 'e' && c == 'n') ||
+                  (b == 'h' && (c == 'r' || (c == 'i' && t->norm_len >= 4 && s[3] == 'r')));
+            break;
+        case 'f': may = (b == 'o' && (c == 'u' || c == 'r')) || (b == 'i' && (c == 'v' || c == 'f')); break;
+        case 's': may = (b == 'i' && c == 'x') || (b == 'e' && c == 'v'); break;
+        case 'e': may = (b == 'i' && c == 'g') || (b == 'l' && c == 'e'); break;
+        case 'n': may = b == 'i' && c == 'n'; break;
+        default: may = false;
+        }
+        long v;
+        if (may && numword_prefix(s, t->norm_len, &v))
+            return true;
+    }
+    return false;
+}
+
 int tact__ix_ages_scan(tact_scanner *sc, const ix_post *post)
 {
     int rc = TACT_OK;
+    /* every rule below needs a number or alnum token (ix_tok_num, the digit
+     * rules) or a word that starts with a number word (numword_prefix: age_num,
+     * numword_age): without either, nothing to find */
+    if (!post->numtok && !(post->numword && any_numword(sc)))
+        return TACT_OK;
     for (size_t k = 0; k < sc->ntoks && rc == TACT_OK; k++) {
         const tact__token *t = &sc->toks[k];
         /* 7yo, 7 year old, 7-year-old */

@@ -280,6 +280,20 @@ static int holiday_dates(tact_scanner *sc)
     return TACT_OK;
 }
 
+/* Whether the text holds a digit, then sep, then a digit: every numeric
+ * date has one (d/m/y and d/m with '/', '.' or '-'; ISO with '-'). */
+static bool digit_sep_digit(const tact_scanner *sc, char sep)
+{
+    if (sc->len < 3)
+        return false;
+    const char *s = sc->text, *e = sc->text + sc->len;
+    for (const char *p = memchr(s + 1, sep, sc->len - 1); p;
+         p = memchr(p + 1, sep, (size_t)(e - p - 1)))
+        if (e - p > 1 && ix_digit((unsigned char)p[-1]) && ix_digit((unsigned char)p[1]))
+            return true;
+    return false;
+}
+
 int tact__ix_dates_scan(tact_scanner *sc, const ix_post *post)
 {
     int rc;
@@ -289,7 +303,9 @@ int tact__ix_dates_scan(tact_scanner *sc, const ix_post *post)
     /* numeric_dates does not skip the web tokens (it can read a date in a
      * URL's query), so it needs only a digit; written_dates takes days and
      * years from number and alnum tokens (ix_tok_num), never web tokens */
-    if (post->digit && (rc = numeric_dates(sc)) != TACT_OK)
+    if (post->digit &&
+        (digit_sep_digit(sc, '/') || digit_sep_digit(sc, '-') || digit_sep_digit(sc, '.')) &&
+        (rc = numeric_dates(sc)) != TACT_OK)
         return rc;
     if (post->digit_out && (rc = written_dates(sc)) != TACT_OK)
         return rc;

@@ -359,8 +359,19 @@ int tact__ix_numbers_scan(tact_scanner *sc, const ix_post *post)
         int c = ix_at(sc, i);
         size_t next = i + 1;
         int rc = TACT_OK;
-        if (!ix_alnum(c) || !ix_left_edge(sc, i) || ix_in_web_c(sc, &cur, i)) {
+        /* (a word without a digit in its first seven bytes starts nothing:
+         * see below; it is passed over whole, as there) */
+        if (!ix_alnum(c) || !ix_left_edge(sc, i) ||
+            (!ix_digit(c) && !ix_digit(ix_at(sc, i + 1)) && !ix_digit(ix_at(sc, i + 2)) &&
+             !ix_digit(ix_at(sc, i + 3)) && !ix_digit(ix_at(sc, i + 4)) &&
+             !ix_digit(ix_at(sc, i + 5)) && !ix_digit(ix_at(sc, i + 6))) ||
+            ix_in_web_c(sc, &cur, i)) {
             i++;
+            /* the rest of a word or number: an alnum byte after c is no
+             * left edge, so none of them starts anything */
+            if (ix_alnum(c))
+                while (ix_alnum(ix_at(sc, i)))
+                    i++;
             continue;
         }
         if (ix_digit(c)) {
@@ -385,5 +396,6 @@ int tact__ix_numbers_scan(tact_scanner *sc, const ix_post *post)
                 next++;
         i = next;
     }
-    return case_refs(sc);
+    /* every case reference follows a word with IX_CASE_CUE */
+    return (post->ixany & IX_CASE_CUE) ? case_refs(sc) : TACT_OK;
 }

@@ -221,6 +221,9 @@ int tact__ix_phone_scan(tact_scanner *sc, const ix_post *post)
                                                        ix_at(sc, i - 1) != '$'));
         if (!start || ix_in_web_c(sc, &cur, i)) {
             i++;
+            /* and every 8 bytes with no '(', '+' or digit (no start) */
+            if (!ix_digit(c))
+                i = ix_skip_none_between(sc, i, '(' - 1, '9' + 1);
             continue;
         }
         run r;

@@ -133,8 +133,18 @@ int tact__ix_postcode_scan(tact_scanner *sc, const ix_post *post)
         return TACT_OK;
     while (i < sc->len) {
         int c = ix_at(sc, i);
-        if (!ix_alpha(c) || !ix_left_edge(sc, i) || ix_in_web_c(sc, &cur, i)) {
+        /* (an outward code has a digit second or third, see outward; GIR 0AA
+         * starts with 'G': a word with neither is passed over whole, as
+         * below when outward finds nothing) */
+        if (!ix_alpha(c) || !ix_left_edge(sc, i) ||
+            (c != 'G' && !ix_digit(ix_at(sc, i + 1)) && !ix_digit(ix_at(sc, i + 2))) ||
+            ix_in_web_c(sc, &cur, i)) {
             i++;
+            /* the rest of a word or number: an alnum byte after c is no
+             * left edge, so none of them starts a code */
+            if (ix_alnum(c))
+                while (ix_alnum(ix_at(sc, i)))
+                    i++;
             continue;
         }
         size_t e = c == 'G' ? tact__ix_match(sc, i, "GIR_0AA") : 0;

@@ -384,16 +384,17 @@ static bool tagger_select(const names_ctx *c, uint8_t *sel)
                  (!t->lex && (t->shape & TACT__SH_HYPHEN))))
                 last = e;
         }
+        /* the tokens after the last such word are the run's tail (2): a
+         * span that starts there has none of them (runs are short: a loop,
+         * not three memset calls) */
         if (last == SIZE_MAX) {
-            memset(sel + i, 0, e - i);
+            for (; i < e; i++)
+                sel[i] = 0;
         } else {
-            /* the tokens after the last such word are the run's tail (2):
-             * a span that starts there has none of them */
-            memset(sel + i, 1, last + 1 - i);
-            memset(sel + last + 1, 2, e - last - 1);
+            for (; i < e; i++)
+                sel[i] = (uint8_t)(i <= last ? 1 : 2);
             any = true;
         }
-        i = e;
     }
     return any;
 }

@@ -184,6 +184,9 @@ int tact__tagger_pack(const tact__alloc *a, tagger_model *m)
     }
     m->ridx = ridx;
     m->rows = rows;
+    for (int p = 0; p < TG_NTAGS; p++)
+        m->prev_r[p] = ridx[mix(F_PREV, (uint64_t)p) & m->mask];
+    m->bias_r = ridx[mix(F_BIAS, 0) & m->mask];
 done:
     tact__free(a, rx);
     tact__free(a, ry);
@@ -224,7 +227,8 @@ static uint32_t cluster_of(const tagger_clusters *c, const tact_scanner *sc, siz
     }
 }
 
-bool tact__tagger_cap_free(const tact_scanner *sc, size_t i)
+/* tact__tagger_cap_free, inline for the decoders */
+static inline bool cap_free(const tact_scanner *sc, size_t i)
 {
     const tact__token *t = &sc->toks[i];
     if (t->shape & (TACT__SH_SENT_START | TACT__SH_LINE_START))
@@ -240,6 +244,11 @@ bool tact__tagger_cap_free(const tact_scanner *sc, size_t i)
         return ch == ':' || ch == '"' || ch == '(' || ch == '-' || (unsigned char)ch >= 0x80;
     }
     return false;
+}
+
+bool tact__tagger_cap_free(const tact_scanner *sc, size_t i)
+{
+    return cap_free(sc, i);
 }
 
 /* A small code for the shape of token i (or a sentinel past the ends). */
@@ -566,8 +575,8 @@ static void tag_packed(const tagger_model *m, const tact_scanner *sc, tagger_cac
     const uint64_t *rows = m->rows;
     const uint64_t *prev_row[TG_NTAGS];
     for (int p = 0; p < TG_NTAGS; p++)
-        prev_row[p] = rows + 2 * (size_t)ridx[mix(F_PREV, (uint64_t)p) & m->mask];
-    const uint64_t *bias = rows + 2 * (size_t)ridx[mix(F_BIAS, 0) & m->mask];
+        prev_row[p] = rows + 2 * (size_t)m->prev_r[p];
+    const uint64_t *bias = rows + 2 * (size_t)m->bias_r;
     size_t n = sc->ntoks;
     if (cache && cache->m != m) {
         memset(cache->e, 0, sizeof cache->e);
@@ -585,7 +594,15 @@ static void tag_packed(const tagger_model *m, const tact_scanner *sc, tagger_cac
     for (;;) {
         size_t nb = 0;
         for (; i < n && nb < TG_BLOCK; i++) {
-            if ((sel && !sel[i]) || tact__tagger_skip(sc, i))
+            if (sel && !sel[i]) {
+                /* and the unselected tokens after it, 8 at a time (most
+                 * tokens are not selected) */
+                uint64_t x;
+                while (i + 9 <= n && (memcpy(&x, sel + i + 1, sizeof x), x == 0))
+                    i += 8;
+                continue;
+            }
+            if (tact__tagger_skip(sc, i))
                 continue;
             if (sel && sel[i] == 2) {
                 /* a tail token (tagger.h): tagged alone, after the tokens
@@ -620,7 +637,7 @@ static void tag_packed(const tagger_model *m, const tact_scanner *sc, tagger_cac
             }
             const tact__token *tok = &sc->toks[t];
             uint32_t sh0 = shape_code(sc, t, true);
-            bool capfree = tact__tagger_cap_free(sc, t);
+            bool capfree = cap_free(sc, t);
             sh0s[j] = sh0;
             capf[j] = capfree;
             hit[j] = false;

@@ -66,6 +66,10 @@ typedef struct tagger_model {
      * 64-bit additions each, exactly. */
     const uint16_t *ridx;
     const uint64_t *rows;
+    /* with ridx: the row numbers of F_PREV for each previous tag and of
+     * F_BIAS, the same for every token (set by tact__tagger_pack) */
+    uint16_t prev_r[TG_NTAGS];
+    uint16_t bias_r;
 } tagger_model;
 
 #define TG_BIAS 32768
