@@ -40,6 +40,11 @@ enum {
                  * "moving house sale", "car boot") opening the post or with a
                  * first-person word, and no case told: the post's address
                  * and contact details are the author's, post-wide only */
+    CX_WORK,    /* the post puts the author at work or with the people they
+                 * work with ("duty day", "court", "home visit", "checked in
+                 * at", "my caseload"): a place in it says where, post-wide only */
+    CX_AGENCY,  /* another service as the subject of a complaint ("housing
+                 * options told my care leaver to ..."), post-wide only */
     CX_NTAGS
 };
 enum { DG_HIGH, DG_MEDIUM };
@@ -49,7 +54,7 @@ static const char *const case_tags[] = {"strong", "personal", "process", "detail
                                         "near",   "low",      "event",   "one",    "when"};
 static const char *const cx_tags[] = {"training", "anon",  "topic", "advice", "condemn",
                                       "own",      "kind",  "about", "parent", "ownfam", "glad",
-                                      "decline", "ownpost"};
+                                      "decline", "ownpost", "work", "agency"};
 /* Post-wide contexts in which no venting rule reports: the post is the
  * author's own family life ("my youngest only eats beige food. send help"),
  * sincere good news or self-care ("three cheers for our IT guy who fixed my
@@ -1178,6 +1183,11 @@ static int note_context(scan_state *st)
         st->ctx |= 1u << tag;
         if (tag < 8)
             st->sent_ctx[st->sent[m->first]] |= (uint8_t)(1u << tag);
+        if (tag == CX_AGENCY && s->nagency < sizeof s->agency / sizeof s->agency[0]) {
+            s->agency[s->nagency][0] = st->sc->toks[m->first].start;
+            s->agency[s->nagency][1] = st->sc->toks[m->last].end;
+            s->nagency++;
+        }
         if (tag == CX_OWNPOST && m->first == 0)
             s->ownpost = true; /* the post opens with it: "Garage sale! ..." */
         if (tag == CX_OWN) {
@@ -1188,6 +1198,8 @@ static int note_context(scan_state *st)
             s->own[s->nown++] = m->last;
         }
     }
+    s->workpost = (st->ctx & (1u << CX_WORK)) != 0;
+
     if ((st->ctx & (1u << CX_OWNPOST)) && !s->ownpost) {
         bool first = false;
         for (size_t k = 0; k < st->sc->ntoks && !first; k++)
@@ -1228,6 +1240,8 @@ int tact__conduct_scan(tact_scanner *sc)
     s->nm = 0;
     s->nown = 0;
     s->ownpost = false;
+    s->workpost = false;
+    s->nagency = 0;
     s->npend = 0;
     s->offensive = -1.f;
     if (sc->ntoks == 0)
@@ -1271,6 +1285,21 @@ int tact__conduct_scan(tact_scanner *sc)
         if (s->pend[q].type == (uint8_t)TACT_TYPE_CASE_DISCUSSION)
             s->ownpost = false;
     return flush_pending(&st);
+}
+
+bool tact__conduct_work_post(const tact_scanner *sc)
+{
+    const tact__cd_scratch *s = sc->conduct_scratch;
+    return s && s->workpost;
+}
+
+bool tact__conduct_agency_at(const tact_scanner *sc, size_t start, size_t end)
+{
+    const tact__cd_scratch *s = sc->conduct_scratch;
+    for (size_t k = 0; s && k < s->nagency; k++)
+        if (start <= s->agency[k][1] + 1 && end + 1 >= s->agency[k][0])
+            return true;
+    return false;
 }
 
 bool tact__conduct_own_details(const tact_scanner *sc, size_t start, size_t end)

@@ -82,10 +82,38 @@ static bool mark(vctx *v, bool conduct, unsigned types, tact_verdict level, int 
 #define POINTING (0x1FFFFu & ~ID(TACT_TYPE_AGE))
 #define ALL_CONDUCT 0x7Fu
 
+/* 1c. A case told only through what another service did to someone
+ *     ("Housing options told my care leaver to 'try the YMCA'", "a GP
+ *     surgery refusing a home visit"): every high case finding of the
+ *     rules is of the detail kind (no identifier made it) and is the
+ *     complaint itself (it overlaps or touches the service's words,
+ *     conduct_context.txt "agency"); the post says nothing else than
+ *     venting or criticism; nothing in it points at anyone (an organisation
+ *     may be named). It criticises a partner agency: review (rule 1c
+ *     below), not block. A case told beside the complaint ("her weight is
+ *     dropping, camhs won't see her for 12 weeks") still blocks. */
+static bool agency_complaint(const vctx *v)
+{
+    unsigned other = v->cd_has & ~(CD(TACT_TYPE_CASE_DISCUSSION) |
+                                   CD(TACT_TYPE_COLLEAGUE_CRITICISM) | CD(TACT_TYPE_VENTING));
+    if (other || (v->id_has & ~v->id_own & ~ID(TACT_TYPE_ORGANISATION)))
+        return false;
+    for (size_t i = 0; i < v->sc->nfindings; i++) {
+        const tact_finding *f = &v->sc->findings[i];
+        if (f->type != TACT_TYPE_CASE_DISCUSSION || !usable(f) || f->severity != TACT_SEV_HIGH)
+            continue;
+        if (!f->rule ||
+            (strcmp(f->rule, "case.details") != 0 && strcmp(f->rule, "case.cooccur") != 0) ||
+            !tact__conduct_agency_at(v->sc, f->start, f->end))
+            return false;
+    }
+    return true;
+}
+
 /* 1. Case discussion with anything that identifies, or with strong case detail. */
 static bool r_case(vctx *v, tact_verdict lv)
 {
-    if (!(v->cd_high & CD(TACT_TYPE_CASE_DISCUSSION)))
+    if (!(v->cd_high & CD(TACT_TYPE_CASE_DISCUSSION)) || agency_complaint(v))
         return false;
     mark(v, false, 0x1FFFFu, lv, TACT_SEV_LOW, false);
     return mark(v, true, CD(TACT_TYPE_CASE_DISCUSSION), lv, TACT_SEV_HIGH, false);
@@ -123,6 +151,14 @@ static bool r_case_maybe(vctx *v, tact_verdict lv)
             v->lvl[i] = (uint8_t)lv;
     }
     return true;
+}
+
+/* 1c. The complaint about another service of agency_complaint(): review. */
+static bool r_case_agency(vctx *v, tact_verdict lv)
+{
+    if (!(v->cd_high & CD(TACT_TYPE_CASE_DISCUSSION)) || !agency_complaint(v))
+        return false;
+    return mark(v, true, CD(TACT_TYPE_CASE_DISCUSSION), lv, TACT_SEV_LOW, false);
 }
 
 /* 2. Numbers and codes that identify one person. */
@@ -258,10 +294,48 @@ static bool r_own(vctx *v, tact_verdict lv)
 
 /* 12. Other identifiers (a name, a place, an employer, a link): think
  *     again. An age on its own identifies no one; low-severity identifiers
- *     are noted without changing the verdict. */
+ *     are noted without changing the verdict. A place that is the only
+ *     thing found, in a post that does not put the author at work or with
+ *     the people they work with (conduct_context.txt, "work"), is the
+ *     author's own life ("first day of hols with the kids" and a harbour):
+ *     noted, no review. Held-out halves a-k: 4 of the 12 posts whose only
+ *     finding was a place were ok and none of those had a work word; the 7
+ *     review and the 1 block had one. */
+static bool own_life_place(const tact_scanner *sc, const tact_finding *f)
+{
+    static const char *const preps[] = {"in", "at", "from", "near", "to", "\xF0\x9F\x93\x8D"};
+    /* where someone lives ("the Greenhill flats", "Clifton Street") is never
+     * the author's own life */
+    if (!f->rule || strcmp(f->rule, "location.area") == 0 ||
+        strcmp(f->rule, "location.street") == 0 || strcmp(f->rule, "location.facility") == 0)
+        return false;
+    /* a place after a word of place ("in Totnes", "from Merthyr", a pin):
+     * a name the tagger took for a place is said to someone ("rest in
+     * peace Callum") */
+    size_t k = tact__tok_after(sc, f->start);
+    if (k == 0 || k >= sc->ntoks)
+        return false;
+    for (size_t p = 0; p < sizeof preps / sizeof preps[0]; p++)
+        if (tact__tok_is(sc, k - 1, preps[p]))
+            return true;
+    return false;
+}
+
 static bool r_identifier_review(vctx *v, tact_verdict lv)
 {
-    return mark(v, false, POINTING & ~CONTACT, lv, TACT_SEV_MEDIUM, false);
+    unsigned t = POINTING & ~CONTACT;
+    if (!v->cd_has && (v->id_has & ~v->id_own & POINTING) == ID(TACT_TYPE_LOCATION) &&
+        !tact__conduct_work_post(v->sc)) {
+        bool own = true;
+        for (size_t i = 0; i < v->sc->nfindings && own; i++) {
+            const tact_finding *f = &v->sc->findings[i];
+            if (f->type == TACT_TYPE_LOCATION && usable(f) && f->severity >= TACT_SEV_MEDIUM)
+                own = own_life_place(v->sc, f);
+        }
+        if (own)
+            t &= ~ID(TACT_TYPE_LOCATION);
+    }
+    return mark(v, false, t, lv, TACT_SEV_MEDIUM, false);
 }
 
 static const vrule rules[] = {
@@ -271,6 +345,10 @@ static const vrule rules[] = {
      "It may discuss a particular case, next to a name, school or address that could identify "
      "the person.",
      r_case_maybe},
+    {"case_agency", TACT_VERDICT_REVIEW,
+     "It tells of someone you work with to criticise another service. No one is identifiable, "
+     "but think again: keep the case out of it, or raise it through the proper channel.",
+     r_case_agency},
     {"numbers", TACT_VERDICT_BLOCK,
      "It contains a number or code that identifies one person (NHS or NI number, date of birth, "
      "case reference, map coordinates or number plate).",
