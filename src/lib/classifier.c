@@ -91,15 +91,19 @@ typedef struct acc {
     const tact__clf *m;
     long sum;
     size_t nf;
-    unsigned char prev[TOK_MAX];
+    const unsigned char *prev; /* the token before: a literal or the other
+                                * of tact__clf_score's two word buffers */
     size_t prevn;
     bool have_prev;
 } acc;
 
 /* Features are summed in locals (the int8 weights may alias anything, so
  * a running sum kept in *a would be stored and reloaded around every
- * weight read) and added to *a once per token. */
-static void on_token(acc *a, const unsigned char *t, size_t n, bool special)
+ * weight read) and added to *a once per token. A word has character grams
+ * too: it comes as s, with a byte free before it and after it (s[0], s[n +
+ * 1]) for their "<" and ">", and t = s + 1; special tokens have s NULL.
+ * t must stay unchanged until the next token is done with it (its prev). */
+static void on_token(acc *a, const unsigned char *t, size_t n, unsigned char *s)
 {
     const int8_t *w = a->m->w;
     const uint32_t mask = a->m->mask;
@@ -113,13 +117,11 @@ static void on_token(acc *a, const unsigned char *t, size_t n, bool special)
         sum += w[fnv_add(h, t, n) & mask];
         nf++;
     }
-    memcpy(a->prev, t, n);
+    a->prev = t;
     a->prevn = n;
     a->have_prev = true;
-    if (!special) {
-        unsigned char s[TOK_MAX + 2];
+    if (s) {
         s[0] = '<';
-        memcpy(s + 1, t, n);
         s[n + 1] = '>';
         size_t sn = n + 2;
         /* character 3-, 4- and 5-grams: FNV-1a is a running hash, so the
@@ -153,16 +155,23 @@ float tact__clf_score(const tact__clf *m, const char *text, size_t len)
     a.m = m;
     a.sum = 0;
     a.nf = 0;
+    a.prev = NULL;
     a.prevn = 0;
     a.have_prev = false;
+    /* words alternate between two buffers, so that the one before is
+     * still there for the bigram */
+    unsigned char wbuf[2][TOK_MAX + 2];
+    unsigned cur = 0;
     size_t ntok = 0, i = 0;
     while (i < len && ntok < TOKS_MAX) {
         unsigned char c = b[i];
-        if (prefix_ci(b, len, i, "http://") || prefix_ci(b, len, i, "https://") ||
-            prefix_ci(b, len, i, "www.")) {
+        /* a link starts with h or w */
+        if (((c | 0x20) == 'h' || (c | 0x20) == 'w') &&
+            (prefix_ci(b, len, i, "http://") || prefix_ci(b, len, i, "https://") ||
+             prefix_ci(b, len, i, "www."))) {
             while (i < len && b[i] > 0x20)
                 i++;
-            on_token(&a, (const unsigned char *)"url", 3, true);
+            on_token(&a, (const unsigned char *)"url", 3, NULL);
             ntok++;
             continue;
         }
@@ -170,7 +179,7 @@ float tact__clf_score(const tact__clf *m, const char *text, size_t len)
             i++;
             while (i < len && (isword(b[i]) || b[i] == '_'))
                 i++;
-            on_token(&a, (const unsigned char *)"@user", 5, true);
+            on_token(&a, (const unsigned char *)"@user", 5, NULL);
             ntok++;
             continue;
         }
@@ -185,7 +194,8 @@ float tact__clf_score(const tact__clf *m, const char *text, size_t len)
                     break;
             }
             /* lower-case, squeeze runs of 3+ to 2, keep the first 64 bytes */
-            unsigned char t[TOK_MAX];
+            unsigned char *wb = wbuf[cur], *t = wb + 1;
+            cur ^= 1u;
             size_t n = 0;
             for (size_t k = i; k < j && n < TOK_MAX; k++) {
                 unsigned char ch = b[k];
@@ -195,7 +205,7 @@ float tact__clf_score(const tact__clf *m, const char *text, size_t len)
                     continue;
                 t[n++] = ch;
             }
-            on_token(&a, t, n, false);
+            on_token(&a, t, n, wb);
             ntok++;
             i = j;
             continue;

@@ -581,6 +581,31 @@ static void nbloom_fill(const pm_node *nodes, uint32_t nnodes, const uint64_t *f
     }
 }
 
+/* pm_rnb.c and .d of a frozen node v: the union of the pm_nbloom of its
+ * children (all ones where v's own masks are, or a child is not frozen).
+ * Whatever v does at token p + 1 other than accept or skip a gap (masks of
+ * all ones) is a step to a child at p + 2, which may_step lets through only
+ * when the child's masks meet that token's: so do these. */
+static void node_masks2(const tact__pm *pm, uint32_t v, pm_rnb *r)
+{
+    const pm_node *nd = &pm->nodes[v];
+    r->c = r->d = ~(uint64_t)0;
+    if (nd->nkeys == PM_HASHED || nd->acc || nd->gap || (nd->spec & SPEC_TOKEN))
+        return;
+    bool table = (nd->nkeys & PM_TABLE) != 0;
+    uint32_t n = table ? 1u << (nd->nkeys & 31u) : nd->nkeys;
+    uint64_t c = 0, d = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t ch = pm->fchild[nd->first + k];
+        if (table && !ch)
+            continue; /* an empty slot: node_get stops there */
+        c |= pm->nbl[ch].a;
+        d |= pm->nbl[ch].b;
+    }
+    r->c = c;
+    r->d = d;
+}
+
 /*
  * Copy the pm_nbloom of each class word's root children next to them
  * (pm_cx.rnb): a token of a class word steps to each, and reading the masks
@@ -600,8 +625,13 @@ static void cx_fill_nbl(const tact__alloc *a, tact__pm *pm)
     for (uint32_t s = 0; s < pm->ncslots; s++) {
         pm_cx *x = &pm->cx[s];
         x->rnb = pm->cxn + at;
-        for (uint32_t j = 0; j < x->nrch; j++)
-            pm->cxn[at++] = pm->nbl[x->rch[j]];
+        for (uint32_t j = 0; j < x->nrch; j++) {
+            const pm_nbloom *b = &pm->nbl[x->rch[j]];
+            pm_rnb *r = &pm->cxn[at++];
+            r->a = b->a;
+            r->b = b->b;
+            node_masks2(pm, x->rch[j], r);
+        }
     }
 }
 
@@ -1368,13 +1398,17 @@ static void step_root(mctx *m, size_t p)
          * out) */
         const pm_cx *x = m->tc[p];
         const uint32_t *rch = x->rch, nrch = x->nrch;
-        const pm_nbloom *nbl = m->nbl, *rnb = x->rnb;
+        const pm_nbloom *nbl = m->nbl;
+        const pm_rnb *rnb = x->rnb;
         if (nrch && nbl) {
             const uint64_t ta = m->tm[2 * (p + 1)], tb = m->tm[2 * (p + 1) + 1];
             if (rnb) {
-                /* the masks side by side (cx_fill_nbl) */
+                /* the masks side by side (cx_fill_nbl), and the children's
+                 * against the token after (past the end: all ones) */
+                const size_t q = p + 2 <= sc->ntoks ? p + 2 : sc->ntoks;
+                const uint64_t tc = m->tm[2 * q], td = m->tm[2 * q + 1];
                 for (uint32_t j = 0; j < nrch; j++)
-                    if ((rnb[j].a & ta) && (rnb[j].b & tb))
+                    if ((rnb[j].a & ta) && (rnb[j].b & tb) && (rnb[j].c & tc) && (rnb[j].d & td))
                         step_node(m, rch[j], p + 1);
             } else {
                 for (uint32_t j = 0; j < nrch; j++) {

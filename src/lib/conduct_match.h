@@ -74,7 +74,7 @@ typedef struct pm_cx {
     const uint64_t *keys;
     const uint16_t *tk; /* each key's half of its tfilter bit (tbit_key) */
     const uint32_t *rch;
-    const struct pm_nbloom *rnb; /* the pm_nbloom of each rch, side by side (or NULL) */
+    const struct pm_rnb *rnb; /* the masks of each rch, side by side (or NULL) */
     uint32_t nkeys, nonroot, nrch, pad;
     uint64_t bloom;
     uint64_t bloom2; /* the first nonroot keys again, bits (key >> 6) & 63 */
@@ -91,6 +91,17 @@ struct pm_nbloom {
     uint64_t a, b;
 };
 typedef struct pm_nbloom pm_nbloom;
+
+/* A root child's pm_nbloom (a, b) and the union of its children's (c, d):
+ * a step from the root to it at token p + 1 can do something only when a
+ * and b meet that token's masks and c and d the next one's (all ones for a
+ * node that accepts or has a gap or a <num>/<sarc>/<laugh>/<any> edge).
+ * Built at the freeze or the adopt (not in the snapshot), for the root's
+ * steps only: a token with many classes meets most a and b, and most of
+ * those steps ended one token later. */
+typedef struct pm_rnb {
+    uint64_t a, b, c, d;
+} pm_rnb;
 
 #define PM_FILTER_WORDS 1024u /* 2^16 bits, keyed by the top 16 bits of a hash */
 
@@ -156,7 +167,7 @@ struct tact__pm {
     uint64_t *cxk;
     uint16_t *cxt;
     uint32_t *cxr;
-    struct pm_nbloom *cxn; /* the masks of the cxr nodes, for the root's steps */
+    pm_rnb *cxn; /* the masks of the cxr nodes, for the root's steps */
     uint64_t rfilter[PM_FILTER_WORDS];
     uint64_t cfilter[PM_FILTER_WORDS];
     /* the (node, class key) edges of the nodes with an edge table: a token

@@ -50,6 +50,13 @@ struct tact__cm {
     float bias[TACT__CM_MAXTYPES], thr[TACT__CM_MAXTYPES], scale[TACT__CM_MAXTYPES];
     float thr2[TACT__CM_MAXTYPES]; /* the review tier's threshold (1: none) */
     int8_t *w; /* [2^bits][ntypes]: a quarter of a megabyte, mostly in cache */
+    /* the few words the cues read (is_first_person, is_time_anchor,
+     * owner_word), by token hash: one probe per word token instead of
+     * three string tests (open addressing on the hash's low bits; key 0
+     * empty) */
+    uint64_t wkey[128];
+    uint8_t wbits[128];
+    uint64_t h_q, h_x; /* the hashes of "?" and "!" */
 };
 
 /* ---- features ------------------------------------------------------------ */
@@ -165,6 +172,45 @@ static bool is_first_person(const char *s, size_t n)
     }
 }
 
+/* The cue words by hash (tact__cm.wkey): what the three tests above say
+ * of a word, as bits. */
+enum { WB_FP = 1, WB_TIME = 2, WB_OWN_SHIFT = 2 };
+
+static const char *const cue_words[] = {
+    "i", "i'm", "im", "i've", "ive", "i'd", "i'll", "me", "my", "myself", "we", "we've", "we're",
+    "our", "ourselves", "us", "again", "still", "second", "yesterday", "today", "tonight", "third",
+    "last", "week", "weekend", "morning", "night", "fourth", "his", "her", "the", "their", "this",
+    "that", "a", "an", "same",
+};
+
+static void cue_table_build(tact__cm *m)
+{
+    for (size_t k = 0; k < sizeof cue_words / sizeof cue_words[0]; k++) {
+        const char *w = cue_words[k];
+        size_t n = strlen(w);
+        unsigned b = (is_first_person(w, n) ? WB_FP : 0u) | (is_time_anchor(w, n, 0) ? WB_TIME : 0u) |
+                     owner_word(w, n) << WB_OWN_SHIFT;
+        uint64_t h = tact__hash(w, n);
+        uint32_t i = (uint32_t)h & 127u;
+        while (m->wkey[i] && m->wkey[i] != h)
+            i = (i + 1) & 127u;
+        m->wkey[i] = h;
+        m->wbits[i] = (uint8_t)b;
+    }
+    m->h_q = tact__hash("?", 1);
+    m->h_x = tact__hash("!", 1);
+}
+
+static inline unsigned word_bits(const tact__cm *m, uint64_t h)
+{
+    for (uint32_t i = (uint32_t)h & 127u;; i = (i + 1) & 127u) {
+        if (m->wkey[i] == h)
+            return m->wbits[i];
+        if (!m->wkey[i])
+            return 0;
+    }
+}
+
 #if defined(__GNUC__)
 #define CM_INLINE inline __attribute__((always_inline))
 #else
@@ -173,14 +219,27 @@ static bool is_first_person(const char *s, size_t n)
 
 /* The hash a token contributes, or 0 when it breaks the chain (inlined
  * into the walk: it runs for every token). */
-static CM_INLINE uint64_t tok_feature(const tact_scanner *sc, size_t i, unsigned *cues)
+static CM_INLINE uint64_t tok_feature(const tact_scanner *sc, size_t i, unsigned *cues,
+                                      const tact__cm *m, unsigned *owner)
 {
     const tact__token *t = &sc->toks[i];
     size_t n;
     const char *s;
     switch (t->kind) {
     case TACT__TOK_WORD:
+        if (m) {
+            unsigned wb = word_bits(m, t->hash);
+            *owner = wb >> WB_OWN_SHIFT;
+            if (wb & WB_FP)
+                *cues |= CUE_FP;
+            if (t->lex & (TACT__LX_KIN | TACT__LX_ROLE))
+                *cues |= CUE_REL;
+            else if ((t->lex & TACT__LX_WEEKDAY) || (wb & WB_TIME))
+                *cues |= CUE_TIME;
+            return t->hash;
+        }
         s = tact__tok_norm(sc, i, &n);
+        *owner = owner_word(s, n);
         if (is_first_person(s, n))
             *cues |= CUE_FP;
         if (t->lex & (TACT__LX_KIN | TACT__LX_ROLE))
@@ -204,6 +263,8 @@ static CM_INLINE uint64_t tok_feature(const tact_scanner *sc, size_t i, unsigned
     case TACT__TOK_EMAIL:
         return H_EMAIL;
     case TACT__TOK_PUNCT:
+        if (m)
+            return t->hash == m->h_q || t->hash == m->h_x ? t->hash : 0;
         s = tact__tok_norm(sc, i, &n);
         if (n == 1 && (s[0] == '?' || s[0] == '!'))
             return t->hash;
@@ -291,7 +352,8 @@ static unsigned id_class(const tact_finding *f)
     }
 }
 
-static CM_INLINE void walk(const tact_scanner *sc, tact__cm_feat_fn fn, void *ctx)
+static CM_INLINE void walk(const tact_scanner *sc, const tact__cm *m, tact__cm_feat_fn fn,
+                           void *ctx)
 {
     unsigned cues = 0;
     uint64_t prev = H_BOS; /* the unigram feature before, or the marker */
@@ -319,16 +381,11 @@ static CM_INLINE void walk(const tact_scanner *sc, tact__cm_feat_fn fn, void *ct
                 sfirst[ns] = (uint32_t)i;
             }
         }
-        unsigned c = 0;
-        uint64_t h = tok_feature(sc, i, &c);
+        unsigned c = 0, own = 0;
+        uint64_t h = tok_feature(sc, i, &c, m, &own);
         if (c & CUE_REL)
             c |= owner == 1 ? CUE_MREL : owner == 2 ? CUE_OREL : 0u;
-        owner = 0;
-        if (sc->toks[i].kind == TACT__TOK_WORD) {
-            size_t wn;
-            const char *ws = tact__tok_norm(sc, i, &wn);
-            owner = owner_word(ws, wn);
-        }
+        owner = own; /* 0 unless a word */
         scue[ns] = (uint8_t)(scue[ns] | c);
         if (c & CUE_REL) {
             nrel_sent++;
@@ -421,7 +478,7 @@ static CM_INLINE void walk(const tact_scanner *sc, tact__cm_feat_fn fn, void *ct
 
 void tact__cm_features(const tact_scanner *sc, tact__cm_feat_fn fn, void *ctx)
 {
-    walk(sc, fn, ctx);
+    walk(sc, NULL, fn, ctx);
 }
 
 /* ---- the model file ------------------------------------------------------ */
@@ -474,6 +531,7 @@ int tact__cm_load(const tact__alloc *a, const char *data, size_t len, tact__cm *
         return TACT_ENOMEM;
     }
     memcpy(m->w, p + HEAD + per * nt, nw); /* bytes: no byte order */
+    cue_table_build(m);
     *out = m;
     return TACT_OK;
 }
@@ -510,6 +568,9 @@ float tact__cm_review_threshold(const tact__cm *m, size_t k)
 
 typedef struct score_ctx {
     const tact__cm *m;
+    const int8_t *w;  /* m->w */
+    unsigned shift;   /* 64 - m->bits: a feature's bucket is h >> shift */
+    bool four;        /* m->ntypes == 4 */
     int32_t acc[TACT__CM_MAXTYPES];
     uint32_t nfeat, nknown;
     const uint32_t *sent;
@@ -521,17 +582,22 @@ static CM_INLINE void on_feature(void *ctx, uint64_t h, size_t tok)
 {
     score_ctx *c = ctx;
     const tact__cm *m = c->m;
-    const int8_t *w = m->w + (size_t)(h >> (64 - m->bits)) * m->ntypes;
     int known = 0;
     (void)tok;
-    if (m->ntypes == 4) {
-        /* the shipped model's four types, unrolled */
-        c->acc[0] += w[0];
-        c->acc[1] += w[1];
-        c->acc[2] += w[2];
-        c->acc[3] += w[3];
-        known = w[0] | w[1] | w[2] | w[3];
+    if (c->four) {
+        /* the shipped model's four types, unrolled: the four weights read
+         * before any sum is stored (int8 may alias the sums) */
+        const int8_t *w = c->w + ((size_t)(h >> c->shift) << 2);
+        uint32_t x;
+        memcpy(&x, w, sizeof x);
+        const int32_t w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3];
+        c->acc[0] += w0;
+        c->acc[1] += w1;
+        c->acc[2] += w2;
+        c->acc[3] += w3;
+        known = x != 0;
     } else {
+        const int8_t *w = m->w + (size_t)(h >> (64 - m->bits)) * m->ntypes;
         for (uint32_t k = 0; k < m->ntypes; k++) {
             c->acc[k] += w[k];
             known |= w[k];
@@ -564,15 +630,18 @@ void tact__cm_score(const tact__cm *m, const tact_scanner *sc, const uint32_t *s
     score_ctx c;
     memset(&c, 0, sizeof c);
     c.m = m;
+    c.w = m->w;
+    c.shift = 64 - m->bits;
+    c.four = m->ntypes == 4;
     if (sent && sent_sum) {
         c.sent = sent;
         c.sent_sum = sent_sum;
         memset(sent_sum, 0, ((size_t)nsent + 1) * m->ntypes * sizeof *sent_sum);
     }
     if (c.sent)
-        walk(sc, on_feature_sent, &c);
+        walk(sc, m, on_feature_sent, &c);
     else
-        walk(sc, on_feature, &c);
+        walk(sc, m, on_feature, &c);
     bool in_domain = c.nfeat && (float)c.nknown >= m->min_known * (float)c.nfeat;
     for (uint32_t k = 0; k < m->ntypes; k++) {
         p[k] = in_domain ? sigmoid(m->bias[k] + (float)c.acc[k] * m->scale[k]) : 0.f;

@@ -168,6 +168,14 @@ static size_t decode(const char *t, size_t a, size_t b, char *out)
     return o;
 }
 
+/* Whether token i joins a run of tokens with no space between them. */
+static inline bool glue_tok(const tact_scanner *sc, size_t i)
+{
+    const tact__token *t = &sc->toks[i];
+    return t->kind == TACT__TOK_WORD || t->kind == TACT__TOK_ALNUM || t->kind == TACT__TOK_NUMBER ||
+           (t->kind == TACT__TOK_PUNCT && glue_punct((unsigned char)sc->text[t->start]));
+}
+
 int tact__cn_units(const tact_scanner *sc, tact__cn_fn fn, void *ctx)
 {
     const tact__token *tk = sc->toks;
@@ -175,6 +183,19 @@ int tact__cn_units(const tact_scanner *sc, tact__cn_fn fn, void *ctx)
     int rc;
     size_t i = 0;
     while (i < sc->ntoks) {
+        /* the usual token: a plain word of two or more ASCII letters that
+         * nothing glues to the next token (what the general path below
+         * does with it, in short) */
+        if (tk[i].kind == TACT__TOK_WORD &&
+            !(tk[i].shape & (TACT__SH_ONELETTER | TACT__SH_NONASCII | TACT__SH_HYPHEN)) &&
+            (i + 1 >= sc->ntoks || tk[i + 1].start != tk[i].end || !glue_tok(sc, i + 1))) {
+            size_t n;
+            const char *s = tact__tok_norm(sc, i, &n);
+            if ((rc = give(fn, ctx, i, i, s, n, false)))
+                return rc;
+            i++;
+            continue;
+        }
         /* spaced single letters: "f u c k" */
         if ((tk[i].shape & TACT__SH_ONELETTER) && tk[i].kind == TACT__TOK_WORD) {
             size_t j = i;

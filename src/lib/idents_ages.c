@@ -249,6 +249,16 @@ static const char *const age_suffixes[] = {
     "-day-old", " day old", " days old"};
 
 /* Length of an age suffix at p, or 0. */
+/* The token before the first one that ends after byte e, so that the
+ * scan's k++ goes on after an age; never back to token k itself: an age
+ * can end inside its token ("14yo-ish"), and going back to k looped for
+ * ever, adding the same finding until memory ran out. */
+static size_t skip_to(const tact_scanner *sc, size_t k, size_t e)
+{
+    size_t nk = tact__tok_after(sc, e);
+    return nk > k + 1 ? nk - 1 : k;
+}
+
 static size_t age_suffix(const tact_scanner *sc, size_t p)
 {
     /* every suffix is "y...", or ' ' / '-' then y, m(onth), w(eek), d(ay) */
@@ -457,7 +467,7 @@ int tact__ix_ages_scan(tact_scanner *sc, const ix_post *post)
             if (n) {
                 size_t e = p + n;
                 rc = add_age(sc, t->start, e, 0.88f, "age.years_old");
-                k = tact__tok_after(sc, e) - 1;
+                k = skip_to(sc, k, e);
                 continue;
             }
             /* "a 15F on my caseload", "my 34M client": the forums' age and
@@ -545,7 +555,7 @@ int tact__ix_ages_scan(tact_scanner *sc, const ix_post *post)
             size_t e = numword_age(sc, k);
             if (e) {
                 rc = add_age(sc, t->start, e, 0.85f, "age.years_old");
-                k = tact__tok_after(sc, e) - 1;
+                k = skip_to(sc, k, e);
                 continue;
             }
         }

@@ -93,6 +93,12 @@ static inline bool url_has(const url_view *u, const char *w, unsigned b)
         return ci_contains(u->s, u->n, w);
     if (!((u->pairs[b >> 6] >> (b & 63u)) & 1u))
         return false;
+    /* and its third and fourth bytes, a pair of low too when w is */
+    if (w[2] && w[3]) {
+        unsigned b2 = pair_bit(w + 2);
+        if (!((u->pairs[b2 >> 6] >> (b2 & 63u)) & 1u))
+            return false;
+    }
     return strstr(u->low, w) != NULL;
 }
 
@@ -128,10 +134,12 @@ static size_t url_path(const char *s, size_t n)
  * person's funeral: "/help-the-adeyemi-family" (a word before "family"
  * that is no ordinary word: not "/support-for-the-family"),
  * "/funeral-costs-for-...". It points at one household. */
-static bool slug_for_family(const tact_scanner *sc, const char *s, size_t n)
+static bool slug_for_family(const tact_scanner *sc, const url_view *u, const char *s, size_t n)
 {
     size_t p = url_path(s, n);
-    if (ci_contains(s + p, n - p, "funeral") || ci_contains(s + p, n - p, "in-memory"))
+    /* (speed: a word not in the whole link is not in its path) */
+    if ((url_has(u, "funeral", pair_bit("funeral")) && ci_contains(s + p, n - p, "funeral")) ||
+        (url_has(u, "in-memory", pair_bit("in-memory")) && ci_contains(s + p, n - p, "in-memory")))
         return true;
     for (size_t i = p + 1; i + 7 <= n; i++) {
         if (s[i] != '-' || (s[i + 1] | 0x20) != 'f' || !ci_contains(s + i, 7, "-family"))
@@ -193,7 +201,7 @@ static int url_token(tact_scanner *sc, const tact__token *t)
                              "This links to a social media profile. A profile link points to "
                              "one person.",
                              NULL);
-    bool named = slug_has_name(sc, s, n) || slug_for_family(sc, s, n);
+    bool named = slug_has_name(sc, s, n) || slug_for_family(sc, &u, s, n);
     for (size_t i = 0; i < N_FUND; i++)
         if (url_has(&u, fundraiser_words[i], pb[N_PROFILE + i]))
             named = true;

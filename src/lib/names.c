@@ -353,50 +353,39 @@ static bool given_not_place(const names_ctx *c, size_t a, size_t b, int *about)
 }
 
 /*
- * The tokens worth tagging: tagger_span_ok takes a span only when one of
- * its words has an initial capital (nm_cap) or is a strong name
- * (tact__nm_strong_name, which needs TACT__LX_NAME in tact__nm_bits: in
- * the token's lexicon bits, or for an unlisted hyphenated word in its
- * parts), and a span never crosses a token the tagger skips (those are
- * TG_O). So a run of tokens between skipped tokens with no such word
- * cannot give a finding, whatever its tags: it is left out (the tags of
- * the runs kept do not change, decoding restarts after each skipped
- * token). Marks sel[i] for the tokens kept; false when there are none.
- * The tokens of a kept run after its last such word are marked 2 (its
- * tail): a span that starts in the tail cannot be reported either, so the
- * tail is tagged only as far as a span from before it goes on
- * (tact__tagger_tag_sel).
+ * The tokens worth tagging (names_ctx.sel, marked by tact__names_scan):
+ * tagger_span_ok takes a span only when one of its words has an initial
+ * capital (nm_cap) or is a strong name (tact__nm_strong_name, which needs
+ * TACT__LX_NAME in tact__nm_bits: in the token's lexicon bits, or for an
+ * unlisted hyphenated word in its parts), and a span never crosses a token
+ * the tagger skips (those are TG_O). So a run of tokens between skipped
+ * tokens with no such word (sel_word) cannot give a finding, whatever its
+ * tags: it is left out (the tags of the runs kept do not change, decoding
+ * restarts after each skipped token). The tokens of a kept run after its
+ * last such word are marked 2 (its tail): a span that starts in the tail
+ * cannot be reported either, so the tail is tagged only as far as a span
+ * from before it goes on (tact__tagger_tag_sel).
  */
-static bool tagger_select(const names_ctx *c, uint8_t *sel)
+static inline bool sel_word(const tact__token *t)
 {
-    bool any = false;
-    size_t i = 0;
-    while (i < c->n) {
-        if (tact__tagger_skip(c->sc, i)) {
-            sel[i++] = 0;
-            continue;
-        }
-        size_t e = i, last = SIZE_MAX; /* the run's last such word */
-        for (; e < c->n && !tact__tagger_skip(c->sc, e); e++) {
-            const tact__token *t = nm_tok(c, e);
-            if (t->kind == TACT__TOK_WORD &&
-                ((t->shape & TACT__SH_INITCAP) || (t->lex & TACT__LX_NAME) ||
-                 (!t->lex && (t->shape & TACT__SH_HYPHEN))))
-                last = e;
-        }
-        /* the tokens after the last such word are the run's tail (2): a
-         * span that starts there has none of them (runs are short: a loop,
-         * not three memset calls) */
-        if (last == SIZE_MAX) {
-            for (; i < e; i++)
-                sel[i] = 0;
-        } else {
-            for (; i < e; i++)
-                sel[i] = (uint8_t)(i <= last ? 1 : 2);
-            any = true;
-        }
+    return t->kind == TACT__TOK_WORD &&
+           ((t->shape & TACT__SH_INITCAP) || (t->lex & TACT__LX_NAME) ||
+            (!t->lex && (t->shape & TACT__SH_HYPHEN)));
+}
+
+/* Marks the run of tokens a .. e-1 (between skipped tokens) whose last
+ * such word is last (SIZE_MAX: none). */
+static void sel_run(names_ctx *c, size_t a, size_t e, size_t last)
+{
+    if (last == SIZE_MAX) {
+        for (size_t i = a; i < e; i++)
+            c->sel[i] = 0;
+        return;
     }
-    return any;
+    /* (runs are short: a loop, not memset calls) */
+    for (size_t i = a; i < e; i++)
+        c->sel[i] = (uint8_t)(i <= last ? 1 : 2);
+    c->sel_any = true;
 }
 
 static int tagger_scan(names_ctx *c)
@@ -404,10 +393,8 @@ static int tagger_scan(names_ctx *c)
     const tagger_model *m = c->nr->model;
     if (!m || c->n == 0)
         return TACT_OK;
-    uint8_t *sel = tact__scratch(c->sc, c->n);
-    if (!sel)
-        return TACT_ENOMEM;
-    if (!tagger_select(c, sel))
+    uint8_t *sel = c->sel;
+    if (!c->sel_any)
         return TACT_OK; /* no span the tagger could find would be reported */
     uint8_t *tags = tact__scratch(c->sc, c->n);
     float *margin = tact__scratch(c->sc, c->n * sizeof *margin);
@@ -498,15 +485,20 @@ static int names_coord(names_ctx *c, size_t before)
 int tact__names_scan(tact_scanner *sc)
 {
     names_ctx c = {sc,   &sc->rs->words, sc->rs->names, NULL, sc->ntoks, NULL, 0, false, 0,
-                   false, NULL,          0,             0,    NULL,      0};
+                   false, NULL,          0,             0,    NULL,      0,    NULL, 0, NULL, false};
     if (!c.nr || sc->ntoks == 0)
         return TACT_OK;
     c.block = tact__scratch(sc, sc->ntoks);
     c.cls = tact__scratch(sc, sc->ntoks * sizeof *c.cls);
     c.capl = tact__scratch(sc, sc->ntoks * sizeof *c.capl);
     c.lstl = tact__scratch(sc, sc->ntoks * sizeof *c.lstl);
-    if (!c.block || !c.cls || !c.capl || !c.lstl)
+    c.cuel = tact__scratch(sc, sc->ntoks * sizeof *c.cuel);
+    c.sel = tact__scratch(sc, sc->ntoks);
+    if (!c.block || !c.cls || !c.capl || !c.lstl || !c.cuel || !c.sel)
         return TACT_ENOMEM;
+    bool cue_prev = false; /* a cue rule may start at the token before (c.cuel) */
+    bool lst_prev = false; /* the token before has a list bit of c.lstl */
+    size_t run = 0, run_last = SIZE_MAX; /* the run of c.sel being read, its last such word */
     memset(c.block, 0, sc->ntoks);
     /* list membership of every token, once (see nm_has) */
     for (size_t i = 0; i < sc->ntoks; i++) {
@@ -532,10 +524,43 @@ int tact__names_scan(tact_scanner *sc)
             (t->norm_len == 2 && sc->norm.p[t->norm_off] == 'd' &&
              sc->norm.p[t->norm_off + 1] == 'r'))
             c.capl[c.ncapl++] = (uint32_t)i;
-        if ((t->lex & (TACT__LX_PUBLIC | TACT__LX_BRAND | TACT__LX_HEAD)) ||
-            (i + 1 < sc->ntoks && sc->toks[i + 1].kind == TACT__TOK_POSS))
-            c.lstl[c.nlstl++] = (uint32_t)i;
+        /* (a token before a possessive: added at the possessive) */
+        if (lst_prev || (i > 0 && t->kind == TACT__TOK_POSS))
+            c.lstl[c.nlstl++] = (uint32_t)(i - 1);
+        lst_prev = (t->lex & (TACT__LX_PUBLIC | TACT__LX_BRAND | TACT__LX_HEAD)) != 0;
+        /* the token before is a cue start (nm_cue_own) also when it is a
+         * word followed by a possessive or '(' with a token after it, or
+         * a lower-case word followed by a family noun */
+        if (i > 0) {
+            const tact__token *p = t - 1;
+            if (!cue_prev && p->kind == TACT__TOK_WORD &&
+                ((i + 1 < sc->ntoks &&
+                  (t->kind == TACT__TOK_POSS ||
+                   (t->kind == TACT__TOK_PUNCT && t->end - t->start == 1 &&
+                    sc->text[t->start] == '('))) ||
+                 ((p->shape & TACT__SH_LOWER) && (cl & NL_FAMILY))))
+                cue_prev = true;
+            if (cue_prev)
+                c.cuel[c.ncuel++] = (uint32_t)(i - 1);
+        }
+        cue_prev = nm_cue_own(sc, t, cl);
+        /* the runs of tokens the tagger does not skip (c.sel) */
+        if (tact__tagger_skip(sc, i)) {
+            if (run < i)
+                sel_run(&c, run, i, run_last);
+            c.sel[i] = 0;
+            run = i + 1;
+            run_last = SIZE_MAX;
+        } else if (sel_word(t)) {
+            run_last = i;
+        }
     }
+    if (lst_prev)
+        c.lstl[c.nlstl++] = (uint32_t)(sc->ntoks - 1);
+    if (cue_prev)
+        c.cuel[c.ncuel++] = (uint32_t)(sc->ntoks - 1);
+    if (run < sc->ntoks)
+        sel_run(&c, run, sc->ntoks, run_last);
     tact__names_public_mark(&c);
     /* a post of one word ("Dave", "Kelly!") says nothing about anyone: the
      * name rules and the tagger need some context */

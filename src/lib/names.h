@@ -89,7 +89,83 @@ typedef struct names_ctx {
      * TACT__LX_HEAD, or before a possessive: those mark_lists starts from */
     uint32_t *lstl;
     size_t nlstl;
+    /* the tokens, in order, where a rule of tact__names_cues_scan may start
+     * (nm_cue_own, and the tests on the token after; names.c): the only
+     * ones that scan visits */
+    uint32_t *cuel;
+    size_t ncuel;
+    /* the tokens worth tagging (names.c, tagger_scan): 0 not, 1 yes, 2 a
+     * run's tail; sel_any: some token is marked */
+    uint8_t *sel;
+    bool sel_any;
 } names_ctx;
+
+/* Bits that let rule_lower_name (names_cues.c) go on past its first tests
+ * (a lower-case word whose own bits are a name and nothing else). */
+#define LOWER_NAME_NOT                                                                            \
+    (TACT__LX_DICT | TACT__LX_STOP | TACT__LX_PLACE | TACT__LX_BRAND | TACT__LX_MONTH |           \
+     TACT__LX_WEEKDAY | TACT__LX_KIN | TACT__LX_TITLE | TACT__LX_ROLE | TACT__LX_STREET |         \
+     TACT__LX_BIGPLACE)
+
+/*
+ * Speed: whether a rule of tact__names_cues_scan can report anything at
+ * token t (cue bits cl), from the token alone; a word is also a start when
+ * the token after it is a possessive or a '(' with a token after that
+ * (rule_owner, rule_name_age), or when it is in lower case and the token
+ * after is a family noun (rule_family's lower-case form): names.c adds
+ * those when it reaches the next token. Every other token starts none of
+ * the rules (most tokens: lower-case words and punctuation). Each test is
+ * a rule's first test:
+ *   - any token: in a cue list a rule starts from (NL_NICK, NL_PLACEPREP);
+ *   - other tokens: only a '(' (rule_bracket_nick) and hashtags (their
+ *     rules) start a rule; every other rule needs a word at i (nm_word,
+ *     nm_cap, owner_name, letters_only_caps, the spellings of nm_is);
+ *   - words: an initial capital (rule_family, rule_name, rule_area and the
+ *     nm_cap of the others), a capital word of up to three letters
+ *     (rule_initials), the lexicon bits rule_title, rule_relation and
+ *     rule_place (place_at) start from, a name rule_lower_name could take
+ *     (its own bits, or an unlisted hyphenated word whose parts may be),
+ *     "the" (rule_description), "initial(s)" (rule_initials) or a prison
+ *     word (rule_prison), by length and first two letters.
+ */
+static inline bool nm_cue_own(const tact_scanner *sc, const tact__token *t, uint32_t cl)
+{
+    if (cl & (NL_NICK | NL_PLACEPREP))
+        return true;
+    if (t->kind != TACT__TOK_WORD)
+        return t->kind == TACT__TOK_HASHTAG ||
+               (t->kind == TACT__TOK_PUNCT && t->end - t->start == 1 && sc->text[t->start] == '(');
+    unsigned sh = t->shape;
+    uint32_t lx = t->lex;
+    size_t len = t->norm_len;
+    if (sh & TACT__SH_INITCAP)
+        return true;
+    if (lx & (TACT__LX_TITLE | TACT__LX_KIN | TACT__LX_ROLE | TACT__LX_BRAND | TACT__LX_PLACE |
+              TACT__LX_HEAD | TACT__LX_NAME)) {
+        if (lx & (TACT__LX_TITLE | TACT__LX_KIN | TACT__LX_ROLE | TACT__LX_BRAND | TACT__LX_PLACE |
+                  TACT__LX_HEAD))
+            return true;
+        if ((lx & TACT__LX_PROPER) && !(lx & LOWER_NAME_NOT))
+            return true; /* (and TACT__LX_NAME) */
+    } else if (!lx && (sh & TACT__SH_HYPHEN)) {
+        return true;
+    }
+    /* lengths 3, 5, 6, 7 and 8 (below), and capitals of up to three
+     * letters */
+    if (len > 8 || !((0x1e8u >> len) & 1u))
+        return len <= 3 && (sh & TACT__SH_ALLCAP);
+    if (len == 3 && (sh & TACT__SH_ALLCAP))
+        return true;
+    /* the first two letters of "the" (rule_description), "hmp", "yoi",
+     * "hmyoi", "hmpyoi" (rule_prison), "initial(s)" (rule_initials) */
+    const char *w = sc->norm.p + t->norm_off;
+    if (len == 3)
+        return (w[0] == 't' && w[1] == 'h') || (w[0] == 'h' && w[1] == 'm') ||
+               (w[0] == 'y' && w[1] == 'o');
+    if (len <= 6)
+        return w[0] == 'h' && w[1] == 'm';
+    return w[0] == 'i' && w[1] == 'n';
+}
 
 /* ---- token helpers ----------------------------------------------------- */
 

@@ -706,73 +706,6 @@ int tact__names_cues_lists(const tact__alloc *a, tact__lex *lx)
     return TACT_OK;
 }
 
-/* Bits that let rule_lower_name go on past its first tests (a lower-case
- * word whose own bits are a name and nothing else). */
-#define LOWER_NAME_NOT                                                                            \
-    (TACT__LX_DICT | TACT__LX_STOP | TACT__LX_PLACE | TACT__LX_BRAND | TACT__LX_MONTH |           \
-     TACT__LX_WEEKDAY | TACT__LX_KIN | TACT__LX_TITLE | TACT__LX_ROLE | TACT__LX_STREET |         \
-     TACT__LX_BIGPLACE)
-
-/*
- * Speed: true when no rule of tact__names_cues_scan can report anything at
- * token i, so that the scan may skip it (most tokens: lower-case words and
- * punctuation). Each test below is the negation of a rule's first tests:
- *   - words: no initial capital (rule_family, rule_name, rule_area and the
- *     nm_cap of the others), not a lower-case word before a family noun
- *     (rule_family's lower-case form), not a capital word of up to three letters
- *     (rule_initials), none of the lexicon bits rule_title, rule_relation
- *     and rule_place (place_at) start from, not a name rule_lower_name could
- *     take (its own bits, or an unlisted hyphenated word whose parts may
- *     be), not "the" (rule_description), "initial(s)" (rule_initials) or a
- *     prison word (rule_prison);
- *   - other tokens: only a '(' (rule_bracket_nick) and hashtags (their
- *     rules) start a rule; every other rule needs a word at i (nm_word,
- *     nm_cap, owner_name, letters_only_caps, the spellings of nm_is);
- *   - any token: in no cue list a gate reads (NL_NICK, NL_PLACEPREP), and
- *     not followed by a possessive (rule_owner) or '(' (rule_name_age).
- */
-static bool cue_idle(const names_ctx *c, size_t i, bool next2)
-{
-    const tact__token *t = nm_tok(c, i);
-    if (c->cls[i] & (NL_NICK | NL_PLACEPREP))
-        return false;
-    if (t->kind != TACT__TOK_WORD) {
-        if (t->kind == TACT__TOK_HASHTAG || nm_punct(c, i, '('))
-            return false;
-        return true; /* rule_owner and rule_name_age need a word at i */
-    }
-    if (next2 && (nm_tok(c, i + 1)->kind == TACT__TOK_POSS || nm_punct(c, i + 1, '(')))
-        return false;
-    /* rule_family in lower case: "the mcgarrity boys" */
-    if ((t->shape & TACT__SH_LOWER) && nm_has(c, i + 1, NL_FAMILY))
-        return false;
-    size_t len = t->norm_len;
-    if ((t->shape & TACT__SH_INITCAP) || ((t->shape & TACT__SH_ALLCAP) && len <= 3))
-        return false;
-    uint32_t lx = t->lex;
-    if (lx & (TACT__LX_TITLE | TACT__LX_KIN | TACT__LX_ROLE | TACT__LX_BRAND | TACT__LX_PLACE |
-              TACT__LX_HEAD))
-        return false;
-    if (((lx & TACT__LX_NAME) && (lx & TACT__LX_PROPER) && !(lx & LOWER_NAME_NOT)) ||
-        (!lx && (t->shape & TACT__SH_HYPHEN)))
-        return false;
-    char c0;
-    switch (len) {
-    case 3:
-        c0 = c->sc->norm.p[t->norm_off];
-        return c0 != 't' && c0 != 'h' && c0 != 'y';
-    case 5:
-    case 6:
-        c0 = c->sc->norm.p[t->norm_off];
-        return c0 != 'h' && c0 != 'y';
-    case 7:
-    case 8:
-        return c->sc->norm.p[t->norm_off] != 'i';
-    default:
-        return true;
-    }
-}
-
 int tact__names_cues_scan(names_ctx *c)
 {
     int rc;
@@ -781,7 +714,10 @@ int tact__names_cues_scan(names_ctx *c)
         return TACT_ENOMEM;
     memset(per, 0, c->n + 1);
     size_t place_next = 0;
-    for (size_t i = 0; i < c->n; i++) {
+    /* Speed: most tokens start none of the rules: only those of c->cuel
+     * (nm_cue_own) are visited */
+    for (size_t h = 0; h < c->ncuel; h++) {
+        size_t i = c->cuel[h];
         size_t before = c->sc->ncand;
         /*
          * Speed: each rule is called only when its own first test passes
@@ -793,9 +729,6 @@ int tact__names_cues_scan(names_ctx *c)
         const tact__token *t = nm_tok(c, i);
         uint32_t lx = t->lex;
         bool next2 = i + 2 < c->n;
-        /* Speed: most tokens start none of the rules (cue_idle) */
-        if (cue_idle(c, i, next2))
-            continue;
         bool cap = nm_cap(c, i);
         if ((lx & TACT__LX_TITLE && (rc = rule_title(c, i))) ||
             (lx & (TACT__LX_KIN | TACT__LX_ROLE | TACT__LX_BRAND) && (rc = rule_relation(c, i))) ||

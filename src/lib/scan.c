@@ -171,6 +171,15 @@ static char *put_raw(char *o, const char *s, size_t n)
 
 static char *put_uz(char *o, size_t v)
 {
+    if (v < 10) {
+        *o++ = (char)('0' + v); /* offsets in short posts, the confidence's units */
+        return o;
+    }
+    if (v < 100) {
+        *o++ = (char)('0' + v / 10);
+        *o++ = (char)('0' + v % 10);
+        return o;
+    }
     char t[24];
     size_t k = 0;
     do
@@ -193,6 +202,37 @@ static char *put_conf(char *o, float c)
     return o;
 }
 
+/* 1 for the bytes tact__json_esc writes as they are (0x20-0x7f but '"'
+ * and '\\') */
+static const unsigned char json_plain[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* tact__json_esc for short values (ids, most finding texts): a string of
+ * plain bytes quoted in one pass, anything else left to tact__json_esc. */
+static char *esc_short(char *o, const char *s, size_t n)
+{
+    if (n > 32)
+        return tact__json_esc(o, s, n);
+    char *q = o + 1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!json_plain[c])
+            return tact__json_esc(o, s, n);
+        q[i] = (char)c;
+    }
+    o[0] = '"';
+    q[n] = '"';
+    return q + n + 1;
+}
+
 /* ,"key":"escaped value" */
 static char *put_kv(char *o, const char *key, size_t klen, const char *v, size_t n)
 {
@@ -201,7 +241,7 @@ static char *put_kv(char *o, const char *key, size_t klen, const char *v, size_t
     o = put_raw(o, key, klen);
     *o++ = '"';
     *o++ = ':';
-    return tact__json_esc(o, v, n);
+    return esc_short(o, v, n);
 }
 
 #define PUT_KV(o, lit, v, n) put_kv((o), (lit), sizeof(lit) - 1, (v), (n))
@@ -394,11 +434,14 @@ int tact_result_json(tact_scanner *sc, const char *id, size_t id_len, const char
     *o++ = '{';
     if (id) {
         o = PUT_LIT(o, "\"id\":");
-        o = tact__json_esc(o, id, id_len);
+        o = esc_short(o, id, id_len);
         *o++ = ',';
     }
     o = PUT_LIT(o, "\"verdict\":");
-    o = tact__json_esc(o, v, vlen);
+    /* the verdict names are plain words: quoted as they are */
+    *o++ = '"';
+    o = put_raw(o, v, vlen);
+    *o++ = '"';
     o = PUT_LIT(o, ",\"reason\":");
     o = tact__json_esc(o, reason, rlen);
     o = PUT_LIT(o, ",\"findings\":[");

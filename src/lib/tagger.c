@@ -127,6 +127,23 @@ static inline void pack_row(const int16_t *w, uint64_t *lo, uint64_t *hi)
     *hi = u[3] | u[4] << TG_LANE;
 }
 
+_Static_assert(TG_SHR_N <= TG_SHR_STRIDE, "TG_SHR_STRIDE too small");
+
+/* The entries of shape code sh in the tables of tagger_model.shr: the rows
+ * of the features of features() that read sh alone (with the previous tag,
+ * or cap-freeness). */
+static void shr_fill(uint32_t mask, const uint16_t *ridx, uint16_t *shr, uint32_t sh)
+{
+    uint16_t *e = shr + (size_t)sh * TG_SHR_STRIDE;
+    e[TG_SHR_SHM1] = ridx[mix(F_SHM1, sh) & mask];
+    e[TG_SHR_SHP1] = ridx[mix(F_SHP1, sh) & mask];
+    e[TG_SHR_SH0] = ridx[mix(F_SH0, sh) & mask];
+    e[TG_SHR_CAP0] = ridx[mix(F_CAPFREE, (uint64_t)0 << 20 | sh) & mask];
+    e[TG_SHR_CAP1] = ridx[mix(F_CAPFREE, (uint64_t)1 << 20 | sh) & mask];
+    for (uint32_t p = 0; p < TG_NTAGS; p++)
+        e[TG_SHR_PREV + p] = ridx[mix(F_PREV_SH0, (uint64_t)p << 24 | sh) & mask];
+}
+
 #define TG_PACK_SLOTS (1u << 17) /* > 2 * 65535: the dedup table stays half empty */
 
 int tact__tagger_pack(const tact__alloc *a, tagger_model *m)
@@ -138,6 +155,7 @@ int tact__tagger_pack(const tact__alloc *a, tagger_model *m)
     uint16_t *ry = tact__malloc(a, (size_t)65536 * sizeof *ry);
     uint16_t *slot = tact__calloc(a, TG_PACK_SLOTS, sizeof *slot);
     uint64_t *rows = NULL;
+    uint16_t *shr = NULL;
     if (!ridx || !rx || !ry || !slot)
         goto fail;
     rx[0] = 0;
@@ -182,8 +200,24 @@ int tact__tagger_pack(const tact__alloc *a, tagger_model *m)
         memcpy(w + 4, &ry[r], sizeof ry[r]);
         pack_row(w, &rows[2 * r], &rows[2 * r + 1]);
     }
+    shr = tact__calloc(a, (size_t)TG_NSH * TG_SHR_STRIDE, sizeof *shr);
+    if (!shr) {
+        tact__free(a, rows);
+        goto fail;
+    }
+    /* every shape code shape_code gives for a kind < 16 (the codes of the
+     * other kinds are >= TG_NSH: the decoder hashes them), and 1, the code
+     * past the ends */
+    for (uint32_t k = 0; k < 16; k++)
+        for (uint32_t b = 0; b < 64; b++) {
+            uint32_t bits = (b & 0x1fu) | ((b & 0x20u) ? TACT__SH_ONELETTER : 0u);
+            uint32_t sh = (k << 8 | bits) + 2;
+            shr_fill(m->mask, ridx, shr, sh);
+        }
+    shr_fill(m->mask, ridx, shr, 1);
     m->ridx = ridx;
     m->rows = rows;
+    m->shr = shr;
     for (int p = 0; p < TG_NTAGS; p++)
         m->prev_r[p] = ridx[mix(F_PREV, (uint64_t)p) & m->mask];
     m->bias_r = ridx[mix(F_BIAS, 0) & m->mask];
@@ -204,8 +238,10 @@ void tact__tagger_unpack(const tact__alloc *a, tagger_model *m)
 {
     tact__free(a, (void *)(uintptr_t)m->ridx);
     tact__free(a, (void *)(uintptr_t)m->rows);
+    tact__free(a, m->shr);
     m->ridx = NULL;
     m->rows = NULL;
+    m->shr = NULL;
 }
 
 /* The class path of token i (CL_* when it has none). One probe of the
@@ -280,7 +316,7 @@ static uint64_t tok_hash(const tact_scanner *sc, size_t i, bool valid)
  * *sh0_out receives the token's shape code. With word classes (clu->key
  * set), cl[0..2] are the class codes of tokens i-1, i, i+1 (cluster_of).
  * The ids are returned and-ed with mask (all ones: the full hashes).
- * word_feats and ctx_feats below are the same features split in two for
+ * word_sum and ctx_sum below are the same features split in two for
  * the packed decoder: a change here must be made there too (the unit
  * tests test_tagger_pack and test_speed7 compare the two decoders).
  */
@@ -474,43 +510,15 @@ static void tag_viterbi(const tagger_model *m, const tact_scanner *sc, uint8_t *
 
 /*
  * The features of features() split in two, for the packed decoder: those
- * of token i alone (word_feats: its word, shape code sh0, cap-freeness,
- * length, lexicon bits, class c0) and those of its neighbours (ctx_feats),
+ * of token i alone (word_sum: its word, shape code sh0, cap-freeness,
+ * length, lexicon bits, class c0) and those of its neighbours (ctx_sum),
  * without the bias and the two of the previous tag. Together they are
- * exactly the other features of features(), ids and-ed with mask.
+ * exactly the other features of features(): each adds the rows of its
+ * features to a packed sum (tagger_model.rows; the row numbers of their
+ * ids and-ed with m->mask from m->ridx, those of the features that read a
+ * shape code alone from m->shr) and returns their number.
  */
-static size_t word_feats(const tagger_clusters *clu, uint32_t c0, const tact_scanner *sc,
-                         const tact__token *t, uint32_t sh0, bool capfree, uint32_t mask,
-                         uint32_t *f)
-{
-    size_t n = 0;
-    f[n++] = mask & mix(F_W0, t->hash);
-    f[n++] = mask & mix(F_SH0, sh0);
-    f[n++] = mask & mix(F_CAPFREE, (uint64_t)capfree << 20 | sh0);
-    const char *w = sc->norm.p + t->norm_off;
-    size_t len = t->norm_len;
-    if (len >= 4) {
-        f[n++] = mask & mix(F_SUF3, tact__hash_inl(w + len - 3, 3));
-        f[n++] = mask & mix(F_SUF2, tact__hash_inl(w + len - 2, 2));
-        f[n++] = mask & mix(F_PRE3, tact__hash_inl(w, 3));
-    }
-    f[n++] = mask & mix(F_LEN, len > 12 ? 12 : len);
-    uint32_t lx0 = t->lex & LEX_KEEP;
-    f[n++] = mask & mix(F_LEX0, lx0);
-    f[n++] = mask & mix(F_LEX0, (uint64_t)lx0 << 20 | sh0 | (uint64_t)capfree << 40);
-    f[n++] = mask & mix(F_KIND, (uint64_t)t->kind << 8 | (uint64_t)(t->lex & TACT__LX_FIRST ? 1 : 0));
-    if (clu->key) {
-#define CL_PRE(c, len) ((c) >= 0x10000u ? (c) : (c) >> (clu->bits - (len)))
-        f[n++] = mask & mix(F_CL0A, CL_PRE(c0, clu->pre[0]));
-        f[n++] = mask & mix(F_CL0B, CL_PRE(c0, clu->pre[1]));
-        f[n++] = mask & mix(F_CL0C, c0);
-        f[n++] = mask & mix(F_CL0_SH, (uint64_t)CL_PRE(c0, clu->pre[1]) << 20 | sh0 | (uint64_t)capfree << 40);
-#undef CL_PRE
-    }
-    return n;
-}
-
-/* The number of ids word_feats gives for a word of normalised length len. */
+/* The number of rows word_sum gives for a word of normalised length len. */
 static inline size_t word_nfeats(const tagger_clusters *clu, size_t len)
 {
     size_t n = 7;
@@ -521,30 +529,87 @@ static inline size_t word_nfeats(const tagger_clusters *clu, size_t len)
     return n;
 }
 
-static size_t ctx_feats(const tagger_clusters *clu, const uint32_t *cl, const tact_scanner *sc,
-                        size_t i, uint32_t sh0, uint32_t mask, uint32_t *f)
+/* The row number of a feature that reads shape code sh alone (table tab of
+ * tagger_model.shr), or of its id when the code is past the tables */
+#define SH_ROW(m, tab, sh, id)                                                                    \
+    ((sh) < TG_NSH ? (m)->shr[(size_t)(sh) * TG_SHR_STRIDE + (size_t)(tab)]                       \
+                   : (m)->ridx[(id) & (m)->mask])
+
+/* Add row r of m to the packed sum sum[0..1]. */
+static inline void row_add(const tagger_model *m, uint64_t *sum, uint32_t r)
 {
-    size_t n = 0, nt = sc->ntoks;
-    bool hm1 = i >= 1, hm2 = i >= 2, hp1 = i + 1 < nt, hp2 = i + 2 < nt;
-    uint32_t shm1 = shape_code(sc, i - 1, hm1), shp1 = shape_code(sc, i + 1, hp1);
-    f[n++] = mask & mix(F_WM1, tok_hash(sc, i - 1, hm1));
-    f[n++] = mask & mix(F_WP1, tok_hash(sc, i + 1, hp1));
-    f[n++] = mask & mix(F_WM2, tok_hash(sc, i - 2, hm2));
-    f[n++] = mask & mix(F_WP2, tok_hash(sc, i + 2, hp2));
-    f[n++] = mask & mix(F_SHM1, shm1);
-    f[n++] = mask & mix(F_SHP1, shp1);
-    f[n++] = mask & mix(F_SH0_SHP1, (uint64_t)sh0 << 20 | shp1);
-    f[n++] = mask & mix(F_LEXM1, hm1 ? sc->toks[i - 1].lex & LEX_KEEP : 0xffffff);
-    f[n++] = mask & mix(F_LEXP1, hp1 ? sc->toks[i + 1].lex & LEX_KEEP : 0xffffff);
-    f[n++] = mask & mix(F_WM1_SH0, tok_hash(sc, i - 1, hm1) ^ sh0);
+    const uint64_t *row = m->rows + 2 * (size_t)r;
+    sum[0] += row[0];
+    sum[1] += row[1];
+}
+
+/* word_sum, ctx_sum: add the feature's row to sum, and count it */
+#define TG_ADD(r) (row_add(m, sum, (r)), n++)
+
+static size_t word_sum(const tagger_model *m, uint32_t c0, const tact_scanner *sc,
+                       const tact__token *t, uint32_t sh0, bool capfree, uint64_t *sum)
+{
+    const tagger_clusters *clu = &m->clu;
+    const uint16_t *ridx = m->ridx;
+    uint32_t mask = m->mask;
+    size_t n = 0;
+    TG_ADD(ridx[mask & mix(F_W0, t->hash)]);
+    TG_ADD(SH_ROW(m, TG_SHR_SH0, sh0, mix(F_SH0, sh0)));
+    TG_ADD(SH_ROW(m, capfree ? TG_SHR_CAP1 : TG_SHR_CAP0, sh0,
+                  mix(F_CAPFREE, (uint64_t)capfree << 20 | sh0)));
+    const char *w = sc->norm.p + t->norm_off;
+    size_t len = t->norm_len;
+    if (len >= 4) {
+        TG_ADD(ridx[mask & mix(F_SUF3, tact__hash_inl(w + len - 3, 3))]);
+        TG_ADD(ridx[mask & mix(F_SUF2, tact__hash_inl(w + len - 2, 2))]);
+        TG_ADD(ridx[mask & mix(F_PRE3, tact__hash_inl(w, 3))]);
+    }
+    TG_ADD(ridx[mask & mix(F_LEN, len > 12 ? 12 : len)]);
+    uint32_t lx0 = t->lex & LEX_KEEP;
+    TG_ADD(ridx[mask & mix(F_LEX0, lx0)]);
+    TG_ADD(ridx[mask & mix(F_LEX0, (uint64_t)lx0 << 20 | sh0 | (uint64_t)capfree << 40)]);
+    TG_ADD(ridx[mask & mix(F_KIND, (uint64_t)t->kind << 8 | (uint64_t)(t->lex & TACT__LX_FIRST ? 1 : 0))]);
     if (clu->key) {
 #define CL_PRE(c, len) ((c) >= 0x10000u ? (c) : (c) >> (clu->bits - (len)))
-        f[n++] = mask & mix(F_CLM1, CL_PRE(cl[0], clu->pre[1]));
-        f[n++] = mask & mix(F_CLP1, CL_PRE(cl[2], clu->pre[1]));
+        TG_ADD(ridx[mask & mix(F_CL0A, CL_PRE(c0, clu->pre[0]))]);
+        TG_ADD(ridx[mask & mix(F_CL0B, CL_PRE(c0, clu->pre[1]))]);
+        TG_ADD(ridx[mask & mix(F_CL0C, c0)]);
+        TG_ADD(ridx[mask & mix(F_CL0_SH, (uint64_t)CL_PRE(c0, clu->pre[1]) << 20 | sh0 | (uint64_t)capfree << 40)]);
 #undef CL_PRE
     }
     return n;
 }
+
+static size_t ctx_sum(const tagger_model *m, const uint32_t *cl, const tact_scanner *sc, size_t i,
+                      uint32_t sh0, uint64_t *sum)
+{
+    const tagger_clusters *clu = &m->clu;
+    const uint16_t *ridx = m->ridx;
+    uint32_t mask = m->mask;
+    size_t n = 0, nt = sc->ntoks;
+    bool hm1 = i >= 1, hm2 = i >= 2, hp1 = i + 1 < nt, hp2 = i + 2 < nt;
+    uint32_t shm1 = shape_code(sc, i - 1, hm1), shp1 = shape_code(sc, i + 1, hp1);
+    uint64_t wm1 = tok_hash(sc, i - 1, hm1);
+    TG_ADD(ridx[mask & mix(F_WM1, wm1)]);
+    TG_ADD(ridx[mask & mix(F_WP1, tok_hash(sc, i + 1, hp1))]);
+    TG_ADD(ridx[mask & mix(F_WM2, tok_hash(sc, i - 2, hm2))]);
+    TG_ADD(ridx[mask & mix(F_WP2, tok_hash(sc, i + 2, hp2))]);
+    TG_ADD(SH_ROW(m, TG_SHR_SHM1, shm1, mix(F_SHM1, shm1)));
+    TG_ADD(SH_ROW(m, TG_SHR_SHP1, shp1, mix(F_SHP1, shp1)));
+    TG_ADD(ridx[mask & mix(F_SH0_SHP1, (uint64_t)sh0 << 20 | shp1)]);
+    TG_ADD(ridx[mask & mix(F_LEXM1, hm1 ? sc->toks[i - 1].lex & LEX_KEEP : 0xffffff)]);
+    TG_ADD(ridx[mask & mix(F_LEXP1, hp1 ? sc->toks[i + 1].lex & LEX_KEEP : 0xffffff)]);
+    TG_ADD(ridx[mask & mix(F_WM1_SH0, wm1 ^ sh0)]);
+    if (clu->key) {
+#define CL_PRE(c, len) ((c) >= 0x10000u ? (c) : (c) >> (clu->bits - (len)))
+        TG_ADD(ridx[mask & mix(F_CLM1, CL_PRE(cl[0], clu->pre[1]))]);
+        TG_ADD(ridx[mask & mix(F_CLP1, CL_PRE(cl[2], clu->pre[1]))]);
+#undef CL_PRE
+    }
+    return n;
+}
+
+#undef TG_ADD
 
 /* The cache entry of a token's word sum (tagger_cache). */
 static inline size_t wsum_slot(uint64_t h, uint32_t sh0, bool capfree)
@@ -562,16 +627,12 @@ static inline size_t wsum_slot(uint64_t h, uint32_t sh0, bool capfree)
 static void tag_packed(const tagger_model *m, const tact_scanner *sc, tagger_cache *cache,
                        const uint8_t *sel, uint8_t *tags, float *margin)
 {
-    uint32_t fw[TG_BLOCK][TG_MAX_FEATS], fc[TG_BLOCK][TG_MAX_FEATS];
     size_t nw[TG_BLOCK], nc[TG_BLOCK];
-    uint64_t base[TG_BLOCK][2];
+    uint64_t base[TG_BLOCK][2];   /* packed sums of the rows of all but F_PREV, F_PREV_SH0 */
     uint32_t sh0s[TG_BLOCK];
     size_t idx[TG_BLOCK];         /* the tokens of the block */
-    tagger_wsum *slot[TG_BLOCK];  /* a miss's cache entry (NULL: hit, or no cache) */
-    bool hit[TG_BLOCK], capf[TG_BLOCK];
     uint32_t cl[3] = {0, 0, 0}; /* class codes of tokens i-1, i, i+1 */
     size_t cl_at = SIZE_MAX;   /* the i of cl */
-    const uint16_t *ridx = m->ridx;
     const uint64_t *rows = m->rows;
     const uint64_t *prev_row[TG_NTAGS];
     for (int p = 0; p < TG_NTAGS; p++)
@@ -618,10 +679,11 @@ static void tag_packed(const tagger_model *m, const tact_scanner *sc, tagger_cac
         }
         if (nb == 0)
             break;
-        /* features of the block (the sums below then load their rows
-         * one after the other, independent loads the CPU overlaps); a
-         * token whose word sum is cached needs only the features of its
-         * neighbours */
+        /* the sums of the features of the block that do not depend on
+         * the previous tag (each feature's row loads independently of the
+         * others: the CPU overlaps them); a token whose word sum is cached
+         * needs only the features of its neighbours. The bias (F_BIAS) is
+         * the same row for every token: added without a lookup */
         for (size_t j = 0; j < nb; j++) {
             size_t t = idx[j];
             if (m->clu.key) {
@@ -639,9 +701,8 @@ static void tag_packed(const tagger_model *m, const tact_scanner *sc, tagger_cac
             uint32_t sh0 = shape_code(sc, t, true);
             bool capfree = cap_free(sc, t);
             sh0s[j] = sh0;
-            capf[j] = capfree;
-            hit[j] = false;
-            slot[j] = NULL;
+            bool hit = false;
+            tagger_wsum *slot = NULL; /* a miss's cache entry */
             /* (the key as kept: a word too long, or a kind or shape code
              * too large for the entry, is not cached) */
             uint32_t kc = (uint32_t)tok->kind | (capfree ? 0x80u : 0u);
@@ -649,60 +710,40 @@ static void tag_packed(const tagger_model *m, const tact_scanner *sc, tagger_cac
                 tagger_wsum *e = &cache->e[wsum_slot(tok->hash, sh0, capfree)];
                 if (e->h == tok->hash && e->sh0 == sh0 && e->kc == kc &&
                     e->lx0 == (tok->lex & LEX_KEEP) && e->len == tok->norm_len) {
-                    hit[j] = true;
+                    hit = true;
                     base[j][0] = e->lo;
                     base[j][1] = e->hi;
                     nw[j] = word_nfeats(&m->clu, tok->norm_len);
                 } else {
-                    slot[j] = e;
+                    slot = e;
                 }
             }
-            if (!hit[j])
-                nw[j] = word_feats(&m->clu, cl[1], sc, tok, sh0, capfree, m->mask, fw[j]);
-            nc[j] = ctx_feats(&m->clu, cl, sc, t, sh0, m->mask, fc[j]);
-        }
-        /* the bias (F_BIAS) is the same row for every token: added without
-         * a lookup; the ids are masked already */
-        for (size_t j = 0; j < nb; j++) {
-            uint64_t lo, hi;
-            if (hit[j]) {
-                lo = base[j][0];
-                hi = base[j][1];
-            } else {
-                lo = bias[0];
-                hi = bias[1];
-                for (size_t k = 0; k < nw[j]; k++) {
-                    const uint64_t *row = rows + 2 * (size_t)ridx[fw[j][k]];
-                    lo += row[0];
-                    hi += row[1];
-                }
-                if (slot[j]) {
-                    const tact__token *tok = &sc->toks[idx[j]];
-                    tagger_wsum *e = slot[j];
+            if (!hit) {
+                base[j][0] = bias[0];
+                base[j][1] = bias[1];
+                nw[j] = word_sum(m, cl[1], sc, tok, sh0, capfree, base[j]);
+                if (slot) {
+                    tagger_wsum *e = slot;
                     e->h = tok->hash;
-                    e->lo = lo;
-                    e->hi = hi;
-                    e->sh0 = (uint16_t)sh0s[j];
+                    e->lo = base[j][0];
+                    e->hi = base[j][1];
+                    e->sh0 = (uint16_t)sh0;
                     e->lx0 = tok->lex & LEX_KEEP;
                     e->len = (uint8_t)tok->norm_len;
-                    e->kc = (uint8_t)(tok->kind | (capf[j] ? 0x80u : 0u));
+                    e->kc = (uint8_t)kc;
                 }
             }
-            for (size_t k = 0; k < nc[j]; k++) {
-                const uint64_t *row = rows + 2 * (size_t)ridx[fc[j][k]];
-                lo += row[0];
-                hi += row[1];
-            }
-            base[j][0] = lo;
-            base[j][1] = hi;
+            nc[j] = ctx_sum(m, cl, sc, t, sh0, base[j]);
         }
         for (size_t j = 0; j < nb; j++) {
             size_t t = idx[j];
             if (last == SIZE_MAX || last + 1 != t)
                 prev = TG_O;
             const uint64_t *r1 = prev_row[prev];
+            uint32_t sh0 = sh0s[j];
             const uint64_t *r2 =
-                rows + 2 * (size_t)ridx[mix(F_PREV_SH0, (uint64_t)prev << 24 | sh0s[j]) & m->mask];
+                rows + 2 * (size_t)SH_ROW(m, TG_SHR_PREV + prev, sh0,
+                                          mix(F_PREV_SH0, (uint64_t)prev << 24 | sh0));
             /* 1 + nw + nc + 2 <= TG_MAX_FEATS rows: no lane overflows */
             uint64_t lo = base[j][0] + r1[0] + r2[0], hi = base[j][1] + r1[1] + r2[1];
             int32_t off = (int32_t)(1 + nw[j] + nc[j] + 2) * TG_BIAS;
@@ -717,17 +758,23 @@ static void tag_packed(const tagger_model *m, const tact_scanner *sc, tagger_cac
                 s[TG_IPER] = INT32_MIN / 2;
             if (prev != TG_BLOC && prev != TG_ILOC)
                 s[TG_ILOC] = INT32_MIN / 2;
+            /* the best tag (the first of the highest scores) and the
+             * highest score of the others, in one pass: a score that
+             * beats the best so far hands the old best down */
             int best = 0;
-            for (int q = 1; q < TG_NTAGS; q++)
-                if (s[q] > s[best])
+            int32_t top = s[0], second = INT32_MIN;
+            for (int q = 1; q < TG_NTAGS; q++) {
+                if (s[q] > top) {
+                    second = top;
+                    top = s[q];
                     best = q;
-            int32_t second = INT32_MIN;
-            for (int q = 0; q < TG_NTAGS; q++)
-                if (q != best && s[q] > second)
+                } else if (s[q] > second) {
                     second = s[q];
+                }
+            }
             tags[t] = (uint8_t)best;
             if (margin)
-                margin[t] = (float)(s[best] - second) * m->scale;
+                margin[t] = (float)(top - second) * m->scale;
             if (sel && sel[t] == 2)
                 live = live && (best == TG_IPER || best == TG_ILOC);
             else

@@ -70,7 +70,17 @@ typedef struct tagger_model {
      * F_BIAS, the same for every token (set by tact__tagger_pack) */
     uint16_t prev_r[TG_NTAGS];
     uint16_t bias_r;
+    /* with ridx: the row numbers of the features that read a shape code
+     * alone (and the previous tag, or cap-freeness), TG_SHR_STRIDE of them
+     * per code (< TG_NSH), by TG_SHR_*: the decoder needs no hash for
+     * them, and a code's rows share a cache line */
+    uint16_t *shr;
 } tagger_model;
+
+#define TG_NSH 4096 /* shape codes: (kind << 8 | shape bits) + 2, kind < 16 */
+enum { TG_SHR_SHM1 = 0, TG_SHR_SHP1 = 1, TG_SHR_SH0 = 2, TG_SHR_CAP0 = 3, TG_SHR_CAP1 = 4,
+       TG_SHR_PREV = 5, TG_SHR_N = TG_SHR_PREV + TG_NTAGS };
+#define TG_SHR_STRIDE 16 /* >= TG_SHR_N: 32 bytes a code */
 
 #define TG_BIAS 32768
 #define TG_LANE 21
@@ -101,15 +111,9 @@ void tact__tagger_unpack(const tact__alloc *a, tagger_model *m);
 static inline bool tact__tagger_skip(const tact_scanner *sc, size_t i)
 {
     const tact__token *t = &sc->toks[i];
-    switch (t->kind) {
-    case TACT__TOK_WORD:
+    if (t->kind == TACT__TOK_WORD)
         return (t->lex & TACT__LX_STOP) && (t->shape & TACT__SH_LOWER);
-    case TACT__TOK_ALNUM:
-    case TACT__TOK_HASHTAG:
-        return false;
-    default:
-        return true;
-    }
+    return t->kind != TACT__TOK_ALNUM && t->kind != TACT__TOK_HASHTAG;
 }
 
 /* A capital at token i carries no evidence of a name: first word of a
