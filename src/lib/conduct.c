@@ -40,9 +40,6 @@ enum {
                  * "moving house sale", "car boot") opening the post or with a
                  * first-person word, and no case told: the post's address
                  * and contact details are the author's, post-wide only */
-    CX_WORK,    /* the post puts the author at work or with the people they
-                 * work with ("duty day", "court", "home visit", "checked in
-                 * at", "my caseload"): a place in it says where, post-wide only */
     CX_AGENCY,  /* another service as the subject of a complaint ("housing
                  * options told my care leaver to ..."), post-wide only */
     CX_NTAGS
@@ -54,7 +51,7 @@ static const char *const case_tags[] = {"strong", "personal", "process", "detail
                                         "near",   "low",      "event",   "one",    "when"};
 static const char *const cx_tags[] = {"training", "anon",  "topic", "advice", "condemn",
                                       "own",      "kind",  "about", "parent", "ownfam", "glad",
-                                      "decline", "ownpost", "work", "agency"};
+                                      "decline", "ownpost", "agency"};
 /* Post-wide contexts in which no venting rule reports: the post is the
  * author's own family life ("my youngest only eats beige food. send help"),
  * sincere good news or self-care ("three cheers for our IT guy who fixed my
@@ -1198,7 +1195,6 @@ static int note_context(scan_state *st)
             s->own[s->nown++] = m->last;
         }
     }
-    s->workpost = (st->ctx & (1u << CX_WORK)) != 0;
 
     if ((st->ctx & (1u << CX_OWNPOST)) && !s->ownpost) {
         bool first = false;
@@ -1240,7 +1236,6 @@ int tact__conduct_scan(tact_scanner *sc)
     s->nm = 0;
     s->nown = 0;
     s->ownpost = false;
-    s->workpost = false;
     s->nagency = 0;
     s->npend = 0;
     s->offensive = -1.f;
@@ -1285,12 +1280,6 @@ int tact__conduct_scan(tact_scanner *sc)
         if (s->pend[q].type == (uint8_t)TACT_TYPE_CASE_DISCUSSION)
             s->ownpost = false;
     return flush_pending(&st);
-}
-
-bool tact__conduct_work_post(const tact_scanner *sc)
-{
-    const tact__cd_scratch *s = sc->conduct_scratch;
-    return s && s->workpost;
 }
 
 bool tact__conduct_agency_at(const tact_scanner *sc, size_t start, size_t end)

@@ -139,7 +139,6 @@ typedef struct tact__cd_scratch {
     uint32_t *own;       /* pairs: first token, last token of an own-details cue */
     size_t nown, owncap;
     bool ownpost;        /* the author's own sale or invitation: contacts are theirs */
-    bool workpost;       /* the post puts the author at work (context "work") */
     uint32_t agency[4][2]; /* byte spans where a service is the subject of a complaint */
     size_t nagency;        /* (context "agency"), the first four */
     float offensive;     /* classifier probability for the whole post, or -1 */
@@ -150,10 +149,6 @@ typedef struct tact__cd_scratch {
 /* True when the finding [start,end) follows an own-details cue in the same
  * sentence, or the post is the author's own sale or open invitation. */
 bool tact__conduct_own_details(const tact_scanner *sc, size_t start, size_t end);
-
-/* True when the post puts the author at work or with the people they work
- * with (conduct_context.txt, "work"): a place in it says where they work. */
-bool tact__conduct_work_post(const tact_scanner *sc);
 
 /* True when the byte span [start,end) overlaps or touches a place where
  * another service is the subject of a complaint ("housing options told my

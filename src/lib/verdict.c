@@ -294,48 +294,13 @@ static bool r_own(vctx *v, tact_verdict lv)
 
 /* 12. Other identifiers (a name, a place, an employer, a link): think
  *     again. An age on its own identifies no one; low-severity identifiers
- *     are noted without changing the verdict. A place that is the only
- *     thing found, in a post that does not put the author at work or with
- *     the people they work with (conduct_context.txt, "work"), is the
- *     author's own life ("first day of hols with the kids" and a harbour):
- *     noted, no review. Held-out halves a-k: 4 of the 12 posts whose only
- *     finding was a place were ok and none of those had a work word; the 7
- *     review and the 1 block had one. */
-static bool own_life_place(const tact_scanner *sc, const tact_finding *f)
-{
-    static const char *const preps[] = {"in", "at", "from", "near", "to", "\xF0\x9F\x93\x8D"};
-    /* where someone lives ("the Greenhill flats", "Clifton Street") is never
-     * the author's own life */
-    if (!f->rule || strcmp(f->rule, "location.area") == 0 ||
-        strcmp(f->rule, "location.street") == 0 || strcmp(f->rule, "location.facility") == 0)
-        return false;
-    /* a place after a word of place ("in Totnes", "from Merthyr", a pin):
-     * a name the tagger took for a place is said to someone ("rest in
-     * peace Callum") */
-    size_t k = tact__tok_after(sc, f->start);
-    if (k == 0 || k >= sc->ntoks)
-        return false;
-    for (size_t p = 0; p < sizeof preps / sizeof preps[0]; p++)
-        if (tact__tok_is(sc, k - 1, preps[p]))
-            return true;
-    return false;
-}
-
+ *     are noted without changing the verdict. (A lone place in a post
+ *     about the author's own life was made "noted, no review" for a while
+ *     on 2026-11-22: it turned two blind block posts into ok, where review
+ *     had been their only safety net, so it was taken out again.) */
 static bool r_identifier_review(vctx *v, tact_verdict lv)
 {
-    unsigned t = POINTING & ~CONTACT;
-    if (!v->cd_has && (v->id_has & ~v->id_own & POINTING) == ID(TACT_TYPE_LOCATION) &&
-        !tact__conduct_work_post(v->sc)) {
-        bool own = true;
-        for (size_t i = 0; i < v->sc->nfindings && own; i++) {
-            const tact_finding *f = &v->sc->findings[i];
-            if (f->type == TACT_TYPE_LOCATION && usable(f) && f->severity >= TACT_SEV_MEDIUM)
-                own = own_life_place(v->sc, f);
-        }
-        if (own)
-            t &= ~ID(TACT_TYPE_LOCATION);
-    }
-    return mark(v, false, t, lv, TACT_SEV_MEDIUM, false);
+    return mark(v, false, POINTING & ~CONTACT, lv, TACT_SEV_MEDIUM, false);
 }
 
 static const vrule rules[] = {
