@@ -125,7 +125,7 @@ int tact__buf_putc(const tact__alloc *a, tact__buf *b, char c)
  * '"', '\\' or a byte >= 0x80 (checked as UTF-8 one code point at a time).
  * The zero-byte tricks are exact as to whether some byte matches. */
 /* 1 for the bytes esc8 looks for: < 0x20, '"', '\\', >= 0x80 */
-static const unsigned char esc_byte[256] = {
+const unsigned char tact__json_esc_byte[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
@@ -157,7 +157,7 @@ char *tact__json_esc(char *o, const char *s, size_t n)
             if (esc8(w))
                 break;
         }
-        while (run < n && !esc_byte[(unsigned char)s[run]])
+        while (run < n && !tact__json_esc_byte[(unsigned char)s[run]])
             run++;
         memcpy(o, s + i, run - i);
         o += run - i;

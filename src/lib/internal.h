@@ -77,6 +77,9 @@ static inline float tact__rdf32le(const unsigned char *p)
  * TACT__JSON_MAX(n) bytes, no NUL; returns the end. */
 #define TACT__JSON_MAX(n) (6 * (n) + 2)
 char *tact__json_esc(char *o, const char *s, size_t n);
+/* 1 for the bytes tact__json_esc does not write as they are: < 0x20, '"',
+ * '\\' and >= 0x80 (alloc.c) */
+extern const unsigned char tact__json_esc_byte[256];
 /* Append finding f as a JSON object to b (the objects of tact_result_json's
  * "findings"), its "text" taken from text at f's offsets. */
 int tact__json_finding(tact_scanner *sc, tact__buf *b, const tact_finding *f, const char *text);
