@@ -1195,7 +1195,6 @@ static int note_context(scan_state *st)
             s->own[s->nown++] = m->last;
         }
     }
-
     if ((st->ctx & (1u << CX_OWNPOST)) && !s->ownpost) {
         bool first = false;
         for (size_t k = 0; k < st->sc->ntoks && !first; k++)

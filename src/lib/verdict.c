@@ -83,8 +83,8 @@ static bool mark(vctx *v, bool conduct, unsigned types, tact_verdict level, int 
 #define ALL_CONDUCT 0x7Fu
 
 /* 1c. A case told only through what another service did to someone
- *     ("Housing options told my care leaver to 'try the YMCA'", "a GP
- *     surgery refusing a home visit"): every high case finding of the
+ *     ("Housing options told my care leaver to 'try the YMCA'", "Love how
+ *     CAMHS closed the referral"): every high case finding of the
  *     rules is of the detail kind (no identifier made it) and is the
  *     complaint itself (it overlaps or touches the service's words,
  *     conduct_context.txt "agency"); the post says nothing else than
