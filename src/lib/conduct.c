@@ -42,6 +42,14 @@ enum {
                  * and contact details are the author's, post-wide only */
     CX_AGENCY,  /* another service as the subject of a complaint ("housing
                  * options told my care leaver to ..."), post-wide only */
+    CX_HIRING,  /* a recruitment post ("support workers wanted", "apply at"):
+                 * its places, employer and contact details are the
+                 * employer's public ones, post-wide only */
+    CX_PUBLIC,  /* the author's public or own life: a milestone, an event,
+                 * a holiday ("passed my ASYE", "conference in", "hols"):
+                 * a place in it is theirs, post-wide only */
+    CX_SENIOR,  /* a post one person holds ("our new head of service"):
+                 * with the employer or town, it names them, post-wide only */
     CX_NTAGS
 };
 enum { DG_HIGH, DG_MEDIUM };
@@ -51,7 +59,7 @@ static const char *const case_tags[] = {"strong", "personal", "process", "detail
                                         "near",   "low",      "event",   "one",    "when"};
 static const char *const cx_tags[] = {"training", "anon",  "topic", "advice", "condemn",
                                       "own",      "kind",  "about", "parent", "ownfam", "glad",
-                                      "decline", "ownpost", "agency"};
+                                      "decline", "ownpost", "agency", "hiring", "public", "senior"};
 /* Post-wide contexts in which no venting rule reports: the post is the
  * author's own family life ("my youngest only eats beige food. send help"),
  * sincere good news or self-care ("three cheers for our IT guy who fixed my
@@ -698,6 +706,22 @@ static bool sentence_asks(const scan_state *st, size_t t)
     return false;
 }
 
+/* A breach told and then asked about: the sentence itself asks ("...
+ * added me, should I accept?"), or the next one asks the general question
+ * (context "topic": "... sent me a follow request. Is it ever ok to
+ * accept?"). A bare "Is that bad?" after the act is not enough: the act
+ * is told. */
+static bool breach_asked(const scan_state *st, size_t t)
+{
+    if (sentence_asks(st, t))
+        return true;
+    const tact_scanner *sc = st->sc;
+    for (size_t i = t + 1; i < sc->ntoks; i++)
+        if (st->sent[i] == st->sent[t] + 1)
+            return (st->sent_ctx[st->sent[i]] & (1u << CX_TOPIC)) && sentence_asks(st, i);
+    return false;
+}
+
 static int other_rules(scan_state *st)
 {
     tact__cd_scratch *s = st->s;
@@ -782,7 +806,7 @@ static int other_rules(scan_state *st)
             if (tag == BD_CONSIDER && (st->ctx & (1u << CX_DECLINE)))
                 break;
             if (tag == BD_BREACH &&
-                (sentence_asks(st, m->first) || (st->ctx & (1u << CX_DECLINE))))
+                (breach_asked(st, m->first) || (st->ctx & (1u << CX_DECLINE))))
                 tag = BD_CONSIDER;
             rc = add_tokens(st, m->first, m->last, TACT_TYPE_BOUNDARY,
                             tag == BD_BREACH ? TACT_SEV_HIGH : TACT_SEV_MEDIUM,
@@ -901,6 +925,10 @@ static int on_cooc(void *ctx, const tact__cooc_hit *h)
         msg = MSG_DISCRIM;
         break;
     case TACT_TYPE_COLLEAGUE_CRITICISM:
+        /* "please stop using '...' as a joke in the team chat": the
+         * criticism is the condemnation of a quoted slur */
+        if (st->quoted_slur && (sctx & (1u << CX_CONDEMN)))
+            return TACT_OK;
         rule = "colleague.cooccur";
         msg = MSG_COLLEAGUE;
         break;
@@ -916,7 +944,7 @@ static int on_cooc(void *ctx, const tact__cooc_hit *h)
         if (sev != TACT_SEV_HIGH && (st->ctx & (1u << CX_DECLINE)))
             return TACT_OK;
         if (sev == TACT_SEV_HIGH &&
-            (sentence_asks(st, h->first) || (st->ctx & (1u << CX_DECLINE))))
+            (breach_asked(st, h->first) || (st->ctx & (1u << CX_DECLINE))))
             sev = TACT_SEV_MEDIUM;
         rule = "boundary.cooccur";
         msg = sev == TACT_SEV_HIGH ? MSG_BREACH : MSG_CONSIDER;
@@ -1064,6 +1092,9 @@ static int model_rule(scan_state *st, uint32_t nsent)
     float p[TACT__CM_MAXTYPES];
     uint32_t best[TACT__CM_MAXTYPES];
     tact__cm_score(m, st->sc, NULL, 0, p, NULL, NULL);
+    for (size_t k = 0; k < nt; k++)
+        if (tact__cm_type(m, k) == TACT_TYPE_CASE_DISCUSSION)
+            st->s->case_p = p[k];
     bool any = false;
     for (size_t k = 0; k < nt && !any; k++)
         any = model_tier(m, k, p[k]) != 0;
@@ -1185,8 +1216,15 @@ static int note_context(scan_state *st)
             s->agency[s->nagency][1] = st->sc->toks[m->last].end;
             s->nagency++;
         }
-        if (tag == CX_OWNPOST && m->first == 0)
-            s->ownpost = true; /* the post opens with it: "Garage sale! ..." */
+        /* the post, or one of its sentences, opens with it: "Garage sale!
+         * ...", "Anyone near ...? Giving away ..."; a job advert is the
+         * employer's wherever it says so */
+        if ((tag == CX_OWNPOST &&
+             (m->first == 0 || (st->sc->toks[m->first].shape & TACT__SH_SENT_START))) ||
+            tag == CX_HIRING)
+            s->ownpost = true;
+        if (tag == CX_SENIOR)
+            s->senior = true;
         if (tag == CX_OWN) {
             if (s->nown + 2 > s->owncap &&
                 tact__grow(&st->sc->a, (void **)&s->own, &s->owncap, s->nown + 2, sizeof *s->own))
@@ -1220,6 +1258,24 @@ static int note_context(scan_state *st)
     return TACT_OK;
 }
 
+/* A job advert, or a post about the author's public or own life (a
+ * milestone, an event, a holiday), in which no conduct rule found anything
+ * and that the learned model does not take for an account of a case
+ * (below CASE_P_PUBLIC): its places (and an advert's employer and
+ * contact details) are the author's or the employer's, not a service
+ * user's. On the read halves, the ok posts whose only finding was a place
+ * scored at most 0.15 and the two block posts 0.78 and 0.96. */
+#define CASE_P_PUBLIC 0.2f
+static unsigned public_post(const scan_state *st)
+{
+    const tact__cd_scratch *s = st->s;
+    if (s->npend || s->case_p <= 0.f || s->case_p >= CASE_P_PUBLIC) /* 0: out of its domain */
+        return 0;
+    if (st->ctx & (1u << CX_HIRING))
+        return TACT__PUBLIC_HIRING;
+    return (st->ctx & (1u << CX_PUBLIC)) ? TACT__PUBLIC_LIFE : 0;
+}
+
 int tact__conduct_scan(tact_scanner *sc)
 {
     const cd_rules *r = sc->rs->conduct;
@@ -1238,6 +1294,9 @@ int tact__conduct_scan(tact_scanner *sc)
     s->nagency = 0;
     s->npend = 0;
     s->offensive = -1.f;
+    s->case_p = -1.f;
+    s->public_post = 0;
+    s->senior = false;
     if (sc->ntoks == 0)
         return TACT_OK;
     scan_state st = {sc,    r, s, NULL, NULL, 0, false, false, false, false, 0, 0,
@@ -1278,6 +1337,7 @@ int tact__conduct_scan(tact_scanner *sc)
     for (size_t q = 0; q < s->npend && s->ownpost; q++)
         if (s->pend[q].type == (uint8_t)TACT_TYPE_CASE_DISCUSSION)
             s->ownpost = false;
+    s->public_post = public_post(&st);
     return flush_pending(&st);
 }
 
@@ -1287,6 +1347,28 @@ bool tact__conduct_agency_at(const tact_scanner *sc, size_t start, size_t end)
     for (size_t k = 0; s && k < s->nagency; k++)
         if (start <= s->agency[k][1] + 1 && end + 1 >= s->agency[k][0])
             return true;
+    return false;
+}
+
+unsigned tact__conduct_public_post(const tact_scanner *sc)
+{
+    const tact__cd_scratch *s = sc->conduct_scratch;
+    return s ? s->public_post : 0;
+}
+
+bool tact__conduct_senior_role(const tact_scanner *sc)
+{
+    const tact__cd_scratch *s = sc->conduct_scratch;
+    return s && s->senior;
+}
+
+bool tact__conduct_own_personal(const tact_scanner *sc)
+{
+    const tact__cd_scratch *s = sc->conduct_scratch;
+    for (size_t k = 0; s && k + 1 < s->nown; k += 2)
+        for (size_t t = s->own[k]; t <= s->own[k + 1] && t < sc->ntoks; t++)
+            if (tact__tok_is(sc, t, "me") || tact__tok_is(sc, t, "my"))
+                return true;
     return false;
 }
 

@@ -142,6 +142,9 @@ typedef struct tact__cd_scratch {
     uint32_t agency[4][2]; /* byte spans where a service is the subject of a complaint */
     size_t nagency;        /* (context "agency"), the first four */
     float offensive;     /* classifier probability for the whole post, or -1 */
+    float case_p;        /* the model's case-discussion probability, or -1 */
+    unsigned public_post; /* TACT__PUBLIC_*: see tact__conduct_public_post */
+    bool senior;          /* a post one person holds is named (context "senior") */
     tact__cd_pending *pend; /* this scan's findings before the sentence merge */
     size_t npend, pendcap;
 } tact__cd_scratch;
@@ -149,6 +152,22 @@ typedef struct tact__cd_scratch {
 /* True when the finding [start,end) follows an own-details cue in the same
  * sentence, or the post is the author's own sale or open invitation. */
 bool tact__conduct_own_details(const tact_scanner *sc, size_t start, size_t end);
+
+/* A job advert (TACT__PUBLIC_HIRING: "support workers wanted", "apply
+ * at"), or a post about the author's public or own life (TACT__PUBLIC_LIFE:
+ * "passed my ASYE", "conference in", "first day of hols"), in which no
+ * conduct rule found anything and the learned model sees no case; 0
+ * otherwise. */
+enum { TACT__PUBLIC_HIRING = 1, TACT__PUBLIC_LIFE = 2 };
+unsigned tact__conduct_public_post(const tact_scanner *sc);
+
+/* True when the post names a post one person holds ("our new head of
+ * service", context "senior"): with the employer or town, it names them. */
+bool tact__conduct_senior_role(const tact_scanner *sc);
+
+/* True when the post offers contact details in the first person ("drop me
+ * a line at", "my number is"), not a team's ("call the team on"). */
+bool tact__conduct_own_personal(const tact_scanner *sc);
 
 /* True when the byte span [start,end) overlaps or touches a place where
  * another service is the subject of a complaint ("housing options told my

@@ -235,6 +235,18 @@ static bool r_derogatory(vctx *v, tact_verdict lv)
  *     finding of the rules, or straight after it ("Third supervision in a
  *     row cancelled by @...") . The learned model's findings are not enough:
  *     ordinary tweets open with handles. Returns true when one was marked. */
+/* A handle that closes the post ("... Absolute genius. @name"): the post
+ * is addressed to it, as a tag at the end. */
+static bool closing_handle(const tact_scanner *sc, const tact_finding *h)
+{
+    for (size_t i = h->end; i < sc->len; i++) {
+        unsigned char ch = (unsigned char)sc->text[i];
+        if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r' && ch != '.' && ch != '!')
+            return false;
+    }
+    return true;
+}
+
 static bool colleague_handle(vctx *v, tact_verdict lv)
 {
     bool any = false;
@@ -247,7 +259,7 @@ static bool colleague_handle(vctx *v, tact_verdict lv)
             const tact_finding *h = &v->sc->findings[j];
             if (h->category != TACT_CAT_IDENTIFIER || h->type != TACT_TYPE_HANDLE || !usable(h) ||
                 (h->flags & TACT_FINDING_OWN_DETAILS) || h->start < c->start ||
-                h->start > c->end + 2)
+                (h->start > c->end + 2 && !closing_handle(v->sc, h)))
                 continue;
             if (v->lvl[i] < lv)
                 v->lvl[i] = (uint8_t)lv;
@@ -259,14 +271,35 @@ static bool colleague_handle(vctx *v, tact_verdict lv)
     return any;
 }
 
-/* 8. Criticism of a colleague who is named, or whose handle the
- *    criticism gives (8b). */
+/* 8c. A post only one person holds ("our new Head of Service at
+ *     Wrexham"), with the employer or the town: that person is named.
+ *     Criticism found by the rules, not only by the learned model. */
+static bool colleague_senior(vctx *v, tact_verdict lv)
+{
+    unsigned where = ID(TACT_TYPE_ORGANISATION) | ID(TACT_TYPE_LOCATION);
+    if (!(v->id_has & ~v->id_own & where) || !tact__conduct_senior_role(v->sc))
+        return false;
+    bool rules = false;
+    for (size_t i = 0; i < v->sc->nfindings && !rules; i++) {
+        const tact_finding *c = &v->sc->findings[i];
+        rules = c->category == TACT_CAT_CONDUCT && c->type == TACT_TYPE_COLLEAGUE_CRITICISM &&
+                usable(c) && c->rule && strncmp(c->rule, "model.", 6) != 0;
+    }
+    if (!rules)
+        return false;
+    mark(v, false, where, lv, TACT_SEV_MEDIUM, false);
+    return mark(v, true, CD(TACT_TYPE_COLLEAGUE_CRITICISM), lv, TACT_SEV_LOW, false);
+}
+
+/* 8. Criticism of a colleague who is named, whose handle the criticism
+ *    gives (8b), or whose post only one person holds (8c). */
 static bool r_colleague_named(vctx *v, tact_verdict lv)
 {
     unsigned c = CD(TACT_TYPE_COLLEAGUE_CRITICISM);
     if (!(v->cd_has & c))
         return false;
     bool handle = (v->id_has & ID(TACT_TYPE_HANDLE)) && colleague_handle(v, lv);
+    handle = colleague_senior(v, lv) || handle;
     if (!(v->id_has & ID(TACT_TYPE_PERSON)))
         return handle;
     mark(v, false, ID(TACT_TYPE_PERSON), lv, TACT_SEV_LOW, false);
@@ -286,21 +319,54 @@ static bool r_conduct_review(vctx *v, tact_verdict lv)
     return v->cd_has && mark(v, true, ALL_CONDUCT, lv, TACT_SEV_LOW, false);
 }
 
-/* 11. The author's own contact details. */
+/* 11. The author's own contact details. A job advert's (conduct.c,
+ *     tact__conduct_public_post) are the employer's public ones, unless
+ *     offered in the first person ("drop me a line at"): noted. */
 static bool r_own(vctx *v, tact_verdict lv)
 {
-    return v->id_own && mark(v, false, CONTACT, lv, TACT_SEV_LOW, true);
+    if (!v->id_own || (tact__conduct_public_post(v->sc) == TACT__PUBLIC_HIRING &&
+                       !tact__conduct_own_personal(v->sc)))
+        return false;
+    return mark(v, false, CONTACT, lv, TACT_SEV_LOW, true);
+}
+
+/* A place the author's public or own life explains: one the tagger or the
+ * place lists found ("in Llandudno", "Tenby harbour"), not where someone
+ * lives or is held (an estate, a street, a facility, a prison). */
+static bool public_place(const tact_finding *f)
+{
+    return f->type == TACT_TYPE_LOCATION && f->rule &&
+           (strcmp(f->rule, "location.tagger") == 0 || strcmp(f->rule, "location.list") == 0);
 }
 
 /* 12. Other identifiers (a name, a place, an employer, a link): think
  *     again. An age on its own identifies no one; low-severity identifiers
- *     are noted without changing the verdict. (A lone place in a post
- *     about the author's own life was made "noted, no review" for a while
- *     on 2026-11-22: it turned two blind block posts into ok, where review
- *     had been their only safety net, so it was taken out again.) */
+ *     are noted without changing the verdict. In a job advert or a post
+ *     about the author's public or own life, with no conduct finding and
+ *     no case seen by the learned model (tact__conduct_public_post), a
+ *     town or area is noted, and so is an advert's employer. (A lone place
+ *     in any post not about work was made "noted" for a while on
+ *     2026-11-22, without the cue and the model's word: it turned two
+ *     blind block posts into ok, so it was taken out again.) */
 static bool r_identifier_review(vctx *v, tact_verdict lv)
 {
-    return mark(v, false, POINTING & ~CONTACT, lv, TACT_SEV_MEDIUM, false);
+    unsigned pub = v->cd_has ? 0 : tact__conduct_public_post(v->sc);
+    if (!pub)
+        return mark(v, false, POINTING & ~CONTACT, lv, TACT_SEV_MEDIUM, false);
+    bool any = false;
+    for (size_t i = 0; i < v->sc->nfindings; i++) {
+        tact_finding *f = &v->sc->findings[i];
+        if (f->category != TACT_CAT_IDENTIFIER || !usable(f) || f->severity < TACT_SEV_MEDIUM ||
+            !(ID(f->type) & POINTING & ~CONTACT) || (f->flags & TACT_FINDING_OWN_DETAILS))
+            continue;
+        if (public_place(f) ||
+            (pub == TACT__PUBLIC_HIRING && f->type == TACT_TYPE_ORGANISATION))
+            continue;
+        if (v->lvl[i] < lv)
+            v->lvl[i] = (uint8_t)lv;
+        any = true;
+    }
+    return any;
 }
 
 static const vrule rules[] = {
