@@ -7,7 +7,9 @@
 # detectors: halves c, e, g, i and k (odd) may be read (each only from the
 # session after the one that added it), d, f, h, j and l (even) stay blind.
 # The seventh suite (2026-11-22): half m (odd) was read in the session that
-# added it, half n (even) stays blind.
+# added it, half n (even) stays blind. The eighth suite (2026-11-22, eighth
+# session): half o (odd) may be read from the next session, half p (even)
+# stays blind.
 # Each new suite was scored, totals only, for the first time at the end of
 # the session that added it. Blind halves print totals
 # only (10-scenarios.py refuses --show for them). Needs nothing from
@@ -47,4 +49,10 @@ if [ -f "$here/team/scenarios-team7.jsonl" ]; then
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team7.jsonl" --half m
     echo
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team7.jsonl" --half n
+fi
+if [ -f "$here/team/scenarios-team8.jsonl" ]; then
+    echo
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team8.jsonl" --half o
+    echo
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team8.jsonl" --half p
 fi
