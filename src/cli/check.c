@@ -143,6 +143,16 @@ static int obuf_put(obuf *b, const char *s, size_t n)
     return 0;
 }
 
+/* obuf_put of s and then a newline, with one capacity check. */
+static int obuf_put_line(obuf *b, const char *s, size_t n)
+{
+    if (obuf_put(b, s, n))
+        return -1;
+    /* obuf_put keeps a byte spare after what it holds */
+    b->p[b->len++] = '\n';
+    return 0;
+}
+
 typedef struct line_ref {
     size_t off, len;
     unsigned long lineno;
@@ -159,6 +169,8 @@ typedef struct worker {
     int worst;
     bool data_error;
     bool oom;
+    char *jbuf; /* the JSON lines reader's strings, reused line after line */
+    size_t jcap;
 } worker;
 
 static int put_error(obuf *b, unsigned long lineno, const char *msg)
@@ -172,7 +184,7 @@ static void screen_line(worker *w, const line_ref *lr)
 {
     cli_jsonl_item item;
     const char *why;
-    if (cli_jsonl_parse(w->base + lr->off, lr->len, &item, &why) != 0) {
+    if (cli_jsonl_parse_buf(w->base + lr->off, lr->len, &item, &why, &w->jbuf, &w->jcap) != 0) {
         w->data_error = true;
         if (put_error(&w->out, lr->lineno, why))
             w->oom = true;
@@ -196,7 +208,7 @@ static void screen_line(worker *w, const line_ref *lr)
     const char *json;
     size_t jl;
     if (tact_result_json(w->sc, item.id, item.id_len, &json, &jl, &err) ||
-        obuf_put(&w->out, json, jl) || obuf_put(&w->out, "\n", 1))
+        obuf_put_line(&w->out, json, jl))
         w->oom = true;
     if ((int)res->verdict > w->worst)
         w->worst = (int)res->verdict;
@@ -344,6 +356,7 @@ done:
                 *data_error = true;
             tact_scanner_free(ws[k].sc);
             free(ws[k].out.p);
+            free(ws[k].jbuf);
         }
     }
     free(ws);

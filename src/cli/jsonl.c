@@ -56,26 +56,26 @@ static long plain_string(const char *s, size_t n, size_t *at, char *o)
 {
     size_t i = *at + 1;
     char *o0 = o;
-    /* the next quote, backslash and NUL at or after i (each looked for
-     * again only once i has passed it: linear on any line) */
-    const char *z = memchr(s + i, '\0', n - i);
-    size_t zpos = z ? (size_t)(z - s) : n, qpos = 0, bpos = 0;
+    /* the next quote from i, and the next backslash before it (each
+     * looked for again only once i has passed it, the backslash never past
+     * the quote: linear on any line); a backslash position equal to qpos
+     * means none before the quote. (The line holds no NUL: plain_parse
+     * has made sure.) */
+    size_t qpos = 0, bpos = 0; /* 0 < i: both looked for at once */
     for (;;) {
         if (qpos < i) {
             const char *q = memchr(s + i, '"', n - i);
             qpos = q ? (size_t)(q - s) : n;
         }
         if (bpos < i) {
-            const char *b = memchr(s + i, '\\', n - i);
-            bpos = b ? (size_t)(b - s) : n;
+            const char *b = memchr(s + i, '\\', qpos - i);
+            bpos = b ? (size_t)(b - s) : qpos;
         }
         size_t run = qpos < bpos ? qpos : bpos;
-        if (zpos < run)
-            run = zpos;
         memcpy(o, s + i, run - i);
         o += run - i;
         i = run;
-        if (i >= n || s[i] == '\0')
+        if (i >= n)
             return -1;
         if (s[i] == '"')
             break;
@@ -157,12 +157,31 @@ static bool has_nul_escape(const char *s, size_t n)
 }
 
 /* The fast reader: 0 with *item filled, or -1 to let cJSON read the line
- * (never an error of its own). */
-static int plain_parse(const char *s, size_t n, cli_jsonl_item *item)
+ * (never an error of its own). The strings are decoded into *buf (of *cap
+ * bytes, grown as needed; NULL: a block of the item's own). */
+static int plain_parse(const char *s, size_t n, cli_jsonl_item *item, char **buf, size_t *cap)
 {
-    if (n < 2 || s[0] != '{' || has_nul_escape(s, n))
-        return -1;
-    char *mem = malloc(n + 2); /* decoded strings are never longer */
+    /* (a \u0000 escape: plain_string refuses it inside the strings, and
+     * anything else before the closing brace that holds a backslash goes
+     * to cJSON; after the brace, has_nul_escape below) */
+    if (n < 2 || s[0] != '{' || memchr(s, '\0', n))
+        return -1; /* (a line with a NUL anywhere: cJSON's) */
+    char *mem;
+    if (!buf) {
+        mem = malloc(n + 2); /* decoded strings are never longer */
+    } else {
+        if (*cap < n + 2) {
+            size_t nc = *cap ? *cap : 256;
+            while (nc < n + 2)
+                nc *= 2;
+            char *nb = realloc(*buf, nc);
+            if (!nb)
+                return -1;
+            *buf = nb;
+            *cap = nc;
+        }
+        mem = *buf;
+    }
     if (!mem)
         return -1;
     char *o = mem;
@@ -213,24 +232,41 @@ static int plain_parse(const char *s, size_t n, cli_jsonl_item *item)
             break; /* cJSON reads no further */
         goto other;
     }
-    if (!text)
+    /* the line is refused for a \u0000 anywhere in it, the part after the
+     * brace included (there, escapes pair up from the brace on, as from
+     * the line's start: nothing before it is left half escaped) */
+    if (!text || has_nul_escape(s + i + 1, n - i - 1))
         goto other;
     item->root = mem;
     item->plain = true;
+    item->borrowed = buf != NULL;
     item->text = text;
     item->text_len = text_len;
     item->id = id;
     item->id_len = id_len;
     return 0;
 other:
-    free(mem);
+    if (!buf)
+        free(mem);
     return -1;
 }
 
 int cli_jsonl_parse(const char *line, size_t len, cli_jsonl_item *item, const char **why)
 {
     memset(item, 0, sizeof *item);
-    if (plain_parse(line, len, item) == 0)
+    if (plain_parse(line, len, item, NULL, NULL) == 0)
+        return 0;
+    return cli_jsonl_parse_cjson(line, len, item, why);
+}
+
+int cli_jsonl_parse_buf(const char *line, size_t len, cli_jsonl_item *item, const char **why,
+                        char **buf, size_t *cap)
+{
+    item->root = NULL;
+    item->plain = item->borrowed = false;
+    item->id = NULL;
+    item->id_len = 0;
+    if (plain_parse(line, len, item, buf, cap) == 0)
         return 0;
     return cli_jsonl_parse_cjson(line, len, item, why);
 }
@@ -290,10 +326,12 @@ bad:
 
 void cli_jsonl_free(cli_jsonl_item *item)
 {
-    if (item->plain)
-        free(item->root);
+    if (item->plain) {
+        if (!item->borrowed)
+            free(item->root);
+    }
     else
         cJSON_Delete(item->root);
     item->root = NULL;
-    item->plain = false;
+    item->plain = item->borrowed = false;
 }

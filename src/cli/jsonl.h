@@ -26,6 +26,7 @@ static inline bool tact_json_has_nul_escape(const char *s, size_t n)
 typedef struct cli_jsonl_item {
     void *root;       /* the parsed document; free with cli_jsonl_free */
     bool plain;       /* root is the fast reader's block, not a cJSON tree */
+    bool borrowed;    /* that block is the caller's (cli_jsonl_parse_buf) */
     const char *text; /* NUL-terminated, borrowed from root */
     size_t text_len;
     const char *id;   /* NULL when absent or null */
@@ -40,6 +41,12 @@ typedef struct cli_jsonl_item {
  */
 int cli_jsonl_parse(const char *line, size_t len, cli_jsonl_item *item, const char **why);
 void cli_jsonl_free(cli_jsonl_item *item);
+
+/* cli_jsonl_parse decoding into the caller's buffer *buf of *cap bytes
+ * (grown with realloc as needed; the caller frees it) instead of a block
+ * of its own per line: the item borrows it until the next call. */
+int cli_jsonl_parse_buf(const char *line, size_t len, cli_jsonl_item *item, const char **why,
+                        char **buf, size_t *cap);
 
 /* cli_jsonl_parse with cJSON alone, for lines of every shape (its fast
  * reader gives up on the unusual ones): what the fuzzer compares it with. */

@@ -618,12 +618,20 @@ static void cx_fill_nbl(const tact__alloc *a, tact__pm *pm)
         return;
     uint32_t total = 0;
     for (uint32_t s = 0; s < pm->ncslots; s++)
-        total += pm->cx[s].nrch;
+        total += pm->cx[s].nrch ? pm->cx[s].nrch + 1 : 0;
     if (!(pm->cxn = tact__malloc(a, (total ? total : 1) * sizeof *pm->cxn)))
         return;
     uint32_t at = 0;
     for (uint32_t s = 0; s < pm->ncslots; s++) {
         pm_cx *x = &pm->cx[s];
+        if (!x->nrch) {
+            x->rnb = pm->cxn; /* (read by no one: no children) */
+            continue;
+        }
+        /* first the union of the children's masks (rnb[-1]): a token
+         * after which none could pass skips them all */
+        pm_rnb *u = &pm->cxn[at++];
+        u->a = u->b = u->c = u->d = 0;
         x->rnb = pm->cxn + at;
         for (uint32_t j = 0; j < x->nrch; j++) {
             const pm_nbloom *b = &pm->nbl[x->rch[j]];
@@ -631,6 +639,10 @@ static void cx_fill_nbl(const tact__alloc *a, tact__pm *pm)
             r->a = b->a;
             r->b = b->b;
             node_masks2(pm, x->rch[j], r);
+            u->a |= r->a;
+            u->b |= r->b;
+            u->c |= r->c;
+            u->d |= r->d;
         }
     }
 }
@@ -1397,7 +1409,8 @@ static void step_root(mctx *m, size_t p)
          * locals (step_node may write memory the compiler cannot rule
          * out) */
         const pm_cx *x = m->tc[p];
-        const uint32_t *rch = x->rch, nrch = x->nrch;
+        const uint32_t *rch = x->rch;
+        uint32_t nrch = x->nrch;
         const pm_nbloom *nbl = m->nbl;
         const pm_rnb *rnb = x->rnb;
         if (nrch && nbl) {
@@ -1407,6 +1420,9 @@ static void step_root(mctx *m, size_t p)
                  * against the token after (past the end: all ones) */
                 const size_t q = p + 2 <= sc->ntoks ? p + 2 : sc->ntoks;
                 const uint64_t tc = m->tm[2 * q], td = m->tm[2 * q + 1];
+                const pm_rnb *u = rnb - 1;
+                if (!((u->a & ta) && (u->b & tb) && (u->c & tc) && (u->d & td)))
+                    nrch = 0;
                 for (uint32_t j = 0; j < nrch; j++)
                     if ((rnb[j].a & ta) && (rnb[j].b & tb) && (rnb[j].c & tc) && (rnb[j].d & td))
                         step_node(m, rch[j], p + 1);
@@ -1510,25 +1526,36 @@ int tact__pm_scan(const tact__pm *pm, const tact_scanner *sc, const tact__alloc 
     enum { LOCAL = 256 };
     const pm_cx *local[LOCAL];
     uint64_t tmlocal[2 * (LOCAL + 1)];
+    uint32_t actlocal[LOCAL];
     const pm_cx **tc = local;
     uint64_t *tm = tmlocal;
+    uint32_t *act = actlocal;
     pm_cx *slow = NULL;
     void *mem = NULL;
     if (sc->ntoks > LOCAL) {
         tc = tact__malloc(a, sc->ntoks * sizeof *tc);
         tm = tact__malloc(a, 2 * (sc->ntoks + 1) * sizeof *tm);
-        if (!tc || !tm) {
+        act = tact__malloc(a, sc->ntoks * sizeof *act);
+        if (!tc || !tm || !act) {
             tact__free(a, tc);
             tact__free(a, tm);
+            tact__free(a, act);
             return TACT_ENOMEM;
         }
     }
     int rc = TACT_OK;
     const pm_nbloom *nbl = pm->nbl_ok ? pm->nbl : NULL;
     bool tm_done = false;
+    bool fast = pm->cx_ok && pm->rchild_ok;
+    /* fast: the tokens step_root can do something at (nact of them, in
+     * order); the others it would leave at once */
+    size_t nact = 0;
     if (pm->cx_ok) {
         /* most tokens are no class's word: the filter answers in cache;
          * the masks of each token (below) in the same pass */
+        const unsigned rspec = pm->nodes[0].spec;
+        /* a root <any> edge: every token steps */
+        const bool all = (rspec & SPEC_ANY) && node_get(pm, &pm->nodes[0], 0, pm->h_any);
         for (size_t i = 0; i < sc->ntoks; i++) {
             uint64_t h = sc->toks[i].hash;
             const pm_cx *x = &no_cx;
@@ -1540,6 +1567,13 @@ int tact__pm_scan(const tact__pm *pm, const tact_scanner *sc, const tact__alloc 
             tc[i] = x;
             tm[2 * i] = x->bloom | (uint64_t)1 << (h & 63);
             tm[2 * i + 1] = x->bloom2 | (uint64_t)1 << ((h >> 6) & 63);
+            /* what step_root tries, in short: its word edge (through
+             * rfilter), its class children, its number and emoji edges */
+            if (all || ((rspec & SPEC_CLASS) && x->nrch) ||
+                ((rspec & SPEC_WORD) && filter_has(pm->rfilter, h)) ||
+                ((rspec & SPEC_NUM) && is_num_tok(sc, i)) ||
+                ((rspec & (SPEC_SARC | SPEC_LAUGH)) && sc->toks[i].kind == TACT__TOK_EMOJI))
+                act[nact++] = (uint32_t)i;
         }
         tm_done = true;
     } else if (!(slow = tact__malloc(a, (sc->ntoks ? sc->ntoks : 1) * sizeof *slow)) ||
@@ -1558,19 +1592,23 @@ int tact__pm_scan(const tact__pm *pm, const tact_scanner *sc, const tact__alloc 
         tm[2 * sc->ntoks] = tm[2 * sc->ntoks + 1] = ~(uint64_t)0; /* past the end: accepts */
     }
     mctx m = {pm, sc, a, out, n, cap, 0, rc, tc, nbl, tm};
-    bool fast = pm->cx_ok && pm->rchild_ok;
-    for (size_t i = 0; i < sc->ntoks && m.rc == TACT_OK; i++) {
-        m.start = (uint32_t)i;
-        if (fast)
-            step_root(&m, i);
-        else
+    if (fast) {
+        for (size_t k = 0; k < nact && m.rc == TACT_OK; k++) {
+            m.start = act[k];
+            step_root(&m, act[k]);
+        }
+    } else {
+        for (size_t i = 0; i < sc->ntoks && m.rc == TACT_OK; i++) {
+            m.start = (uint32_t)i;
             step_edges(&m, 0, i);
+        }
     }
     tact__free(a, mem);
     tact__free(a, slow);
     if (tc != local) {
         tact__free(a, tc);
         tact__free(a, tm);
+        tact__free(a, act);
     }
     return m.rc;
 }

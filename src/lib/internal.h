@@ -276,6 +276,7 @@ typedef struct tact__arena_block {
  * since a scanner-owned string may change between scans.
  */
 #define TACT__JC_SLOTS 32
+#define TACT__RJ_SLOTS 8
 typedef struct tact__jcache {
     const char *rule, *msg, *sug;
     size_t rlen, mlen, slen, seg1, seg2, cap;
@@ -317,6 +318,12 @@ struct tact_scanner {
     unsigned gj_key;
     size_t gj_len;
     char gj[256];
+    /* scan.c: verdict reasons tact_result_json wrote, each as it is
+     * (rj_len bytes) and then as JSON (rj_elen bytes), when both fit
+     * (rj_len 0: none), in a slot picked by the reason's address; there
+     * are few reasons, written again and again */
+    size_t rj_len[TACT__RJ_SLOTS], rj_elen[TACT__RJ_SLOTS];
+    char rj[TACT__RJ_SLOTS][192];
     /* scan.c: the JSON of a finding's fixed parts, for the last few kinds
      * of finding written (tact__jcache) */
     tact__jcache jc[TACT__JC_SLOTS];

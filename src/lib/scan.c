@@ -209,7 +209,19 @@ static char *esc_short(char *o, const char *s, size_t n)
     if (n > 32)
         return tact__json_esc(o, s, n);
     char *q = o + 1;
-    for (size_t i = 0; i < n; i++) {
+    size_t i = 0;
+    /* eight bytes at a time: whether one of them is < 0x20, '"', '\\' or
+     * >= 0x80 (the bytes of tact__json_esc_byte; exact, as in alloc.c) */
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t dq = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+        if ((((w - ones * 0x20) & ~w) | ((dq - ones) & ~dq) | ((bs - ones) & ~bs) | w) & high)
+            return tact__json_esc(o, s, n);
+        memcpy(q + i, &w, 8);
+    }
+    for (; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (tact__json_esc_byte[c])
             return tact__json_esc(o, s, n);
@@ -263,16 +275,22 @@ static tact__jcache *jc_slot(tact_scanner *sc, const tact_finding *f)
     return &sc->jc[h % TACT__JC_SLOTS];
 }
 
-/* Whether jc holds f's fixed parts (rlen, mlen, glen: the lengths of its
- * rule, message and suggestion). */
-static bool jc_hit(const tact__jcache *jc, const tact_finding *f, size_t rlen, size_t mlen,
-                   size_t glen)
+/* Whether the string s is the n bytes at m: read no further than s's
+ * end, so without measuring s first. */
+static bool same_str(const char *m, size_t n, const char *s)
+{
+    return strncmp(m, s, n) == 0 && s[n] == '\0';
+}
+
+/* Whether jc holds f's fixed parts (its rule, message and suggestion, of
+ * the lengths kept with them). */
+static bool jc_hit(const tact__jcache *jc, const tact_finding *f)
 {
     return jc->mem && jc->type == (int)f->type && jc->category == (int)f->category &&
-           jc->severity == (int)f->severity && jc->guidance == f->guidance && jc->rlen == rlen &&
-           jc->mlen == mlen && jc->slen == glen && memcmp(jc->mem, f->rule, rlen) == 0 &&
-           memcmp(jc->mem + rlen, f->message, mlen) == 0 &&
-           memcmp(jc->mem + rlen + mlen, f->suggestion, glen) == 0;
+           jc->severity == (int)f->severity && jc->guidance == f->guidance &&
+           same_str(jc->mem, jc->rlen, f->rule) &&
+           same_str(jc->mem + jc->rlen, jc->mlen, f->message) &&
+           same_str(jc->mem + jc->rlen + jc->mlen, jc->slen, f->suggestion);
 }
 
 /* Keep f's fixed parts, just written at seg1 and seg2, in jc. Best effort:
@@ -312,14 +330,13 @@ static void jc_keep(tact_scanner *sc, tact__jcache *jc, const tact_finding *f, s
 int tact__json_finding(tact_scanner *sc, tact__buf *b, const tact_finding *f, const char *text)
 {
     size_t tlen = f->end - f->start;
-    size_t rlen = strlen(f->rule), mlen = strlen(f->message), glen = strlen(f->suggestion);
     tact__jcache *jc = jc_slot(sc, f);
-    if (jc_hit(jc, f, rlen, mlen, glen)) {
+    if (jc_hit(jc, f)) {
         /* the kind of finding written before: only where it is is new */
         if (tlen > SIZE_MAX / 16 ||
             tact__buf_reserve(&sc->a, b, 256 + TACT__JSON_MAX(tlen) + jc->seg1 + jc->seg2))
             return TACT_ENOMEM;
-        const char *seg = jc->mem + rlen + mlen + glen;
+        const char *seg = jc->mem + jc->rlen + jc->mlen + jc->slen;
         char *o = put_where(b->p + b->len, f, text, tlen);
         o = put_raw(o, seg, jc->seg1);
         o = PUT_LIT(o, ",\"confidence\":");
@@ -330,6 +347,7 @@ int tact__json_finding(tact_scanner *sc, tact__buf *b, const tact_finding *f, co
         b->p[b->len] = '\0';
         return TACT_OK;
     }
+    size_t rlen = strlen(f->rule), mlen = strlen(f->message), glen = strlen(f->suggestion);
     const char *cat = tact_category_name(f->category), *type = tact_type_name(f->type);
     const char *sev = tact_severity_name(f->severity);
     size_t clen = strlen(cat), ylen = strlen(type), slen = strlen(sev);
@@ -430,16 +448,39 @@ int tact_result_json(tact_scanner *sc, const char *id, size_t id_len, const char
     o = put_raw(o, v, vlen);
     *o++ = '"';
     o = PUT_LIT(o, ",\"reason\":");
-    o = tact__json_esc(o, reason, rlen);
+    size_t rs = (size_t)(((uintptr_t)reason >> 3) ^ ((uintptr_t)reason >> 9)) % TACT__RJ_SLOTS;
+    if (rlen && rlen == sc->rj_len[rs] && memcmp(sc->rj[rs], reason, rlen) == 0) {
+        o = put_raw(o, sc->rj[rs] + rlen, sc->rj_elen[rs]); /* written before */
+    } else {
+        char *r0 = o;
+        o = tact__json_esc(o, reason, rlen);
+        size_t el = (size_t)(o - r0);
+        sc->rj_len[rs] = 0;
+        if (rlen && rlen + el <= sizeof sc->rj[rs]) {
+            memcpy(sc->rj[rs], reason, rlen);
+            memcpy(sc->rj[rs] + rlen, r0, el);
+            sc->rj_len[rs] = rlen;
+            sc->rj_elen[rs] = el;
+        }
+    }
     o = PUT_LIT(o, ",\"findings\":[");
     b->len = (size_t)(o - b->p);
     b->p[b->len] = '\0';
     for (size_t i = 0; i < sc->result.count; i++) {
-        if ((i && tact__buf_putc(&sc->a, b, ',')) || tact__json_finding(sc, b, &sc->result.findings[i], sc->text))
+        if (i) {
+            /* (a finding leaves room after it, but not always) */
+            if (b->cap - b->len < 2 && tact__buf_reserve(&sc->a, b, 1))
+                goto oom;
+            b->p[b->len++] = ',';
+        }
+        if (tact__json_finding(sc, b, &sc->result.findings[i], sc->text))
             goto oom;
     }
-    if (tact__buf_put(&sc->a, b, "]}", 2))
+    if (b->cap - b->len < 3 && tact__buf_reserve(&sc->a, b, 2))
         goto oom;
+    b->p[b->len++] = ']';
+    b->p[b->len++] = '}';
+    b->p[b->len] = '\0';
     *json = b->p;
     if (json_len)
         *json_len = b->len;

@@ -8,6 +8,12 @@
 #include "internal.h"
 #include "lexicon.h"
 
+#if defined(__GNUC__)
+#define TOK_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define TOK_UNLIKELY(x) (x)
+#endif
+
 typedef struct cursor {
     const unsigned char *s;
     size_t n;
@@ -59,13 +65,14 @@ static bool is_space(int32_t cp)
 
 /* ASCII byte classes: AC_ALNUM a letter or digit, AC_DIGIT a digit,
  * AC_LOCAL an email local-part character (letters, digits, . _ % + -),
- * AC_ALPHA a letter, AC_UPPER an upper-case letter, AC_HYPH '-', AC_APOS '\''. */
+ * AC_ALPHA a letter, AC_UPPER an upper-case letter, AC_HYPH '-', AC_APOS '\'',
+ * AC_AT '@'. */
 enum { AC_ALNUM = 1, AC_DIGIT = 2, AC_LOCAL = 4, AC_ALPHA = 8, AC_UPPER = 16, AC_HYPH = 32,
-       AC_APOS = 64 };
+       AC_APOS = 64, AC_AT = 128 };
 static const unsigned char ascii_class[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 4, 0, 64, 0, 0, 0, 4, 0, 36, 4, 0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0,
-    0, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29,
+    128, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29,
     29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 0, 0, 0, 0, 4,
     0, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13,
     13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 0, 0, 0, 0, 0,
@@ -75,10 +82,23 @@ static const unsigned char ascii_class[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
-/* For the plain-word path: each byte lower-cased (A-Z only), and what it
- * adds to the run's counts (upper-case letters in the low 32 bits, digits
- * in the high 32: a run is shorter than 2^32 bytes, token offsets being
- * 32-bit). */
+/* The byte that ends a plain word's run of ASCII letters and digits:
+ * WE_EMAIL, it may continue an email address's local part or be its '@'
+ * (the address is tried first); WE_GOES_ON, the word may go on past it
+ * (an apostrophe, a hyphen, a non-ASCII byte: scan_word decides). */
+enum { WE_EMAIL = 1, WE_GOES_ON = 2 };
+static const unsigned char word_end[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 1, 0, 2, 0, 0, 0, 1, 0, 3, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+};
+
+/* Each byte lower-cased (A-Z only), for push_token. */
 static const unsigned char ascii_lower[256] = {
     0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
     16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
@@ -97,26 +117,55 @@ static const unsigned char ascii_lower[256] = {
     224, 225, 226, 227, 228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239,
     240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253, 254, 255,
 };
-#define CNT_UP 1ull
-#define CNT_DIG (1ull << 32)
-static const uint64_t ascii_cnt[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    CNT_DIG, CNT_DIG, CNT_DIG, CNT_DIG, CNT_DIG, CNT_DIG, CNT_DIG, CNT_DIG, CNT_DIG, CNT_DIG, 0, 0, 0, 0, 0, 0,
-    0, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP,
-    CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, CNT_UP, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+
+/* The plain-word path's byte table, one load per byte: 0 for a byte that
+ * is no ASCII letter or digit, else the byte lower-cased in the top eight
+ * bits and what it adds to the run's counts below them: upper-case letters
+ * in bits 0-26, digits in bits 27-53 (a text is at most TACT_MAX_TEXT =
+ * 2^26 bytes, so neither overflows; the lower-cased bytes summed into the
+ * top bits are never read). */
+#define WT_DIG_SHIFT 27
+#define WT_CNT_MASK ((1ull << WT_DIG_SHIFT) - 1)
+#define WT(c) ((uint64_t)(c) << 56)
+#define WT_UP(c) (WT(c) | 1ull)
+#define WT_DIG(c) (WT(c) | (1ull << WT_DIG_SHIFT))
+static const uint64_t word_tab[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    WT_DIG(48), WT_DIG(49), WT_DIG(50), WT_DIG(51), WT_DIG(52), WT_DIG(53), WT_DIG(54), WT_DIG(55),
+    WT_DIG(56), WT_DIG(57), 0, 0, 0, 0, 0, 0,
+    0, WT_UP(97), WT_UP(98), WT_UP(99), WT_UP(100), WT_UP(101), WT_UP(102), WT_UP(103),
+    WT_UP(104), WT_UP(105), WT_UP(106), WT_UP(107), WT_UP(108), WT_UP(109), WT_UP(110), WT_UP(111),
+    WT_UP(112), WT_UP(113), WT_UP(114), WT_UP(115), WT_UP(116), WT_UP(117), WT_UP(118), WT_UP(119),
+    WT_UP(120), WT_UP(121), WT_UP(122), 0, 0, 0, 0, 0,
+    0, WT(97), WT(98), WT(99), WT(100), WT(101), WT(102), WT(103),
+    WT(104), WT(105), WT(106), WT(107), WT(108), WT(109), WT(110), WT(111),
+    WT(112), WT(113), WT(114), WT(115), WT(116), WT(117), WT(118), WT(119),
+    WT(120), WT(121), WT(122), 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
 };
+#undef WT
+#undef WT_UP
+#undef WT_DIG
 
 /* push_token's counts: upper-case letters in the low 32 bits, lower-case in
  * the high 32 (a text is at most TACT_MAX_TEXT bytes). */
@@ -335,7 +384,9 @@ static int push_token(tact_scanner *sc, size_t start, size_t end, int kind, unsi
      * abandons it for the general path, which starts over */
     bool ascii_fast = true;
     uint64_t h = 0xcbf29ce484222325ull;
-    if (sc->norm.cap - sc->norm.len < end - start + 1 &&
+    /* (as in the plain-word path: while norm holds no more bytes than the
+     * text read so far, the reserve at the start has room) */
+    if (sc->norm.len > start && sc->norm.cap - sc->norm.len < end - start + 1 &&
         tact__buf_reserve(&sc->a, &sc->norm, end - start) != TACT_OK)
         return TACT_ENOMEM;
     {
@@ -424,6 +475,54 @@ static int push_token(tact_scanner *sc, size_t start, size_t end, int kind, unsi
     return TACT_OK;
 }
 
+/* tact__hash of each one-byte ASCII string, for push_ascii_punct
+ * (tests/unit/test_speed14.c checks them against tact__hash). */
+static const uint64_t punct_hash[128] = {
+    0x9091d60726574ae6ull, 0x34e9f27a2a0e313full, 0x5b0f07cd2a4c6e21ull,
+    0xc8e2a2034441ff25ull, 0x58433858487e49ddull, 0x386a3c4861a1892aull,
+    0xa0044c0fae379d94ull, 0x33e83e77f52c095bull, 0xf1b705108de0acd5ull,
+    0xa677d5d7e5a75311ull, 0x1e1eec3c9fbe6361ull, 0xd857f91f3d949113ull,
+    0xadc093bcf61b25b7ull, 0x2684a62aabfb96d3ull, 0x11922f6d8c9eba3dull,
+    0x438b6c6f50f5db2full, 0x30f7c24e95eb8572ull, 0x9ecb5c84ea908af0ull,
+    0x78b8d6061b3a22f4ull, 0xbaf86637c8520e8full, 0x8bfbcddc908b1d8full,
+    0x408ec7c864498c5aull, 0x6c2c19372d1aee98ull, 0xefd52e262a98f983ull,
+    0x97397fbd25593113ull, 0x1a36aef637ac7351ull, 0x670116c386d5848eull,
+    0x4755f18f02f9908bull, 0x5e615d7c439853a7ull, 0x02b979ef2e589fc1ull,
+    0xb65d4eace99517adull, 0xe8568baeebbf355full, 0x51be38e5953880b7ull,
+    0x35eec2175a8b1169ull, 0x1c3b6aab598e5df2ull, 0x385f2cf406444a7eull,
+    0x5ec044115b6e68d9ull, 0xabf04c7ab4d7f153ull, 0xa1091bad5eb3ee25ull,
+    0xfe9662b3dae7c119ull, 0x90fef6231e43a9acull, 0x2a669a5e0c0d12f5ull,
+    0x3043cb9af2fe6592ull, 0x72835bcc61e6de1aull, 0x7981c11c76493147ull,
+    0xa095fb9d5cf1a3e8ull, 0x59b20c76bcc6be50ull, 0xdd5b2165bc28d44aull,
+    0x9fbcf1d2737b4ddcull, 0x5f4063f58536f368ull, 0x32fe45edf84b9ca1ull,
+    0x7b6d6da8a4796da0ull, 0x41805d15fa7f2ecbull, 0xba446f83af5f6e5full,
+    0xfb6703ac5f28ceb5ull, 0x9fe181432cfd6651ull, 0xd929c53d432e92b3ull,
+    0x46fd5f736b619f33ull, 0x0019704ccb8f32e9ull, 0x321e23059401a1aeull,
+    0x083e1910236e0771ull, 0x03be498c3edaef50ull, 0x603a0a405d9ebafbull,
+    0x40836f55248e05c2ull, 0x3d7f37cf9cf67042ull, 0x2896b3f78e931c39ull,
+    0xab5c196f92a1dd30ull, 0x192fb3a5d3e34836ull, 0xfa4021e804109645ull,
+    0x9e983e5b74c7b3e3ull, 0xf0515db2c551318aull, 0x8435501aee01522dull,
+    0x5face66d8e1d432bull, 0xa1ec769f5f6518f5ull, 0x2f747d73ffe08f86ull,
+    0x8d0d3a3112043e44ull, 0x482fb166b20ff79aull, 0x6f43ebe76fe84e75ull,
+    0x749798920bc5da02ull, 0x54e0fda6e2aa760bull, 0x067e6c088d5f5311ull,
+    0x7f427e7699bf8149ull, 0x178d26a820b0dee3ull, 0x59ccb6d9b5d81a38ull,
+    0xce2fce59e3b77e0dull, 0x67c5496fa98919c9ull, 0x15f0e211148e0fcbull,
+    0xd568de7ddd01c96eull, 0xee97153ca6378b13ull, 0xceebf0085a0fa1eeull,
+    0x35fc7b3ddf408531ull, 0xa9a3ff46d7b28bafull, 0x2e141d63df330c68ull,
+    0xd26c39d6e3a2341dull, 0x0e723f9967a19f77ull, 0x406b7c9b6d44fe05ull,
+    0xab41e0ad57b1d6d3ull, 0xed8170de1919a24dull, 0x4f19bff7dffc739cull,
+    0xd8a23470d89983fcull, 0xaec22a7b184be0acull, 0xaa425af7339e9855ull,
+    0x4dab523c18efddadull, 0x5988c155ace754aaull, 0x52136647c7afe85eull,
+    0xf66b82baca3440c7ull, 0xd5a3617cb5846ca1ull, 0x17e2f1ae46ecb76bull,
+    0x8c46092e7ea3231eull, 0xb35a43aea31c9231ull, 0x6185dc504e7e9b03ull,
+    0x937f1952222ab811ull, 0x510f869277457cbcull, 0xa3e5a1f34ea860abull,
+    0xeff8ae53392e683eull, 0x37b07aa0a79ec264ull, 0xa12319e8f8de32f5ull,
+    0x19e72c56ccfd8175ull, 0xe36bf18433cd2fe1ull, 0x15652e8625e301f3ull,
+    0x5a5546256b54f6ffull, 0xc828e05b3af76667ull, 0x14979a7239a61eb6ull,
+    0x826b34a80d6709b8ull, 0x6e6c1b22d25e2c28ull, 0x84e9ca7417bd546cull,
+    0x23085c7891e515a7ull, 0xa6b17167919e709bull,
+};
+
 /* push_token for a one-byte ASCII punctuation token at i (its shape is
  * only what the caller passes). */
 static int push_ascii_punct(tact_scanner *sc, size_t i, unsigned shape)
@@ -431,7 +530,10 @@ static int push_ascii_punct(tact_scanner *sc, size_t i, unsigned shape)
     if (sc->ntoks == sc->toks_cap &&
         tact__grow(&sc->a, (void **)&sc->toks, &sc->toks_cap, sc->ntoks + 1, sizeof *sc->toks))
         return TACT_ENOMEM;
-    if (sc->norm.cap - sc->norm.len < 2 && tact__buf_reserve(&sc->a, &sc->norm, 1) != TACT_OK)
+    /* (no more normalised bytes than text bytes read: the reserve at the
+     * start has room, as in the plain-word path) */
+    if (sc->norm.len > i && sc->norm.cap - sc->norm.len < 2 &&
+        tact__buf_reserve(&sc->a, &sc->norm, 1) != TACT_OK)
         return TACT_ENOMEM;
     unsigned char ch = (unsigned char)sc->text[i];
     tact__token *t = &sc->toks[sc->ntoks];
@@ -444,11 +546,7 @@ static int push_ascii_punct(tact_scanner *sc, size_t i, unsigned shape)
     t->shape = (uint16_t)shape;
     sc->norm.p[sc->norm.len++] = (char)ch;
     sc->norm.p[sc->norm.len] = '\0';
-    uint64_t h = (0xcbf29ce484222325ull ^ ch) * 0x100000001b3ull;
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    t->hash = h;
+    t->hash = punct_hash[ch & 0x7f]; /* (ch is ASCII) */
     sc->ntoks++;
     return TACT_OK;
 }
@@ -574,8 +672,7 @@ static void warm_later_probes(const tact_scanner *sc, const tact__lex *lx, uint3
  * makes: the same probe, the same answer. */
 static inline uint32_t lex_get_inl(const tact__lex *lx, uint64_t h)
 {
-    if (!lx->nslots)
-        return 0;
+    /* (lookup_words calls it only with words in the lexicon: nslots > 0) */
     uint32_t mask = lx->nslots - 1, i = (uint32_t)h & mask;
     for (uint32_t k = 0; k < lx->nslots; k++) {
         const tact__lex_slot *sl = &lx->slots[i];
@@ -591,39 +688,53 @@ static inline uint32_t lex_get_inl(const tact__lex *lx, uint64_t h)
 /*
  * The general lexicon is large (half a million words), so nearly every
  * lookup misses the cache. Looking the words up after tokenizing, with the
- * slot of a word a few tokens ahead prefetched, overlaps those misses.
+ * slot of each word prefetched when its token was made (TOK_PREFETCH),
+ * overlaps those misses.
  */
 static void lookup_words(tact_scanner *sc)
 {
     const tact__lex *lx = &sc->rs->words;
     if (!lx->count)
         return;
-    enum { AHEAD = 8 };
+#if defined(__GNUC__)
     uint32_t mask = lx->nslots - 1;
-#if defined(__GNUC__)
-    /* the first AHEAD words too: a post is often not much longer */
-    for (size_t i = 0; i < AHEAD && i < sc->ntoks; i++)
-        if (has_lex(&sc->toks[i]))
-            __builtin_prefetch(&lx->slots[(uint32_t)sc->toks[i].hash & mask]);
 #endif
-    for (size_t i = 0; i < sc->ntoks; i++) {
-#if defined(__GNUC__)
-        if (i + AHEAD < sc->ntoks && has_lex(&sc->toks[i + AHEAD]))
-            __builtin_prefetch(&lx->slots[(uint32_t)sc->toks[i + AHEAD].hash & mask]);
-#endif
-        tact__token *t = &sc->toks[i];
-        if (has_lex(t))
+    tact__token *t = sc->toks;
+    for (size_t i = 0, n = sc->ntoks; i < n; i++, t++) {
+        if (has_lex(t)) {
             t->lex = lex_get_inl(lx, t->hash);
 #if defined(__GNUC__)
-        if ((t->lex & TACT__LX_HEAD) || t->kind == TACT__TOK_HANDLE)
+            if (t->lex & TACT__LX_HEAD)
+                warm_later_probes(sc, lx, mask, i);
+#endif
+        }
+#if defined(__GNUC__)
+        else if (t->kind == TACT__TOK_HANDLE) {
             warm_later_probes(sc, lx, mask, i);
+        }
 #endif
     }
 }
 
+/* Fetch the general lexicon's slot of a word token with hash h ahead of
+ * lookup_words (a hint only). */
+#if defined(__GNUC__)
+#define TOK_PREFETCH(slots, mask, h)                                                           \
+    do {                                                                                       \
+        if (slots)                                                                             \
+            __builtin_prefetch(&(slots)[(uint32_t)(h) & (mask)]);                              \
+    } while (0)
+#else
+#define TOK_PREFETCH(slots, mask, h) ((void)0)
+#endif
+
 int tact__tokenize(tact_scanner *sc)
 {
     cursor c = {(const unsigned char *)sc->text, sc->len, true, 0, SIZE_MAX, SIZE_MAX};
+    /* the lexicon's slots, for TOK_PREFETCH (NULL: no lookups to come) */
+    const tact__lex *lx = &sc->rs->words;
+    const tact__lex_slot *lslots = lx->count ? lx->slots : NULL;
+    const uint32_t lmask = lx->nslots ? lx->nslots - 1 : 0;
     size_t i = 0;
     unsigned pending = TACT__SH_LINE_START | TACT__SH_SENT_START;
     sc->ntoks = 0;
@@ -644,50 +755,69 @@ int tact__tokenize(tact_scanner *sc)
              * apostrophe, hyphen or other letter continues) taken in one
              * pass */
             unsigned char b0 = c.s[i];
-            bool prev_alnum = i > 0 && ascii_alnum(c.s[i - 1]);
+            /* (whether an ASCII letter or digit comes just before: asked
+             * only for a URL's or an address's start, both rare) */
+#define PREV_ALNUM (i > 0 && ascii_alnum(c.s[i - 1]))
             size_t e;
             int kind;
-            /* scan_url needs "ht" or "ww" to start with; scan_email
-             * returns at once when no '@' follows */
-            unsigned char b1 = i + 1 < c.n ? (unsigned char)(c.s[i + 1] | 0x20) : 0;
-            bool url = ((b0 | 0x20) == 'h' && b1 == 't') || ((b0 | 0x20) == 'w' && b1 == 'w');
-            if (url && !prev_alnum && (e = scan_url(&c, i)) > i) {
+            /* scan_url needs "ht" or "ww" to start with (the second byte
+             * read only after an h or w) */
+            unsigned char l0 = (unsigned char)(b0 | 0x20);
+            bool url = (l0 == 'h' || l0 == 'w') && i + 1 < c.n &&
+                       (unsigned char)(c.s[i + 1] | 0x20) == (l0 == 'h' ? 't' : 'w');
+            if (TOK_UNLIKELY(url) && !PREV_ALNUM && (e = scan_url(&c, i)) > i) {
                 kind = TACT__TOK_URL;
-            } else if (!prev_alnum && c.at_pos != c.n && (e = scan_email(&c, i)) > i) {
-                kind = TACT__TOK_EMAIL;
             } else {
                 /* one pass over the run that also lower-cases it into
                  * norm, hashes it and counts its cases (the fields, shape
                  * and hash push_token gives it); kept only when the run is the whole token (else
                  * scan_word below, and push_token writes over it) */
-                if (sc->norm.cap - sc->norm.len < c.n - i + 1 &&
+                /* (norm was reserved for the whole text at the start: while
+                 * it holds no more bytes than the text read so far, as with
+                 * every text that normalises to no more bytes, the rest of
+                 * the text fits) */
+                if (sc->norm.len > i && sc->norm.cap - sc->norm.len < c.n - i + 1 &&
                     tact__buf_reserve(&sc->a, &sc->norm, c.n - i) != TACT_OK)
                     return TACT_ENOMEM;
                 unsigned char *o = (unsigned char *)sc->norm.p + sc->norm.len;
                 size_t r = i;
-                unsigned k, seen = 0, upper, digits;
+                unsigned upper, digits;
                 uint64_t h = 0xcbf29ce484222325ull, cnt = 0;
                 {
                     /* in locals: the stores through o may alias the cursor */
                     const unsigned char *src = c.s;
                     const size_t n = c.n;
                     unsigned char *w = o;
-                    while (r < n && ((k = ascii_class[src[r]]) & AC_ALNUM)) {
-                        unsigned ch = ascii_lower[src[r]];
-                        seen |= k;
-                        cnt += ascii_cnt[src[r]];
+                    uint64_t wt;
+                    while (r < n && (wt = word_tab[src[r]]) != 0) {
+                        unsigned ch = (unsigned)(wt >> 56);
+                        cnt += wt;
                         *w++ = (unsigned char)ch;
                         h ^= ch;
                         h *= 0x100000001b3ull;
                         r++;
                     }
                 }
-                upper = (unsigned)(cnt & 0xFFFFFFFFu);
-                digits = (unsigned)(cnt >> 32);
-                if (r == c.n || (c.s[r] < 0x80 && c.s[r] != '\'' && c.s[r] != '-')) {
-                    kind = !(seen & AC_DIGIT)  ? TACT__TOK_WORD
-                           : seen & AC_ALPHA ? TACT__TOK_ALNUM
-                                             : TACT__TOK_NUMBER;
+                /* an email address from i (tried before the word, as
+                 * the branches below do): its local part is a run of
+                 * local-part characters up to an '@', so a run of letters
+                 * and digits that ends at neither cannot start one */
+                /* what the byte after the run allows (none: the text's end) */
+                const unsigned after = r < c.n ? word_end[c.s[r]] : 0;
+                if (TOK_UNLIKELY(after & WE_EMAIL) && !PREV_ALNUM && c.at_pos != c.n &&
+                    (e = scan_email(&c, i)) > i) {
+                    if (push_token(sc, i, e, TACT__TOK_EMAIL, pending) != TACT_OK)
+                        return TACT_ENOMEM;
+                    pending = 0;
+                    i = e;
+                    continue;
+                }
+                upper = (unsigned)(cnt & WT_CNT_MASK);
+                digits = (unsigned)((cnt >> WT_DIG_SHIFT) & WT_CNT_MASK);
+                if (!(after & WE_GOES_ON)) {
+                    kind = !digits ? TACT__TOK_WORD
+                           : digits < r - i ? TACT__TOK_ALNUM
+                                            : TACT__TOK_NUMBER;
                     if (sc->ntoks == sc->toks_cap &&
                         tact__grow(&sc->a, (void **)&sc->toks, &sc->toks_cap, sc->ntoks + 1,
                                    sizeof *sc->toks))
@@ -716,6 +846,7 @@ int tact__tokenize(tact_scanner *sc)
                     t->shape = (uint16_t)case_shape(pending, letters, upper, letters - upper, digits,
                                                     first_upper);
                     t->hash = h;
+                    TOK_PREFETCH(lslots, lmask, h);
                     sc->ntoks++;
                     pending = 0;
                     i = r;
@@ -725,9 +856,11 @@ int tact__tokenize(tact_scanner *sc)
             }
             if (push_token(sc, i, e, kind, pending) != TACT_OK)
                 return TACT_ENOMEM;
+            TOK_PREFETCH(lslots, lmask, sc->toks[sc->ntoks - 1].hash);
             pending = 0;
             i = e;
             continue;
+#undef PREV_ALNUM
         }
         if (c.s[i] > 0x20 && c.s[i] < 0x80 && c.s[i] != '@' && c.s[i] != '#' && c.s[i] != '\'') {
             /* other ASCII punctuation: a token of its own, as below */
@@ -824,6 +957,8 @@ int tact__tokenize(tact_scanner *sc)
         }
         if (push_token(sc, i, e, kind, pending) != TACT_OK)
             return TACT_ENOMEM;
+        if (kind <= TACT__TOK_ALNUM) /* has_lex */
+            TOK_PREFETCH(lslots, lmask, sc->toks[sc->ntoks - 1].hash);
         pending = 0;
         if (kind == TACT__TOK_PUNCT && (cp == '.' || cp == '!' || cp == '?'))
             pending |= TACT__SH_SENT_START;
