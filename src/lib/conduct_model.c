@@ -57,6 +57,8 @@ struct tact__cm {
     uint64_t wkey[128];
     uint8_t wbits[128];
     uint64_t h_q, h_x; /* the hashes of "?" and "!" */
+    /* sent_pairs(c, nrel) by c | (nrel >= 2) << 6 (SP_KEY) */
+    uint16_t sp[128];
 };
 
 /* ---- features ------------------------------------------------------------ */
@@ -319,6 +321,13 @@ static unsigned sent_pairs(unsigned c, unsigned nrel)
     return p;
 }
 
+/* sent_pairs reads the six cue bits and whether nrel >= 2: a table of the
+ * 128 answers (tact__cm.sp) when there is a model */
+#define SP_KEY(c, nrel) (((c) & 63u) | ((nrel) >= 2 ? 64u : 0u))
+#define SENT_PAIRS(m, c, nrel) ((m) ? (unsigned)(m)->sp[SP_KEY(c, nrel)] : sent_pairs(c, nrel))
+_Static_assert((CUE_FP | CUE_NUM | CUE_REL | CUE_TIME | CUE_OREL | CUE_MREL) == 63,
+               "SP_KEY: the cue bits are the low six");
+
 /* The class of an identifier finding for the features (0: not used). */
 static unsigned id_class(const tact_finding *f)
 {
@@ -369,8 +378,8 @@ static CM_INLINE void walk(const tact_scanner *sc, const tact__cm *m, tact__cm_f
     for (size_t i = 0; i < sc->ntoks; i++) {
         if (i && (sc->toks[i].shape & TACT__SH_SENT_START)) {
             prev = H_BOS;
-            unsigned np = sent_pairs(scue[ns], nrel_sent) & ~pairs;
-            for (unsigned b = 0; b < SP_N; b++)
+            unsigned np = SENT_PAIRS(m, scue[ns], nrel_sent) & ~pairs;
+            for (unsigned b = 0; np >> b; b++)
                 if (np & (1u << b))
                     pair_tok[b] = i - 1;
             pairs |= np;
@@ -383,26 +392,31 @@ static CM_INLINE void walk(const tact_scanner *sc, const tact__cm *m, tact__cm_f
         }
         unsigned c = 0, own = 0;
         uint64_t h = tok_feature(sc, i, &c, m, &own);
-        if (c & CUE_REL)
-            c |= owner == 1 ? CUE_MREL : owner == 2 ? CUE_OREL : 0u;
-        owner = own; /* 0 unless a word */
-        scue[ns] = (uint8_t)(scue[ns] | c);
-        if (c & CUE_REL) {
-            nrel_sent++;
-            nrel++;
+        /* (speed: most tokens are no cue, c == 0: the cue bookkeeping is
+         * skipped, it would change nothing) */
+        if (c) {
+            if (c & CUE_REL) {
+                c |= owner == 1 ? CUE_MREL : owner == 2 ? CUE_OREL : 0u;
+                nrel_sent++;
+                nrel++;
+            }
+            scue[ns] = (uint8_t)(scue[ns] | c);
         }
+        owner = own; /* 0 unless a word */
         /* "!!!!!!" counts as one "!": a run of marks is emphasis, not more
          * evidence (and it filled the out-of-domain gate with known features) */
         if (h && h == last && sc->toks[i].kind == TACT__TOK_PUNCT)
             continue;
         last = h;
-        if (c & CUE_FP && first_fp == SIZE_MAX)
-            first_fp = i;
-        if (c & CUE_NUM && first_num == SIZE_MAX)
-            first_num = i;
-        if (c & CUE_REL && first_rel == SIZE_MAX)
-            first_rel = i;
-        cues |= c;
+        if (c) {
+            if (c & CUE_FP && first_fp == SIZE_MAX)
+                first_fp = i;
+            if (c & CUE_NUM && first_num == SIZE_MAX)
+                first_num = i;
+            if (c & CUE_REL && first_rel == SIZE_MAX)
+                first_rel = i;
+            cues |= c;
+        }
         if (!h) {
             prev = 0;
             continue;
@@ -433,13 +447,14 @@ static CM_INLINE void walk(const tact_scanner *sc, const tact__cm *m, tact__cm_f
            first_rel > first_num ? first_rel : first_num);
     /* cue pairs within a sentence, each once */
     if (sc->ntoks) {
-        unsigned np = sent_pairs(scue[ns], nrel_sent) & ~pairs;
-        for (unsigned b = 0; b < SP_N; b++)
+        unsigned np = SENT_PAIRS(m, scue[ns], nrel_sent) & ~pairs;
+        for (unsigned b = 0; np >> b; b++)
             if (np & (1u << b))
                 pair_tok[b] = sc->ntoks - 1;
         pairs |= np;
     }
-    for (unsigned b = 0; b < SP_N; b++)
+    /* (b up to the highest bit of pairs: < SP_N) */
+    for (unsigned b = 0; pairs >> b; b++)
         if (pairs & (1u << b))
             fn(ctx, mix(H_SENT + b), pair_tok[b]);
     /* how many relationship words: several people in the story */
@@ -532,6 +547,8 @@ int tact__cm_load(const tact__alloc *a, const char *data, size_t len, tact__cm *
     }
     memcpy(m->w, p + HEAD + per * nt, nw); /* bytes: no byte order */
     cue_table_build(m);
+    for (unsigned k = 0; k < 128; k++)
+        m->sp[k] = (uint16_t)sent_pairs(k & 63u, k & 64u ? 2u : 0u);
     *out = m;
     return TACT_OK;
 }

@@ -297,6 +297,39 @@ static void span_mark(uint64_t *u, size_t a, size_t b)
 }
 
 /*
+ * Speed: a post has a handful of findings, and qsort costs more to set up
+ * than such a sort. glibc's qsort is a stable merge sort (and any stable
+ * sort gives the same order), so a stable insertion sort up to SORT_SMALL
+ * elements gives the order qsort gives; larger arrays go to qsort.
+ */
+#define SORT_SMALL 24
+
+/* Sort n elements of the given size (at most sizeof(tact__finding)),
+ * stably; candidates and findings both. */
+static void sort_small(void *base, size_t n, size_t size,
+                       int (*cmp)(const void *, const void *))
+{
+    if (n > SORT_SMALL) {
+        qsort(base, n, size, cmp);
+        return;
+    }
+    unsigned char *a = base;
+    unsigned char t[sizeof(tact__finding) > sizeof(tact_finding) ? sizeof(tact__finding)
+                                                                   : sizeof(tact_finding)];
+    for (size_t i = 1; i < n; i++) {
+        if (cmp(a + (i - 1) * size, a + i * size) <= 0)
+            continue;
+        memcpy(t, a + i * size, size);
+        size_t j = i;
+        while (j > 0 && cmp(a + (j - 1) * size, t) > 0) {
+            memcpy(a + j * size, a + (j - 1) * size, size);
+            j--;
+        }
+        memcpy(a + j * size, t, size);
+    }
+}
+
+/*
  * Identifiers may not overlap each other: the most specific, then longest,
  * then most confident wins (greedy over a byte bitmap, so the cost is the
  * total length of the spans, not the square of their number). Conduct
@@ -315,12 +348,15 @@ int tact__findings_resolve(tact_scanner *sc)
     size_t nid = 0;
     for (size_t i = 0; i < sc->ncand; i++)
         if (is_identifier(&sc->cand[i].f)) {
-            tact__finding t = sc->cand[nid];
-            sc->cand[nid++] = sc->cand[i];
-            sc->cand[i] = t;
+            if (nid != i) { /* (a swap with itself changes nothing) */
+                tact__finding t = sc->cand[nid];
+                sc->cand[nid] = sc->cand[i];
+                sc->cand[i] = t;
+            }
+            nid++;
         }
     if (nid) {
-        qsort(sc->cand, nid, sizeof *sc->cand, cmp_rank);
+        sort_small(sc->cand, nid, sizeof *sc->cand, cmp_rank);
         size_t words = sc->len / 64 + 1;
         uint64_t *used = tact__scratch(sc, words * sizeof *used);
         if (!used)
@@ -337,7 +373,7 @@ int tact__findings_resolve(tact_scanner *sc)
     size_t ncon = sc->ncand - nid;
     if (ncon) {
         tact__finding *c = sc->cand + nid;
-        qsort(c, ncon, sizeof *c, cmp_type_pos);
+        sort_small(c, ncon, sizeof *c, cmp_type_pos);
         for (size_t i = 0; i < ncon; i++) {
             tact_finding *f = &c[i].f;
             tact_finding *g = sc->nfindings ? &sc->findings[sc->nfindings - 1] : NULL;
@@ -354,6 +390,6 @@ int tact__findings_resolve(tact_scanner *sc)
         }
     }
     if (sc->nfindings > 1) /* qsort of a NULL array is undefined even when empty */
-        qsort(sc->findings, sc->nfindings, sizeof *sc->findings, tact__finding_cmp_pos);
+        sort_small(sc->findings, sc->nfindings, sizeof *sc->findings, tact__finding_cmp_pos);
     return TACT_OK;
 }

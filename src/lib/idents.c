@@ -265,11 +265,12 @@ int tact__idents_scan(tact_scanner *sc)
     /* the gate words of every token, once (idents.h); the filter answers
      * "none" for most tokens without the probe */
     const tact__idents *ix = sc->rs->idents;
-    uint16_t *gate = tact__scratch(sc, (sc->ntoks + 1) * sizeof *gate);
-    uint32_t *hot = tact__scratch(sc, (sc->ntoks + 1) * sizeof *hot);
-    uint32_t *web = tact__scratch(sc, (sc->ntoks + 1) * sizeof *web);
-    if (!gate || !hot || !web)
+    /* (in one piece of scratch: the two of uint32_t, then gate) */
+    uint32_t *hot = tact__scratch(sc, (sc->ntoks + 1) * (2 * sizeof(uint32_t) + sizeof(uint16_t)));
+    if (!hot)
         return TACT_ENOMEM;
+    uint32_t *web = hot + (sc->ntoks + 1);
+    uint16_t *gate = (uint16_t *)(void *)(web + (sc->ntoks + 1));
     size_t nhot = 0, nweb = 0;
     bool dout = false, numword = false;
     uint32_t ixany = 0;

@@ -383,8 +383,10 @@ static void sel_run(names_ctx *c, size_t a, size_t e, size_t last)
         return;
     }
     /* (runs are short: a loop, not memset calls) */
-    for (size_t i = a; i < e; i++)
+    for (size_t i = a; i < e; i++) {
         c->sel[i] = (uint8_t)(i <= last ? 1 : 2);
+        c->sell[c->nsell++] = (uint32_t)i;
+    }
     c->sel_any = true;
 }
 
@@ -396,10 +398,10 @@ static int tagger_scan(names_ctx *c)
     uint8_t *sel = c->sel;
     if (!c->sel_any)
         return TACT_OK; /* no span the tagger could find would be reported */
-    uint8_t *tags = tact__scratch(c->sc, c->n);
-    float *margin = tact__scratch(c->sc, c->n * sizeof *margin);
-    if (!tags || !margin)
+    float *margin = tact__scratch(c->sc, c->n * (sizeof *margin + 1));
+    if (!margin)
         return TACT_ENOMEM;
+    uint8_t *tags = (uint8_t *)(void *)(margin + c->n); /* (one call) */
     tagger_cache *cache = c->sc->names_scratch;
     if (!cache) {
         cache = tact__calloc(&c->sc->a, 1, sizeof *cache);
@@ -407,7 +409,7 @@ static int tagger_scan(names_ctx *c)
             return TACT_ENOMEM;
         c->sc->names_scratch = cache;
     }
-    tact__tagger_tag_cached(m, c->sc, cache, sel, tags, margin);
+    tact__tagger_tag_list(m, c->sc, cache, sel, c->sell, c->nsell, tags, margin);
     int shout = -1; /* shouting(c), once known */
     int about = -1; /* the post is about someone (given_not_place), once known */
     for (size_t i = 0; i < c->n; i++) {
@@ -485,20 +487,27 @@ static int names_coord(names_ctx *c, size_t before)
 int tact__names_scan(tact_scanner *sc)
 {
     names_ctx c = {sc,   &sc->rs->words, sc->rs->names, NULL, sc->ntoks, NULL, 0, false, 0,
-                   false, NULL,          0,             0,    NULL,      0,    NULL, 0, NULL, false};
+                   false, NULL,          0,             0,    NULL,      0,    NULL, 0, NULL, false,
+                   NULL,  0};
     if (!c.nr || sc->ntoks == 0)
         return TACT_OK;
-    c.block = tact__scratch(sc, sc->ntoks);
-    c.cls = tact__scratch(sc, sc->ntoks * sizeof *c.cls);
-    c.capl = tact__scratch(sc, sc->ntoks * sizeof *c.capl);
-    c.lstl = tact__scratch(sc, sc->ntoks * sizeof *c.lstl);
-    c.cuel = tact__scratch(sc, sc->ntoks * sizeof *c.cuel);
-    c.sel = tact__scratch(sc, sc->ntoks);
-    if (!c.block || !c.cls || !c.capl || !c.lstl || !c.cuel || !c.sel)
+    /* the per-token arrays in one piece of scratch (speed: one call): the
+     * five of uint32_t first, then the two of bytes */
+    size_t nt = sc->ntoks;
+    uint32_t *u32 = tact__scratch(sc, nt * (5 * sizeof(uint32_t) + 2));
+    if (!u32)
         return TACT_ENOMEM;
+    c.cls = u32;
+    c.capl = u32 + nt;
+    c.lstl = u32 + 2 * nt;
+    c.cuel = u32 + 3 * nt;
+    c.sell = u32 + 4 * nt;
+    c.block = (uint8_t *)(void *)(u32 + 5 * nt);
+    c.sel = c.block + nt;
     bool cue_prev = false; /* a cue rule may start at the token before (c.cuel) */
     bool lst_prev = false; /* the token before has a list bit of c.lstl */
     size_t run = 0, run_last = SIZE_MAX; /* the run of c.sel being read, its last such word */
+    size_t words = 0; /* word tokens */
     memset(c.block, 0, sc->ntoks);
     /* list membership of every token, once (see nm_has) */
     for (size_t i = 0; i < sc->ntoks; i++) {
@@ -506,6 +515,7 @@ int tact__names_scan(tact_scanner *sc)
         uint32_t cl = 0;
         c.lxany |= t->lex;
         c.shany |= t->shape;
+        words += t->kind == TACT__TOK_WORD;
         if (t->kind == TACT__TOK_WORD || t->kind == TACT__TOK_PUNCT) {
             /* the filter answers "in no list" for most tokens without the
              * probe, and never for a token that is in one (idents_filter.h) */
@@ -564,9 +574,6 @@ int tact__names_scan(tact_scanner *sc)
     tact__names_public_mark(&c);
     /* a post of one word ("Dave", "Kelly!") says nothing about anyone: the
      * name rules and the tagger need some context */
-    size_t words = 0;
-    for (size_t i = 0; i < sc->ntoks && words < 2; i++)
-        words += sc->toks[i].kind == TACT__TOK_WORD;
     c.lone = words < 2;
     size_t first = sc->ncand;
     int rc = tact__names_cues_scan(&c);

@@ -98,6 +98,10 @@ typedef struct names_ctx {
      * run's tail; sel_any: some token is marked */
     uint8_t *sel;
     bool sel_any;
+    /* the tokens marked in sel (1 or 2), in order: the only ones the
+     * tagger visits (tact__tagger_tag_list) */
+    uint32_t *sell;
+    size_t nsell;
 } names_ctx;
 
 /* Bits that let rule_lower_name (names_cues.c) go on past its first tests

@@ -625,7 +625,8 @@ static inline size_t wsum_slot(uint64_t h, uint32_t sh0, bool capfree)
  * comes after a skipped (or unselected) token, which is TG_O, so it sees
  * TG_O before it. */
 static void tag_packed(const tagger_model *m, const tact_scanner *sc, tagger_cache *cache,
-                       const uint8_t *sel, uint8_t *tags, float *margin)
+                       const uint8_t *sel, const uint32_t *list, size_t nlist, uint8_t *tags,
+                       float *margin)
 {
     size_t nw[TG_BLOCK], nc[TG_BLOCK];
     uint64_t base[TG_BLOCK][2];   /* packed sums of the rows of all but F_PREV, F_PREV_SH0 */
@@ -651,10 +652,25 @@ static void tag_packed(const tagger_model *m, const tact_scanner *sc, tagger_cac
     int prev = TG_O;
     size_t last = SIZE_MAX; /* the token tagged last */
     bool live = false;      /* it is in a span that started before a tail */
-    size_t i = 0;
+    size_t i = 0, li = 0; /* li: the next of list */
     for (;;) {
         size_t nb = 0;
-        for (; i < n && nb < TG_BLOCK; i++) {
+        /* with a list: the same tokens as the loop below takes (the
+         * tokens sel marks are never skipped: tagger.h) */
+        for (; list && li < nlist && nb < TG_BLOCK; li++) {
+            size_t k = list[li];
+            if (sel[k] == 2) {
+                if (nb > 0)
+                    break;
+                if (!live || last == SIZE_MAX || last + 1 != k)
+                    continue;
+                idx[nb++] = k;
+                li++;
+                break;
+            }
+            idx[nb++] = k;
+        }
+        for (; !list && i < n && nb < TG_BLOCK; i++) {
             if (sel && !sel[i]) {
                 /* and the unselected tokens after it, 8 at a time (most
                  * tokens are not selected) */
@@ -795,7 +811,7 @@ void tact__tagger_tag_cached(const tagger_model *m, const tact_scanner *sc, tagg
                              const uint8_t *sel, uint8_t *tags, float *margin)
 {
     if (m->ridx && !m->viterbi) {
-        tag_packed(m, sc, cache, sel, tags, margin);
+        tag_packed(m, sc, cache, sel, NULL, 0, tags, margin);
         return;
     }
     /* the other decoders tag everything; the tokens not selected are then
@@ -809,10 +825,21 @@ void tact__tagger_tag_cached(const tagger_model *m, const tact_scanner *sc, tagg
         }
 }
 
+void tact__tagger_tag_list(const tagger_model *m, const tact_scanner *sc, tagger_cache *cache,
+                           const uint8_t *sel, const uint32_t *list, size_t nlist, uint8_t *tags,
+                           float *margin)
+{
+    if (m->ridx && !m->viterbi) {
+        tag_packed(m, sc, cache, sel, list, nlist, tags, margin);
+        return;
+    }
+    tact__tagger_tag_cached(m, sc, cache, sel, tags, margin);
+}
+
 void tact__tagger_tag(const tagger_model *m, const tact_scanner *sc, uint8_t *tags, float *margin)
 {
     if (m->ridx && !m->viterbi) {
-        tag_packed(m, sc, NULL, NULL, tags, margin);
+        tag_packed(m, sc, NULL, NULL, NULL, 0, tags, margin);
         return;
     }
     if (m->viterbi) {

@@ -176,4 +176,11 @@ void tact__tagger_tag_sel(const tagger_model *m, const tact_scanner *sc, const u
 void tact__tagger_tag_cached(const tagger_model *m, const tact_scanner *sc, tagger_cache *cache,
                              const uint8_t *sel, uint8_t *tags, float *margin);
 
+/* tact__tagger_tag_cached given also the list of the tokens sel marks
+ * (list[0..nlist-1]: every i with sel[i] nonzero, in order), so that the
+ * others are not visited: the same tags and margins. */
+void tact__tagger_tag_list(const tagger_model *m, const tact_scanner *sc, tagger_cache *cache,
+                           const uint8_t *sel, const uint32_t *list, size_t nlist, uint8_t *tags,
+                           float *margin);
+
 #endif
