@@ -39,7 +39,9 @@ static const char *const facility[] = {
 static const char *const area_nouns[] = {"estate", "patch",  "area",  "ward", "flats",
                                          "tower",  "towers", "court", NULL};
 /* Words after a capitalised run that make it an organisation, a building
- * or an address rather than a person: "Ashdown County Council". */
+ * or an address rather than a person: "Ashdown County Council"; "Children
+ * and Young People" is a service's name, not a nickname ("people" is a
+ * surname in npm humannames). */
 static const char *const org_words[] = {
     "council",    "county", "borough",  "centre",      "center",  "home",       "house",
     "lodge",      "school", "primary",  "academy",     "college", "university", "hospital",
@@ -47,7 +49,7 @@ static const char *const org_words[] = {
     "foundation", "church", "surgery",  "practice",    "nursery", "club",       "fc",
     "united",     "city",   "park",     "station",     "unit",    "ward",       "clinic",
     "hall",       "hub",    "project",  "partnership", "inquiry", "review",     "award",
-    "estate",     NULL};
+    "estate",     "people",     NULL};
 
 /* First words of village and district names: "Little Haddow", "Upper
  * Brockley", "Long Ashby". */
@@ -274,8 +276,9 @@ static int rule_nickname(names_ctx *c, size_t i)
     if (nm_word(c, k) && !nm_cap(c, k) && (nm_lex(c, k) & TACT__LX_DICT) && nm_cap(c, k + 1) &&
         tact__nm_strong_name(c, k + 1))
         k++;
-    /* "in Old Street", "Little Lane" */
-    if (!cue_target(c, k) || (nm_lex(c, k) & TACT__LX_STREET))
+    /* "in Old Street", "Little Lane"; "Young People", "Little Club": an
+     * organisation word */
+    if (!cue_target(c, k) || (nm_lex(c, k) & TACT__LX_STREET) || nm_has(c, k, NL_ORG))
         return TACT_OK;
     if (nm_cap(c, k) && !(nm_tok(c, k)->shape & TACT__SH_ONELETTER) &&
         !(tact__nm_bits(c, k) & TACT__LX_NAME))

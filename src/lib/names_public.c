@@ -562,7 +562,8 @@ static const char *const own_kin[] = {
     "gran",    "granny",   "grandma", "grandad", "granddad",    "grandpa",    "brother",
     "sister",  "niece",    "nephew",  "grandson", "granddaughter", "stepson", "stepdaughter",
     "auntie",  "aunt",     "uncle",   "cousin",  "partner",     "sis",        "bro",
-    NULL};
+    "mother",  "father",   "mummy",   "daddy",   "grandmother", "grandfather", "stepmum",
+    "stepmom", "stepdad",  "stepmother", "stepfather", NULL};
 
 static void mark_own_family(names_ctx *c)
 {
