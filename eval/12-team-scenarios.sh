@@ -8,8 +8,9 @@
 # session after the one that added it), d, f, h, j and l (even) stay blind.
 # The seventh suite (2026-11-22): half m (odd) was read in the session that
 # added it, half n (even) stays blind. The eighth suite (2026-11-22, eighth
-# session): half o (odd) may be read from the next session, half p (even)
-# stays blind.
+# session): both halves were read in the session that added it (half p by
+# mistake, see team/README.md), so neither is blind any more; half p is
+# still printed as totals only.
 # Each new suite was scored, totals only, for the first time at the end of
 # the session that added it. Blind halves print totals
 # only (10-scenarios.py refuses --show for them). Needs nothing from
