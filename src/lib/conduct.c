@@ -13,6 +13,7 @@
 #include "conduct.h"
 #include "conduct_match.h"
 #include "conduct_model.h"
+#include "lexicon.h"
 
 enum {
     G_CASE, G_CONTEXT, G_DEROG, G_DISCRIM, G_COLLEAGUE, G_VENT, G_BOUNDARY, G_ABUSE, G_COOC,
@@ -1199,6 +1200,17 @@ static int model_rule(scan_state *st, uint32_t nsent)
     return TACT_OK;
 }
 
+/* True when token t opens its sentence, or follows only one ordinary word
+ * that opens it ("Annual street party ..."; not "Mum's new address"). */
+static bool opens_sentence(const scan_state *st, size_t t)
+{
+    const tact__token *tk = st->sc->toks;
+    if (t == 0 || (tk[t].shape & TACT__SH_SENT_START))
+        return true;
+    return (t == 1 || (tk[t - 1].shape & TACT__SH_SENT_START)) && tk[t - 1].kind == TACT__TOK_WORD &&
+           (tk[t - 1].lex & TACT__LX_DICT) && !(tk[t - 1].lex & (TACT__LX_KIN | TACT__LX_NAME));
+}
+
 static int note_context(scan_state *st)
 {
     tact__cd_scratch *s = st->s;
@@ -1216,12 +1228,11 @@ static int note_context(scan_state *st)
             s->agency[s->nagency][1] = st->sc->toks[m->last].end;
             s->nagency++;
         }
-        /* the post, or one of its sentences, opens with it: "Garage sale!
-         * ...", "Anyone near ...? Giving away ..."; a job advert is the
-         * employer's wherever it says so */
-        if ((tag == CX_OWNPOST &&
-             (m->first == 0 || (st->sc->toks[m->first].shape & TACT__SH_SENT_START))) ||
-            tag == CX_HIRING)
+        /* the post, or one of its sentences, opens with it (within its
+         * first three words): "Garage sale! ...", "Anyone near ...? Giving
+         * away ...", "Annual street party is on again!"; a job advert is
+         * the employer's wherever it says so */
+        if ((tag == CX_OWNPOST && opens_sentence(st, m->first)) || tag == CX_HIRING)
             s->ownpost = true;
         if (tag == CX_SENIOR)
             s->senior = true;
@@ -1238,7 +1249,8 @@ static int note_context(scan_state *st)
         for (size_t k = 0; k < st->sc->ntoks && !first; k++)
             first = tact__tok_is(st->sc, k, "i") || tact__tok_is(st->sc, k, "my") ||
                     tact__tok_is(st->sc, k, "me") || tact__tok_is(st->sc, k, "we") ||
-                    tact__tok_is(st->sc, k, "our") || tact__tok_is(st->sc, k, "mine");
+                    tact__tok_is(st->sc, k, "our") || tact__tok_is(st->sc, k, "mine") ||
+                    tact__tok_is(st->sc, k, "i'm") || tact__tok_is(st->sc, k, "we're");
         s->ownpost = first;
     }
     /* "my son's been moved to a new school": the author's own family, unless

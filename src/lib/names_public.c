@@ -551,7 +551,7 @@ static void mark_nation_orgs(names_ctx *c)
 
 /*
  * The author's own family: "My daughter Freya's first day at school", "my
- * husband Rob". A close relative after "my" is the author's, not a service
+ * husband Rob", "my little brother Callum", "my eldest daughter Isla". A close relative after "my" is the author's, not a service
  * user's (practitioners write "her mum", "mum", "our Tayla" of the people
  * they work with). Words that also mean a young person in care ("my lad",
  * "my girl", "my kids") are not in the list.
@@ -565,10 +565,17 @@ static const char *const own_kin[] = {
     "mother",  "father",   "mummy",   "daddy",   "grandmother", "grandfather", "stepmum",
     "stepmom", "stepdad",  "stepmother", "stepfather", NULL};
 
+/* Words between "my" and the relative: "my little brother Callum". */
+static const char *const own_kin_adj[] = {"little", "big",  "baby",  "older", "younger",
+                                          "twin",   "kid",  "wee",   "elder", "eldest",
+                                          "youngest", NULL};
+
 static void mark_own_family(names_ctx *c)
 {
     for (size_t i = 1; i + 1 < c->n; i++) {
-        if (!(nm_lex(c, i) & TACT__LX_KIN) || !nm_is(c, i - 1, "my") || !nm_in(c, i, own_kin))
+        if (!(nm_lex(c, i) & TACT__LX_KIN) || !nm_in(c, i, own_kin) ||
+            !(nm_is(c, i - 1, "my") ||
+              (i >= 2 && nm_is(c, i - 2, "my") && nm_in(c, i - 1, own_kin_adj))))
             continue;
         size_t k = i + 1;
         if (!nm_word(c, k) || !(nm_cap(c, k) || (nm_lex(c, k) & TACT__LX_NAME)))
