@@ -231,10 +231,6 @@ static bool r_derogatory(vctx *v, tact_verdict lv)
     return mark(v, true, d, lv, TACT_SEV_LOW, false);
 }
 
-/* 8b. A handle the criticism itself names: inside a colleague-criticism
- *     finding of the rules, or straight after it ("Third supervision in a
- *     row cancelled by @...") . The learned model's findings are not enough:
- *     ordinary tweets open with handles. Returns true when one was marked. */
 /* A handle that closes the post ("... Absolute genius. @name"): the post
  * is addressed to it, as a tag at the end. */
 static bool closing_handle(const tact_scanner *sc, const tact_finding *h)
@@ -247,6 +243,11 @@ static bool closing_handle(const tact_scanner *sc, const tact_finding *h)
     return true;
 }
 
+/* 8b. A handle the criticism itself names: inside a colleague-criticism
+ *     finding of the rules, straight after it ("Third supervision in a
+ *     row cancelled by @..."), or closing the post. The learned model's
+ *     findings are not enough: ordinary tweets open with handles. Returns
+ *     true when one was marked. */
 static bool colleague_handle(vctx *v, tact_verdict lv)
 {
     bool any = false;
@@ -298,12 +299,12 @@ static bool r_colleague_named(vctx *v, tact_verdict lv)
     unsigned c = CD(TACT_TYPE_COLLEAGUE_CRITICISM);
     if (!(v->cd_has & c))
         return false;
-    bool handle = (v->id_has & ID(TACT_TYPE_HANDLE)) && colleague_handle(v, lv);
-    handle = colleague_senior(v, lv) || handle;
+    bool tagged = (v->id_has & ID(TACT_TYPE_HANDLE)) && colleague_handle(v, lv);
+    tagged = colleague_senior(v, lv) || tagged;
     if (!(v->id_has & ID(TACT_TYPE_PERSON)))
-        return handle;
+        return tagged;
     mark(v, false, ID(TACT_TYPE_PERSON), lv, TACT_SEV_LOW, false);
-    return mark(v, true, c, lv, TACT_SEV_LOW, false) || handle;
+    return mark(v, true, c, lv, TACT_SEV_LOW, false) || tagged;
 }
 
 /* 9. Personal contact with service users. */
