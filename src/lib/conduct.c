@@ -1207,8 +1207,9 @@ static bool opens_sentence(const scan_state *st, size_t t)
     const tact__token *tk = st->sc->toks;
     if (t == 0 || (tk[t].shape & TACT__SH_SENT_START))
         return true;
-    return (t == 1 || (tk[t - 1].shape & TACT__SH_SENT_START)) && tk[t - 1].kind == TACT__TOK_WORD &&
-           (tk[t - 1].lex & TACT__LX_DICT) && !(tk[t - 1].lex & (TACT__LX_KIN | TACT__LX_NAME));
+    return (t == 1 || (tk[t - 1].shape & TACT__SH_SENT_START)) &&
+           tk[t - 1].kind == TACT__TOK_WORD && (tk[t - 1].lex & TACT__LX_DICT) &&
+           !(tk[t - 1].lex & (TACT__LX_KIN | TACT__LX_NAME));
 }
 
 static int note_context(scan_state *st)
@@ -1228,8 +1229,8 @@ static int note_context(scan_state *st)
             s->agency[s->nagency][1] = st->sc->toks[m->last].end;
             s->nagency++;
         }
-        /* the post, or one of its sentences, opens with it (within its
-         * first three words): "Garage sale! ...", "Anyone near ...? Giving
+        /* the post, or one of its sentences, opens with it (or after one
+         * ordinary word): "Garage sale! ...", "Anyone near ...? Giving
          * away ...", "Annual street party is on again!"; a job advert is
          * the employer's wherever it says so */
         if ((tag == CX_OWNPOST && opens_sentence(st, m->first)) || tag == CX_HIRING)
