@@ -551,10 +551,11 @@ static void mark_nation_orgs(names_ctx *c)
 
 /*
  * The author's own family: "My daughter Freya's first day at school", "my
- * husband Rob", "my little brother Callum", "my eldest daughter Isla". A close relative after "my" is the author's, not a service
- * user's (practitioners write "her mum", "mum", "our Tayla" of the people
- * they work with). Words that also mean a young person in care ("my lad",
- * "my girl", "my kids") are not in the list.
+ * husband Rob", "my little brother Callum", "my eldest daughter Isla". A
+ * close relative after "my" is the author's, not a service user's
+ * (practitioners write "her mum", "mum", "our Tayla" of the people they
+ * work with). Words that also mean a young person in care ("my lad", "my
+ * girl", "my kids") are not in the list.
  */
 static const char *const own_kin[] = {
     "son",     "daughter", "husband", "wife",    "hubby",       "fiance",     "fiancee",
