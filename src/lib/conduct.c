@@ -723,6 +723,22 @@ static bool breach_asked(const scan_state *st, size_t t)
     return false;
 }
 
+/* True when the phrase at token t is reported as what someone was told
+ * to do: "to" before it, and a verb of telling one or two words before
+ * that ("telling me to", "told him to", "asked to"). */
+static bool told_to(const tact_scanner *sc, size_t t)
+{
+    static const char *const tell[] = {"tell", "tells", "told", "telling", "ask", "asks",
+                                       "asked", "asking", "want", "wants", "wanted"};
+    if (t < 2 || !tact__tok_is(sc, t - 1, "to"))
+        return false;
+    for (size_t back = 2; back <= 3 && back <= t; back++)
+        for (size_t k = 0; k < sizeof tell / sizeof tell[0]; k++)
+            if (tact__tok_is(sc, t - back, tell[k]))
+                return true;
+    return false;
+}
+
 static int other_rules(scan_state *st)
 {
     tact__cd_scratch *s = st->s;
@@ -752,6 +768,9 @@ static int other_rules(scan_state *st)
                             "discrimination.hostility", MSG_DISCRIM);
             break;
         case G_ABUSE:
+            /* "without once telling me to shut up": what someone was told */
+            if (told_to(st->sc, m->first))
+                break;
             saw_swear(st, m->first, m->last);
             rc = add_tokens(st, m->first, m->last, TACT_TYPE_ABUSE, TACT_SEV_HIGH, 0.85f,
                             "abuse.insult_phrase", MSG_ABUSE_PHRASE);
