@@ -369,11 +369,18 @@ static bool brand_handle(const tact_scanner *sc, const tact__token *t)
     if (tact__lex_get(&sc->rs->words, w, n) & want)
         return true;
     /* with a tail: nspcc_uk, ofstednews, mindhq, basw_official */
-    static const char *const tails[] = {"_uk", "uk", "_news", "news", "hq", "_official",
-                                        "official"};
+    static const struct {
+        const char *s;
+        size_t n;
+    } tails[] = {{"_uk", 3}, {"uk", 2},       {"_news", 5},    {"news", 4},
+                 {"hq", 2},  {"_official", 9}, {"official", 8}};
+    /* (every tail ends in one of these letters) */
+    char last = w[n - 1];
+    if (last != 'k' && last != 's' && last != 'q' && last != 'l')
+        return false;
     for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++) {
-        size_t m = strlen(tails[i]);
-        if (m + 3 <= n && w[n - 1] == tails[i][m - 1] && memcmp(w + n - m, tails[i], m) == 0)
+        size_t m = tails[i].n;
+        if (m + 3 <= n && w[n - 1] == tails[i].s[m - 1] && memcmp(w + n - m, tails[i].s, m) == 0)
             return (tact__lex_get(&sc->rs->words, w, n - m) & want) != 0;
     }
     return false;
@@ -407,9 +414,21 @@ static bool org_handle(const tact_scanner *sc, size_t k)
         "alliance", "policy", "press", "media", "gov", "centre", "online"};
     const char *h = sc->text + t->start + 1;
     size_t hn = t->end - t->start - 1;
-    for (size_t i = 0; i < sizeof org_words / sizeof org_words[0]; i++)
-        if (ci_contains(h, hn, org_words[i]))
+    /* speed17: the letters of the handle, either case (bit c - 'a'): a
+     * word with a first or second letter not among them is not in it */
+    uint32_t letters = 0;
+    for (size_t b = 0; b < hn; b++) {
+        unsigned c = (unsigned char)h[b] | 0x20u;
+        if (c >= 'a' && c <= 'z')
+            letters |= 1u << (c - 'a');
+    }
+    for (size_t i = 0; i < sizeof org_words / sizeof org_words[0]; i++) {
+        const char *w = org_words[i];
+        if (!((letters >> (w[0] - 'a')) & 1u) || !((letters >> (w[1] - 'a')) & 1u))
+            continue;
+        if (ci_contains(h, hn, w))
             return true;
+    }
     return false;
 }
 

@@ -509,62 +509,98 @@ int tact__names_scan(tact_scanner *sc)
     size_t run = 0, run_last = SIZE_MAX; /* the run of c.sel being read, its last such word */
     size_t words = 0; /* word tokens */
     memset(c.block, 0, sc->ntoks);
-    /* list membership of every token, once (see nm_has) */
-    for (size_t i = 0; i < sc->ntoks; i++) {
+    /* list membership of every token, once (see nm_has), and the lists of
+     * the tokens later passes start from. Speed: one switch on the kind
+     * of the token; what each kind cannot have is left out (a token that
+     * is neither a word nor punctuation has no list bits, cl == 0; the
+     * tagger skips every punctuation and possessive token and no number,
+     * and takes every alnum and hashtag token; nm_cue_own of a token that
+     * is not a word is its tests for a hashtag and '('). Counters and
+     * unions are kept in locals and stored after the loop. */
+    const size_t n = sc->ntoks;
+    const char *norm = sc->norm.p;
+    const tact__hfilter *cuef = &c.nr->cuef;
+    uint32_t lxany = 0, shany = 0, any = 0;
+    bool numtok = false;
+    size_t ncapl = 0, nlstl = 0, ncuel = 0;
+    for (size_t i = 0; i < n; i++) {
         const tact__token *t = &sc->toks[i];
-        uint32_t cl = 0;
-        c.lxany |= t->lex;
-        c.shany |= t->shape;
-        words += t->kind == TACT__TOK_WORD;
-        if (t->kind == TACT__TOK_WORD || t->kind == TACT__TOK_PUNCT) {
+        uint32_t cl = 0, lx = t->lex;
+        unsigned sh = t->shape;
+        size_t len = t->norm_len;
+        const char *w = norm + t->norm_off;
+        bool own, skip, cap = false, paren = false, poss = false;
+        lxany |= lx;
+        shany |= sh;
+        switch (t->kind) {
+        case TACT__TOK_WORD:
+            words++;
             /* the filter answers "in no list" for most tokens without the
              * probe, and never for a token that is in one (idents_filter.h) */
-            if (t->norm_len && tact__hf_maybe(&c.nr->cuef, t->hash))
-                cl = tact__lex_get_h(&c.nr->cue, sc->norm.p + t->norm_off, t->norm_len, t->hash);
-            if (t->kind == TACT__TOK_PUNCT && t->norm_len &&
-                (unsigned char)(sc->norm.p[t->norm_off] - '0') < 10u)
-                c.numtok = true;
-        } else if (t->norm_len && (unsigned char)(sc->norm.p[t->norm_off] - '0') < 10u) {
-            c.numtok = true;
+            if (len && tact__hf_maybe(cuef, t->hash))
+                cl = tact__lex_get_h(&c.nr->cue, w, len, t->hash);
+            cap = (sh & TACT__SH_INITCAP) != 0;
+            own = nm_cue_own(sc, t, cl);
+            skip = (lx & TACT__LX_STOP) && (sh & TACT__SH_LOWER);
+            if (!skip && sel_word(t))
+                run_last = i;
+            break;
+        case TACT__TOK_PUNCT:
+            if (len) {
+                if (tact__hf_maybe(cuef, t->hash))
+                    cl = tact__lex_get_h(&c.nr->cue, w, len, t->hash);
+                if ((unsigned char)(w[0] - '0') < 10u)
+                    numtok = true;
+            }
+            paren = t->end - t->start == 1 && sc->text[t->start] == '(';
+            own = (cl & (NL_NICK | NL_PLACEPREP)) || paren;
+            skip = true;
+            break;
+        default:
+            if (len && (unsigned char)(w[0] - '0') < 10u)
+                numtok = true;
+            poss = t->kind == TACT__TOK_POSS;
+            own = t->kind == TACT__TOK_HASHTAG;
+            skip = t->kind != TACT__TOK_ALNUM && t->kind != TACT__TOK_HASHTAG;
+            break;
         }
         c.cls[i] = cl;
-        c.any |= cl;
-        if ((t->kind == TACT__TOK_WORD && (t->shape & TACT__SH_INITCAP)) ||
-            (cl & (NL_VERSUS | NL_INTRO | NL_PTITLE | NL_WORSHIP)) ||
-            (t->norm_len == 2 && sc->norm.p[t->norm_off] == 'd' &&
-             sc->norm.p[t->norm_off + 1] == 'r'))
-            c.capl[c.ncapl++] = (uint32_t)i;
-        /* (a token before a possessive: added at the possessive) */
-        if (lst_prev || (i > 0 && t->kind == TACT__TOK_POSS))
-            c.lstl[c.nlstl++] = (uint32_t)(i - 1);
-        lst_prev = (t->lex & (TACT__LX_PUBLIC | TACT__LX_BRAND | TACT__LX_HEAD)) != 0;
-        /* the token before is a cue start (nm_cue_own) also when it is a
-         * word followed by a possessive or '(' with a token after it, or
-         * a lower-case word followed by a family noun */
+        any |= cl;
+        if (cap || (cl & (NL_VERSUS | NL_INTRO | NL_PTITLE | NL_WORSHIP)) ||
+            (len == 2 && w[0] == 'd' && w[1] == 'r'))
+            c.capl[ncapl++] = (uint32_t)i;
         if (i > 0) {
+            /* (a token before a possessive: added at the possessive) */
+            if (lst_prev || poss)
+                c.lstl[nlstl++] = (uint32_t)(i - 1);
+            /* the token before is a cue start (nm_cue_own) also when it is
+             * a word followed by a possessive or '(' with a token after
+             * it, or a lower-case word followed by a family noun */
             const tact__token *p = t - 1;
             if (!cue_prev && p->kind == TACT__TOK_WORD &&
-                ((i + 1 < sc->ntoks &&
-                  (t->kind == TACT__TOK_POSS ||
-                   (t->kind == TACT__TOK_PUNCT && t->end - t->start == 1 &&
-                    sc->text[t->start] == '('))) ||
-                 ((p->shape & TACT__SH_LOWER) && (cl & NL_FAMILY))))
+                ((i + 1 < n && (poss || paren)) || ((p->shape & TACT__SH_LOWER) && (cl & NL_FAMILY))))
                 cue_prev = true;
             if (cue_prev)
-                c.cuel[c.ncuel++] = (uint32_t)(i - 1);
+                c.cuel[ncuel++] = (uint32_t)(i - 1);
         }
-        cue_prev = nm_cue_own(sc, t, cl);
+        lst_prev = (lx & (TACT__LX_PUBLIC | TACT__LX_BRAND | TACT__LX_HEAD)) != 0;
+        cue_prev = own;
         /* the runs of tokens the tagger does not skip (c.sel) */
-        if (tact__tagger_skip(sc, i)) {
+        if (skip) {
             if (run < i)
                 sel_run(&c, run, i, run_last);
             c.sel[i] = 0;
             run = i + 1;
             run_last = SIZE_MAX;
-        } else if (sel_word(t)) {
-            run_last = i;
         }
     }
+    c.lxany = lxany;
+    c.shany = shany;
+    c.any = any;
+    c.numtok = numtok;
+    c.ncapl = ncapl;
+    c.nlstl = nlstl;
+    c.ncuel = ncuel;
     if (lst_prev)
         c.lstl[c.nlstl++] = (uint32_t)(sc->ntoks - 1);
     if (cue_prev)
