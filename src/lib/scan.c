@@ -270,9 +270,12 @@ static char *put_flags(char *o, const tact_finding *f)
 
 static tact__jcache *jc_slot(tact_scanner *sc, const tact_finding *f)
 {
-    uintptr_t h = ((uintptr_t)f->message >> 4) ^ ((uintptr_t)f->rule >> 3) ^ (uintptr_t)f->type;
-    h ^= h >> 7;
-    return &sc->jc[h % TACT__JC_SLOTS];
+    /* the addresses mixed by a multiply (Fibonacci hashing), so that
+     * where the linker puts the string literals does not decide which
+     * findings collide */
+    uint64_t h = (uint64_t)(uintptr_t)f->message ^ ((uint64_t)(uintptr_t)f->rule << 1) ^
+                 (uint64_t)f->type;
+    return &sc->jc[((h * UINT64_C(0x9e3779b97f4a7c15)) >> 32) % TACT__JC_SLOTS];
 }
 
 /* Whether the string s is the n bytes at m: read no further than s's
@@ -448,7 +451,9 @@ int tact_result_json(tact_scanner *sc, const char *id, size_t id_len, const char
     o = put_raw(o, v, vlen);
     *o++ = '"';
     o = PUT_LIT(o, ",\"reason\":");
-    size_t rs = (size_t)(((uintptr_t)reason >> 3) ^ ((uintptr_t)reason >> 9)) % TACT__RJ_SLOTS;
+    size_t rs =
+        (size_t)((((uint64_t)(uintptr_t)reason * UINT64_C(0x9e3779b97f4a7c15)) >> 32) %
+                 TACT__RJ_SLOTS);
     if (rlen && rlen == sc->rj_len[rs] && memcmp(sc->rj[rs], reason, rlen) == 0) {
         o = put_raw(o, sc->rj[rs] + rlen, sc->rj_elen[rs]); /* written before */
     } else {
