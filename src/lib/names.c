@@ -328,6 +328,13 @@ static bool given_not_place(const names_ctx *c, size_t a, size_t b, int *about)
     static const char *const greet[] = {"out", "thanks", "congrats", "congratulations", NULL};
     if (a > 1 && nm_is(c, a - 1, "to") && nm_in(c, a - 2, greet))
         return true;
+    /* said to someone: "rest in peace Callum", "happy birthday Gladys",
+     * "thank you Florence", "well done Jay" */
+    static const char *const said_to[] = {"peace",  "rip",   "birthday", "bday", "done",
+                                          "thanks", "congrats", "congratulations", "you",
+                                          "night",  "bye",   "goodbye",  NULL};
+    if (a > 0 && nm_in(c, a - 1, said_to))
+        return true;
     if (a > 0 && nm_in(c, a - 1, preps))
         return false;
     /* a name that is no place, word or proper noun in any list */
