@@ -126,7 +126,50 @@ typedef struct cd_rules {
     tact__cooc *cooc;
     tact__cooc *cooc2; /* conduct_cooccur2.txt: one list holds at most 64 classes */
     tact__cm *cm; /* the learned conduct model (conduct.bin), or NULL */
+    /* the entries of words a masked unit can match (a swear word, insult
+     * or slur), in entry order within each first byte: those of first
+     * byte b are mask_e[mask_first[b] .. mask_first[b + 1]) */
+    uint32_t *mask_e;
+    uint32_t mask_first[257];
+    /* the model's types and thresholds, read once (model_rule asks for
+     * them for every post) */
+    size_t cm_nt;
+    tact_type cm_type[TACT__CM_MAXTYPES];
+    float cm_thr[TACT__CM_MAXTYPES], cm_thr2[TACT__CM_MAXTYPES];
+    uint64_t address_bits; /* bit (hash & 63) of each of ADDRESS_WORDS */
 } cd_rules;
+
+/* The words that address someone (addressee). */
+static const char *const ADDRESS_WORDS[] = {"you", "your", "you're", "youre", "ur"};
+
+/* Fill r->mask_e and r->mask_first from r->words (a stable counting sort
+ * on the first byte). */
+static int index_masked(const tact__alloc *a, cd_rules *r)
+{
+    const tact__lex *w = &r->words;
+    uint32_t count[256] = {0};
+    uint32_t n = 0;
+    for (uint32_t e = 0; e < w->count; e++)
+        if ((w->val[e] & (W_SWEAR | W_INSULT | W_SLUR)) && w->klen[e]) {
+            count[(unsigned char)w->keys[w->koff[e]]]++;
+            n++;
+        }
+    r->mask_e = tact__malloc(a, (n ? n : 1) * sizeof *r->mask_e);
+    if (!r->mask_e)
+        return TACT_ENOMEM;
+    uint32_t at = 0;
+    for (unsigned b = 0; b < 256; b++) {
+        r->mask_first[b] = at;
+        at += count[b];
+    }
+    r->mask_first[256] = at;
+    uint32_t fill[256];
+    memcpy(fill, r->mask_first, sizeof fill);
+    for (uint32_t e = 0; e < w->count; e++)
+        if ((w->val[e] & (W_SWEAR | W_INSULT | W_SLUR)) && w->klen[e])
+            r->mask_e[fill[(unsigned char)w->keys[w->koff[e]]]++] = e;
+    return TACT_OK;
+}
 
 int tact__conduct_compile(tact_ruleset *rs, tact_error *err)
 {
@@ -184,6 +227,11 @@ int tact__conduct_compile(tact_ruleset *rs, tact_error *err)
         if (d && (rc = tact__lex_add_lines(&rs->a, &r->words, d, n, wordlists[i].bit, true)))
             return rc;
     }
+    if ((rc = index_masked(&rs->a, r)))
+        return rc;
+    for (size_t i = 0; i < sizeof ADDRESS_WORDS / sizeof ADDRESS_WORDS[0]; i++)
+        r->address_bits |= (uint64_t)1
+                           << (tact__hash(ADDRESS_WORDS[i], strlen(ADDRESS_WORDS[i])) & 63);
     size_t n = 0;
     const char *model = tact__data_get("offensive.bin", &n);
     if (model && (rc = tact__clf_load(&rs->a, model, n, &r->clf))) {
@@ -196,6 +244,16 @@ int tact__conduct_compile(tact_ruleset *rs, tact_error *err)
         if (rc == TACT_EMODEL)
             return tact__err(err, rc, SIZE_MAX, "conduct.bin: the model is corrupt");
         return rc;
+    }
+    if (r->cm) {
+        r->cm_nt = tact__cm_ntypes(r->cm);
+        if (r->cm_nt > TACT__CM_MAXTYPES)
+            r->cm_nt = TACT__CM_MAXTYPES; /* (the loader refuses more) */
+        for (size_t k = 0; k < r->cm_nt; k++) {
+            r->cm_type[k] = tact__cm_type(r->cm, k);
+            r->cm_thr[k] = tact__cm_threshold(r->cm, k);
+            r->cm_thr2[k] = tact__cm_review_threshold(r->cm, k);
+        }
     }
     return TACT_OK;
 }
@@ -217,6 +275,7 @@ void tact__conduct_free(tact_ruleset *rs)
     tact__cooc_free(&rs->a, r->cooc);
     tact__cooc_free(&rs->a, r->cooc2);
     tact__cm_free(&rs->a, r->cm);
+    tact__free(&rs->a, r->mask_e);
     tact__free(&rs->a, r);
     rs->conduct = NULL;
 }
@@ -368,13 +427,18 @@ static int on_unit(void *ctx, size_t first, size_t last, const char *s, size_t n
     scan_state *st = ctx;
     const cd_rules *r = st->r;
     uint32_t bits = 0;
-    if (how == TACT__CN_MASKED) {
-        for (uint32_t e = 0; e < r->words.count; e++) {
-            uint32_t v = r->words.val[e];
-            if (!(v & (W_SWEAR | W_INSULT | W_SLUR)))
-                continue;
+    if (how & TACT__CN_OWN) {
+        /* a token's own normal form: its hash is the token's */
+        bits = tact__lex_get_h(&r->words, s, n, st->sc->toks[first].hash);
+        how &= TACT__CN_HOW;
+    } else if (how == TACT__CN_MASKED) {
+        /* the first entry (in entry order) that fits: only one with the
+         * unit's first byte can (tact__cn_mask_fits) */
+        unsigned b = n ? (unsigned char)s[0] : 0;
+        for (uint32_t k = r->mask_first[b]; n && k < r->mask_first[b + 1]; k++) {
+            uint32_t e = r->mask_e[k];
             if (tact__cn_mask_fits(s, n, r->words.keys + r->words.koff[e], r->words.klen[e])) {
-                bits = v;
+                bits = r->words.val[e];
                 break;
             }
         }
@@ -564,7 +628,6 @@ static int case_near(const scan_state *st, uint32_t nsent, bool *fire)
 {
     const tact__cd_scratch *s = st->s;
     const tact_scanner *sc = st->sc;
-    const tact__pm *pm = st->r->pm;
     uint16_t *sb = tact__scratch(st->sc, (nsent + 1) * sizeof *sb);
     if (!sb)
         return TACT_ENOMEM;
@@ -573,9 +636,9 @@ static int case_near(const scan_state *st, uint32_t nsent, bool *fire)
     uint32_t detail_end = 0;
     for (size_t i = 0; i < s->nm; i++) {
         const tact__pm_match *m = &s->m[i];
-        if (tact__pm_group(pm, m->pat) != G_CASE)
+        if (m->group != G_CASE)
             continue;
-        unsigned tag = tact__pm_tag(pm, m->pat);
+        unsigned tag = m->tag;
         /* "my mum", "my dad was in hospital": the author's own family */
         if ((tag == CASE_LOW || tag == CASE_DETAIL || tag == CASE_EVENT) &&
             (after_possessive(sc, m->first) || after_own_kin(sc, m->first)))
@@ -634,13 +697,12 @@ static int case_near(const scan_state *st, uint32_t nsent, bool *fire)
 static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
 {
     tact__cd_scratch *s = st->s;
-    const tact__pm *pm = st->r->pm;
     bool has[CASE_NTAGS];
     memset(has, 0, sizeof has);
     for (size_t i = 0; i < s->nm; i++) {
-        if (tact__pm_group(pm, s->m[i].pat) != G_CASE)
+        if (s->m[i].group != G_CASE)
             continue;
-        unsigned tag = tact__pm_tag(pm, s->m[i].pat);
+        unsigned tag = s->m[i].tag;
         if (general_involvement(st->sc, tag, s->m[i].first))
             continue;
         /* "my daughter swallowed a coin": the author's own family */
@@ -682,9 +744,9 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
     for (size_t i = 0; i < s->nm; i++) {
         const tact__pm_match *m = &s->m[i];
         /* a first-person word is evidence, not the case detail to show */
-        if (tact__pm_group(pm, m->pat) != G_CASE)
+        if (m->group != G_CASE)
             continue;
-        unsigned tag = tact__pm_tag(pm, m->pat);
+        unsigned tag = m->tag;
         if (tag == CASE_LOW || tag == CASE_WHEN || general_involvement(st->sc, tag, m->first))
             continue;
         int rc = add_tokens(st, m->first, m->last, TACT_TYPE_CASE_DISCUSSION, TACT_SEV_HIGH, conf,
@@ -742,11 +804,10 @@ static bool told_to(const tact_scanner *sc, size_t t)
 static int other_rules(scan_state *st)
 {
     tact__cd_scratch *s = st->s;
-    const tact__pm *pm = st->r->pm;
     int rc = TACT_OK;
     for (size_t i = 0; i < s->nm && rc == TACT_OK; i++) {
         const tact__pm_match *m = &s->m[i];
-        uint8_t g = tact__pm_group(pm, m->pat), tag = tact__pm_tag(pm, m->pat);
+        uint8_t g = m->group, tag = m->tag;
         unsigned sctx = st->sent_ctx[st->sent[m->first]];
         switch (g) {
         case G_DEROG:
@@ -986,7 +1047,7 @@ static int cooc_rules(scan_state *st, uint32_t nsent)
         return TACT_ENOMEM;
     memset(sg, 0, (nsent + 1) * sizeof *sg);
     for (size_t i = 0; i < s->nm; i++) {
-        uint8_t g = tact__pm_group(pm, s->m[i].pat), tag = tact__pm_tag(pm, s->m[i].pat);
+        uint8_t g = s->m[i].group, tag = s->m[i].tag;
         /* plans and secrets are judged by the post, not the sentence */
         if (g == G_BOUNDARY && (tag == BD_PLAN || tag == BD_SECRET))
             continue;
@@ -1003,20 +1064,27 @@ static int cooc_rules(scan_state *st, uint32_t nsent)
  * also calls untargeted swearing offensive: so it only speaks when the post
  * addresses someone ("you", "your"), and only asks for review. */
 /* The first token that addresses someone ("you", "your", "ur"), or ntoks. */
-static size_t addressee(const tact_scanner *sc)
+static size_t addressee(const scan_state *st)
 {
-    for (size_t i = 0; i < sc->ntoks; i++)
+    const tact_scanner *sc = st->sc;
+    const uint64_t bits = st->r->address_bits;
+    for (size_t i = 0; i < sc->ntoks; i++) {
+        /* a token's hash is that of its normal form: one of the words only
+         * when its bit is set */
+        if (!((bits >> (sc->toks[i].hash & 63)) & 1))
+            continue;
         if (tact__tok_is(sc, i, "you") || tact__tok_is(sc, i, "your") ||
             tact__tok_is(sc, i, "you're") || tact__tok_is(sc, i, "youre") ||
             tact__tok_is(sc, i, "ur"))
             return i;
+    }
     return sc->ntoks;
 }
 
 static int clf_rule(scan_state *st)
 {
     tact_scanner *sc = st->sc;
-    for (size_t i = addressee(sc); i < sc->ntoks; i = sc->ntoks) {
+    for (size_t i = addressee(st); i < sc->ntoks; i = sc->ntoks) {
         size_t a = i, b = i;
         while (a > 0 && st->sent[a - 1] == st->sent[i])
             a--;
@@ -1057,9 +1125,9 @@ static const char MSG_MAYBE_OTHER[] =
 
 /* 2: at or above model k's threshold; 1: in its review tier; 0: neither (a
  * threshold of 1 is off). */
-static int model_tier(const tact__cm *m, size_t k, float p)
+static int model_tier(const cd_rules *r, size_t k, float p)
 {
-    float t = tact__cm_threshold(m, k), t2 = tact__cm_review_threshold(m, k);
+    float t = r->cm_thr[k], t2 = r->cm_thr2[k];
     if (t < 1.f && p >= t)
         return 2;
     return t2 < 1.f && p >= t2 ? 1 : 0;
@@ -1107,17 +1175,18 @@ static void model_maybe(tact_type type, const char **rule, const char **msg)
  */
 static int model_rule(scan_state *st, uint32_t nsent)
 {
-    const tact__cm *m = st->r->cm;
-    size_t nt = tact__cm_ntypes(m);
+    const cd_rules *r = st->r;
+    const tact__cm *m = r->cm;
+    size_t nt = r->cm_nt;
     float p[TACT__CM_MAXTYPES];
     uint32_t best[TACT__CM_MAXTYPES];
     tact__cm_score(m, st->sc, NULL, 0, p, NULL, NULL);
     for (size_t k = 0; k < nt; k++)
-        if (tact__cm_type(m, k) == TACT_TYPE_CASE_DISCUSSION)
+        if (r->cm_type[k] == TACT_TYPE_CASE_DISCUSSION)
             st->s->case_p = p[k];
     bool any = false;
     for (size_t k = 0; k < nt && !any; k++)
-        any = model_tier(m, k, p[k]) != 0;
+        any = model_tier(r, k, p[k]) != 0;
     if (!any)
         return TACT_OK;
     /* rarely: score again to find the sentence that weighs most */
@@ -1126,10 +1195,10 @@ static int model_rule(scan_state *st, uint32_t nsent)
         return TACT_ENOMEM;
     tact__cm_score(m, st->sc, st->sent, nsent, p, best, ss);
     for (size_t k = 0; k < nt; k++) {
-        tact_type type = tact__cm_type(m, k);
+        tact_type type = r->cm_type[k];
         /* a threshold of 1 keeps a type (or its review tier) silent: it
          * only competes below */
-        int tier = model_tier(m, k, p[k]);
+        int tier = model_tier(r, k, p[k]);
         if (!tier)
             continue;
         /* only the type the model rates highest: a post it rates as both
@@ -1234,12 +1303,11 @@ static bool opens_sentence(const scan_state *st, size_t t)
 static int note_context(scan_state *st)
 {
     tact__cd_scratch *s = st->s;
-    const tact__pm *pm = st->r->pm;
     for (size_t i = 0; i < s->nm; i++) {
         const tact__pm_match *m = &s->m[i];
-        if (tact__pm_group(pm, m->pat) != G_CONTEXT)
+        if (m->group != G_CONTEXT)
             continue;
-        unsigned tag = tact__pm_tag(pm, m->pat);
+        unsigned tag = m->tag;
         st->ctx |= 1u << tag;
         if (tag < 8)
             st->sent_ctx[st->sent[m->first]] |= (uint8_t)(1u << tag);
@@ -1280,8 +1348,8 @@ static int note_context(scan_state *st)
         bool involved = false;
         for (size_t i = 0; i < s->nm && !involved; i++) {
             const tact__pm_match *m = &s->m[i];
-            unsigned tag = tact__pm_tag(pm, m->pat);
-            involved = tact__pm_group(pm, m->pat) == G_CASE &&
+            unsigned tag = m->tag;
+            involved = m->group == G_CASE &&
                        (tag == CASE_PERSONAL || tag == CASE_NEAR || tag == CASE_STRONG);
         }
         if (!involved)
@@ -1337,9 +1405,9 @@ int tact__conduct_scan(tact_scanner *sc)
     if (!st.sent)
         return TACT_ENOMEM;
     uint32_t ns = 0;
-    for (size_t i = 0; i < sc->ntoks; i++) {
-        if (i && (sc->toks[i].shape & TACT__SH_SENT_START))
-            ns++;
+    st.sent[0] = 0;
+    for (size_t i = 1; i < sc->ntoks; i++) {
+        ns += (sc->toks[i].shape & TACT__SH_SENT_START) != 0;
         st.sent[i] = ns;
     }
     st.sent_ctx = tact__scratch(sc, ns + 1);
@@ -1352,13 +1420,13 @@ int tact__conduct_scan(tact_scanner *sc)
     if ((rc = note_context(&st)))
         return rc;
     id_summary ids = summarise_ids(sc);
-    if ((rc = tact__cn_units(sc, on_unit, &st)) || (rc = case_rule(&st, ids, ns)) ||
+    if ((rc = tact__cn_units(sc, &r->words, on_unit, &st)) || (rc = case_rule(&st, ids, ns)) ||
         (rc = other_rules(&st)) || (rc = cooc_rules(&st, ns)) || (rc = secret_rule(&st)) ||
         (rc = marker_rule(&st)))
         return rc;
     /* the classifier speaks only about a post that addresses someone and
      * where the word lists found no swearing: score only those */
-    if (r->clf && !st.any_swear && addressee(sc) < sc->ntoks) {
+    if (r->clf && !st.any_swear && addressee(&st) < sc->ntoks) {
         s->offensive = tact__clf_score(r->clf, sc->text, sc->len);
         if (s->offensive >= CLF_ALONE && !st.any_swear && (rc = clf_rule(&st)))
             return rc;

@@ -36,6 +36,8 @@ typedef struct tact__pm tact__pm;
 typedef struct tact__pm_match {
     uint32_t pat;         /* pattern index */
     uint32_t first, last; /* token range, inclusive */
+    uint8_t group, tag;   /* the pattern's (tact__pm_group, tact__pm_tag) */
+    uint16_t pad;
 } tact__pm_match;
 
 int tact__pm_new(const tact__alloc *a, tact__pm **out);
@@ -98,11 +100,17 @@ int tact__cooc_eval(const tact__cooc *c, const tact__pm *pm, const tact__pm_matc
 #define TACT__CN_SQUEEZED 1u
 #define TACT__CN_MASKED 2u
 #define TACT__CN_SPACED 3u
+#define TACT__CN_HOW 3u  /* how & TACT__CN_HOW: one of the four above */
+#define TACT__CN_OWN 4u  /* or'd in: s is token first's own normal form
+                          * (first == last; its hash is the token's) */
 
 typedef int (*tact__cn_fn)(void *ctx, size_t first, size_t last, const char *s, size_t n,
                            unsigned how);
 
-int tact__cn_units(const tact_scanner *sc, tact__cn_fn fn, void *ctx);
+/* words: when not NULL, a token's own normal form goes to fn (as
+ * TACT__CN_PLAIN | TACT__CN_OWN) only when words holds it; the callback
+ * promises to ignore the others. Its other forms go to fn whatever. */
+int tact__cn_units(const tact_scanner *sc, const tact__lex *words, tact__cn_fn fn, void *ctx);
 
 /* True when masked (with '*' for hidden letters) can be word: same length,
  * first letter shown and equal, every shown letter equal. */

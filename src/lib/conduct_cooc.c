@@ -40,11 +40,34 @@ typedef struct cooc_rule {
     uint16_t window; /* 0 = the whole sentence */
 } cooc_rule;
 
+#define COOC_RULE_WORDS (COOC_MAX_RULES / 64)
+
 struct tact__cooc {
     cooc_rule *rules;
     size_t nrules;
     uint8_t group;
+    /* the rules as bit sets, by the lowest class each needs (row 64: a
+     * rule that needs none): a sentence tries only the rules whose lowest
+     * needed class it has, in their order */
+    uint64_t by_low[COOC_MAX_CLASSES + 1][COOC_RULE_WORDS];
+    uint64_t lows; /* the classes some rule needs as its lowest (all: a
+                    * rule needs none) */
 };
+
+/* Index of the lowest set bit of w (w != 0). */
+static inline unsigned low_bit(uint64_t w)
+{
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctzll(w);
+#else
+    unsigned k = 0;
+    while (!(w & 1)) {
+        w >>= 1;
+        k++;
+    }
+    return k;
+#endif
+}
 
 static const struct {
     const char *name;
@@ -262,6 +285,11 @@ done:
         tact__cooc_free(a, c);
         return rc;
     }
+    for (size_t k = 0; k < c->nrules; k++) {
+        uint64_t need = c->rules[k].need;
+        c->by_low[need ? low_bit(need) : COOC_MAX_CLASSES][k / 64] |= (uint64_t)1 << (k % 64);
+        c->lows |= need ? need & (~need + 1) : ~(uint64_t)0;
+    }
     *out = c;
     return TACT_OK;
 }
@@ -284,13 +312,13 @@ static bool overlaps(const tact__pm_match *x, const tact__pm_match *y)
 /* The tightest span holding one match of every class the rule needs, the
  * anchor class on distinct tokens from the others; false when none fits
  * the rule's window. */
-static bool tight_span(const cooc_rule *r, const tact__pm *pm, const tact__pm_match *m,
+static bool tight_span(const cooc_rule *r, const tact__pm_match *m,
                        const uint32_t *idx, size_t n, uint32_t *first, uint32_t *last)
 {
     uint32_t best = UINT32_MAX;
     for (size_t i = 0; i < n; i++) {
         const tact__pm_match *anchor = &m[idx[i]];
-        if (tact__pm_tag(pm, anchor->pat) != r->cls[0])
+        if (anchor->tag != r->cls[0])
             continue;
         uint32_t f = anchor->first, l = anchor->last;
         bool ok = true;
@@ -298,7 +326,7 @@ static bool tight_span(const cooc_rule *r, const tact__pm *pm, const tact__pm_ma
             const tact__pm_match *near = NULL;
             for (size_t j = 0; j < n; j++) {
                 const tact__pm_match *x = &m[idx[j]];
-                if (tact__pm_tag(pm, x->pat) != r->cls[k] || overlaps(x, anchor))
+                if (x->tag != r->cls[k] || overlaps(x, anchor))
                     continue;
                 if (!near || gap_between(x, anchor) < gap_between(near, anchor))
                     near = x;
@@ -326,14 +354,17 @@ static bool tight_span(const cooc_rule *r, const tact__pm *pm, const tact__pm_ma
 int tact__cooc_eval(const tact__cooc *c, const tact__pm *pm, const tact__pm_match *m, size_t nm,
                     const uint32_t *sent, tact__cooc_fn fn, void *ctx)
 {
+    (void)pm; /* the matches carry their pattern's group and tag */
     if (!c || !c->nrules)
         return TACT_OK;
     uint32_t idx[COOC_SENT_MATCHES];
     /* the classes met anywhere in the post, for the =class and !class terms */
     uint64_t post = 0;
     for (size_t j = 0; j < nm; j++)
-        if (tact__pm_group(pm, m[j].pat) == c->group)
-            post |= (uint64_t)1 << tact__pm_tag(pm, m[j].pat);
+        if (m[j].group == c->group)
+            post |= (uint64_t)1 << m[j].tag;
+    if (!(post & c->lows))
+        return TACT_OK; /* no sentence can have a rule's lowest class */
     size_t i = 0;
     while (i < nm) {
         /* the class matches of one sentence (matches come in token order) */
@@ -341,25 +372,39 @@ int tact__cooc_eval(const tact__cooc *c, const tact__pm *pm, const tact__pm_matc
         size_t n = 0;
         uint64_t seen = 0;
         for (; i < nm && sent[m[i].first] == s; i++) {
-            if (tact__pm_group(pm, m[i].pat) != c->group)
+            if (m[i].group != c->group)
                 continue;
-            seen |= (uint64_t)1 << tact__pm_tag(pm, m[i].pat);
+            seen |= (uint64_t)1 << m[i].tag;
             if (n < COOC_SENT_MATCHES)
                 idx[n++] = (uint32_t)i;
         }
         if (!seen)
             continue;
-        for (size_t k = 0; k < c->nrules; k++) {
-            const cooc_rule *r = &c->rules[k];
-            if ((seen & r->need) != r->need || (seen & r->block) ||
-                (post & r->post) != r->post || (post & r->postblock))
-                continue;
-            tact__cooc_hit hit = {r->type, r->sev, (uint16_t)k, 0, 0};
-            if (!tight_span(r, pm, m, idx, n, &hit.first, &hit.last))
-                continue;
-            int rc = fn(ctx, &hit);
-            if (rc)
-                return rc;
+        /* the rules a sentence with these classes may fire, in order: a
+         * rule needs its lowest class (the check below asks again) */
+        uint64_t cand[COOC_RULE_WORDS];
+        const size_t nw = (c->nrules + 63) / 64;
+        for (size_t w = 0; w < nw; w++)
+            cand[w] = c->by_low[COOC_MAX_CLASSES][w];
+        for (uint64_t b = seen; b; b &= b - 1) {
+            const uint64_t *row = c->by_low[low_bit(b)];
+            for (size_t w = 0; w < nw; w++)
+                cand[w] |= row[w];
+        }
+        for (size_t w = 0; w < nw; w++) {
+            for (uint64_t bits = cand[w]; bits; bits &= bits - 1) {
+                size_t k = w * 64 + low_bit(bits);
+                const cooc_rule *r = &c->rules[k];
+                if ((seen & r->need) != r->need || (seen & r->block) ||
+                    (post & r->post) != r->post || (post & r->postblock))
+                    continue;
+                tact__cooc_hit hit = {r->type, r->sev, (uint16_t)k, 0, 0};
+                if (!tight_span(r, m, idx, n, &hit.first, &hit.last))
+                    continue;
+                int rc = fn(ctx, &hit);
+                if (rc)
+                    return rc;
+            }
         }
     }
     return TACT_OK;

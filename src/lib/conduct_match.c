@@ -1283,9 +1283,13 @@ static void emit(mctx *m, uint32_t node, size_t p)
             return;
         }
         tact__pm_match *r = &(*m->out)[(*m->n)++];
-        r->pat = m->pm->accs[q - 1].pat;
+        uint32_t pat = m->pm->accs[q - 1].pat;
+        r->pat = pat;
         r->first = m->start;
         r->last = (uint32_t)(p - 1);
+        r->group = m->pm->pats[pat].group;
+        r->tag = m->pm->pats[pat].tag;
+        r->pad = 0;
     }
 }
 
@@ -1423,9 +1427,17 @@ static void step_root(mctx *m, size_t p)
                 const pm_rnb *u = rnb - 1;
                 if (!((u->a & ta) && (u->b & tb) && (u->c & tc) && (u->d & td)))
                     nrch = 0;
+                const pm_node *nodes = pm->nodes;
                 for (uint32_t j = 0; j < nrch; j++)
-                    if ((rnb[j].a & ta) && (rnb[j].b & tb) && (rnb[j].c & tc) && (rnb[j].d & td))
-                        step_node(m, rch[j], p + 1);
+                    if ((rnb[j].a & ta) && (rnb[j].b & tb) && (rnb[j].c & tc) && (rnb[j].d & td)) {
+                        /* a leaf (no SPEC_ bits: no edges to try; no gap)
+                         * only emits: no step_node frame for it */
+                        const pm_node *v = &nodes[rch[j]];
+                        if (v->spec || v->gap)
+                            step_node(m, rch[j], p + 1);
+                        else if (v->acc)
+                            emit(m, rch[j], p + 1);
+                    }
             } else {
                 for (uint32_t j = 0; j < nrch; j++) {
                     const pm_nbloom *b = &nbl[rch[j]];
@@ -1455,8 +1467,8 @@ static void step_root(mctx *m, size_t p)
 
 static void step_node(mctx *m, uint32_t node, size_t p)
 {
-    if (m->rc != TACT_OK)
-        return;
+    /* no check of m->rc here: only emit fails, and after a failure it
+     * adds nothing, and the scan's loop stops at the next token */
     const pm_node *nd = &m->pm->nodes[node];
     if (nd->acc)
         emit(m, node, p);

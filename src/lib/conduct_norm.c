@@ -123,6 +123,46 @@ static CN_INLINE int give(tact__cn_fn fn, void *ctx, size_t first, size_t last, 
     return give_squeezed(fn, ctx, first, last, s, n);
 }
 
+/* Whether lx holds the key with hash h (tact__lex_get_h's walk, inlined:
+ * nearly every token asks, and nearly every answer is no). */
+static CN_INLINE bool lex_has(const tact__lex *lx, uint64_t h)
+{
+    const uint32_t ns = lx->nslots;
+    const tact__lex_slot *slots = lx->slots;
+    uint32_t mask = ns - 1, i = (uint32_t)h & mask;
+    for (uint32_t k = 0; k < ns; k++) {
+        const tact__lex_slot *sl = &slots[i];
+        if (!sl->e1)
+            return false;
+        if (sl->h == h)
+            return sl->val != 0;
+        i = (i + 1) & mask;
+    }
+    return false;
+}
+
+/* Token i's own normal form to fn, as give would with may_mask false
+ * (a word token's own form has no '*'), but only when words (if any)
+ * holds it. */
+static CN_INLINE int give_own(tact__cn_fn fn, void *ctx, const tact_scanner *sc,
+                              const tact__lex *words, size_t i)
+{
+    int rc;
+    size_t n = sc->toks[i].norm_len;
+    const char *s = sc->norm.p + sc->toks[i].norm_off;
+    if ((!words || lex_has(words, sc->toks[i].hash)) &&
+        (rc = fn(ctx, i, i, s, n, TACT__CN_PLAIN | TACT__CN_OWN)))
+        return rc;
+    if (n >= UNIT_MAX)
+        return TACT_OK;
+    size_t r = 2;
+    while (r < n && !(s[r] == s[r - 1] && s[r] == s[r - 2]))
+        r++;
+    if (r >= n)
+        return TACT_OK;
+    return give_squeezed(fn, ctx, i, i, s, n);
+}
+
 /* Decode the bytes [a, b) of the text into out; returns the length, or 0
  * when the run does not look like a disguised word. Hyphens and dots are
  * dropped when they separate single letters ("f-u-c-k", "f.u.c.k"). */
@@ -176,7 +216,7 @@ static inline bool glue_tok(const tact_scanner *sc, size_t i)
            (t->kind == TACT__TOK_PUNCT && glue_punct((unsigned char)sc->text[t->start]));
 }
 
-int tact__cn_units(const tact_scanner *sc, tact__cn_fn fn, void *ctx)
+int tact__cn_units(const tact_scanner *sc, const tact__lex *words, tact__cn_fn fn, void *ctx)
 {
     const tact__token *tk = sc->toks;
     char buf[UNIT_MAX];
@@ -189,9 +229,7 @@ int tact__cn_units(const tact_scanner *sc, tact__cn_fn fn, void *ctx)
         if (tk[i].kind == TACT__TOK_WORD &&
             !(tk[i].shape & (TACT__SH_ONELETTER | TACT__SH_NONASCII | TACT__SH_HYPHEN)) &&
             (i + 1 >= sc->ntoks || tk[i + 1].start != tk[i].end || !glue_tok(sc, i + 1))) {
-            size_t n;
-            const char *s = tact__tok_norm(sc, i, &n);
-            if ((rc = give(fn, ctx, i, i, s, n, false)))
+            if ((rc = give_own(fn, ctx, sc, words, i)))
                 return rc;
             i++;
             continue;
@@ -235,13 +273,14 @@ int tact__cn_units(const tact_scanner *sc, tact__cn_fn fn, void *ctx)
             const char *s = tact__tok_norm(sc, i, &n);
             bool hyph = (tk[i].shape & TACT__SH_HYPHEN) != 0;
             if (!hyph) {
-                if ((rc = give(fn, ctx, i, i, s, n, false)))
+                if ((rc = give_own(fn, ctx, sc, words, i)))
                     return rc;
             } else {
                 size_t m = decode(sc->text, tk[i].start, tk[i].end, buf);
                 if (m && (rc = give(fn, ctx, i, i, buf, m, true)))
                     return rc;
-                if ((rc = fn(ctx, i, i, s, n, TACT__CN_PLAIN)))
+                if ((!words || lex_has(words, tk[i].hash)) &&
+                    (rc = fn(ctx, i, i, s, n, TACT__CN_PLAIN | TACT__CN_OWN)))
                     return rc;
             }
         } else {
@@ -253,7 +292,8 @@ int tact__cn_units(const tact_scanner *sc, tact__cn_fn fn, void *ctx)
                 if (tk[k].kind == TACT__TOK_WORD) {
                     size_t n;
                     const char *s = tact__tok_norm(sc, k, &n);
-                    if ((rc = fn(ctx, k, k, s, n, TACT__CN_PLAIN)))
+                    if ((!words || lex_has(words, tk[k].hash)) &&
+                        (rc = fn(ctx, k, k, s, n, TACT__CN_PLAIN | TACT__CN_OWN)))
                         return rc;
                 }
         }
