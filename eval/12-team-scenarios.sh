@@ -10,7 +10,9 @@
 # added it, half n (even) stays blind. The eighth suite (2026-11-22, eighth
 # session): both halves were read in the session that added it (half p by
 # mistake, see team/README.md), so neither is blind any more; half p is
-# still printed as totals only.
+# still printed as totals only. The ninth suite (2026-11-22, eighth
+# session, written after the session's tuning): both halves blind (q, odd,
+# may be read from the next session; r, even, stays blind).
 # Each new suite was scored, totals only, for the first time at the end of
 # the session that added it. Blind halves print totals
 # only (10-scenarios.py refuses --show for them). Needs nothing from
@@ -56,4 +58,10 @@ if [ -f "$here/team/scenarios-team8.jsonl" ]; then
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team8.jsonl" --half o
     echo
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team8.jsonl" --half p
+fi
+if [ -f "$here/team/scenarios-team9.jsonl" ]; then
+    echo
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team9.jsonl" --half q
+    echo
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team9.jsonl" --half r
 fi
