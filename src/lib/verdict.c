@@ -412,6 +412,11 @@ static const vrule rules[] = {
 };
 
 static const char REASON_OK[] = "Nothing found that guidance objects to.";
+/* ok, with places (or an advert's employer or number) noted as the
+ * author's or the employer's own (rules 11 and 12) */
+static const char REASON_PUBLIC[] =
+    "The places or contact details in it read as your own or your employer's (a job advert, "
+    "your own news): check nothing else in it could identify anyone you work with.";
 static const char REASON_REGISTER[] =
     "It mentions someone on your protected-people register.";
 
@@ -469,6 +474,9 @@ int tact__verdict_decide(tact_scanner *sc)
     for (size_t i = 0; i < sc->nfindings; i++)
         if (best > TACT_VERDICT_OK && v.lvl[i] == best)
             sc->findings[i].flags |= TACT_FINDING_DRIVES_VERDICT;
+    if (best == TACT_VERDICT_OK && tact__conduct_public_post(sc) &&
+        ((v.id_has & POINTING & ~ID(TACT_TYPE_AGE)) || v.id_own))
+        reason = REASON_PUBLIC;
     sc->result.verdict = best;
     sc->result.reason = reason;
     return TACT_OK;
