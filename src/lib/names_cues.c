@@ -63,7 +63,9 @@ static const char *const move_verbs[] = {"moved",     "move",       "moving",   
                                          "emigrated", "rehoused",   "rehouse",  NULL};
 
 /* Hashtag prefixes that wrap a person's name, with their lengths
- * (rule_hashtag tries every prefix on every hashtag). */
+ * (rule_hashtag tries every prefix on every hashtag): "#justiceforjay",
+ * "#teambrodie" (a child cheered on; "#teamwork" and "#teamgb" are not
+ * names). */
 static const struct tag_prefix {
     const char *s;
     size_t n;
@@ -72,7 +74,7 @@ static const struct tag_prefix {
     {"rip", 3},         {"findmy", 6},       {"find", 4},           {"missing", 7},
     {"bringhome", 9},   {"bringback", 9},    {"remembering", 11},   {"welcomehome", 11},
     {"getwell", 7},     {"getwellsoon", 11}, {"happybirthday", 13}, {"love", 4},
-    {NULL, 0}};
+    {"team", 4},        {NULL, 0}};
 
 /* End of a name that starts at token a: through capitalised words that can
  * continue a name, at most three words in all. */
@@ -395,7 +397,7 @@ static int rule_hashtag(names_ctx *c, size_t i)
     /* every prefix starts with one of these letters */
     switch (w[0]) {
     case 'b': case 'f': case 'g': case 'h': case 'j': case 'l': case 'm': case 'p': case 'r':
-    case 'w':
+    case 't': case 'w':
         break;
     default:
         return TACT_OK;
