@@ -1568,23 +1568,43 @@ int tact__pm_scan(const tact__pm *pm, const tact_scanner *sc, const tact__alloc 
         const unsigned rspec = pm->nodes[0].spec;
         /* a root <any> edge: every token steps */
         const bool all = (rspec & SPEC_ANY) && node_get(pm, &pm->nodes[0], 0, pm->h_any);
-        for (size_t i = 0; i < sc->ntoks; i++) {
-            uint64_t h = sc->toks[i].hash;
+        /* (speed: the root's edge kinds and the filters in locals; a token
+         * no class holds, most of them, reads nothing of no_cx) */
+        const bool rclass = (rspec & SPEC_CLASS) != 0, rword = (rspec & SPEC_WORD) != 0,
+                   rnum = (rspec & SPEC_NUM) != 0, remoji = (rspec & (SPEC_SARC | SPEC_LAUGH)) != 0;
+        const uint64_t *cfilter = pm->cfilter, *rfilter = pm->rfilter;
+        const tact__token *toks = sc->toks;
+        const size_t ntoks = sc->ntoks;
+        const pm_cslot *cslots = pm->cslots;
+        const uint32_t ncs = pm->ncslots, cmask = ncs - 1;
+        for (size_t i = 0; i < ntoks; i++) {
+            const uint64_t h = toks[i].hash;
+            uint64_t ma = (uint64_t)1 << (h & 63), mb = (uint64_t)1 << ((h >> 6) & 63);
+            bool on = all;
             const pm_cx *x = &no_cx;
-            if (filter_has(pm->cfilter, h)) {
-                const pm_cslot *c = cslot_find(pm, h);
-                if (c && c->head)
-                    x = &pm->cx[c - pm->cslots];
+            if (filter_has(cfilter, h)) {
+                /* cslot_find inline, by slot number (pm->cx is by slot) */
+                for (uint32_t j = (uint32_t)(h ^ (h >> 31)) & cmask, k = 0; k < ncs;
+                     j = (j + 1) & cmask, k++) {
+                    const pm_cslot *c = &cslots[j];
+                    if (!c->head)
+                        break;
+                    if (c->word == h) {
+                        x = &pm->cx[j];
+                        ma |= x->bloom;
+                        mb |= x->bloom2;
+                        on |= rclass && x->nrch;
+                        break;
+                    }
+                }
             }
             tc[i] = x;
-            tm[2 * i] = x->bloom | (uint64_t)1 << (h & 63);
-            tm[2 * i + 1] = x->bloom2 | (uint64_t)1 << ((h >> 6) & 63);
+            tm[2 * i] = ma;
+            tm[2 * i + 1] = mb;
             /* what step_root tries, in short: its word edge (through
              * rfilter), its class children, its number and emoji edges */
-            if (all || ((rspec & SPEC_CLASS) && x->nrch) ||
-                ((rspec & SPEC_WORD) && filter_has(pm->rfilter, h)) ||
-                ((rspec & SPEC_NUM) && is_num_tok(sc, i)) ||
-                ((rspec & (SPEC_SARC | SPEC_LAUGH)) && sc->toks[i].kind == TACT__TOK_EMOJI))
+            if (on || (rword && filter_has(rfilter, h)) || (rnum && is_num_tok(sc, i)) ||
+                (remoji && toks[i].kind == TACT__TOK_EMOJI))
                 act[nact++] = (uint32_t)i;
         }
         tm_done = true;

@@ -56,6 +56,7 @@ struct tact__cm {
      * empty) */
     uint64_t wkey[128];
     uint8_t wbits[128];
+    uint64_t wfilt[4]; /* bit h >> 56 of every key: most words end here */
     uint64_t h_q, h_x; /* the hashes of "?" and "!" */
     /* sent_pairs(c, nrel) by c | (nrel >= 2) << 6 (SP_KEY) */
     uint16_t sp[128];
@@ -198,6 +199,7 @@ static void cue_table_build(tact__cm *m)
             i = (i + 1) & 127u;
         m->wkey[i] = h;
         m->wbits[i] = (uint8_t)b;
+        m->wfilt[h >> 62] |= (uint64_t)1 << ((h >> 56) & 63u);
     }
     m->h_q = tact__hash("?", 1);
     m->h_x = tact__hash("!", 1);
@@ -205,6 +207,8 @@ static void cue_table_build(tact__cm *m)
 
 static inline unsigned word_bits(const tact__cm *m, uint64_t h)
 {
+    if (!((m->wfilt[h >> 62] >> ((h >> 56) & 63u)) & 1u))
+        return 0;
     for (uint32_t i = (uint32_t)h & 127u;; i = (i + 1) & 127u) {
         if (m->wkey[i] == h)
             return m->wbits[i];
@@ -405,7 +409,7 @@ static CM_INLINE void walk(const tact_scanner *sc, const tact__cm *m, tact__cm_f
         owner = own; /* 0 unless a word */
         /* "!!!!!!" counts as one "!": a run of marks is emphasis, not more
          * evidence (and it filled the out-of-domain gate with known features) */
-        if (h && h == last && sc->toks[i].kind == TACT__TOK_PUNCT)
+        if (h == last && h && sc->toks[i].kind == TACT__TOK_PUNCT)
             continue;
         last = h;
         if (c) {
@@ -594,31 +598,39 @@ typedef struct score_ctx {
     float *sent_sum;
 } score_ctx;
 
-/* The common pass: sums only. */
+/* The common pass: sums only. on_feature4 is the shipped model's four
+ * types, unrolled, and a walk of its own (no test of the type count per
+ * feature): the four weights read before any sum is stored (int8 may alias
+ * the sums). */
+static CM_INLINE void on_feature4(void *ctx, uint64_t h, size_t tok)
+{
+    score_ctx *c = ctx;
+    (void)tok;
+    const int8_t *w = c->w + ((size_t)(h >> c->shift) << 2);
+    uint32_t x;
+    memcpy(&x, w, sizeof x);
+    const int32_t w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3];
+    c->acc[0] += w0;
+    c->acc[1] += w1;
+    c->acc[2] += w2;
+    c->acc[3] += w3;
+    c->nfeat++;
+    c->nknown += x != 0;
+}
+
 static CM_INLINE void on_feature(void *ctx, uint64_t h, size_t tok)
 {
     score_ctx *c = ctx;
     const tact__cm *m = c->m;
     int known = 0;
-    (void)tok;
     if (c->four) {
-        /* the shipped model's four types, unrolled: the four weights read
-         * before any sum is stored (int8 may alias the sums) */
-        const int8_t *w = c->w + ((size_t)(h >> c->shift) << 2);
-        uint32_t x;
-        memcpy(&x, w, sizeof x);
-        const int32_t w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3];
-        c->acc[0] += w0;
-        c->acc[1] += w1;
-        c->acc[2] += w2;
-        c->acc[3] += w3;
-        known = x != 0;
-    } else {
-        const int8_t *w = m->w + (size_t)(h >> (64 - m->bits)) * m->ntypes;
-        for (uint32_t k = 0; k < m->ntypes; k++) {
-            c->acc[k] += w[k];
-            known |= w[k];
-        }
+        on_feature4(ctx, h, tok);
+        return;
+    }
+    const int8_t *w = m->w + (size_t)(h >> (64 - m->bits)) * m->ntypes;
+    for (uint32_t k = 0; k < m->ntypes; k++) {
+        c->acc[k] += w[k];
+        known |= w[k];
     }
     c->nfeat++;
     c->nknown += known != 0;
@@ -657,6 +669,8 @@ void tact__cm_score(const tact__cm *m, const tact_scanner *sc, const uint32_t *s
     }
     if (c.sent)
         walk(sc, m, on_feature_sent, &c);
+    else if (c.four)
+        walk(sc, m, on_feature4, &c);
     else
         walk(sc, m, on_feature, &c);
     bool in_domain = c.nfeat && (float)c.nknown >= m->min_known * (float)c.nfeat;

@@ -543,8 +543,10 @@ static inline void row_add(const tagger_model *m, uint64_t *sum, uint32_t r)
     sum[1] += row[1];
 }
 
-/* word_sum, ctx_sum: add the feature's row to sum, and count it */
-#define TG_ADD(r) (row_add(m, sum, (r)), n++)
+/* word_sum, ctx_sum: add the feature's row to the sums in locals (added
+ * to sum at the end: the same sum modulo 2^64; locals, as sum may alias
+ * the rows and would be reloaded and stored at each row), and count it */
+#define TG_ADD(r) (row_add(m, acc, (r)), n++)
 
 static size_t word_sum(const tagger_model *m, uint32_t c0, const tact_scanner *sc,
                        const tact__token *t, uint32_t sh0, bool capfree, uint64_t *sum)
@@ -553,6 +555,7 @@ static size_t word_sum(const tagger_model *m, uint32_t c0, const tact_scanner *s
     const uint16_t *ridx = m->ridx;
     uint32_t mask = m->mask;
     size_t n = 0;
+    uint64_t acc[2] = {0, 0};
     TG_ADD(ridx[mask & mix(F_W0, t->hash)]);
     TG_ADD(SH_ROW(m, TG_SHR_SH0, sh0, mix(F_SH0, sh0)));
     TG_ADD(SH_ROW(m, capfree ? TG_SHR_CAP1 : TG_SHR_CAP0, sh0,
@@ -577,6 +580,8 @@ static size_t word_sum(const tagger_model *m, uint32_t c0, const tact_scanner *s
         TG_ADD(ridx[mask & mix(F_CL0_SH, (uint64_t)CL_PRE(c0, clu->pre[1]) << 20 | sh0 | (uint64_t)capfree << 40)]);
 #undef CL_PRE
     }
+    sum[0] += acc[0];
+    sum[1] += acc[1];
     return n;
 }
 
@@ -587,6 +592,7 @@ static size_t ctx_sum(const tagger_model *m, const uint32_t *cl, const tact_scan
     const uint16_t *ridx = m->ridx;
     uint32_t mask = m->mask;
     size_t n = 0, nt = sc->ntoks;
+    uint64_t acc[2] = {0, 0};
     bool hm1 = i >= 1, hm2 = i >= 2, hp1 = i + 1 < nt, hp2 = i + 2 < nt;
     uint32_t shm1 = shape_code(sc, i - 1, hm1), shp1 = shape_code(sc, i + 1, hp1);
     uint64_t wm1 = tok_hash(sc, i - 1, hm1);
@@ -606,6 +612,8 @@ static size_t ctx_sum(const tagger_model *m, const uint32_t *cl, const tact_scan
         TG_ADD(ridx[mask & mix(F_CLP1, CL_PRE(cl[2], clu->pre[1]))]);
 #undef CL_PRE
     }
+    sum[0] += acc[0];
+    sum[1] += acc[1];
     return n;
 }
 

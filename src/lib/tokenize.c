@@ -640,6 +640,26 @@ static bool has_lex(const tact__token *t)
  * functions build them in the usual case, and a key built differently
  * costs a wasted prefetch, never a different answer.
  */
+/* tact__hash_inl in two halves: its FNV-1a loop from state h, and its
+ * finish */
+static inline uint64_t fnv_more(uint64_t h, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t k = 0; k < n; k++) {
+        h ^= p[k];
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+static inline uint64_t fnv_finish(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    return h;
+}
+
 static void warm_later_probes(const tact_scanner *sc, const tact__lex *lx, uint32_t mask, size_t i)
 {
     const tact__token *t = &sc->toks[i];
@@ -650,20 +670,22 @@ static void warm_later_probes(const tact_scanner *sc, const tact__lex *lx, uint3
             __builtin_prefetch(&lx->slots[(uint32_t)tact__hash_inl(w + 1, t->norm_len - 1) & mask]);
         return;
     }
-    char key[128];
-    if (t->kind != TACT__TOK_WORD || !(t->lex & TACT__LX_HEAD) || t->norm_len >= sizeof key)
+    enum { KEY_MAX = 128 };
+    if (t->kind != TACT__TOK_WORD || !(t->lex & TACT__LX_HEAD) || t->norm_len >= KEY_MAX)
         return;
-    /* mark_lists: the entry's words joined by spaces, up to four */
+    /* mark_lists: the entry's words joined by spaces, up to four (the key
+     * as tact__hash_inl hashes it, one word more at a time: its FNV-1a
+     * state carried on, finished for each prefetch) */
     size_t kl = t->norm_len;
-    memcpy(key, w, kl);
+    uint64_t s = fnv_more(0xcbf29ce484222325ull, w, kl);
     for (size_t j = i + 1; j < sc->ntoks && j < i + 4; j++) {
         const tact__token *u = &sc->toks[j];
-        if (u->kind != TACT__TOK_WORD || kl + u->norm_len + 1 >= sizeof key)
+        if (u->kind != TACT__TOK_WORD || kl + u->norm_len + 1 >= KEY_MAX)
             break;
-        key[kl++] = ' ';
-        memcpy(key + kl, sc->norm.p + u->norm_off, u->norm_len);
-        kl += u->norm_len;
-        __builtin_prefetch(&lx->slots[(uint32_t)tact__hash_inl(key, kl) & mask]);
+        s = (s ^ (unsigned char)' ') * 0x100000001b3ull;
+        s = fnv_more(s, sc->norm.p + u->norm_off, u->norm_len);
+        kl += 1 + u->norm_len;
+        __builtin_prefetch(&lx->slots[(uint32_t)fnv_finish(s) & mask]);
     }
 }
 #endif
