@@ -10,7 +10,7 @@ unsafe pass rate (block judged ok), false alarm rate (ok judged block).
 usage: 10-scenarios.py TACT SHARED [--show] [--suite FILE]
   --show        list every miss
   --suite FILE  score another suite in the same format (e.g. eval/team/)
-  --half a..r    only posts whose number is odd (a, c, e, g, i, k, m, o, q) or even (b, d, f, h, j, l, n, p, r);
+  --half a..t    only posts whose number is odd (a, c, e, g, i, k, m, o, q, s) or even (b, d, f, h, j, l, n, p, r, t);
                 the even halves of the team suites are blind: --show is refused
 """
 import collections
@@ -56,13 +56,13 @@ def main():
     posts = [json.loads(l) for l in open(suite, encoding="utf-8") if l.strip()]
     if "--half" in sys.argv:
         h = sys.argv[sys.argv.index("--half") + 1]
-        if h not in "abcdefghijklmnopqr" or len(h) != 1:
-            print("--half takes a letter from a to r", file=sys.stderr)
+        if h not in "abcdefghijklmnopqrst" or len(h) != 1:
+            print("--half takes a letter from a to t", file=sys.stderr)
             return 2
-        if show and h in ("b", "d", "f", "h", "j", "l", "n", "p", "q", "r"):
+        if show and h in ("b", "d", "f", "h", "j", "l", "n", "p", "r", "s", "t"):
             print(f"half {h} is blind: totals only, no --show", file=sys.stderr)
             return 2
-        want = 1 if h in ("a", "c", "e", "g", "i", "k", "m", "o", "q") else 0
+        want = 1 if h in ("a", "c", "e", "g", "i", "k", "m", "o", "q", "s") else 0
         posts = [p for p in posts if int("".join(c for c in p["id"] if c.isdigit()) or 0) % 2 == want]
     res = run(tact, posts)
     per_type = collections.defaultdict(lambda: [0, 0, 0])  # found, type exact, total
