@@ -22,7 +22,10 @@ enum {
 
 enum {
     CASE_STRONG, CASE_PERSONAL, CASE_PROCESS, CASE_DETAIL, CASE_WEAK, CASE_NEAR, CASE_LOW,
-    CASE_EVENT, CASE_ONE, CASE_WHEN, CASE_NTAGS,
+    CASE_EVENT, CASE_ONE, CASE_WHEN,
+    CASE_LEGAL, /* conduct_case_named.txt: a court or care-process word, a case
+                 * only in a post that names a family */
+    CASE_NTAGS,
     CASE_AGE = CASE_NTAGS, /* not a tag: an age found by the identifier detectors */
     CASE_PLACE,            /* not a tag: a place or service found by them */
     CASE_ID                /* not a tag: a name, handle, number... found by them */
@@ -51,16 +54,21 @@ enum {
                  * a place in it is theirs, post-wide only */
     CX_SENIOR,  /* a post one person holds ("our new head of service"):
                  * with the employer or town, it names them, post-wide only */
+    CX_STAFF,   /* a colleague's farewell or welcome ("Bethan's leaving do",
+                 * "happy retirement to our admin Sue"): the author's own
+                 * working life, whose names are colleagues', post-wide only */
     CX_NTAGS
 };
 enum { DG_HIGH, DG_MEDIUM };
 enum { BD_BREACH, BD_CONSIDER, BD_SECRET, BD_PLAN };
 
 static const char *const case_tags[] = {"strong", "personal", "process", "detail", "weak",
-                                        "near",   "low",      "event",   "one",    "when"};
+                                        "near",   "low",      "event",   "one",    "when",
+                                        "legal"};
 static const char *const cx_tags[] = {"training", "anon",  "topic", "advice", "condemn",
                                       "own",      "kind",  "about", "parent", "ownfam", "glad",
-                                      "decline", "ownpost", "agency", "hiring", "public", "senior"};
+                                      "decline", "ownpost", "agency", "hiring", "public", "senior",
+                                      "staff"};
 /* Post-wide contexts in which no venting rule reports: the post is the
  * author's own family life ("my youngest only eats beige food. send help"),
  * sincere good news or self-care ("three cheers for our IT guy who fixed my
@@ -89,6 +97,7 @@ static const struct {
     size_t ntags;
 } lists[] = {
     {"conduct_case.txt", G_CASE, case_tags, CASE_NTAGS},
+    {"conduct_case_named.txt", G_CASE, case_tags, CASE_NTAGS},
     {"conduct_context.txt", G_CONTEXT, cx_tags, CX_NTAGS},
     {"conduct_derogatory.txt", G_DEROG, dg_tags, 2},
     {"conduct_discrimination.txt", G_DISCRIM, high_tags, 1},
@@ -497,12 +506,26 @@ static int on_unit(void *ctx, size_t first, size_t last, const char *s, size_t n
 typedef struct id_summary {
     bool strong; /* something that points at a person: name, school, number... */
     bool age;    /* an age: identifying only next to case detail */
+    bool family; /* a named family ("the Okafor family": rule person.family) */
     bool any;
 } id_summary;
 
+/* True when an organisation or place found by the other detectors covers
+ * part of f: "Tynedale Children's Services" is no family called Tynedale. */
+static bool inside_org(const tact_scanner *sc, const tact_finding *f)
+{
+    for (size_t i = 0; i < sc->ncand; i++) {
+        const tact_finding *g = &sc->cand[i].f;
+        if ((g->type == TACT_TYPE_ORGANISATION || g->type == TACT_TYPE_LOCATION) &&
+            g->start < f->end && f->start < g->end)
+            return true;
+    }
+    return false;
+}
+
 static id_summary summarise_ids(const tact_scanner *sc)
 {
-    id_summary s = {false, false, false};
+    id_summary s = {false, false, false, false};
     for (size_t i = 0; i < sc->ncand; i++) {
         const tact_finding *f = &sc->cand[i].f;
         if (f->category == TACT_CAT_CONDUCT || (f->flags & TACT_FINDING_PUBLIC_FIGURE))
@@ -517,6 +540,9 @@ static id_summary summarise_ids(const tact_scanner *sc)
             break;
         default:
             s.strong = true;
+            if (f->type == TACT_TYPE_PERSON && f->rule && !strcmp(f->rule, "person.family") &&
+                !inside_org(sc, f))
+                s.family = true;
         }
     }
     return s;
@@ -737,6 +763,8 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
             fire = with_id = true; /* a person's circumstances and a place, service... */
         else if ((has[CASE_DETAIL] || has[CASE_PROCESS]) && ids.age)
             fire = with_id = true;
+        else if (has[CASE_LEGAL] && ids.family)
+            fire = with_id = true; /* "the ... family ... those court days" */
         else if (has[CASE_NEAR] || has[CASE_LOW] || has[CASE_WHEN] || has[CASE_EVENT] ||
                  has[CASE_DETAIL] || (has[CASE_PERSONAL] && ids.any)) {
             int rc = case_near(st, nsent, &fire);
@@ -757,6 +785,9 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
             continue;
         unsigned tag = m->tag;
         if (tag == CASE_LOW || tag == CASE_WHEN || general_involvement(st->sc, tag, m->first))
+            continue;
+        /* a legal word is shown only when it made the case */
+        if (tag == CASE_LEGAL && !ids.family)
             continue;
         int rc = add_tokens(st, m->first, m->last, TACT_TYPE_CASE_DISCUSSION, TACT_SEV_HIGH, conf,
                             with_id ? "case.with_identifier" : "case.details",
@@ -1384,6 +1415,8 @@ static unsigned public_post(const scan_state *st)
         return 0;
     if (st->ctx & (1u << CX_HIRING))
         return TACT__PUBLIC_HIRING;
+    if (st->ctx & (1u << CX_STAFF))
+        return TACT__PUBLIC_STAFF;
     return (st->ctx & (1u << CX_PUBLIC)) ? TACT__PUBLIC_LIFE : 0;
 }
 

@@ -274,6 +274,11 @@ static bool tagger_span_ok(const names_ctx *c, size_t a, size_t b, int tag, int 
     }
     if (tag == TG_BLOC && a == b && (nm_lex(c, a) & TACT__LX_BIGPLACE))
         return false;
+    /* "Key message: ...", "Top tip: ...": an ordinary word opening a
+     * heading of two words before a colon, not a name */
+    if (a == b && (nm_lex(c, a) & TACT__LX_DICT) && tact__nm_cap_free(c, a) && nm_word(c, a + 1) &&
+        !nm_cap(c, a + 1) && (nm_lex(c, a + 1) & TACT__LX_DICT) && nm_punct(c, a + 2, ':'))
+        return false;
     /* "Northern Ireland Social Care Council", "Cardiff Met", "Chester Zoo":
      * a body, a university or an attraction named after a place */
     if (tag == TG_BLOC && b > a &&

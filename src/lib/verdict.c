@@ -332,12 +332,14 @@ static bool r_own(vctx *v, tact_verdict lv)
 }
 
 /* A place the author's public or own life explains: one the tagger or the
- * place lists found ("in Llandudno", "Tenby harbour"), not where someone
- * lives or is held (an estate, a street, a facility, a prison). */
+ * place lists found ("in Llandudno", "Tenby harbour"), or a city next to a
+ * name ("off to a new job in Glasgow"), not where someone lives or is held
+ * (an estate, a street, a facility, a prison). */
 static bool public_place(const tact_finding *f)
 {
     return f->type == TACT_TYPE_LOCATION && f->rule &&
-           (strcmp(f->rule, "location.tagger") == 0 || strcmp(f->rule, "location.list") == 0);
+           (strcmp(f->rule, "location.tagger") == 0 || strcmp(f->rule, "location.list") == 0 ||
+            strcmp(f->rule, "location.case_city") == 0);
 }
 
 /* 12. Other identifiers (a name, a place, an employer, a link): think
@@ -345,7 +347,8 @@ static bool public_place(const tact_finding *f)
  *     are noted without changing the verdict. In a job advert or a post
  *     about the author's public or own life, with no conduct finding and
  *     no case seen by the learned model (tact__conduct_public_post), a
- *     town or area is noted, and so is an advert's employer. (A lone place
+ *     town or area is noted, and so is an advert's employer; at a
+ *     colleague's farewell or welcome, a person's name. (A lone place
  *     in any post not about work was made "noted" for a while on
  *     2026-11-22, without the cue and the model's word: it turned two
  *     blind block posts into ok, so it was taken out again.) */
@@ -362,6 +365,10 @@ static bool r_identifier_review(vctx *v, tact_verdict lv)
             continue;
         if (public_place(f) ||
             (pub == TACT__PUBLIC_HIRING && f->type == TACT_TYPE_ORGANISATION))
+            continue;
+        /* a colleague's farewell or welcome: the names are colleagues' */
+        if (pub == TACT__PUBLIC_STAFF && f->type == TACT_TYPE_PERSON &&
+            !(f->rule && strcmp(f->rule, "person.family") == 0))
             continue;
         if (v->lvl[i] < lv)
             v->lvl[i] = (uint8_t)lv;
@@ -412,11 +419,13 @@ static const vrule rules[] = {
 };
 
 static const char REASON_OK[] = "Nothing found that guidance objects to.";
-/* ok, with places (or an advert's employer or number) noted as the
- * author's or the employer's own (rules 11 and 12) */
+/* ok, with places (or an advert's employer or number, or a colleague's
+ * name at a farewell) noted as the author's, a colleague's or the
+ * employer's own (rules 11 and 12) */
 static const char REASON_PUBLIC[] =
-    "The places or contact details in it read as your own or your employer's (a job advert, "
-    "your own news): check nothing else in it could identify anyone you work with.";
+    "The places, names or contact details in it read as your own, your colleagues' or your "
+    "employer's (a job advert, your own news, a colleague's farewell): check nothing else in it "
+    "could identify anyone you work with.";
 static const char REASON_REGISTER[] =
     "It mentions someone on your protected-people register.";
 
