@@ -12,7 +12,11 @@
 # mistake, see team/README.md), so neither is blind any more; half p is
 # still printed as totals only. The ninth suite (2026-11-22, eighth
 # session, written after the session's tuning): both halves blind (q, odd,
-# may be read from the next session; r, even, stays blind).
+# may be read from the next session; r, even, stays blind). Half q was read
+# from the ninth session (first contact 81/100). The tenth suite
+# (2026-11-22, ninth session, written by someone who never saw the
+# detectors): both halves blind (s, odd, may be read from the next session;
+# t, even, stays blind).
 # Each new suite was scored, totals only, for the first time at the end of
 # the session that added it. Blind halves print totals
 # only (10-scenarios.py refuses --show for them). Needs nothing from
@@ -64,4 +68,10 @@ if [ -f "$here/team/scenarios-team9.jsonl" ]; then
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team9.jsonl" --half q
     echo
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team9.jsonl" --half r
+fi
+if [ -f "$here/team/scenarios-team10.jsonl" ]; then
+    echo
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team10.jsonl" --half s
+    echo
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team10.jsonl" --half t
 fi
