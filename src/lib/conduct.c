@@ -1330,6 +1330,21 @@ static int model_rule(scan_state *st, uint32_t nsent)
     return TACT_OK;
 }
 
+/* A town or city named with a post one person holds, which the place
+ * detectors leave alone because it is too big to identify anyone on its
+ * own: "head of service at Wrexham", "Wrexham's new head of service". */
+static bool senior_town(const tact_scanner *sc, size_t first, size_t last)
+{
+    const uint32_t place = TACT__LX_PLACE | TACT__LX_BIGPLACE;
+    if (last + 2 < sc->ntoks &&
+        (tact__tok_is(sc, last + 1, "at") || tact__tok_is(sc, last + 1, "for") ||
+         tact__tok_is(sc, last + 1, "in") || tact__tok_is(sc, last + 1, "of")) &&
+        (sc->toks[last + 2].lex & place) && (sc->toks[last + 2].shape & TACT__SH_INITCAP))
+        return true;
+    return first >= 2 && sc->toks[first - 1].kind == TACT__TOK_POSS &&
+           (sc->toks[first - 2].lex & place) && (sc->toks[first - 2].shape & TACT__SH_INITCAP);
+}
+
 /* True when token t opens its sentence, or follows only one ordinary word
  * that opens it ("Annual street party ..."; not "Mum's new address"). */
 static bool opens_sentence(const scan_state *st, size_t t)
@@ -1364,8 +1379,10 @@ static int note_context(scan_state *st)
          * the employer's wherever it says so */
         if ((tag == CX_OWNPOST && opens_sentence(st, m->first)) || tag == CX_HIRING)
             s->ownpost = true;
-        if (tag == CX_SENIOR)
+        if (tag == CX_SENIOR) {
             s->senior = true;
+            s->senior_town = s->senior_town || senior_town(st->sc, m->first, m->last);
+        }
         if (tag == CX_OWN) {
             if (s->nown + 2 > s->owncap &&
                 tact__grow(&st->sc->a, (void **)&s->own, &s->owncap, s->nown + 2, sizeof *s->own))
@@ -1441,6 +1458,7 @@ int tact__conduct_scan(tact_scanner *sc)
     s->case_p = -1.f;
     s->public_post = 0;
     s->senior = false;
+    s->senior_town = false;
     if (sc->ntoks == 0)
         return TACT_OK;
     scan_state st = {sc,    r, s, NULL, NULL, 0, false, false, false, false, 0, 0,
@@ -1504,6 +1522,12 @@ bool tact__conduct_senior_role(const tact_scanner *sc)
 {
     const tact__cd_scratch *s = sc->conduct_scratch;
     return s && s->senior;
+}
+
+bool tact__conduct_senior_town(const tact_scanner *sc)
+{
+    const tact__cd_scratch *s = sc->conduct_scratch;
+    return s && s->senior_town;
 }
 
 bool tact__conduct_own_personal(const tact_scanner *sc)

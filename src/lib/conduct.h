@@ -153,6 +153,7 @@ typedef struct tact__cd_scratch {
     float case_p;        /* the model's case-discussion probability, or -1 */
     unsigned public_post; /* TACT__PUBLIC_*: see tact__conduct_public_post */
     bool senior;          /* a post one person holds is named (context "senior") */
+    bool senior_town;     /* ... with its town: "head of service at Wrexham" */
     tact__cd_pending *pend; /* this scan's findings before the sentence merge */
     size_t npend, pendcap;
 } tact__cd_scratch;
@@ -173,6 +174,11 @@ unsigned tact__conduct_public_post(const tact_scanner *sc);
 /* True when the post names a post one person holds ("our new head of
  * service", context "senior"): with the employer or town, it names them. */
 bool tact__conduct_senior_role(const tact_scanner *sc);
+
+/* True when that post is named with a town or city the place detectors
+ * leave alone as too big ("head of service at Wrexham", "Wrexham's new
+ * head of service"). */
+bool tact__conduct_senior_town(const tact_scanner *sc);
 
 /* True when the post offers contact details in the first person ("drop me
  * a line at", "my number is"), not a team's ("call the team on"). */

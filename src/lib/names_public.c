@@ -552,7 +552,7 @@ static void mark_nation_orgs(names_ctx *c)
 /*
  * The author's own family: "My daughter Freya's first day at school", "my
  * husband Rob", "my little brother Callum", "my eldest daughter Isla". A
- * close relative after "my" is the author's, not a service user's
+ * close relative after "my" ("my eldest Isla" too) is the author's, not a service user's
  * (practitioners write "her mum", "mum", "our Tayla" of the people they
  * work with). Words that also mean a young person in care ("my lad", "my
  * girl", "my kids") are not in the list.
@@ -574,9 +574,13 @@ static const char *const own_kin_adj[] = {"little", "big",  "baby",  "older", "y
 static void mark_own_family(names_ctx *c)
 {
     for (size_t i = 1; i + 1 < c->n; i++) {
-        if (!(nm_lex(c, i) & TACT__LX_KIN) || !nm_in(c, i, own_kin) ||
-            !(nm_is(c, i - 1, "my") ||
-              (i >= 2 && nm_is(c, i - 2, "my") && nm_in(c, i - 1, own_kin_adj))))
+        /* "my eldest Isla", "my youngest Alfie": the adjective is the kin */
+        bool eldest = nm_is(c, i - 1, "my") &&
+                      (nm_is(c, i, "eldest") || nm_is(c, i, "youngest") || nm_is(c, i, "oldest"));
+        if (!eldest &&
+            (!(nm_lex(c, i) & TACT__LX_KIN) || !nm_in(c, i, own_kin) ||
+             !(nm_is(c, i - 1, "my") ||
+               (i >= 2 && nm_is(c, i - 2, "my") && nm_in(c, i - 1, own_kin_adj)))))
             continue;
         size_t k = i + 1;
         if (!nm_word(c, k) || !(nm_cap(c, k) || (nm_lex(c, k) & TACT__LX_NAME)))
@@ -633,8 +637,8 @@ void tact__names_public_mark(names_ctx *c)
 {
     /* Speed: each pass needs something of the post (c->lxany, c->nlstl,
      * c->numtok, c->any); a post without it can change nothing there. */
-    if (c->lxany & TACT__LX_KIN)
-        mark_own_family(c); /* needs a kin word */
+    if (c->lxany & TACT__LX_KIN || c->lxany & TACT__LX_DICT)
+        mark_own_family(c); /* needs a kin word, or "eldest" */
     mark_conditions(c);
     if (c->nlstl)
         mark_lists(c); /* a listed word or entry head, or a possessive ("Arthur's Seat") */

@@ -273,12 +273,14 @@ static bool colleague_handle(vctx *v, tact_verdict lv)
 }
 
 /* 8c. A post only one person holds ("our new Head of Service at
- *     Wrexham"), with the employer or the town: that person is named.
+ *     Wrexham"), with the employer or the town (a big town the place
+ *     detectors leave alone counts here): that person is named.
  *     Criticism found by the rules, not only by the learned model. */
 static bool colleague_senior(vctx *v, tact_verdict lv)
 {
     unsigned where = ID(TACT_TYPE_ORGANISATION) | ID(TACT_TYPE_LOCATION);
-    if (!(v->id_has & ~v->id_own & where) || !tact__conduct_senior_role(v->sc))
+    if (!tact__conduct_senior_role(v->sc) ||
+        (!(v->id_has & ~v->id_own & where) && !tact__conduct_senior_town(v->sc)))
         return false;
     bool rules = false;
     for (size_t i = 0; i < v->sc->nfindings && !rules; i++) {
