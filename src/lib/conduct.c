@@ -25,6 +25,8 @@ enum {
     CASE_EVENT, CASE_ONE, CASE_WHEN,
     CASE_LEGAL, /* conduct_case_named.txt: a court or care-process word, a case
                  * only in a post that names a family */
+    CASE_UNIT,  /* conduct_case_named.txt: a flat, room, bed or ward number, a
+                 * case only in the sentence of a name */
     CASE_NTAGS,
     CASE_AGE = CASE_NTAGS, /* not a tag: an age found by the identifier detectors */
     CASE_PLACE,            /* not a tag: a place or service found by them */
@@ -64,7 +66,7 @@ enum { BD_BREACH, BD_CONSIDER, BD_SECRET, BD_PLAN };
 
 static const char *const case_tags[] = {"strong", "personal", "process", "detail", "weak",
                                         "near",   "low",      "event",   "one",    "when",
-                                        "legal"};
+                                        "legal", "unit"};
 static const char *const cx_tags[] = {"training", "anon",  "topic", "advice", "condemn",
                                       "own",      "kind",  "about", "parent", "ownfam", "glad",
                                       "decline", "ownpost", "agency", "hiring", "public", "senior",
@@ -721,7 +723,8 @@ static int case_near(const scan_state *st, uint32_t nsent, bool *fire)
             ((b & CB(CASE_EVENT)) && (b & (CB(CASE_AGE) | CB(CASE_PROCESS)))) ||
             ((b & CB(CASE_EVENT)) && (b & CB(CASE_ONE)) && (b & CB(CASE_LOW))) ||
             ((b & (CB(CASE_PERSONAL) | CB(CASE_NEAR))) && (b & CB(CASE_PLACE))) ||
-            ((b & CB(CASE_NEAR)) && (b & CB(CASE_ID)))) {
+            ((b & CB(CASE_NEAR)) && (b & CB(CASE_ID))) ||
+            ((b & CB(CASE_UNIT)) && (b & CB(CASE_ID)))) {
             *fire = true;
             break;
         }
@@ -766,7 +769,8 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
         else if (has[CASE_LEGAL] && ids.family)
             fire = with_id = true; /* "the ... family ... those court days" */
         else if (has[CASE_NEAR] || has[CASE_LOW] || has[CASE_WHEN] || has[CASE_EVENT] ||
-                 has[CASE_DETAIL] || (has[CASE_PERSONAL] && ids.any)) {
+                 has[CASE_DETAIL] || (has[CASE_PERSONAL] && ids.any) ||
+                 (has[CASE_UNIT] && ids.strong && !(st->ctx & (1u << CX_STAFF)))) {
             int rc = case_near(st, nsent, &fire);
             if (rc)
                 return rc;
