@@ -59,6 +59,8 @@ enum {
     CX_STAFF,   /* a colleague's farewell or welcome ("Bethan's leaving do",
                  * "happy retirement to our admin Sue"): the author's own
                  * working life, whose names are colleagues', post-wide only */
+    CX_PARENTOPEN, /* the author's own life when it opens a sentence with no
+                    * subject ("2 years sober today."): CX_PARENT then */
     CX_NTAGS
 };
 enum { DG_HIGH, DG_MEDIUM };
@@ -70,7 +72,7 @@ static const char *const case_tags[] = {"strong", "personal", "process", "detail
 static const char *const cx_tags[] = {"training", "anon",  "topic", "advice", "condemn",
                                       "own",      "kind",  "about", "parent", "ownfam", "glad",
                                       "decline", "ownpost", "agency", "hiring", "public", "senior",
-                                      "staff"};
+                                      "staff", "parentopen"};
 /* Post-wide contexts in which no venting rule reports: the post is the
  * author's own family life ("my youngest only eats beige food. send help"),
  * sincere good news or self-care ("three cheers for our IT guy who fixed my
@@ -1361,6 +1363,19 @@ static bool opens_sentence(const scan_state *st, size_t t)
            !(tk[t - 1].lex & (TACT__LX_KIN | TACT__LX_NAME));
 }
 
+/* True when the post speaks to or of someone else ("you kept your
+ * promise. 12 months clean today."): a milestone is then theirs. */
+static bool other_person(const tact_scanner *sc)
+{
+    static const char *const who[] = {"you", "your", "you're", "he", "she", "his", "her", "him",
+                                      "he's", "she's", "they", "their", "them", "they're"};
+    for (size_t i = 0; i < sc->ntoks; i++)
+        for (size_t k = 0; k < sizeof who / sizeof who[0]; k++)
+            if (tact__tok_is(sc, i, who[k]))
+                return true;
+    return false;
+}
+
 static int note_context(scan_state *st)
 {
     tact__cd_scratch *s = st->s;
@@ -1370,6 +1385,8 @@ static int note_context(scan_state *st)
             continue;
         unsigned tag = m->tag;
         st->ctx |= 1u << tag;
+        if (tag == CX_PARENTOPEN && opens_sentence(st, m->first) && !other_person(st->sc))
+            st->ctx |= 1u << CX_PARENT;
         if (tag < 8)
             st->sent_ctx[st->sent[m->first]] |= (uint8_t)(1u << tag);
         if (tag == CX_AGENCY && s->nagency < sizeof s->agency / sizeof s->agency[0]) {
