@@ -96,14 +96,22 @@ static bool agency_complaint(const vctx *v)
 {
     unsigned other = v->cd_has & ~(CD(TACT_TYPE_CASE_DISCUSSION) |
                                    CD(TACT_TYPE_COLLEAGUE_CRITICISM) | CD(TACT_TYPE_VENTING));
-    if (other || (v->id_has & ~v->id_own & ~ID(TACT_TYPE_ORGANISATION)))
+    if (other || (v->id_has & ~v->id_own & ~(ID(TACT_TYPE_ORGANISATION) | ID(TACT_TYPE_AGE))))
         return false;
+    /* an age on its own identifies no one: when it is all that made the
+     * complaint a case ("a GP surgery refusing a home visit for a
+     * housebound 90-year-old": every case finding is case.with_identifier),
+     * it is still the complaint; beside a case told by the rules ("family
+     * I work with ... kids are 2, 5 and 7") it is not */
+    bool age = (v->id_has & ~v->id_own & ID(TACT_TYPE_AGE)) != 0;
     for (size_t i = 0; i < v->sc->nfindings; i++) {
         const tact_finding *f = &v->sc->findings[i];
         if (f->type != TACT_TYPE_CASE_DISCUSSION || !usable(f) || f->severity != TACT_SEV_HIGH)
             continue;
+        bool by_id = f->rule && strcmp(f->rule, "case.with_identifier") == 0;
         if (!f->rule ||
-            (strcmp(f->rule, "case.details") != 0 && strcmp(f->rule, "case.cooccur") != 0) ||
+            (age ? !by_id
+                 : (strcmp(f->rule, "case.details") != 0 && strcmp(f->rule, "case.cooccur") != 0)) ||
             !tact__conduct_agency_at(v->sc, f->start, f->end))
             return false;
     }
@@ -349,7 +357,8 @@ static bool public_place(const tact_finding *f)
  *     are noted without changing the verdict. In a job advert or a post
  *     about the author's public or own life, with no conduct finding and
  *     no case seen by the learned model (tact__conduct_public_post), a
- *     town or area is noted, and so is an advert's employer; at a
+ *     town or area is noted, and so is an organisation (the employer:
+ *     "thanks to the team at the Belfast Trust"); at a
  *     colleague's farewell or welcome, a person's name. (A lone place
  *     in any post not about work was made "noted" for a while on
  *     2026-11-22, without the cue and the model's word: it turned two
@@ -365,8 +374,7 @@ static bool r_identifier_review(vctx *v, tact_verdict lv)
         if (f->category != TACT_CAT_IDENTIFIER || !usable(f) || f->severity < TACT_SEV_MEDIUM ||
             !(ID(f->type) & POINTING & ~CONTACT) || (f->flags & TACT_FINDING_OWN_DETAILS))
             continue;
-        if (public_place(f) ||
-            (pub == TACT__PUBLIC_HIRING && f->type == TACT_TYPE_ORGANISATION))
+        if (public_place(f) || f->type == TACT_TYPE_ORGANISATION)
             continue;
         /* a colleague's farewell or welcome: the names are colleagues' */
         if (pub == TACT__PUBLIC_STAFF && f->type == TACT_TYPE_PERSON &&
@@ -421,7 +429,7 @@ static const vrule rules[] = {
 };
 
 static const char REASON_OK[] = "Nothing found that guidance objects to.";
-/* ok, with places (or an advert's employer or number, or a colleague's
+/* ok, with places (or the employer, an advert's number, or a colleague's
  * name at a farewell) noted as the author's, a colleague's or the
  * employer's own (rules 11 and 12) */
 static const char REASON_PUBLIC[] =
