@@ -734,6 +734,45 @@ static int case_near(const scan_state *st, uint32_t nsent, bool *fire)
     return TACT_OK;
 }
 
+/* True when the post speaks, in the second person, to a private person's
+ * handle that opens it or follows a word of address ("@kelsey.mum.of3 stop
+ * messaging my work phone ...", "PSA to @steffers_t: ...", "Sorry
+ * @mia.rosex3, ..."). A private handle is written in lower case with a
+ * digit, "_" or "." ("@BarnetCouncil", "@WestvaleCC" are bodies); a reply
+ * in a thread ("Replying to @swdiaries:") is to a peer. */
+static bool addressed_handle(const tact_scanner *sc)
+{
+    static const char *const hail[] = {"to", "sorry", "dear", "hey", "hi", "hiya", "oi"};
+    size_t h = SIZE_MAX;
+    for (size_t i = 0; i < sc->ntoks && i < 4 && h == SIZE_MAX; i++) {
+        if (sc->toks[i].kind != TACT__TOK_HANDLE)
+            continue;
+        bool hailed = i == 0;
+        for (size_t k = 0; k < sizeof hail / sizeof hail[0] && !hailed && i > 0; k++)
+            hailed = tact__tok_is(sc, i - 1, hail[k]);
+        if (i >= 2 && tact__tok_is(sc, i - 2, "replying"))
+            hailed = false;
+        if (hailed)
+            h = i;
+    }
+    if (h == SIZE_MAX)
+        return false;
+    bool lower = true, mark = false;
+    for (size_t p = sc->toks[h].start + 1; p < sc->toks[h].end; p++) {
+        char ch = sc->text[p];
+        lower = lower && !(ch >= 'A' && ch <= 'Z');
+        mark = mark || (ch >= '0' && ch <= '9') || ch == '_' || ch == '.';
+    }
+    if (!lower || !mark)
+        return false;
+    static const char *const you[] = {"you", "your", "you're", "youre", "ya", "u", "ur", "yours"};
+    for (size_t i = h + 1; i < sc->ntoks; i++)
+        for (size_t k = 0; k < sizeof you / sizeof you[0]; k++)
+            if (tact__tok_is(sc, i, you[k]))
+                return true;
+    return false;
+}
+
 static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
 {
     tact__cd_scratch *s = st->s;
@@ -770,6 +809,8 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
             fire = with_id = true;
         else if (has[CASE_LEGAL] && ids.family)
             fire = with_id = true; /* "the ... family ... those court days" */
+        else if (has[CASE_LEGAL] && addressed_handle(st->sc))
+            fire = with_id = true; /* "@kelsey.mum.of3 ... the contact arrangements" */
         else if (has[CASE_NEAR] || has[CASE_LOW] || has[CASE_WHEN] || has[CASE_EVENT] ||
                  has[CASE_DETAIL] || (has[CASE_PERSONAL] && ids.any) ||
                  (has[CASE_UNIT] && ids.strong && !(st->ctx & (1u << CX_STAFF)))) {
@@ -793,7 +834,7 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
         if (tag == CASE_LOW || tag == CASE_WHEN || general_involvement(st->sc, tag, m->first))
             continue;
         /* a legal word is shown only when it made the case */
-        if (tag == CASE_LEGAL && !ids.family)
+        if (tag == CASE_LEGAL && !ids.family && !addressed_handle(st->sc))
             continue;
         int rc = add_tokens(st, m->first, m->last, TACT_TYPE_CASE_DISCUSSION, TACT_SEV_HIGH, conf,
                             with_id ? "case.with_identifier" : "case.details",
