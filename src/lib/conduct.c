@@ -27,11 +27,15 @@ enum {
                  * only in a post that names a family */
     CASE_UNIT,  /* conduct_case_named.txt: a flat, room, bed or ward number, a
                  * case only in the sentence of a name */
+    CASE_HAILED, /* conduct_case_named.txt: a worker's place or a service's
+                  * bounds, a case only said to a private handle */
     CASE_NTAGS,
     CASE_AGE = CASE_NTAGS, /* not a tag: an age found by the identifier detectors */
     CASE_PLACE,            /* not a tag: a place or service found by them */
     CASE_ID                /* not a tag: a name, handle, number... found by them */
 };
+/* case_near keeps a sentence's tags and these three in a uint16_t */
+_Static_assert(CASE_ID < 16, "the case tags fit the per-sentence bits");
 enum {
     CX_TRAINING, CX_ANON, CX_TOPIC, CX_ADVICE, CX_CONDEMN, CX_OWN, CX_KIND, CX_ABOUT,
     CX_PARENT, /* the author as a parent or relative, or their own life: post-wide only */
@@ -68,7 +72,7 @@ enum { BD_BREACH, BD_CONSIDER, BD_SECRET, BD_PLAN };
 
 static const char *const case_tags[] = {"strong", "personal", "process", "detail", "weak",
                                         "near",   "low",      "event",   "one",    "when",
-                                        "legal", "unit"};
+                                        "legal", "unit", "hailed"};
 static const char *const cx_tags[] = {"training", "anon",  "topic", "advice", "condemn",
                                       "own",      "kind",  "about", "parent", "ownfam", "glad",
                                       "decline", "ownpost", "agency", "hiring", "public", "senior",
@@ -809,7 +813,7 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
             fire = with_id = true;
         else if (has[CASE_LEGAL] && ids.family)
             fire = with_id = true; /* "the ... family ... those court days" */
-        else if (has[CASE_LEGAL] && addressed_handle(st->sc))
+        else if ((has[CASE_LEGAL] || has[CASE_HAILED]) && addressed_handle(st->sc))
             fire = with_id = true; /* "@kelsey.mum.of3 ... the contact arrangements" */
         else if (has[CASE_NEAR] || has[CASE_LOW] || has[CASE_WHEN] || has[CASE_EVENT] ||
                  has[CASE_DETAIL] || (has[CASE_PERSONAL] && ids.any) ||
@@ -835,6 +839,8 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
             continue;
         /* a legal word is shown only when it made the case */
         if (tag == CASE_LEGAL && !ids.family && !addressed_handle(st->sc))
+            continue;
+        if (tag == CASE_HAILED && !addressed_handle(st->sc))
             continue;
         int rc = add_tokens(st, m->first, m->last, TACT_TYPE_CASE_DISCUSSION, TACT_SEV_HIGH, conf,
                             with_id ? "case.with_identifier" : "case.details",

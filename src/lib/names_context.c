@@ -13,15 +13,23 @@
 
 /* Words before "the Parrys" that put children or a visit with a household. */
 static const char *const household_preps[] = {"with", "at", "to", "from", "visit", "visited",
-                                              "visiting", "placed", "stays", "staying", NULL};
+                                              "visiting", "placed", "stays", "staying", "about",
+                                              NULL};
+/* Verbs after "the Clarksons" that make the household the subject: "the
+ * Clarksons are suing us", "the Hendrys have moved". */
+static const char *const household_verbs[] = {"are", "were", "have", "had", "'ve", "'re",
+                                              "got", "moved", "want", "wanted", "said",
+                                              "say", "refused", "refuse", "rang", "called",
+                                              NULL};
 
-/* "the boys are with the Hendrys", "visiting the Okafors": a surname in the
- * plural after "the" is a household (not "the Simpsons" or "the Smiths" on
+/* "the boys are with the Hendrys", "visiting the Okafors", "the Clarksons
+ * are suing us": a surname in the plural after "the" is a household (not "the Simpsons" or "the Smiths" on
  * television: those are brands). */
 static int rule_family_plural(names_ctx *c, size_t i)
 {
-    if (i < 2 || !nm_is(c, i - 1, "the") || !nm_in(c, i - 2, household_preps) || !nm_cap(c, i) ||
-        nm_glued(c, i) || nm_cap(c, i + 1) || tact__nm_blocked(c, i, i))
+    if (i < 1 || !nm_is(c, i - 1, "the") ||
+        !((i >= 2 && nm_in(c, i - 2, household_preps)) || nm_in(c, i + 1, household_verbs)) ||
+        !nm_cap(c, i) || nm_glued(c, i) || nm_cap(c, i + 1) || tact__nm_blocked(c, i, i))
         return TACT_OK;
     const tact__token *t = nm_tok(c, i);
     const char *w = c->sc->norm.p + t->norm_off;
