@@ -730,7 +730,7 @@ static int case_near(const scan_state *st, uint32_t nsent, bool *fire)
             ((b & CB(CASE_EVENT)) && (b & CB(CASE_ONE)) && (b & CB(CASE_LOW))) ||
             ((b & (CB(CASE_PERSONAL) | CB(CASE_NEAR))) && (b & CB(CASE_PLACE))) ||
             ((b & CB(CASE_NEAR)) && (b & CB(CASE_ID))) ||
-            ((b & CB(CASE_UNIT)) && (b & CB(CASE_ID)))) {
+            ((b & CB(CASE_UNIT)) && (b & (CB(CASE_ID) | CB(CASE_PLACE))))) {
             *fire = true;
             break;
         }
@@ -817,7 +817,7 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
             fire = with_id = true; /* "@kelsey.mum.of3 ... the contact arrangements" */
         else if (has[CASE_NEAR] || has[CASE_LOW] || has[CASE_WHEN] || has[CASE_EVENT] ||
                  has[CASE_DETAIL] || (has[CASE_PERSONAL] && ids.any) ||
-                 (has[CASE_UNIT] && ids.strong && !(st->ctx & (1u << CX_STAFF)))) {
+                 (has[CASE_UNIT] && ids.any && !(st->ctx & (1u << CX_STAFF)))) {
             int rc = case_near(st, nsent, &fire);
             if (rc)
                 return rc;
