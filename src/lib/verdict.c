@@ -130,8 +130,8 @@ static bool r_case(vctx *v, tact_verdict lv)
 /* 1b. The learned model's "it may be a case" (its review tier,
  *     model.case_discussion.maybe) next to something that points at one
  *     person: a name (not a public figure), a school, an address or a
- *     postcode that is not the author's own. Organisations, places and
- *     handles are not enough; nor is an age, which the author's own
+ *     postcode that is not the author's own, or two different places (one
+ *     place, organisations and handles are not enough); nor is an age, which the author's own
  *     children carry as often ("he's nearly three": 2 of writer6's ok lines
  *     blocked with it, 0 without). data/models/conduct.md, cmodel3. */
 #define CASE_MAYBE_IDS                                                                           \
@@ -139,9 +139,29 @@ static bool r_case(vctx *v, tact_verdict lv)
      ID(TACT_TYPE_POSTCODE))
 static const char CASE_MAYBE_RULE[] = "model.case_discussion.maybe";
 
+/* Two different places in one post ("dad in Maghaberry, mum working nights
+ * ... in Cookstown"): together they place one family. */
+static bool two_places(const vctx *v)
+{
+    const tact_finding *first = NULL;
+    for (size_t i = 0; i < v->sc->nfindings; i++) {
+        const tact_finding *f = &v->sc->findings[i];
+        if (f->type != TACT_TYPE_LOCATION || !usable(f) || (f->flags & TACT_FINDING_OWN_DETAILS))
+            continue;
+        if (!first)
+            first = f;
+        else if (f->end - f->start != first->end - first->start ||
+                 memcmp(v->sc->text + f->start, v->sc->text + first->start,
+                        f->end - f->start) != 0)
+            return true;
+    }
+    return false;
+}
+
 static bool r_case_maybe(vctx *v, tact_verdict lv)
 {
-    if (!(v->cd_has & CD(TACT_TYPE_CASE_DISCUSSION)) || !(v->id_has & CASE_MAYBE_IDS & ~v->id_own))
+    if (!(v->cd_has & CD(TACT_TYPE_CASE_DISCUSSION)) ||
+        (!(v->id_has & CASE_MAYBE_IDS & ~v->id_own) && !two_places(v)))
         return false;
     bool any = false;
     for (size_t i = 0; i < v->sc->nfindings && !any; i++) {
