@@ -176,6 +176,18 @@ int tact__nm_emit(names_ctx *c, size_t a, size_t b, tact_type type, float conf, 
     /* "on Fridays": a weekday */
     if (a == b && tact__nm_weekday_plural(c, a))
         return TACT_OK;
+    /* "Carers Rights Day", "Foster Care Fortnight", "Pride Month": an
+     * awareness day or event, not a person or a place */
+    /* (not "Kelly Day": after a name that is no ordinary word, Day is a
+     * surname) */
+    if (b > a && nm_cap(c, b) && !tact__nm_strong_name(c, b - 1) &&
+        (nm_is(c, b, "day") || nm_is(c, b, "week") || nm_is(c, b, "fortnight") ||
+         nm_is(c, b, "month")))
+        return TACT_OK;
+    if (nm_cap(c, b + 1) && !nm_glued(c, b + 1) && !tact__nm_strong_name(c, b) &&
+        (nm_is(c, b + 1, "day") || nm_is(c, b + 1, "week") || nm_is(c, b + 1, "fortnight") ||
+         nm_is(c, b + 1, "month")))
+        return TACT_OK;
     if (type == TACT_TYPE_PERSON) {
         /* "Ok I'll say it", "Hi Dave": a discourse word is not part of a
          * name; what follows must be a name on its own */
