@@ -490,6 +490,17 @@ static int tfilter_build(const tact__alloc *a, tact__pm *pm)
     return TACT_OK;
 }
 
+/* The 32 bits of x at the even bits of the result (bit k at 2k). */
+static uint64_t spread32(uint32_t x)
+{
+    uint64_t v = x;
+    v = (v | v << 16) & 0x0000ffff0000ffffull;
+    v = (v | v << 8) & 0x00ff00ff00ff00ffull;
+    v = (v | v << 4) & 0x0f0f0f0f0f0f0f0full;
+    v = (v | v << 2) & 0x3333333333333333ull;
+    return (v | v << 1) & 0x5555555555555555ull;
+}
+
 /*
  * Lay out the class lists for the scan (pm_cx) and fill the filters (tfilter
  * only when the adopt has not). Needs rchild_ok and nonroot_ok (a freeze sets them). TACT_OK,
@@ -553,6 +564,11 @@ static int build_cx(const tact__alloc *a, tact__pm *pm)
             }
         }
         x->nonroot = c->nonroot < x->nkeys ? c->nonroot : x->nkeys;
+    }
+    for (uint32_t w = 0; w < 2 * PM_FILTER_WORDS; w++) {
+        unsigned sh = (w & 1) * 32;
+        pm->crfilter[w] = spread32((uint32_t)(pm->cfilter[w >> 1] >> sh)) |
+                          spread32((uint32_t)(pm->rfilter[w >> 1] >> sh)) << 1;
     }
     pm->cx_ok = true;
     return TACT_OK;
@@ -1572,17 +1588,25 @@ int tact__pm_scan(const tact__pm *pm, const tact_scanner *sc, const tact__alloc 
          * no class holds, most of them, reads nothing of no_cx) */
         const bool rclass = (rspec & SPEC_CLASS) != 0, rword = (rspec & SPEC_WORD) != 0,
                    rnum = (rspec & SPEC_NUM) != 0, remoji = (rspec & (SPEC_SARC | SPEC_LAUGH)) != 0;
-        const uint64_t *cfilter = pm->cfilter, *rfilter = pm->rfilter;
+        const uint64_t *crfilter = pm->crfilter;
         const tact__token *toks = sc->toks;
         const size_t ntoks = sc->ntoks;
         const pm_cslot *cslots = pm->cslots;
         const uint32_t ncs = pm->ncslots, cmask = ncs - 1;
+        /* the kinds step_root's number and emoji edges may take (an
+         * alphanumeric token only when is_num_tok) */
+        const unsigned kmask =
+            (rnum ? 1u << TACT__TOK_NUMBER | 1u << TACT__TOK_ALNUM : 0u) |
+            (remoji ? 1u << TACT__TOK_EMOJI : 0u);
         for (size_t i = 0; i < ntoks; i++) {
             const uint64_t h = toks[i].hash;
+            const uint32_t fb = (uint32_t)(h >> 48);
+            /* bit 0: cfilter's, bit 1: rfilter's */
+            const unsigned f = (unsigned)(crfilter[fb >> 5] >> ((fb & 31) * 2)) & 3u;
             uint64_t ma = (uint64_t)1 << (h & 63), mb = (uint64_t)1 << ((h >> 6) & 63);
             bool on = all;
             const pm_cx *x = &no_cx;
-            if (filter_has(cfilter, h)) {
+            if (f & 1) {
                 /* cslot_find inline, by slot number (pm->cx is by slot) */
                 for (uint32_t j = (uint32_t)(h ^ (h >> 31)) & cmask, k = 0; k < ncs;
                      j = (j + 1) & cmask, k++) {
@@ -1603,8 +1627,9 @@ int tact__pm_scan(const tact__pm *pm, const tact_scanner *sc, const tact__alloc 
             tm[2 * i + 1] = mb;
             /* what step_root tries, in short: its word edge (through
              * rfilter), its class children, its number and emoji edges */
-            if (on || (rword && filter_has(rfilter, h)) || (rnum && is_num_tok(sc, i)) ||
-                (remoji && toks[i].kind == TACT__TOK_EMOJI))
+            const unsigned kind = toks[i].kind;
+            if (on || (rword && (f & 2)) ||
+                (kind < 16 && ((kmask >> kind) & 1) && (kind != TACT__TOK_ALNUM || is_num_tok(sc, i))))
                 act[nact++] = (uint32_t)i;
         }
         tm_done = true;

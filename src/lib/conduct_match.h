@@ -170,6 +170,8 @@ struct tact__pm {
     pm_rnb *cxn; /* the masks of the cxr nodes, for the root's steps */
     uint64_t rfilter[PM_FILTER_WORDS];
     uint64_t cfilter[PM_FILTER_WORDS];
+    /* cfilter and rfilter interleaved: bucket b's bits at 2b (c), 2b + 1 (r) */
+    uint64_t crfilter[2 * PM_FILTER_WORDS];
     /* the (node, class key) edges of the nodes with an edge table: a token
      * tries its classes at such a node, and nearly all miss */
     uint64_t tfilter[PM_FILTER_WORDS];

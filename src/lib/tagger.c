@@ -649,7 +649,9 @@ static void tag_packed(const tagger_model *m, const tact_scanner *sc, tagger_cac
     const uint64_t *bias = rows + 2 * (size_t)m->bias_r;
     size_t n = sc->ntoks;
     if (cache && cache->m != m) {
-        memset(cache->e, 0, sizeof cache->e);
+        /* (an entry with sh0 0 is empty: no token's shape code is 0) */
+        for (size_t k = 0; k < TG_CACHE; k++)
+            cache->e[k].sh0 = 0;
         cache->m = m;
     }
     /* every token not tagged below is TG_O with margin 0 */

@@ -865,8 +865,12 @@ int tact__tokenize(tact_scanner *sc)
                         first_upper = (ascii_class[c.s[f]] & AC_UPPER) != 0;
                     }
                     unsigned letters = (unsigned)(r - i) - digits;
-                    t->shape = (uint16_t)case_shape(pending, letters, upper, letters - upper, digits,
-                                                    first_upper);
+                    /* (a lower-case word, the most common, as case_shape gives it) */
+                    t->shape = (uint16_t)(!(upper | digits)
+                                              ? pending | TACT__SH_LOWER |
+                                                    (letters == 1 ? TACT__SH_ONELETTER : 0u)
+                                              : case_shape(pending, letters, upper, letters - upper,
+                                                           digits, first_upper));
                     t->hash = h;
                     TOK_PREFETCH(lslots, lmask, h);
                     sc->ntoks++;
