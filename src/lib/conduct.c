@@ -738,17 +738,43 @@ static int case_near(const scan_state *st, uint32_t nsent, bool *fire)
     return TACT_OK;
 }
 
+/* True when a handle (without its "@") names a body, not a person: it
+ * holds a word of one ("@BarnetCouncil", "@NHSEngland", "@WestvaleCC",
+ * "@SWEngland_news"), in any case. */
+static bool body_handle(const char *h, size_t n)
+{
+    static const char *const body[] = {"council", "nhs", "gov", "police", "trust", "service",
+                                       "team", "official", "news", "info", "group", "charity",
+                                       "foundation", "society", "network", "hq", "uni", "college",
+                                       "school", "swengland", "basw", "hcpc", "sssc", "ofsted",
+                                       "cqc", "court", "dept", "org", "care"};
+    char low[64];
+    if (n >= sizeof low)
+        return true; /* (a very long handle is no person's) */
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)(h[i] >= 'A' && h[i] <= 'Z' ? h[i] - 'A' + 'a' : h[i]);
+    for (size_t k = 0; k < sizeof body / sizeof body[0]; k++) {
+        size_t m = strlen(body[k]);
+        for (size_t i = 0; i + m <= n; i++)
+            if (memcmp(low + i, body[k], m) == 0)
+                return true;
+    }
+    /* "@WestvaleCC": a council's initials at the end */
+    return n > 2 && h[n - 2] == 'C' && h[n - 1] == 'C';
+}
+
 /* True when the post speaks, in the second person, to a private person's
  * handle that opens it or follows a word of address ("@kelsey.mum.of3 stop
  * messaging my work phone ...", "PSA to @steffers_t: ...", "Sorry
- * @mia.rosex3, ..."). A private handle is written in lower case with a
- * digit, "_" or "." ("@BarnetCouncil", "@WestvaleCC" are bodies); a reply
- * in a thread ("Replying to @swdiaries:") is to a peer. */
+ * @mia.rosex3, ...", "Message for Kyle's mum (@ShellyMcK_90): ..."). A
+ * handle that names a body is not a person's (body_handle); a reply in a
+ * thread ("Replying to @swdiaries:") is to a peer. */
 static bool addressed_handle(const tact_scanner *sc)
 {
-    static const char *const hail[] = {"to", "sorry", "dear", "hey", "hi", "hiya", "oi"};
+    static const char *const hail[] = {"to", "sorry", "dear", "hey", "hi", "hiya", "oi", "(",
+                                       "for", ":"};
     size_t h = SIZE_MAX;
-    for (size_t i = 0; i < sc->ntoks && i < 4 && h == SIZE_MAX; i++) {
+    for (size_t i = 0; i < sc->ntoks && i < 8 && h == SIZE_MAX; i++) {
         if (sc->toks[i].kind != TACT__TOK_HANDLE)
             continue;
         bool hailed = i == 0;
@@ -761,13 +787,7 @@ static bool addressed_handle(const tact_scanner *sc)
     }
     if (h == SIZE_MAX)
         return false;
-    bool lower = true, mark = false;
-    for (size_t p = sc->toks[h].start + 1; p < sc->toks[h].end; p++) {
-        char ch = sc->text[p];
-        lower = lower && !(ch >= 'A' && ch <= 'Z');
-        mark = mark || (ch >= '0' && ch <= '9') || ch == '_' || ch == '.';
-    }
-    if (!lower || !mark)
+    if (body_handle(sc->text + sc->toks[h].start + 1, sc->toks[h].end - sc->toks[h].start - 1))
         return false;
     static const char *const you[] = {"you", "your", "you're", "youre", "ya", "u", "ur", "yours"};
     for (size_t i = h + 1; i < sc->ntoks; i++)
@@ -813,7 +833,7 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
             fire = with_id = true;
         else if (has[CASE_LEGAL] && ids.family)
             fire = with_id = true; /* "the ... family ... those court days" */
-        else if ((has[CASE_LEGAL] || has[CASE_HAILED]) && addressed_handle(st->sc))
+        else if (has[CASE_HAILED] && addressed_handle(st->sc))
             fire = with_id = true; /* "@kelsey.mum.of3 ... the contact arrangements" */
         else if (has[CASE_NEAR] || has[CASE_LOW] || has[CASE_WHEN] || has[CASE_EVENT] ||
                  has[CASE_DETAIL] || (has[CASE_PERSONAL] && ids.any) ||
@@ -838,7 +858,7 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
         if (tag == CASE_LOW || tag == CASE_WHEN || general_involvement(st->sc, tag, m->first))
             continue;
         /* a legal word is shown only when it made the case */
-        if (tag == CASE_LEGAL && !ids.family && !addressed_handle(st->sc))
+        if (tag == CASE_LEGAL && !ids.family)
             continue;
         if (tag == CASE_HAILED && !addressed_handle(st->sc))
             continue;
