@@ -591,10 +591,17 @@ int tact__ix_ages_scan(tact_scanner *sc, const ix_post *post)
             continue;
         }
         /* (15) after a name or a person word */
-        if (tact__ix_punct(sc, k, '(') && k > 0 && tact__ix_punct(sc, k + 2, ')')) {
+        /* ("nanna joan (88!!)": marks after the number, a given name in
+         * lower case) */
+        size_t close = k + 2;
+        while (close < k + 5 && tact__ix_punct(sc, close, '!'))
+            close++;
+        if (tact__ix_punct(sc, k, '(') && k > 0 && tact__ix_punct(sc, close, ')')) {
             long v = ix_tok_num(sc, k + 1, false);
             if (v >= 0 && v <= 110 &&
                 (tact__ix_cap(sc, k - 1) || (tact__ix_bits(sc, k - 1) & IX_PERSON_NOUN) ||
+                 (sc->toks[k - 1].kind == TACT__TOK_WORD &&
+                  (sc->toks[k - 1].lex & TACT__LX_FIRST) && !(sc->toks[k - 1].lex & TACT__LX_DICT)) ||
                  /* "R.J. (14)": initials */
                  (k > 1 && tact__ix_punct(sc, k - 1, '.') &&
                   (sc->toks[k - 2].shape & TACT__SH_ONELETTER) && tact__ix_cap(sc, k - 2)) ||
