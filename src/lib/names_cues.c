@@ -24,7 +24,9 @@ static const char *const nick_adj[] = {"little", "lil", "big",  "our", "baby", "
 /* Nouns after a surname that make it a family. */
 static const char *const family_nouns[] = {"family",   "families", "kids",      "children", "boys",
                                            "girls",    "twins",    "household", "clan",     "lot",
-                                           "brothers", "sisters",  "siblings",  "sibs",     NULL};
+                                           "brothers", "sisters",  "siblings",  "sibs",
+                                           /* "the Morrison file", "the Doyle case" */
+                                           "file",     "case",     "referral",  NULL};
 /* Person nouns in a description. */
 static const char *const person_nouns[] = {"bloke", "fella",  "feller",    "man",  "woman",
                                            "lad",   "lady",   "guy",       "girl", "boy",
