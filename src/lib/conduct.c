@@ -17,7 +17,7 @@
 
 enum {
     G_CASE, G_CONTEXT, G_DEROG, G_DISCRIM, G_COLLEAGUE, G_VENT, G_BOUNDARY, G_ABUSE, G_COOC,
-    G_COOC2, G_COOC3
+    G_COOC2, G_COOC3, G_COOC4
 };
 
 enum {
@@ -143,6 +143,7 @@ typedef struct cd_rules {
     tact__cooc *cooc;
     tact__cooc *cooc2; /* conduct_cooccur2.txt: one list holds at most 64 classes */
     tact__cooc *cooc3; /* conduct_cooccur3.txt: the same, when the second is full */
+    tact__cooc *cooc4; /* conduct_cooccur4.txt: and when the third is */
     tact__cm *cm; /* the learned conduct model (conduct.bin), or NULL */
     /* the entries of words a masked unit can match (a swear word, insult
      * or slur), in entry order within each first byte: those of first
@@ -239,6 +240,13 @@ int tact__conduct_compile(tact_ruleset *rs, tact_error *err)
                              bad);
         return rc;
     }
+    cd = tact__data_get("conduct_cooccur4.txt", &cn);
+    if (cd && (rc = tact__cooc_compile(&rs->a, r->pm, cd, cn, G_COOC4, &r->cooc4, &bad))) {
+        if (rc == TACT_EMODEL)
+            return tact__err(err, rc, SIZE_MAX, "conduct_cooccur4.txt: line %zu is not valid",
+                             bad);
+        return rc;
+    }
     if ((rc = tact__pm_freeze(&rs->a, r->pm)) == TACT_EMODEL)
         return tact__err(err, rc, SIZE_MAX,
                          "conduct.pm: the compiled lists are not those of this build");
@@ -300,6 +308,7 @@ void tact__conduct_free(tact_ruleset *rs)
     tact__cooc_free(&rs->a, r->cooc);
     tact__cooc_free(&rs->a, r->cooc2);
     tact__cooc_free(&rs->a, r->cooc3);
+    tact__cooc_free(&rs->a, r->cooc4);
     tact__cm_free(&rs->a, r->cm);
     tact__free(&rs->a, r->mask_e);
     tact__free(&rs->a, r);
@@ -1172,7 +1181,9 @@ static int cooc_rules(scan_state *st, uint32_t nsent)
         return rc;
     if ((rc = tact__cooc_eval(st->r->cooc2, pm, s->m, s->nm, st->sent, on_cooc, &cc)))
         return rc;
-    return tact__cooc_eval(st->r->cooc3, pm, s->m, s->nm, st->sent, on_cooc, &cc);
+    if ((rc = tact__cooc_eval(st->r->cooc3, pm, s->m, s->nm, st->sent, on_cooc, &cc)))
+        return rc;
+    return tact__cooc_eval(st->r->cooc4, pm, s->m, s->nm, st->sent, on_cooc, &cc);
 }
 
 /* The classifier finds insults the lexicons miss, but OLID-style training
