@@ -1650,8 +1650,10 @@ bool tact__conduct_own_details(const tact_scanner *sc, size_t start, size_t end)
     size_t t = tact__tok_after(sc, start);
     for (size_t k = 0; k + 1 < s->nown; k += 2) {
         size_t last = s->own[k + 1];
-        /* the detail follows the cue within a few tokens, in one sentence */
-        if (last < t && t - last <= 6) {
+        /* the detail follows the cue within a few tokens, in one sentence
+         * (or starts on the cue's last token: "Call 0161 ...", whose
+         * pattern ends with the number's first group) */
+        if (last <= t && t - last <= 6) {
             bool brk = false;
             for (size_t i = last + 1; i < t && !brk; i++)
                 if (sc->toks[i].shape & TACT__SH_SENT_START)
