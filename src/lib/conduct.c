@@ -527,14 +527,15 @@ typedef struct id_summary {
     bool any;
 } id_summary;
 
-/* True when an organisation or place found by the other detectors covers
- * part of f: "Tynedale Children's Services" is no family called Tynedale. */
+/* True when an organisation found by the other detectors covers part of
+ * f: "Tynedale Children's Services" is no family called Tynedale. (Not a
+ * place: the tagger also offers "Hargreaves" of "the Hargreaves file" as
+ * one.) */
 static bool inside_org(const tact_scanner *sc, const tact_finding *f)
 {
     for (size_t i = 0; i < sc->ncand; i++) {
         const tact_finding *g = &sc->cand[i].f;
-        if ((g->type == TACT_TYPE_ORGANISATION || g->type == TACT_TYPE_LOCATION) &&
-            g->start < f->end && f->start < g->end)
+        if (g->type == TACT_TYPE_ORGANISATION && g->start < f->end && f->start < g->end)
             return true;
     }
     return false;
