@@ -575,6 +575,8 @@ static const char MSG_CASE_ID[] =
 static const char MSG_DEROG[] =
     "This talks about people you work with in a demeaning way. It damages trust in you and the "
     "profession.";
+static const char MSG_QUOTED_LABEL[] =
+    "This quotes a demeaning label to condemn it. Consider whether the word needs repeating.";
 static const char MSG_DISCRIM[] =
     "This is hostile to people because of who they are (their nationality, ethnicity, language, "
     "religion, disability, sexuality or gender).";
@@ -924,6 +926,24 @@ static bool told_to(const tact_scanner *sc, size_t t)
     return false;
 }
 
+/* True when a quote mark ('...', "...", curly quotes) opens straight
+ * before token t or one of the three before it ("'asylum seeker
+ * scroungers'"). */
+static bool quoted_at(const tact_scanner *sc, size_t t)
+{
+    for (size_t k = t + 1; k-- > 0 && k + 3 >= t;) {
+        size_t p = sc->toks[k].start;
+        if (p >= 1 && (sc->text[p - 1] == '\'' || sc->text[p - 1] == '"'))
+            return true;
+        /* U+2018 and U+201C: E2 80 98, E2 80 9C */
+        if (p >= 3 && (unsigned char)sc->text[p - 3] == 0xE2 &&
+            (unsigned char)sc->text[p - 2] == 0x80 &&
+            ((unsigned char)sc->text[p - 1] == 0x98 || (unsigned char)sc->text[p - 1] == 0x9C))
+            return true;
+    }
+    return false;
+}
+
 static int other_rules(scan_state *st)
 {
     tact__cd_scratch *s = st->s;
@@ -937,6 +957,14 @@ static int other_rules(scan_state *st)
             /* "stop calling people ...": asking for kinder words */
             if (sctx & (1u << CX_KIND))
                 break;
+            /* "Condemning the comments ... calling asylum-seeking kids
+             * 'scroungers'": a label quoted to condemn it (a low finding
+             * that changes no verdict, like a quoted slur) */
+            if ((sctx & (1u << CX_CONDEMN)) && quoted_at(st->sc, m->first)) {
+                rc = add_tokens(st, m->first, m->last, TACT_TYPE_DEROGATORY, TACT_SEV_LOW, 0.8f,
+                                "derogatory.quoted", MSG_QUOTED_LABEL);
+                break;
+            }
             rc = add_tokens(st, m->first, m->last, TACT_TYPE_DEROGATORY,
                             tag == DG_HIGH ? TACT_SEV_HIGH : TACT_SEV_MEDIUM, 0.8f,
                             tag == DG_HIGH ? "derogatory.contempt" : "derogatory.disparaging",

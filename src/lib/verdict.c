@@ -37,13 +37,14 @@ typedef struct vrule {
     bool (*fires)(vctx *v, tact_verdict level);
 } vrule;
 
-/* A slur quoted to report or condemn it ("called my colleague a '...'.
+/* A slur or a demeaning label quoted to report or condemn it ("called my colleague a '...'.
  * Never ok.") is shown, low, but changes no verdict: people who write
  * these posts, and every held-out suite's authors, read them as fine. */
 static bool quoted_slur(const tact_finding *f)
 {
-    return f->category == TACT_CAT_CONDUCT && f->type == TACT_TYPE_DISCRIMINATION &&
-           f->severity == TACT_SEV_LOW && f->rule && strcmp(f->rule, "discrimination.quoted") == 0;
+    return f->category == TACT_CAT_CONDUCT && f->severity == TACT_SEV_LOW && f->rule &&
+           ((f->type == TACT_TYPE_DISCRIMINATION && strcmp(f->rule, "discrimination.quoted") == 0) ||
+            (f->type == TACT_TYPE_DEROGATORY && strcmp(f->rule, "derogatory.quoted") == 0));
 }
 
 static bool usable(const tact_finding *f)
