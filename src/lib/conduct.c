@@ -19,6 +19,11 @@ enum {
     G_CASE, G_CONTEXT, G_DEROG, G_DISCRIM, G_COLLEAGUE, G_VENT, G_BOUNDARY, G_ABUSE, G_COOC,
     G_COOC2, G_COOC3, G_COOC4
 };
+/* The co-occurrence rule files, compiled under groups G_COOC, G_COOC + 1 ... */
+static const char *const cooc_files[] = {"conduct_cooccur.txt", "conduct_cooccur2.txt",
+                                         "conduct_cooccur3.txt", "conduct_cooccur4.txt"};
+#define NCOOC (sizeof cooc_files / sizeof cooc_files[0])
+_Static_assert(G_COOC4 == G_COOC + 3, "one group per co-occurrence file");
 
 enum {
     CASE_STRONG, CASE_PERSONAL, CASE_PROCESS, CASE_DETAIL, CASE_WEAK, CASE_NEAR, CASE_LOW,
@@ -140,10 +145,7 @@ typedef struct cd_rules {
     tact__pm *pm;
     tact__lex words;
     tact__clf *clf;
-    tact__cooc *cooc;
-    tact__cooc *cooc2; /* conduct_cooccur2.txt: one list holds at most 64 classes */
-    tact__cooc *cooc3; /* conduct_cooccur3.txt: the same, when the second is full */
-    tact__cooc *cooc4; /* conduct_cooccur4.txt: and when the third is */
+    tact__cooc *cooc[NCOOC]; /* the lists of cooc_files, in order */
     tact__cm *cm; /* the learned conduct model (conduct.bin), or NULL */
     /* the entries of words a masked unit can match (a swear word, insult
      * or slur), in entry order within each first byte: those of first
@@ -219,33 +221,18 @@ int tact__conduct_compile(tact_ruleset *rs, tact_error *err)
         if (rc)
             return rc;
     }
-    size_t cn = 0, bad = 0;
-    const char *cd = tact__data_get("conduct_cooccur.txt", &cn);
-    if (cd && (rc = tact__cooc_compile(&rs->a, r->pm, cd, cn, G_COOC, &r->cooc, &bad))) {
-        if (rc == TACT_EMODEL)
-            return tact__err(err, rc, SIZE_MAX, "conduct_cooccur.txt: line %zu is not valid", bad);
-        return rc;
-    }
-    cd = tact__data_get("conduct_cooccur2.txt", &cn);
-    if (cd && (rc = tact__cooc_compile(&rs->a, r->pm, cd, cn, G_COOC2, &r->cooc2, &bad))) {
-        if (rc == TACT_EMODEL)
-            return tact__err(err, rc, SIZE_MAX, "conduct_cooccur2.txt: line %zu is not valid",
-                             bad);
-        return rc;
-    }
-    cd = tact__data_get("conduct_cooccur3.txt", &cn);
-    if (cd && (rc = tact__cooc_compile(&rs->a, r->pm, cd, cn, G_COOC3, &r->cooc3, &bad))) {
-        if (rc == TACT_EMODEL)
-            return tact__err(err, rc, SIZE_MAX, "conduct_cooccur3.txt: line %zu is not valid",
-                             bad);
-        return rc;
-    }
-    cd = tact__data_get("conduct_cooccur4.txt", &cn);
-    if (cd && (rc = tact__cooc_compile(&rs->a, r->pm, cd, cn, G_COOC4, &r->cooc4, &bad))) {
-        if (rc == TACT_EMODEL)
-            return tact__err(err, rc, SIZE_MAX, "conduct_cooccur4.txt: line %zu is not valid",
-                             bad);
-        return rc;
+    /* one co-occurrence list holds at most 64 word classes: the rules are
+     * in several files, each compiled under its own group */
+    for (size_t i = 0; i < NCOOC; i++) {
+        size_t cn = 0, bad = 0;
+        const char *cd = tact__data_get(cooc_files[i], &cn);
+        if (cd && (rc = tact__cooc_compile(&rs->a, r->pm, cd, cn, (uint8_t)(G_COOC + i),
+                                           &r->cooc[i], &bad))) {
+            if (rc == TACT_EMODEL)
+                return tact__err(err, rc, SIZE_MAX, "%s: line %zu is not valid", cooc_files[i],
+                                 bad);
+            return rc;
+        }
     }
     if ((rc = tact__pm_freeze(&rs->a, r->pm)) == TACT_EMODEL)
         return tact__err(err, rc, SIZE_MAX,
@@ -305,10 +292,8 @@ void tact__conduct_free(tact_ruleset *rs)
     tact__pm_free(&rs->a, r->pm);
     tact__lex_free(&rs->a, &r->words);
     tact__clf_free(&rs->a, r->clf);
-    tact__cooc_free(&rs->a, r->cooc);
-    tact__cooc_free(&rs->a, r->cooc2);
-    tact__cooc_free(&rs->a, r->cooc3);
-    tact__cooc_free(&rs->a, r->cooc4);
+    for (size_t i = 0; i < NCOOC; i++)
+        tact__cooc_free(&rs->a, r->cooc[i]);
     tact__cm_free(&rs->a, r->cm);
     tact__free(&rs->a, r->mask_e);
     tact__free(&rs->a, r);
@@ -1205,14 +1190,12 @@ static int cooc_rules(scan_state *st, uint32_t nsent)
         sg[st->sent[s->m[i].first]] |= (uint16_t)(1u << g);
     }
     cooc_ctx cc = {st, sg};
-    int rc = tact__cooc_eval(st->r->cooc, pm, s->m, s->nm, st->sent, on_cooc, &cc);
-    if (rc)
-        return rc;
-    if ((rc = tact__cooc_eval(st->r->cooc2, pm, s->m, s->nm, st->sent, on_cooc, &cc)))
-        return rc;
-    if ((rc = tact__cooc_eval(st->r->cooc3, pm, s->m, s->nm, st->sent, on_cooc, &cc)))
-        return rc;
-    return tact__cooc_eval(st->r->cooc4, pm, s->m, s->nm, st->sent, on_cooc, &cc);
+    for (size_t i = 0; i < NCOOC; i++) {
+        int rc = tact__cooc_eval(st->r->cooc[i], pm, s->m, s->nm, st->sent, on_cooc, &cc);
+        if (rc)
+            return rc;
+    }
+    return TACT_OK;
 }
 
 /* The classifier finds insults the lexicons miss, but OLID-style training
