@@ -75,3 +75,13 @@ if [ -f "$here/team/scenarios-team10.jsonl" ]; then
     echo
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/scenarios-team10.jsonl" --half t
 fi
+# The practice suites (ninth session): written blind to the detectors but
+# read in full and tuned on; printed for reference, they measure nothing
+# unseen.
+for p in practice-1 practice-2; do
+    if [ -f "$here/team/$p.jsonl" ]; then
+        echo
+        echo "(practice suite, tuned on)"
+        python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/$p.jsonl"
+    fi
+done
