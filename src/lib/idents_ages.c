@@ -601,7 +601,8 @@ int tact__ix_ages_scan(tact_scanner *sc, const ix_post *post)
             if (v >= 0 && v <= 110 &&
                 (tact__ix_cap(sc, k - 1) || (tact__ix_bits(sc, k - 1) & IX_PERSON_NOUN) ||
                  (sc->toks[k - 1].kind == TACT__TOK_WORD &&
-                  (sc->toks[k - 1].lex & TACT__LX_FIRST) && !(sc->toks[k - 1].lex & TACT__LX_DICT)) ||
+                  (sc->toks[k - 1].lex & TACT__LX_FIRST) &&
+                  !(sc->toks[k - 1].lex & TACT__LX_DICT)) ||
                  /* "R.J. (14)": initials */
                  (k > 1 && tact__ix_punct(sc, k - 1, '.') &&
                   (sc->toks[k - 2].shape & TACT__SH_ONELETTER) && tact__ix_cap(sc, k - 2)) ||

@@ -23,8 +23,8 @@ static const char *const household_verbs[] = {"are", "were", "have", "had", "'ve
                                               NULL};
 
 /* "the boys are with the Hendrys", "visiting the Okafors", "the Clarksons
- * are suing us": a surname in the plural after "the" is a household (not "the Simpsons" or "the Smiths" on
- * television: those are brands). */
+ * are suing us": a surname in the plural after "the" is a household (not
+ * "the Simpsons" or "the Smiths" on television: those are brands). */
 static int rule_family_plural(names_ctx *c, size_t i)
 {
     if (i < 1 || !nm_is(c, i - 1, "the") ||

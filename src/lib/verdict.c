@@ -37,13 +37,15 @@ typedef struct vrule {
     bool (*fires)(vctx *v, tact_verdict level);
 } vrule;
 
-/* A slur or a demeaning label quoted to report or condemn it ("called my colleague a '...'.
- * Never ok.") is shown, low, but changes no verdict: people who write
- * these posts, and every held-out suite's authors, read them as fine. */
+/* A slur or a demeaning label quoted to report or condemn it ("called my
+ * colleague a '...'. Never ok.") is shown, low, but changes no verdict:
+ * people who write these posts, and every held-out suite's authors, read
+ * them as fine. */
 static bool quoted_slur(const tact_finding *f)
 {
     return f->category == TACT_CAT_CONDUCT && f->severity == TACT_SEV_LOW && f->rule &&
-           ((f->type == TACT_TYPE_DISCRIMINATION && strcmp(f->rule, "discrimination.quoted") == 0) ||
+           ((f->type == TACT_TYPE_DISCRIMINATION &&
+             strcmp(f->rule, "discrimination.quoted") == 0) ||
             (f->type == TACT_TYPE_DEROGATORY && strcmp(f->rule, "derogatory.quoted") == 0));
 }
 
@@ -132,9 +134,10 @@ static bool r_case(vctx *v, tact_verdict lv)
  *     model.case_discussion.maybe) next to something that points at one
  *     person: a name (not a public figure), a school, an address or a
  *     postcode that is not the author's own, or two different places (one
- *     place, organisations and handles are not enough); nor is an age, which the author's own
- *     children carry as often ("he's nearly three": 2 of writer6's ok lines
- *     blocked with it, 0 without). data/models/conduct.md, cmodel3. */
+ *     place, organisations and handles are not enough); nor is an age,
+ *     which the author's own children carry as often ("he's nearly
+ *     three": 2 of writer6's ok lines blocked with it, 0 without).
+ *     data/models/conduct.md, cmodel3. */
 #define CASE_MAYBE_IDS                                                                           \
     (ID(TACT_TYPE_PERSON) | ID(TACT_TYPE_SCHOOL) | ID(TACT_TYPE_ADDRESS) |     \
      ID(TACT_TYPE_POSTCODE))
