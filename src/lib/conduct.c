@@ -740,11 +740,12 @@ static int case_near(const scan_state *st, uint32_t nsent, bool *fire)
  * "@SWEngland_news"), in any case. */
 static bool body_handle(const char *h, size_t n)
 {
+    /* (not "org", "uni", "court" or "care": "@george_99", "@courtney_x") */
     static const char *const body[] = {"council", "nhs", "gov", "police", "trust", "service",
                                        "team", "official", "news", "info", "group", "charity",
-                                       "foundation", "society", "network", "hq", "uni", "college",
-                                       "school", "swengland", "basw", "hcpc", "sssc", "ofsted",
-                                       "cqc", "court", "dept", "org", "care"};
+                                       "foundation", "society", "network", "college", "school",
+                                       "swengland", "basw", "hcpc", "sssc", "ofsted", "cqc",
+                                       "dept"};
     char low[64];
     if (n >= sizeof low)
         return true; /* (a very long handle is no person's) */
