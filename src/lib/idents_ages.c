@@ -239,6 +239,29 @@ static bool birthday_after(const tact_scanner *sc, size_t k, long v, bool other)
            tact__ix_punct(sc, k, ',') || tact__ix_punct(sc, k, ')');
 }
 
+/* A birthday post: "birthday" or "bday" in a word or hashtag, or a cake
+ * or balloon emoji; for a great age (party_ok) a party popper will do. */
+static bool birthday_post(const tact_scanner *sc, bool party_ok)
+{
+    for (size_t i = 0; i < sc->ntoks; i++) {
+        const tact__token *t = &sc->toks[i];
+        const char *w = sc->norm.p + t->norm_off;
+        size_t n = t->norm_len;
+        if (t->kind == TACT__TOK_EMOJI) {
+            const unsigned char *e = (const unsigned char *)sc->text + t->start;
+            /* U+1F382 cake, U+1F388 balloon, U+1F389 party popper */
+            if (t->end - t->start >= 4 && e[0] == 0xF0 && e[1] == 0x9F && e[2] == 0x8E &&
+                (e[3] == 0x82 || e[3] == 0x88 || (party_ok && e[3] == 0x89)))
+                return true;
+            continue;
+        }
+        for (size_t j = 0; j + 4 <= n; j++)
+            if ((j + 8 <= n && memcmp(w + j, "birthday", 8) == 0) || memcmp(w + j, "bday", 4) == 0)
+                return true;
+    }
+    return false;
+}
+
 static const char *const age_suffixes[] = {
     "-year-olds", "-year-old", "-years-old", "-yr-old", "-yo", " year olds", " year old",
     " years old", " year-old", " years-old", "-year old", "-years old", " yr old", " yr-old",
@@ -496,6 +519,18 @@ int tact__ix_ages_scan(tact_scanner *sc, const ix_post *post)
                 !(k + 2 < sc->ntoks && ((sc->toks[k + 2].shape & TACT__SH_ALLCAP) ||
                                         (sc->toks[k + 2].lex & (TACT__LX_BRAND | TACT__LX_PUBLIC))))) {
                 rc = add_age(sc, t->start, sc->toks[k + 1].end, 0.85f, "age.birthday");
+                continue;
+            }
+            /* "Dot who's 101 TODAY 🎂", "my favourite resident, 102 today! 🎉",
+             * "🎈 6 today": an age on the day, in a birthday post */
+            if (v >= 1 && v <= 110 && t->kind == TACT__TOK_NUMBER && k > 0 &&
+                ix_is(sc, k + 1, "today") &&
+                (ix_is(sc, k - 1, "is") || ix_is(sc, k - 1, "who's") || ix_is(sc, k - 1, "turns") ||
+                 ix_is(sc, k - 1, "turned") || sc->toks[k - 1].kind == TACT__TOK_POSS ||
+                 sc->toks[k - 1].kind == TACT__TOK_EMOJI || tact__ix_punct(sc, k - 1, ',') ||
+                 tact__ix_punct(sc, k - 1, '!')) &&
+                birthday_post(sc, v >= 60)) {
+                rc = add_age(sc, t->start, t->end, 0.75f, "age.today");
                 continue;
             }
             /* her 18th today, happy 16th! */
