@@ -342,7 +342,8 @@ static bool given_not_place(const names_ctx *c, size_t a, size_t b, int *about)
     static const char *const preps[] = {"in", "at", "near", "to", "from", "around", "outside",
                                         "into", "via", "nr", "of", "round", NULL};
     /* "shout out to Dionne", "thanks to Pat": a person after all */
-    static const char *const greet[] = {"out", "thanks", "congrats", "congratulations", NULL};
+    static const char *const greet[] = {"out",   "thanks",   "congrats", "congratulations",
+                                        "shoutout", "shout-out", "cheers", NULL};
     if (a > 1 && nm_is(c, a - 1, "to") && nm_in(c, a - 2, greet))
         return true;
     /* said to someone: "rest in peace Callum", "happy birthday Gladys",
