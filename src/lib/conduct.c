@@ -1663,6 +1663,12 @@ bool tact__conduct_own_details(const tact_scanner *sc, size_t start, size_t end)
     size_t t = tact__tok_after(sc, start);
     for (size_t k = 0; k + 1 < s->nown; k += 2) {
         size_t last = s->own[k + 1];
+        /* "his new number: 07...", "her new email -": someone else's */
+        size_t first = s->own[k];
+        if (first > 0 && (tact__tok_is(sc, first - 1, "his") || tact__tok_is(sc, first - 1, "her") ||
+                          tact__tok_is(sc, first - 1, "their") ||
+                          sc->toks[first - 1].kind == TACT__TOK_POSS))
+            continue;
         /* the detail follows the cue within a few tokens, in one sentence
          * (or starts on the cue's last token: "Call 0161 ...", whose
          * pattern ends with the number's first group) */
