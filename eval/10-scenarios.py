@@ -12,6 +12,7 @@ usage: 10-scenarios.py TACT SHARED [--show] [--suite FILE]
   --suite FILE  score another suite in the same format (e.g. eval/team/)
   --half a..t    only posts whose number is odd (a, c, e, g, i, k, m, o, q, s) or even (b, d, f, h, j, l, n, p, r, t);
                 the even halves of the team suites are blind: --show is refused
+                (and on the suites in HELD_FILES)
 """
 import collections
 import json
@@ -19,6 +20,8 @@ import os
 import subprocess
 import sys
 
+# whole suites kept unread for now (eval/team/README.md): totals only
+HELD_FILES = {"practice-3.jsonl"}
 CONDUCT = {"case_discussion", "abuse", "derogatory", "discrimination", "colleague_criticism",
            "venting", "boundary"}
 
@@ -53,6 +56,9 @@ def main():
     if not os.path.exists(suite):
         print(f"scenario suite not found at {suite}: skipped")
         return 0
+    if show and os.path.basename(suite) in HELD_FILES:
+        print(f"{os.path.basename(suite)} is held out: totals only, no --show", file=sys.stderr)
+        return 2
     posts = [json.loads(l) for l in open(suite, encoding="utf-8") if l.strip()]
     if "--half" in sys.argv:
         h = sys.argv[sys.argv.index("--half") + 1]
