@@ -85,3 +85,11 @@ for p in practice-1 practice-2; do
         python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/$p.jsonl"
     fi
 done
+# The third practice suite (tenth session) was held unread that session and
+# used as its validation set (totals only); from the eleventh session on it
+# may be read and tuned on like the other two.
+if [ -f "$here/team/practice-3.jsonl" ]; then
+    echo
+    echo "(practice suite, held unread in the tenth session)"
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-3.jsonl"
+fi
