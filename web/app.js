@@ -82,22 +82,53 @@
 
   let current = { text: '', findings: [] };
 
+  function makeMark(f, n, text, s, e, inner) {
+    const mark = document.createElement('mark');
+    mark.className = 'sev-' + f.severity + ' cat-' + f.category;
+    mark.dataset.n = String(n);
+    // a finding inside this one (a name inside a sentence of case
+    // discussion) gets its own mark within it
+    let pos = s;
+    for (const [g, m, gs, ge] of inner) {
+      if (gs < pos) continue;
+      mark.appendChild(document.createTextNode(text.slice(pos, gs)));
+      mark.appendChild(makeMark(g, m, text, gs, ge, []));
+      pos = ge;
+    }
+    mark.appendChild(document.createTextNode(text.slice(pos, e)));
+    return mark;
+  }
+
   function renderBackdrop(text, findings) {
     backdrop.textContent = '';
     const at = byteToIndex(text);
-    let pos = 0;
+    const spans = [];
     findings.forEach((f, n) => {
       const s = at(f.start);
       const e = at(f.end);
-      if (s < pos || e <= s) return; // overlapping spans: the first one wins
-      backdrop.appendChild(document.createTextNode(text.slice(pos, s)));
-      const mark = document.createElement('mark');
-      mark.className = 'sev-' + f.severity + ' cat-' + f.category;
-      mark.dataset.n = String(n);
-      mark.textContent = text.slice(s, e);
-      backdrop.appendChild(mark);
-      pos = e;
+      if (e > s) spans.push([f, n, s, e]);
     });
+    let pos = 0;
+    let outer = null;
+    const flush = () => {
+      if (!outer) return;
+      backdrop.appendChild(makeMark(outer[0], outer[1], text, outer[2], outer[3], outer[4]));
+      pos = outer[3];
+      outer = null;
+    };
+    for (const sp of spans) {
+      const [, , s, e] = sp;
+      if (outer && s >= outer[2] && e <= outer[3] && outer[4].length < 64) {
+        outer[4].push(sp); // nested: shown inside the outer mark
+        continue;
+      }
+      if (outer && s < outer[3]) continue; // partly overlapping: the first one wins
+      flush();
+      if (s < pos) continue;
+      backdrop.appendChild(document.createTextNode(text.slice(pos, s)));
+      outer = [sp[0], sp[1], s, e, []];
+    }
+    flush();
     // A trailing newline needs a character after it to take up a line.
     backdrop.appendChild(document.createTextNode(text.slice(pos) + '\u200b'));
     syncScroll();
