@@ -130,7 +130,8 @@ static bool r_case(vctx *v, tact_verdict lv)
     return mark(v, true, CD(TACT_TYPE_CASE_DISCUSSION), lv, TACT_SEV_HIGH, false);
 }
 
-/* 1b. The learned model's "it may be a case" (its review tier,
+/* 1b. The learned model's "it may be a case" (its review tier, or its
+ *     weak tier in a post that names someone: conduct.c CM_CASE_WEAK;
  *     model.case_discussion.maybe) next to something that points at one
  *     person: a name (not a public figure), a school, an address or a
  *     postcode that is not the author's own, or two different places (one
