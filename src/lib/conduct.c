@@ -1267,13 +1267,17 @@ static const char MSG_MAYBE_OTHER[] =
     "This may be a conduct matter. Think again about how it reads before posting.";
 
 /* The case model's weak tier: in a post that names someone (not a public
- * figure, not the author's own) and uses some of the case vocabulary, a
- * case probability this high is enough for "it may be a case" (tier 1),
- * which the verdict (rule 1b) blocks next to the name. Chosen on the
- * practice-3 suite while it was unread (tenth session): the gold-block
- * posts that named someone and that tact sent to review scored 0.2-0.5,
- * below the review tier (data/models/conduct.md, "Weak tier"). */
+ * figure, not the author's own), a case probability of CM_CASE_WEAK with
+ * some of the case vocabulary, or of CM_CASE_NAMED without it ("Big day for
+ * Jayden today, first night in his new foster home": 0.74), is enough for
+ * "it may be a case" (tier 1), which the verdict (rule 1b) blocks next to
+ * the name. Chosen on the practice-3 suite while it was unread (tenth
+ * session): the gold-block posts that named someone and that tact sent to
+ * review scored 0.2-0.5, below the review tier; CM_CASE_NAMED on the
+ * held-out corpus lines and ordinary tweets (data/models/conduct.md,
+ * "Tenth session"). */
 #define CM_CASE_WEAK 0.2f
+#define CM_CASE_NAMED 0.6f
 
 /* 2: at or above model k's threshold; 1: in its review tier (or the case
  * model's weak tier); 0: neither (a threshold of 1 is off). */
@@ -1287,6 +1291,8 @@ static int model_tier(const scan_state *st, size_t k, float p)
         return 1;
     if (!st->named || r->cm_type[k] != TACT_TYPE_CASE_DISCUSSION || t2 >= 1.f || p < CM_CASE_WEAK)
         return 0;
+    if (p >= CM_CASE_NAMED)
+        return 1;
     /* and some of the case vocabulary (a process word, a detail, the
      * author's part...) that did not make a finding on its own: without
      * it, a name in an ordinary tweet scores 0.2 as easily */
