@@ -220,9 +220,10 @@ int tact__cooc_compile(const tact__alloc *a, tact__pm *pm, const char *data, siz
     for (int pass = 0; pass < 2 && rc == TACT_OK; pass++) {
         line = 0;
         for (size_t i = 0; i < len && rc == TACT_OK;) {
-            size_t e = i;
-            while (e < len && data[e] != '\n')
-                e++;
+            /* the line's end (memchr: the files are long, and most lines
+             * are comments the passes skip) */
+            const char *nl = memchr(data + i, '\n', len - i);
+            size_t e = nl ? (size_t)(nl - data) : len;
             line++;
             const char *s = data + i, *t = data + e;
             i = e + 1;

@@ -293,6 +293,7 @@ void tact__pm_free(const tact__alloc *a, tact__pm *pm)
     tact__free(a, pm->cxt);
     tact__free(a, pm->cxr);
     tact__free(a, pm->cxn);
+    tact__free(a, pm->cxp);
     tact__free(a, pm->nbl_own);
     tact__free(a, pm->cm_own);
     if (pm->adopted) {
@@ -501,6 +502,42 @@ static uint64_t spread32(uint32_t x)
     return (v | v << 1) & 0x5555555555555555ull;
 }
 
+/* The entry of tact__pm.cxp where the pair (slot1, key) is or would go
+ * first. */
+static uint32_t cpair_slot(uint32_t slot1, uint64_t key, uint32_t mask)
+{
+    uint64_t h = (key ^ (uint64_t)slot1 * 0x9E3779B97F4A7C15ull) * 0xff51afd7ed558ccdull;
+    return (uint32_t)(h >> 32) & mask;
+}
+
+/* Fill pm->cxp with the first nonroot keys of each laid-out word (npair of
+ * them): a speed-up only, left NULL without memory (tok_has_class then
+ * walks the keys). */
+static void cpairs_build(const tact__alloc *a, tact__pm *pm, size_t npair)
+{
+    /* (at most two thirds full; cleared entry by entry, the keys left
+     * unset until filled) */
+    size_t cap = 16, need = npair + npair / 2;
+    while (cap < need && cap < ((size_t)1 << 30))
+        cap *= 2;
+    if (cap < need || !(pm->cxp = tact__malloc(a, cap * sizeof *pm->cxp)))
+        return;
+    for (size_t i = 0; i < cap; i++)
+        pm->cxp[i].slot1 = 0;
+    pm->cxp_mask = (uint32_t)(cap - 1);
+    for (uint32_t s = 0; s < pm->ncslots; s++) {
+        const pm_cx *x = &pm->cx[s];
+        for (uint32_t j = 0; j < x->nonroot; j++) {
+            const uint64_t key = x->keys[j];
+            uint32_t i = cpair_slot(x->slot1, key, pm->cxp_mask);
+            while (pm->cxp[i].slot1 && !(pm->cxp[i].slot1 == x->slot1 && pm->cxp[i].key == key))
+                i = (i + 1) & pm->cxp_mask;
+            pm->cxp[i].slot1 = x->slot1;
+            pm->cxp[i].key = key;
+        }
+    }
+}
+
 /*
  * Lay out the class lists for the scan (pm_cx) and fill the filters (tfilter
  * only when the adopt has not). Needs rchild_ok and nonroot_ok (a freeze sets them). TACT_OK,
@@ -515,6 +552,9 @@ static int build_cx(const tact__alloc *a, tact__pm *pm)
     tact__free(a, pm->cxt);
     tact__free(a, pm->cxr);
     tact__free(a, pm->cxn);
+    tact__free(a, pm->cxp);
+    pm->cxp = NULL;
+    pm->cxp_mask = 0;
     pm->cx = NULL;
     pm->cxk = NULL;
     pm->cxt = NULL;
@@ -539,6 +579,7 @@ static int build_cx(const tact__alloc *a, tact__pm *pm)
     if (!pm->tfilter_ok && tfilter_build(a, pm) != TACT_OK)
         return TACT_ENOMEM;
     uint32_t nk = 0, nr = 0;
+    size_t npair = 0;
     for (uint32_t s = 0; s < pm->ncslots; s++) {
         const pm_cslot *c = &pm->cslots[s];
         if (!c->head)
@@ -564,7 +605,10 @@ static int build_cx(const tact__alloc *a, tact__pm *pm)
             }
         }
         x->nonroot = c->nonroot < x->nkeys ? c->nonroot : x->nkeys;
+        x->slot1 = s + 1;
+        npair += x->nonroot;
     }
+    cpairs_build(a, pm, npair);
     for (uint32_t w = 0; w < 2 * PM_FILTER_WORDS; w++) {
         unsigned sh = (w & 1) * 32;
         pm->crfilter[w] = spread32((uint32_t)(pm->cfilter[w >> 1] >> sh)) |
@@ -1222,10 +1266,20 @@ typedef struct mctx {
 
 /* Whether class key `key` is one of the first nonroot class keys of a
  * token (called only when the token's bloom bit says it may be). */
-static bool tok_has_class(const pm_cx *x, uint64_t key)
+static bool tok_has_class(const tact__pm *pm, const pm_cx *x, uint64_t key)
 {
     if (!((x->bloom3 >> ((key >> 12) & 63)) & 1))
         return false; /* a third bit: most false hits of the first two end here */
+    if (x->slot1 && pm->cxp) {
+        /* one probe of the pairs (cpairs_build) for a laid-out word */
+        const pm_cpair *t = pm->cxp;
+        for (uint32_t i = cpair_slot(x->slot1, key, pm->cxp_mask);; i = (i + 1) & pm->cxp_mask) {
+            if (!t[i].slot1)
+                return false;
+            if (t[i].slot1 == x->slot1 && t[i].key == key)
+                return true;
+        }
+    }
     for (uint32_t j = 0; j < x->nonroot; j++)
         if (x->keys[j] == key)
             return true;
@@ -1358,7 +1412,7 @@ static PM_INLINE void step_edges(mctx *m, uint32_t node, size_t p)
         for (uint32_t i = 0; i < nd->nkeys; i++) {
             if (k[i] == word ? (spec & SPEC_WORD) != 0
                              : ((bloom >> (k[i] & 63)) & (bloom2 >> ((k[i] >> 6) & 63)) & 1) &&
-                                   tok_has_class(x, k[i]))
+                                   tok_has_class(pm, x, k[i]))
                 step(m, ch[i], p + 1);
         }
         goto tokens;

@@ -66,6 +66,12 @@ typedef struct pm_ckey {
     uint32_t rchild; /* the root's child along this class, 0 = none (frozen) */
 } pm_ckey;
 
+/* An entry of tact__pm.cxp: slot1 0 when empty. */
+typedef struct pm_cpair {
+    uint64_t key;
+    uint32_t slot1, pad;
+} pm_cpair;
+
 /* The class keys of one word laid out for the scan (built at the freeze
  * from the linked lists, which stay the snapshot's format): its keys side
  * by side in list order, the root's children along them (zeros left out),
@@ -75,7 +81,8 @@ typedef struct pm_cx {
     const uint16_t *tk; /* each key's half of its tfilter bit (tbit_key) */
     const uint32_t *rch;
     const struct pm_rnb *rnb; /* the masks of each rch, side by side (or NULL) */
-    uint32_t nkeys, nonroot, nrch, pad;
+    uint32_t nkeys, nonroot, nrch;
+    uint32_t slot1; /* 1 + its slot in pm->cx when laid out by build_cx (cxp), else 0 */
     uint64_t bloom;
     uint64_t bloom2; /* the first nonroot keys again, bits (key >> 6) & 63 */
     uint64_t bloom3; /* and again, bits (key >> 12) & 63 (tok_has_class asks it first) */
@@ -168,6 +175,12 @@ struct tact__pm {
     uint16_t *cxt;
     uint32_t *cxr;
     pm_rnb *cxn; /* the masks of the cxr nodes, for the root's steps */
+    /* each laid-out word's first nonroot class keys as (slot1, key) pairs
+     * in an open-addressing table of cxp_mask + 1 entries (slot1 0: empty;
+     * NULL without memory): tok_has_class's one probe instead of a walk of
+     * the word's keys */
+    struct pm_cpair *cxp;
+    uint32_t cxp_mask;
     uint64_t rfilter[PM_FILTER_WORDS];
     uint64_t cfilter[PM_FILTER_WORDS];
     /* cfilter and rfilter interleaved: bucket b's bits at 2b (c), 2b + 1 (r) */

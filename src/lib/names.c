@@ -64,7 +64,7 @@ bool tact__nm_cap_free(const names_ctx *c, size_t i)
     return tact__tagger_cap_free(c->sc, i);
 }
 
-uint32_t tact__nm_bits(const names_ctx *c, size_t i)
+uint32_t tact__nm_bits_parts(const names_ctx *c, size_t i)
 {
     const tact__token *t = nm_tok(c, i);
     if (t->lex || !(t->shape & TACT__SH_HYPHEN))
@@ -93,30 +93,6 @@ uint32_t tact__nm_bits(const names_ctx *c, size_t i)
         s = e + 1;
     }
     return all & TACT__LX_NAME;
-}
-
-#define NOT_A_NAME                                                                                \
-    (TACT__LX_DICT | TACT__LX_STOP | TACT__LX_PLACE | TACT__LX_BRAND | TACT__LX_TITLE |          \
-     TACT__LX_KIN | TACT__LX_ROLE | TACT__LX_MONTH | TACT__LX_WEEKDAY | TACT__LX_STREET |        \
-     TACT__LX_BIGPLACE)
-
-bool tact__nm_strong_name(const names_ctx *c, size_t i)
-{
-    if (!nm_word(c, i) || nm_tok(c, i)->norm_len < 2)
-        return false;
-    uint32_t b = tact__nm_bits(c, i);
-    return (b & TACT__LX_NAME) && !(b & NOT_A_NAME);
-}
-
-bool tact__nm_surname_like(const names_ctx *c, size_t i)
-{
-    if (!nm_cap(c, i) || nm_tok(c, i)->norm_len < 2)
-        return false;
-    uint32_t b = tact__nm_bits(c, i);
-    if (b & (TACT__LX_STOP | TACT__LX_BRAND | TACT__LX_TITLE | TACT__LX_KIN | TACT__LX_MONTH |
-             TACT__LX_WEEKDAY | TACT__LX_STREET | TACT__LX_BIGPLACE | TACT__LX_ROLE))
-        return false;
-    return (b & (TACT__LX_NAME | TACT__LX_PROPER)) || !(b & TACT__LX_DICT);
 }
 
 bool tact__nm_weekday_plural(const names_ctx *c, size_t i)
@@ -563,7 +539,7 @@ int tact__names_scan(tact_scanner *sc)
             /* the filter answers "in no list" for most tokens without the
              * probe, and never for a token that is in one (idents_filter.h) */
             if (len && tact__hf_maybe(cuef, t->hash))
-                cl = tact__lex_get_h(&c.nr->cue, w, len, t->hash);
+                cl = nm_lex_get_h(&c.nr->cue, t->hash);
             cap = (sh & TACT__SH_INITCAP) != 0;
             own = nm_cue_own(sc, t, cl);
             skip = (lx & TACT__LX_STOP) && (sh & TACT__SH_LOWER);
@@ -573,7 +549,7 @@ int tact__names_scan(tact_scanner *sc)
         case TACT__TOK_PUNCT:
             if (len) {
                 if (tact__hf_maybe(cuef, t->hash))
-                    cl = tact__lex_get_h(&c.nr->cue, w, len, t->hash);
+                    cl = nm_lex_get_h(&c.nr->cue, t->hash);
                 if ((unsigned char)(w[0] - '0') < 10u)
                     numtok = true;
             }

@@ -188,6 +188,46 @@ static inline uint32_t nm_lex(const names_ctx *c, size_t i)
     return i < c->n ? c->sc->toks[i].lex : 0;
 }
 
+/* tact__hash_inl in two halves, for keys of several tokens hashed a token
+ * at a time (no copy of the key): its FNV-1a loop from state h (start from
+ * NM_FNV0), and its finish. */
+#define NM_FNV0 0xcbf29ce484222325ull
+static inline uint64_t nm_fnv(uint64_t h, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t k = 0; k < n; k++) {
+        h ^= p[k];
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+static inline uint64_t nm_fnv_end(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    return h;
+}
+
+/* tact__lex_get_h (lex.c) inline, for the lookups the names scan makes of
+ * many tokens: the same probe, the same answer (the key is not read). */
+static inline uint32_t nm_lex_get_h(const tact__lex *lx, uint64_t h)
+{
+    const uint32_t ns = lx->nslots;
+    const tact__lex_slot *slots = lx->slots;
+    uint32_t mask = ns - 1, i = (uint32_t)h & mask;
+    for (uint32_t k = 0; k < ns; k++) {
+        const tact__lex_slot *sl = &slots[i];
+        if (!sl->e1)
+            return 0;
+        if (sl->h == h)
+            return sl->val;
+        i = (i + 1) & mask;
+    }
+    return 0;
+}
+
 /* Token i's normalised form is w (compares the first byte before anything
  * else: this runs for every token against every cue word). */
 static inline bool nm_is(const names_ctx *c, size_t i, const char *w)
@@ -253,14 +293,46 @@ bool tact__nm_cap_free(const names_ctx *c, size_t i);
 
 /* Lexicon bits of a word, with hyphenated names ("ruby-mae") looked up
  * part by part: when every part is a name the word is a name. */
-uint32_t tact__nm_bits(const names_ctx *c, size_t i);
+uint32_t tact__nm_bits_parts(const names_ctx *c, size_t i);
+
+/* (inline: most words have bits of their own, or no hyphen; only an
+ * unlisted hyphenated word is looked up part by part) */
+static inline uint32_t tact__nm_bits(const names_ctx *c, size_t i)
+{
+    const tact__token *t = &c->sc->toks[i];
+    if (t->lex || !(t->shape & TACT__SH_HYPHEN))
+        return t->lex;
+    return tact__nm_bits_parts(c, i);
+}
+
+/* The bits that make a name something else too (tact__nm_strong_name). */
+#define NOT_A_NAME                                                                                \
+    (TACT__LX_DICT | TACT__LX_STOP | TACT__LX_PLACE | TACT__LX_BRAND | TACT__LX_TITLE |          \
+     TACT__LX_KIN | TACT__LX_ROLE | TACT__LX_MONTH | TACT__LX_WEEKDAY | TACT__LX_STREET |        \
+     TACT__LX_BIGPLACE)
 
 /* A word that is a name and nothing else: a known given name or surname
- * that is not an ordinary word, place or function word ("kayleigh"). */
-bool tact__nm_strong_name(const names_ctx *c, size_t i);
+ * that is not an ordinary word, place or function word ("kayleigh").
+ * (inline, as the tests below: they run for many tokens) */
+static inline bool tact__nm_strong_name(const names_ctx *c, size_t i)
+{
+    if (!nm_word(c, i) || nm_tok(c, i)->norm_len < 2)
+        return false;
+    uint32_t b = tact__nm_bits(c, i);
+    return (b & TACT__LX_NAME) && !(b & NOT_A_NAME);
+}
 
 /* A capitalised word that can continue a name ("Kayleigh Marsh"). */
-bool tact__nm_surname_like(const names_ctx *c, size_t i);
+static inline bool tact__nm_surname_like(const names_ctx *c, size_t i)
+{
+    if (!nm_cap(c, i) || nm_tok(c, i)->norm_len < 2)
+        return false;
+    uint32_t b = tact__nm_bits(c, i);
+    if (b & (TACT__LX_STOP | TACT__LX_BRAND | TACT__LX_TITLE | TACT__LX_KIN | TACT__LX_MONTH |
+             TACT__LX_WEEKDAY | TACT__LX_STREET | TACT__LX_BIGPLACE | TACT__LX_ROLE))
+        return false;
+    return (b & (TACT__LX_NAME | TACT__LX_PROPER)) || !(b & TACT__LX_DICT);
+}
 
 /* Token i is a weekday in the plural: "Fridays". */
 bool tact__nm_weekday_plural(const names_ctx *c, size_t i);

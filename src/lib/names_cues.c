@@ -558,19 +558,24 @@ static size_t place_at(const names_ctx *c, size_t i, uint32_t *bits)
     }
     if (!(lx & TACT__LX_HEAD))
         return best;
-    char key[128];
+    /* the key: the words joined by spaces, up to KEY_MAX - 1 bytes, hashed
+     * a word at a time (nm_lex_get_h reads only the hash) */
+    enum { KEY_MAX = 128 };
+    uint64_t hs = NM_FNV0;
     size_t kl = 0;
     for (size_t j = i; j < c->n && j < i + 4; j++) {
         const tact__token *t = nm_tok(c, j);
-        if (t->kind != TACT__TOK_WORD || kl + t->norm_len + 1 >= sizeof key)
+        if (t->kind != TACT__TOK_WORD || kl + t->norm_len + 1 >= KEY_MAX)
             break;
-        if (j > i)
-            key[kl++] = ' ';
-        memcpy(key + kl, c->sc->norm.p + t->norm_off, t->norm_len);
+        if (j > i) {
+            hs = (hs ^ (unsigned char)' ') * 0x100000001b3ull;
+            kl++;
+        }
+        hs = nm_fnv(hs, c->sc->norm.p + t->norm_off, t->norm_len);
         kl += t->norm_len;
         if (j == i)
             continue;
-        uint32_t v = tact__lex_get(c->words, key, kl);
+        uint32_t v = nm_lex_get_h(c->words, nm_fnv_end(hs));
         if (v & TACT__LX_PLACE) {
             best = j;
             *bits = v;
@@ -624,12 +629,44 @@ static int rule_place(names_ctx *c, size_t i, size_t *next)
 static const char *const place_preps[] = {"in", "near", "around", "outside", "nr", "round",
                                           "at", "from", "on", "to", NULL};
 
+/* Token i as a preposition of place: PREP_STRONG ("in", "near", "around",
+ * "outside", "nr", "round"), PREP_WEAK ("at", "from", "on"), PREP_TO ("to")
+ * or 0 (speed: one comparison by length, not one nm_is per word). */
+enum { PREP_STRONG = 1, PREP_WEAK, PREP_TO };
+static int place_prep(const names_ctx *c, size_t i)
+{
+    if (i >= c->n)
+        return 0;
+    const tact__token *t = nm_tok(c, i);
+    const char *w = c->sc->norm.p + t->norm_off;
+    switch (t->norm_len) {
+    case 2:
+        if ((w[0] == 'i' && w[1] == 'n') || (w[0] == 'n' && w[1] == 'r'))
+            return PREP_STRONG;
+        if ((w[0] == 'a' && w[1] == 't') || (w[0] == 'o' && w[1] == 'n'))
+            return PREP_WEAK;
+        return w[0] == 't' && w[1] == 'o' ? PREP_TO : 0;
+    case 4:
+        if (memcmp(w, "near", 4) == 0)
+            return PREP_STRONG;
+        return memcmp(w, "from", 4) == 0 ? PREP_WEAK : 0;
+    case 5:
+        return memcmp(w, "round", 5) == 0 ? PREP_STRONG : 0;
+    case 6:
+        return memcmp(w, "around", 6) == 0 ? PREP_STRONG : 0;
+    case 7:
+        return memcmp(w, "outside", 7) == 0 ? PREP_STRONG : 0;
+    default:
+        return 0;
+    }
+}
+
 static int rule_place_context(names_ctx *c, size_t i)
 {
-    bool strong_prep = nm_is(c, i, "in") || nm_is(c, i, "near") || nm_is(c, i, "around") ||
-                       nm_is(c, i, "outside") || nm_is(c, i, "nr") || nm_is(c, i, "round");
-    bool weak_prep = nm_is(c, i, "at") || nm_is(c, i, "from") || nm_is(c, i, "on");
-    if (nm_is(c, i, "to") && i > 0 && nm_in(c, i - 1, move_verbs))
+    const int prep = place_prep(c, i);
+    bool strong_prep = prep == PREP_STRONG;
+    bool weak_prep = prep == PREP_WEAK;
+    if (prep == PREP_TO && i > 0 && nm_in(c, i - 1, move_verbs))
         strong_prep = true;
     if (!strong_prep && !weak_prep)
         return TACT_OK;
@@ -658,7 +695,7 @@ static int rule_place_context(names_ctx *c, size_t i)
         if (upper >= 2)
             return TACT_OK;
     }
-    if ((weak_prep || nm_is(c, i, "to")) && (b & TACT__LX_NAME) && !(b & TACT__LX_PLACE))
+    if ((weak_prep || prep == PREP_TO) && (b & TACT__LX_NAME) && !(b & TACT__LX_PLACE))
         return TACT_OK;
     size_t e = k;
     while (e + 1 < c->n && e < k + 2 && nm_cap(c, e + 1) &&
@@ -740,27 +777,32 @@ int tact__names_cues_scan(names_ctx *c)
         if ((lx & TACT__LX_TITLE && (rc = rule_title(c, i))) ||
             (lx & (TACT__LX_KIN | TACT__LX_ROLE | TACT__LX_BRAND) && (rc = rule_relation(c, i))) ||
             (nm_has(c, i, NL_NICK) && (rc = rule_nickname(c, i))) ||
-            ((cap || ((t->shape & TACT__SH_LOWER) && nm_has(c, i + 1, NL_FAMILY))) &&
+            /* (rule_family needs a family noun after i, NL_FAMILY) */
+            ((cap || (t->shape & TACT__SH_LOWER)) && nm_has(c, i + 1, NL_FAMILY) &&
              (rc = rule_family(c, i))) ||
             (next2 && nm_tok(c, i + 1)->kind == TACT__TOK_POSS && (rc = rule_owner(c, i))) ||
             (next2 && nm_punct(c, i + 1, '(') && (rc = rule_name_age(c, i))) ||
-            ((t->norm_len == 7 || t->norm_len == 8 ||
+            ((((t->norm_len == 7 || t->norm_len == 8) && c->sc->norm.p[t->norm_off] == 'i') ||
               (t->norm_len <= 3 && letters_only_caps(c, i, 3))) &&
              (rc = rule_initials(c, i))) ||
             (t->kind == TACT__TOK_PUNCT && (rc = rule_bracket_nick(c, i, per))) ||
             (t->kind == TACT__TOK_HASHTAG && (rc = rule_hashtag(c, i))) ||
             (t->norm_len == 3 && nm_is(c, i, "the") && (rc = rule_description(c, i))) ||
-            (cap && (rc = rule_name(c, i))) ||
+            /* (rule_name needs a name: tact__nm_bits with TACT__LX_NAME) */
+            (cap && (tact__nm_bits(c, i) & TACT__LX_NAME) && (rc = rule_name(c, i))) ||
             (t->kind == TACT__TOK_HASHTAG && (rc = rule_hashtag_camel(c, i))) ||
             (t->kind == TACT__TOK_WORD && (t->shape & TACT__SH_LOWER) &&
              (rc = rule_lower_name(c, i))) ||
             (nm_has(c, i, NL_PLACEPREP) && (rc = rule_place_context(c, i))) ||
-            (cap && (rc = rule_area(c, i))) ||
+            (cap && nm_has(c, i + 1, NL_AREA) && (rc = rule_area(c, i))) ||
             ((t->norm_len == 3 || t->norm_len == 5 || t->norm_len == 6) &&
              (c->sc->norm.p[t->norm_off] == 'h' || c->sc->norm.p[t->norm_off] == 'y') &&
              (rc = rule_prison(c, i))))
             return rc;
-        if (i >= place_next && (rc = rule_place(c, i, &place_next)))
+        /* (rule_place: place_at finds nothing at a token that is no word
+         * or has neither of these bits, and then nothing changes) */
+        if (i >= place_next && t->kind == TACT__TOK_WORD &&
+            (lx & (TACT__LX_PLACE | TACT__LX_HEAD)) && (rc = rule_place(c, i, &place_next)))
             return rc;
         for (size_t k = before; k < c->sc->ncand; k++) {
             tact__finding *f = &c->sc->cand[k];

@@ -331,19 +331,24 @@ static void mark_lists(names_ctx *c)
         }
         if (!(lx & TACT__LX_HEAD))
             continue;
+        /* the entry's key, as written into key above, hashed a word at a
+         * time (nm_lex_get_h reads only the hash) */
+        uint64_t hs = NM_FNV0;
         size_t kl = 0;
         for (size_t j = i; j < c->n && j < first + 4; j++) {
             const tact__token *t = nm_tok(c, j);
             bool poss = j == first && j > i;
             if ((t->kind != TACT__TOK_WORD && !poss) || kl + t->norm_len + 1 >= sizeof key)
                 break;
-            if (j > i && !poss)
-                key[kl++] = ' ';
-            memcpy(key + kl, c->sc->norm.p + t->norm_off, t->norm_len);
+            if (j > i && !poss) {
+                hs = (hs ^ (unsigned char)' ') * 0x100000001b3ull;
+                kl++;
+            }
+            hs = nm_fnv(hs, c->sc->norm.p + t->norm_off, t->norm_len);
             kl += t->norm_len;
             if (j <= first)
                 continue;
-            uint32_t v = tact__lex_get(c->words, key, kl);
+            uint32_t v = nm_lex_get_h(c->words, nm_fnv_end(hs));
             if (v & TACT__LX_PUBLIC)
                 block(c, i, j, NM_BLOCK_PUBLIC);
             if (v & TACT__LX_BRAND)
@@ -571,25 +576,46 @@ static const char *const own_kin_adj[] = {"little", "big",  "baby",  "older", "y
                                           "twin",   "kid",  "wee",   "elder", "eldest",
                                           "youngest", NULL};
 
+/* mark_own_family's test at token i (1 <= i, i + 1 < n): the end of what
+ * it marked, or i when it marked nothing. */
+static size_t own_family_at(names_ctx *c, size_t i)
+{
+    /* "my eldest Isla", "my youngest Alfie": the adjective is the kin */
+    bool eldest = nm_is(c, i - 1, "my") &&
+                  (nm_is(c, i, "eldest") || nm_is(c, i, "youngest") || nm_is(c, i, "oldest"));
+    if (!eldest &&
+        (!(nm_lex(c, i) & TACT__LX_KIN) || !nm_in(c, i, own_kin) ||
+         !(nm_is(c, i - 1, "my") ||
+           (i >= 2 && nm_is(c, i - 2, "my") && nm_in(c, i - 1, own_kin_adj)))))
+        return i;
+    size_t k = i + 1;
+    if (!nm_word(c, k) || !(nm_cap(c, k) || (nm_lex(c, k) & TACT__LX_NAME)))
+        return i;
+    size_t e = nm_cap(c, k) ? cap_run_fwd(c, k) : k;
+    if (e - k > 2)
+        e = k + 2;
+    block(c, k, e, NM_BLOCK_PUBLIC);
+    return e;
+}
+
 static void mark_own_family(names_ctx *c)
 {
-    for (size_t i = 1; i + 1 < c->n; i++) {
-        /* "my eldest Isla", "my youngest Alfie": the adjective is the kin */
-        bool eldest = nm_is(c, i - 1, "my") &&
-                      (nm_is(c, i, "eldest") || nm_is(c, i, "youngest") || nm_is(c, i, "oldest"));
-        if (!eldest &&
-            (!(nm_lex(c, i) & TACT__LX_KIN) || !nm_in(c, i, own_kin) ||
-             !(nm_is(c, i - 1, "my") ||
-               (i >= 2 && nm_is(c, i - 2, "my") && nm_in(c, i - 1, own_kin_adj)))))
+    /* The test at each i from 1 (i + 1 < n), going on after what a match
+     * marked. It needs "my" one or two tokens before i: only those i are
+     * tried, in order (next: the first i the walk would try; a token whose
+     * hash is not that of "my" is not "my"). */
+    const tact__token *toks = c->sc->toks;
+    const uint64_t h_my = tact__hash_inl("my", 2);
+    size_t next = 1;
+    for (size_t j = 0; j + 2 < c->n; j++) {
+        if (toks[j].hash != h_my)
             continue;
-        size_t k = i + 1;
-        if (!nm_word(c, k) || !(nm_cap(c, k) || (nm_lex(c, k) & TACT__LX_NAME)))
-            continue;
-        size_t e = nm_cap(c, k) ? cap_run_fwd(c, k) : k;
-        if (e - k > 2)
-            e = k + 2;
-        block(c, k, e, NM_BLOCK_PUBLIC);
-        i = e;
+        for (size_t i = j + 1; i <= j + 2 && i + 1 < c->n; i++) {
+            if (i < next)
+                continue;
+            size_t e = own_family_at(c, i);
+            next = e + 1; /* (e == i: nothing marked, the next i) */
+        }
     }
 }
 
