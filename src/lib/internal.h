@@ -98,18 +98,31 @@ int tact__err(tact_error *err, int code, size_t offset, const char *fmt, ...)
 uint64_t tact__hash(const void *s, size_t n);
 /* The same hash, inline, for the per-token callers (tokenize.c, the
  * tagger's affix features): a call costs as much as hashing a short key. */
-static inline uint64_t tact__hash_inl(const void *s, size_t n)
+/* tact__hash_inl in two halves, for keys hashed a piece at a time (the
+ * words of a multi-word key, with no copy of the key): its FNV-1a loop
+ * from state h (start from TACT__FNV0), and its finish. */
+#define TACT__FNV0 0xcbf29ce484222325ull
+static inline uint64_t tact__fnv_more(uint64_t h, const void *s, size_t n)
 {
     const unsigned char *p = s;
-    uint64_t h = 0xcbf29ce484222325ull;
     for (size_t i = 0; i < n; i++) {
         h ^= p[i];
         h *= 0x100000001b3ull;
     }
+    return h;
+}
+
+static inline uint64_t tact__fnv_finish(uint64_t h)
+{
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdull;
     h ^= h >> 33;
     return h;
+}
+
+static inline uint64_t tact__hash_inl(const void *s, size_t n)
+{
+    return tact__fnv_finish(tact__fnv_more(TACT__FNV0, s, n));
 }
 
 /*
@@ -145,6 +158,24 @@ int tact__lex_add(const tact__alloc *a, tact__lex *lx, const char *key, size_t n
 /* Returns the value, or 0 when absent. */
 uint32_t tact__lex_get(const tact__lex *lx, const char *key, size_t n);
 uint32_t tact__lex_get_h(const tact__lex *lx, const char *key, size_t n, uint64_t h);
+/* tact__lex_get_h's probe, inline for the per-token callers (the key is
+ * identified by its hash alone): the same slots, the same answer (an empty
+ * slot or the end of a bounded walk: absent). */
+static inline uint32_t tact__lex_probe(const tact__lex *lx, uint64_t h)
+{
+    const uint32_t ns = lx->nslots;
+    const tact__lex_slot *slots = lx->slots;
+    uint32_t mask = ns - 1, i = (uint32_t)h & mask;
+    for (uint32_t k = 0; k < ns; k++) {
+        const tact__lex_slot *sl = &slots[i];
+        if (!sl->e1)
+            return 0;
+        if (sl->h == h)
+            return sl->val;
+        i = (i + 1) & mask;
+    }
+    return 0;
+}
 void tact__lex_free(const tact__alloc *a, tact__lex *lx);
 
 /*

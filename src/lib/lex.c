@@ -117,20 +117,7 @@ uint32_t tact__lex_get_h(const tact__lex *lx, const char *key, size_t n, uint64_
 {
     (void)key;
     (void)n;
-    /* probe's walk for a lookup: the same slots, the same answer (an empty
-     * slot or the end of a bounded walk: absent) */
-    const uint32_t ns = lx->nslots;
-    const tact__lex_slot *slots = lx->slots;
-    uint32_t mask = ns - 1, i = (uint32_t)h & mask;
-    for (uint32_t k = 0; k < ns; k++) {
-        const tact__lex_slot *sl = &slots[i];
-        if (!sl->e1)
-            return 0;
-        if (sl->h == h)
-            return sl->val;
-        i = (i + 1) & mask;
-    }
-    return 0;
+    return tact__lex_probe(lx, h);
 }
 
 uint32_t tact__lex_get(const tact__lex *lx, const char *key, size_t n)

@@ -539,7 +539,7 @@ int tact__names_scan(tact_scanner *sc)
             /* the filter answers "in no list" for most tokens without the
              * probe, and never for a token that is in one (idents_filter.h) */
             if (len && tact__hf_maybe(cuef, t->hash))
-                cl = nm_lex_get_h(&c.nr->cue, t->hash);
+                cl = tact__lex_probe(&c.nr->cue, t->hash);
             cap = (sh & TACT__SH_INITCAP) != 0;
             own = nm_cue_own(sc, t, cl);
             skip = (lx & TACT__LX_STOP) && (sh & TACT__SH_LOWER);
@@ -549,7 +549,7 @@ int tact__names_scan(tact_scanner *sc)
         case TACT__TOK_PUNCT:
             if (len) {
                 if (tact__hf_maybe(cuef, t->hash))
-                    cl = nm_lex_get_h(&c.nr->cue, t->hash);
+                    cl = tact__lex_probe(&c.nr->cue, t->hash);
                 if ((unsigned char)(w[0] - '0') < 10u)
                     numtok = true;
             }

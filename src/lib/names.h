@@ -188,46 +188,6 @@ static inline uint32_t nm_lex(const names_ctx *c, size_t i)
     return i < c->n ? c->sc->toks[i].lex : 0;
 }
 
-/* tact__hash_inl in two halves, for keys of several tokens hashed a token
- * at a time (no copy of the key): its FNV-1a loop from state h (start from
- * NM_FNV0), and its finish. */
-#define NM_FNV0 0xcbf29ce484222325ull
-static inline uint64_t nm_fnv(uint64_t h, const char *s, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    for (size_t k = 0; k < n; k++) {
-        h ^= p[k];
-        h *= 0x100000001b3ull;
-    }
-    return h;
-}
-
-static inline uint64_t nm_fnv_end(uint64_t h)
-{
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    return h;
-}
-
-/* tact__lex_get_h (lex.c) inline, for the lookups the names scan makes of
- * many tokens: the same probe, the same answer (the key is not read). */
-static inline uint32_t nm_lex_get_h(const tact__lex *lx, uint64_t h)
-{
-    const uint32_t ns = lx->nslots;
-    const tact__lex_slot *slots = lx->slots;
-    uint32_t mask = ns - 1, i = (uint32_t)h & mask;
-    for (uint32_t k = 0; k < ns; k++) {
-        const tact__lex_slot *sl = &slots[i];
-        if (!sl->e1)
-            return 0;
-        if (sl->h == h)
-            return sl->val;
-        i = (i + 1) & mask;
-    }
-    return 0;
-}
-
 /* Token i's normalised form is w (compares the first byte before anything
  * else: this runs for every token against every cue word). */
 static inline bool nm_is(const names_ctx *c, size_t i, const char *w)

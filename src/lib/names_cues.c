@@ -559,9 +559,9 @@ static size_t place_at(const names_ctx *c, size_t i, uint32_t *bits)
     if (!(lx & TACT__LX_HEAD))
         return best;
     /* the key: the words joined by spaces, up to KEY_MAX - 1 bytes, hashed
-     * a word at a time (nm_lex_get_h reads only the hash) */
+     * a word at a time (tact__lex_probe reads only the hash) */
     enum { KEY_MAX = 128 };
-    uint64_t hs = NM_FNV0;
+    uint64_t hs = TACT__FNV0;
     size_t kl = 0;
     for (size_t j = i; j < c->n && j < i + 4; j++) {
         const tact__token *t = nm_tok(c, j);
@@ -571,11 +571,11 @@ static size_t place_at(const names_ctx *c, size_t i, uint32_t *bits)
             hs = (hs ^ (unsigned char)' ') * 0x100000001b3ull;
             kl++;
         }
-        hs = nm_fnv(hs, c->sc->norm.p + t->norm_off, t->norm_len);
+        hs = tact__fnv_more(hs, c->sc->norm.p + t->norm_off, t->norm_len);
         kl += t->norm_len;
         if (j == i)
             continue;
-        uint32_t v = nm_lex_get_h(c->words, nm_fnv_end(hs));
+        uint32_t v = tact__lex_probe(c->words, tact__fnv_finish(hs));
         if (v & TACT__LX_PLACE) {
             best = j;
             *bits = v;

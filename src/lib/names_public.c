@@ -332,8 +332,8 @@ static void mark_lists(names_ctx *c)
         if (!(lx & TACT__LX_HEAD))
             continue;
         /* the entry's key, as written into key above, hashed a word at a
-         * time (nm_lex_get_h reads only the hash) */
-        uint64_t hs = NM_FNV0;
+         * time (tact__lex_probe reads only the hash) */
+        uint64_t hs = TACT__FNV0;
         size_t kl = 0;
         for (size_t j = i; j < c->n && j < first + 4; j++) {
             const tact__token *t = nm_tok(c, j);
@@ -344,11 +344,11 @@ static void mark_lists(names_ctx *c)
                 hs = (hs ^ (unsigned char)' ') * 0x100000001b3ull;
                 kl++;
             }
-            hs = nm_fnv(hs, c->sc->norm.p + t->norm_off, t->norm_len);
+            hs = tact__fnv_more(hs, c->sc->norm.p + t->norm_off, t->norm_len);
             kl += t->norm_len;
             if (j <= first)
                 continue;
-            uint32_t v = nm_lex_get_h(c->words, nm_fnv_end(hs));
+            uint32_t v = tact__lex_probe(c->words, tact__fnv_finish(hs));
             if (v & TACT__LX_PUBLIC)
                 block(c, i, j, NM_BLOCK_PUBLIC);
             if (v & TACT__LX_BRAND)

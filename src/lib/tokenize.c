@@ -640,26 +640,6 @@ static bool has_lex(const tact__token *t)
  * functions build them in the usual case, and a key built differently
  * costs a wasted prefetch, never a different answer.
  */
-/* tact__hash_inl in two halves: its FNV-1a loop from state h, and its
- * finish */
-static inline uint64_t fnv_more(uint64_t h, const char *s, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    for (size_t k = 0; k < n; k++) {
-        h ^= p[k];
-        h *= 0x100000001b3ull;
-    }
-    return h;
-}
-
-static inline uint64_t fnv_finish(uint64_t h)
-{
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    return h;
-}
-
 static void warm_later_probes(const tact_scanner *sc, const tact__lex *lx, uint32_t mask, size_t i)
 {
     const tact__token *t = &sc->toks[i];
@@ -677,15 +657,15 @@ static void warm_later_probes(const tact_scanner *sc, const tact__lex *lx, uint3
      * as tact__hash_inl hashes it, one word more at a time: its FNV-1a
      * state carried on, finished for each prefetch) */
     size_t kl = t->norm_len;
-    uint64_t s = fnv_more(0xcbf29ce484222325ull, w, kl);
+    uint64_t s = tact__fnv_more(TACT__FNV0, w, kl);
     for (size_t j = i + 1; j < sc->ntoks && j < i + 4; j++) {
         const tact__token *u = &sc->toks[j];
         if (u->kind != TACT__TOK_WORD || kl + u->norm_len + 1 >= KEY_MAX)
             break;
         s = (s ^ (unsigned char)' ') * 0x100000001b3ull;
-        s = fnv_more(s, sc->norm.p + u->norm_off, u->norm_len);
+        s = tact__fnv_more(s, sc->norm.p + u->norm_off, u->norm_len);
         kl += 1 + u->norm_len;
-        __builtin_prefetch(&lx->slots[(uint32_t)fnv_finish(s) & mask]);
+        __builtin_prefetch(&lx->slots[(uint32_t)tact__fnv_finish(s) & mask]);
     }
 }
 #endif
