@@ -127,18 +127,7 @@ static CN_INLINE int give(tact__cn_fn fn, void *ctx, size_t first, size_t last, 
  * nearly every token asks, and nearly every answer is no). */
 static CN_INLINE bool lex_has(const tact__lex *lx, uint64_t h)
 {
-    const uint32_t ns = lx->nslots;
-    const tact__lex_slot *slots = lx->slots;
-    uint32_t mask = ns - 1, i = (uint32_t)h & mask;
-    for (uint32_t k = 0; k < ns; k++) {
-        const tact__lex_slot *sl = &slots[i];
-        if (!sl->e1)
-            return false;
-        if (sl->h == h)
-            return sl->val != 0;
-        i = (i + 1) & mask;
-    }
-    return false;
+    return tact__lex_probe(lx, h) != 0;
 }
 
 /* Token i's own normal form to fn, as give would with may_mask false

@@ -674,17 +674,7 @@ static void warm_later_probes(const tact_scanner *sc, const tact__lex *lx, uint3
  * makes: the same probe, the same answer. */
 static inline uint32_t lex_get_inl(const tact__lex *lx, uint64_t h)
 {
-    /* (lookup_words calls it only with words in the lexicon: nslots > 0) */
-    uint32_t mask = lx->nslots - 1, i = (uint32_t)h & mask;
-    for (uint32_t k = 0; k < lx->nslots; k++) {
-        const tact__lex_slot *sl = &lx->slots[i];
-        if (!sl->e1)
-            return 0;
-        if (sl->h == h)
-            return sl->val;
-        i = (i + 1) & mask;
-    }
-    return 0;
+    return tact__lex_probe(lx, h);
 }
 
 /*
