@@ -70,6 +70,9 @@ enum {
                  * working life, whose names are colleagues', post-wide only */
     CX_PARENTOPEN, /* the author's own life when it opens a sentence with no
                     * subject ("2 years sober today."): CX_PARENT then */
+    CX_FICTION, /* the post says its case is invented ("fictional case study",
+                 * "not a real child"): its names and ages are no one's,
+                 * post-wide only (tact__conduct_fiction) */
     CX_NTAGS
 };
 enum { DG_HIGH, DG_MEDIUM };
@@ -81,7 +84,8 @@ static const char *const case_tags[] = {"strong", "personal", "process", "detail
 static const char *const cx_tags[] = {"training", "anon",  "topic", "advice", "condemn",
                                       "own",      "kind",  "about", "parent", "ownfam", "glad",
                                       "decline", "ownpost", "agency", "hiring", "public", "senior",
-                                      "staff", "parentopen"};
+                                      "staff", "parentopen", "fiction"};
+_Static_assert(sizeof cx_tags / sizeof cx_tags[0] == CX_NTAGS, "a name for every context");
 /* Post-wide contexts in which no venting rule reports: the post is the
  * author's own family life ("my youngest only eats beige food. send help"),
  * sincere good news or self-care ("three cheers for our IT guy who fixed my
@@ -1603,6 +1607,7 @@ int tact__conduct_scan(tact_scanner *sc)
     s->public_post = 0;
     s->senior = false;
     s->senior_town = false;
+    s->fiction = false;
     if (sc->ntoks == 0)
         return TACT_OK;
     scan_state st = {sc,    r, s, NULL, NULL, 0, false, false, false, false, 0, 0,
@@ -1645,6 +1650,7 @@ int tact__conduct_scan(tact_scanner *sc)
         if (s->pend[q].type == (uint8_t)TACT_TYPE_CASE_DISCUSSION)
             s->ownpost = false;
     s->public_post = public_post(&st);
+    s->fiction = (st.ctx & (1u << CX_FICTION)) != 0;
     return flush_pending(&st);
 }
 
@@ -1667,6 +1673,12 @@ bool tact__conduct_senior_role(const tact_scanner *sc)
 {
     const tact__cd_scratch *s = sc->conduct_scratch;
     return s && s->senior;
+}
+
+bool tact__conduct_fiction(const tact_scanner *sc)
+{
+    const tact__cd_scratch *s = sc->conduct_scratch;
+    return s && s->fiction;
 }
 
 bool tact__conduct_senior_town(const tact_scanner *sc)

@@ -154,6 +154,7 @@ typedef struct tact__cd_scratch {
     unsigned public_post; /* TACT__PUBLIC_*: see tact__conduct_public_post */
     bool senior;          /* a post one person holds is named (context "senior") */
     bool senior_town;     /* ... with its town: "head of service at Wrexham" */
+    bool fiction;         /* the post says its case is invented (context "fiction") */
     tact__cd_pending *pend; /* this scan's findings before the sentence merge */
     size_t npend, pendcap;
 } tact__cd_scratch;
@@ -179,6 +180,10 @@ bool tact__conduct_senior_role(const tact_scanner *sc);
  * leave alone as too big ("head of service at Wrexham", "Wrexham's new
  * head of service"). */
 bool tact__conduct_senior_town(const tact_scanner *sc);
+
+/* The post says the case it tells is invented: "fictional case study",
+ * "a made-up family", "not a real child" (context "fiction"). */
+bool tact__conduct_fiction(const tact_scanner *sc);
 
 /* True when the post offers contact details in the first person ("drop me
  * a line at", "my number is"), not a team's ("call the team on"). */

@@ -284,6 +284,10 @@ static int rule_nickname(names_ctx *c, size_t i)
      * organisation word */
     if (!cue_target(c, k) || (nm_lex(c, k) & TACT__LX_STREET) || nm_has(c, k, NL_ORG))
         return TACT_OK;
+    /* "our Muslim neighbours", "our Polish families": a people, not a
+     * nickname */
+    if (nm_has(c, k, NL_DEMONYM))
+        return TACT_OK;
     if (nm_cap(c, k) && !(nm_tok(c, k)->shape & TACT__SH_ONELETTER) &&
         !(tact__nm_bits(c, k) & TACT__LX_NAME))
         return TACT_OK;

@@ -572,9 +572,13 @@ static const char *const own_kin[] = {
     "stepmom", "stepdad",  "stepmother", "stepfather", NULL};
 
 /* Words between "my" and the relative: "my little brother Callum". */
-static const char *const own_kin_adj[] = {"little", "big",  "baby",  "older", "younger",
-                                          "twin",   "kid",  "wee",   "elder", "eldest",
-                                          "youngest", NULL};
+static const char *const own_kin_adj[] = {
+    "little",    "big",     "baby",     "older",    "younger",  "twin",      "kid",
+    "wee",       "elder",   "eldest",   "youngest", "wonderful", "amazing",  "lovely",
+    "beautiful", "gorgeous", "darling", "dear",     "dearest",  "beloved",   "brilliant",
+    "clever",    "handsome", "fabulous", "sweet",    "incredible", "awesome", "favourite",
+    "late",      "own",     "long-suffering", "poor", "proud",   "precious",  "new",
+    "best",      "lil",     NULL};
 
 /* mark_own_family's test at token i (1 <= i, i + 1 < n): the end of what
  * it marked, or i when it marked nothing. */

@@ -476,11 +476,19 @@ int tact__verdict_decide(tact_scanner *sc)
         return TACT_ENOMEM;
     memset(v.lvl, 0, sc->nfindings);
     unsigned id_notown = 0;
+    /* an invented case's names and ages are no one's ("Fictional case
+     * study: 'Ben, 9, lives with ...'"): noted (low), they take no part
+     * in the rules */
+    bool fiction = tact__conduct_fiction(sc);
     for (size_t i = 0; i < sc->nfindings; i++) {
         tact_finding *f = &sc->findings[i];
         f->flags &= ~TACT_FINDING_DRIVES_VERDICT;
         if (!usable(f))
             continue;
+        if (fiction && (f->type == TACT_TYPE_PERSON || f->type == TACT_TYPE_AGE)) {
+            f->severity = TACT_SEV_LOW;
+            continue;
+        }
         if (f->category == TACT_CAT_CONDUCT) {
             v.cd_has |= CD(f->type);
             if (f->severity == TACT_SEV_HIGH)
