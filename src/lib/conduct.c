@@ -43,7 +43,8 @@ enum {
 _Static_assert(CASE_ID < 16, "the case tags fit the per-sentence bits");
 enum {
     CX_TRAINING, CX_ANON, CX_TOPIC, CX_ADVICE, CX_CONDEMN, CX_OWN, CX_KIND, CX_ABOUT,
-    CX_PARENT, /* the author as a parent or relative, or their own life: post-wide only */
+    CX_PARENT, /* the author as a parent or relative, or their own life: post-wide
+                * (its sentences too, for the model: parent_near) */
     CX_OWNFAM, /* a relative only ever the author's own ("my husband", "my son's"):
                 * CX_PARENT unless the post tells of the author's part in a case */
     CX_GLAD,   /* sincere good news or self-care in the post ("three cheers for",
@@ -323,7 +324,7 @@ typedef struct scan_state {
     const cd_rules *r;
     tact__cd_scratch *s;
     uint32_t *sent;      /* sentence number of each token */
-    uint8_t *sent_ctx;   /* per sentence: bits (1 << CX_*) */
+    uint16_t *sent_ctx;  /* per sentence: bits (1 << CX_*) of the first 16 contexts */
     unsigned ctx;        /* bits (1 << CX_*) anywhere in the post */
     bool any_swear;      /* a swear word or insult was seen */
     bool case_fired;     /* case_rule made case findings */
@@ -650,6 +651,48 @@ static bool general_involvement(const tact_scanner *sc, unsigned tag, size_t fir
 
 #define CB(t) (1u << (t))
 #define CASE_SUBST (CB(CASE_PROCESS) | CB(CASE_DETAIL) | CB(CASE_WEAK) | CB(CASE_EVENT))
+
+/* The author's own life (context "parent") in sentence s or next to it. */
+static bool parent_at(const scan_state *st, uint32_t s, uint32_t nsent)
+{
+    const uint16_t bit = (uint16_t)(1u << CX_PARENT);
+    return (st->sent_ctx[s] & bit) || (s > 0 && (st->sent_ctx[s - 1] & bit)) ||
+           (s < nsent && (st->sent_ctx[s + 1] & bit));
+}
+
+/* Something away from the author's own life (not in or next to a sentence
+ * of context "parent") tells of the author's part in a case or its process:
+ * a personal, near, strong, process or unit match of the case vocabulary. */
+static bool work_away(const scan_state *st, uint32_t nsent)
+{
+    const unsigned work = (1u << CASE_PERSONAL) | (1u << CASE_NEAR) | (1u << CASE_STRONG) |
+                          (1u << CASE_PROCESS) | (1u << CASE_UNIT);
+    for (size_t i = 0; i < st->s->nm; i++) {
+        const tact__pm_match *m = &st->s->m[i];
+        if (m->group == G_CASE && (work & (1u << m->tag)) &&
+            !parent_at(st, st->sent[m->first], nsent))
+            return true;
+    }
+    return false;
+}
+
+/* Whether the author's own life (context "parent") stands the model's case
+ * finding down, whose sentence that weighs most is s. In a long post that
+ * tells a case and then the author's evening ("... Anyway our boiler packed
+ * in again"), the own-life sentences do not make the case the author's
+ * family's: they stand it down when the case is told next to them, or when
+ * nothing away from them tells of the author's part in a case (work_away).
+ * (The case rules still stand down in the whole post: scoped the same way,
+ * they gained nothing on practice-4 and blocked "My little boy has just been
+ * diagnosed autistic. Lots to learn. Any parents with advice?") */
+static bool parent_near(const scan_state *st, uint32_t s, uint32_t nsent)
+{
+    if (!(st->ctx & (1u << CX_PARENT)))
+        return false;
+    if (parent_at(st, s, nsent))
+        return true;
+    return !work_away(st, nsent);
+}
 
 /*
  * Sentence-scoped rules (all kinds of "who" with kinds of "what"):
@@ -1396,8 +1439,8 @@ static int model_rule(scan_state *st, uint32_t nsent)
         case TACT_TYPE_CASE_DISCUSSION:
             /* where the rules stand down, so does the model: a slur quoted
              * to condemn it in this sentence (conduct15) */
-            if (st->case_fired ||
-                (st->ctx & ((1u << CX_ANON) | (1u << CX_TRAINING) | (1u << CX_PARENT))) ||
+            if (st->case_fired || (st->ctx & ((1u << CX_ANON) | (1u << CX_TRAINING))) ||
+                parent_near(st, best[k], nsent) ||
                 (st->quoted_slur && (sctx & (1u << CX_CONDEMN))))
                 continue;
             sev = CM_CASE_SEV;
@@ -1512,10 +1555,12 @@ static int note_context(scan_state *st)
             continue;
         unsigned tag = m->tag;
         st->ctx |= 1u << tag;
-        if (tag == CX_PARENTOPEN && opens_sentence(st, m->first) && !other_person(st->sc))
+        if (tag == CX_PARENTOPEN && opens_sentence(st, m->first) && !other_person(st->sc)) {
             st->ctx |= 1u << CX_PARENT;
-        if (tag < 8)
-            st->sent_ctx[st->sent[m->first]] |= (uint8_t)(1u << tag);
+            st->sent_ctx[st->sent[m->first]] |= (uint16_t)(1u << CX_PARENT);
+        }
+        if (tag < 16)
+            st->sent_ctx[st->sent[m->first]] |= (uint16_t)(1u << tag);
         if (tag == CX_AGENCY && s->nagency < sizeof s->agency / sizeof s->agency[0]) {
             s->agency[s->nagency][0] = st->sc->toks[m->first].start;
             s->agency[s->nagency][1] = st->sc->toks[m->last].end;
@@ -1559,8 +1604,12 @@ static int note_context(scan_state *st)
             involved = m->group == G_CASE &&
                        (tag == CASE_PERSONAL || tag == CASE_NEAR || tag == CASE_STRONG);
         }
-        if (!involved)
+        if (!involved) {
             st->ctx |= 1u << CX_PARENT;
+            for (size_t i = 0; i < s->nm; i++)
+                if (s->m[i].group == G_CONTEXT && s->m[i].tag == CX_OWNFAM)
+                    st->sent_ctx[st->sent[s->m[i].first]] |= (uint16_t)(1u << CX_PARENT);
+        }
     }
     return TACT_OK;
 }
@@ -1621,10 +1670,10 @@ int tact__conduct_scan(tact_scanner *sc)
         ns += (sc->toks[i].shape & TACT__SH_SENT_START) != 0;
         st.sent[i] = ns;
     }
-    st.sent_ctx = tact__scratch(sc, ns + 1);
+    st.sent_ctx = tact__scratch(sc, (ns + 1) * sizeof *st.sent_ctx);
     if (!st.sent_ctx)
         return TACT_ENOMEM;
-    memset(st.sent_ctx, 0, ns + 1);
+    memset(st.sent_ctx, 0, (ns + 1) * sizeof *st.sent_ctx);
     int rc;
     if ((rc = tact__pm_scan(r->pm, sc, &sc->a, &s->m, &s->nm, &s->mcap)))
         return rc;
