@@ -86,10 +86,16 @@ for p in practice-1 practice-2; do
     fi
 done
 # The third practice suite (tenth session) was held unread that session and
-# used as its validation set (totals only); from the eleventh session on it
-# may be read and tuned on like the other two.
+# used as its validation set (totals only); it was read and tuned on from
+# the eleventh session. The fourth (eleventh session) is held unread that
+# session in the same way; from the twelfth it may be read.
 if [ -f "$here/team/practice-3.jsonl" ]; then
     echo
-    echo "(practice suite, held unread in the tenth session)"
+    echo "(practice suite, held unread in the tenth session, read from the eleventh)"
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-3.jsonl"
+fi
+if [ -f "$here/team/practice-4.jsonl" ]; then
+    echo
+    echo "(practice suite, held unread in the eleventh session)"
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-4.jsonl"
 fi
