@@ -122,7 +122,7 @@ static bool age_closes(const tact_scanner *sc, size_t k)
                                     "last", "this", "with", "when", "but", "so", "yet",
                                     "already", "in", "going", "nearly", "almost", "soon",
                                     "&", "tbh", "lol", "who", "was", "is", "has", "had",
-                                    "from"};
+                                    "from", "who'd", "who's", "whose"};
     for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
         if (ix_is(sc, k, w[i]))
             return true;
@@ -197,6 +197,15 @@ static bool one_of_before(const tact_scanner *sc, size_t k)
 {
     for (size_t j = k; j > 0 && j + 5 > k; j--)
         if (ix_is(sc, j, "of") && ix_is(sc, j - 1, "one"))
+            return true;
+    return false;
+}
+
+/* "YP" (a young person) in the five words before token k. */
+static bool yp_before(const tact_scanner *sc, size_t k)
+{
+    for (size_t j = k; j > 0 && j + 6 > k; j--)
+        if (ix_is(sc, j - 1, "yp"))
             return true;
     return false;
 }
@@ -544,7 +553,9 @@ int tact__ix_ages_scan(tact_scanner *sc, const ix_post *post)
             if (t->kind == TACT__TOK_NUMBER && (t->shape & (TACT__SH_SENT_START | TACT__SH_LINE_START)) &&
                 v >= 1 && v <= 110 && p - t->start <= 3 &&
                 (tact__ix_punct(sc, k + 1, ',') || ix_is(sc, k + 1, "and")) &&
-                age_description(sc, k + 2)) {
+                (age_description(sc, k + 2) ||
+                 /* "89 and still loves a pickled egg": an old age */
+                 (v >= 60 && ix_is(sc, k + 1, "and") && ix_is(sc, k + 2, "still")))) {
                 rc = add_age(sc, t->start, t->end, 0.75f, "age.opening");
                 continue;
             }
@@ -628,13 +639,25 @@ int tact__ix_ages_scan(tact_scanner *sc, const ix_post *post)
         /* (15) after a name or a person word */
         /* ("nanna joan (88!!)": marks after the number, a given name in
          * lower case) */
-        size_t close = k + 2;
-        while (close < k + 5 && tact__ix_punct(sc, close, '!'))
+        /* ("Tyreece (now 8!)": "now" before the number; "A YP I work with
+         * (16, in supported accommodation)": a comma after it) */
+        size_t num = k + 1 + (ix_is(sc, k + 1, "now") ? 1 : 0);
+        size_t close = num + 1;
+        while (close < num + 4 && tact__ix_punct(sc, close, '!'))
             close++;
-        if (tact__ix_punct(sc, k, '(') && k > 0 && tact__ix_punct(sc, close, ')')) {
-            long v = ix_tok_num(sc, k + 1, false);
-            if (v >= 0 && v <= 110 &&
+        bool comma = tact__ix_punct(sc, close, ',') && close + 1 < sc->ntoks &&
+                     sc->toks[close + 1].kind == TACT__TOK_WORD;
+        if (tact__ix_punct(sc, k, '(') && k > 0 && (tact__ix_punct(sc, close, ')') || comma)) {
+            long v = ix_tok_num(sc, num, false);
+            if (v >= 0 && v <= 110 && sc->toks[num].end - sc->toks[num].start <= 3 &&
                 (tact__ix_cap(sc, k - 1) || (tact__ix_bits(sc, k - 1) & IX_PERSON_NOUN) ||
+                 ix_is(sc, k - 1, "eldest") || ix_is(sc, k - 1, "youngest") ||
+                 ix_is(sc, k - 1, "oldest") || ix_is(sc, k - 1, "yp") ||
+                 (k > 1 && ix_is(sc, k - 1, "person") && ix_is(sc, k - 2, "young")) ||
+                 /* "A YP I work with (16, ...)": a person word a few words back */
+                 (comma && (tact__ix_cue_near(sc, sc->toks[k].start, sc->toks[k].end,
+                                              IX_PERSON_NOUN, 16, 0) ||
+                            yp_before(sc, k))) ||
                  (sc->toks[k - 1].kind == TACT__TOK_WORD &&
                   (sc->toks[k - 1].lex & TACT__LX_FIRST) &&
                   !(sc->toks[k - 1].lex & TACT__LX_DICT)) ||
@@ -642,7 +665,7 @@ int tact__ix_ages_scan(tact_scanner *sc, const ix_post *post)
                  (k > 1 && tact__ix_punct(sc, k - 1, '.') &&
                   (sc->toks[k - 2].shape & TACT__SH_ONELETTER) && tact__ix_cap(sc, k - 2)) ||
                  (plural_person(sc, k - 1) && one_of_before(sc, k - 1))))
-                rc = add_age(sc, sc->toks[k + 1].start, sc->toks[k + 1].end, 0.8f, "age.parenthesis");
+                rc = add_age(sc, sc->toks[num].start, sc->toks[num].end, 0.8f, "age.parenthesis");
             continue;
         }
         /* "... since the overdose, 19 and a nursing student": a number
@@ -782,7 +805,8 @@ int tact__ix_ages_scan(tact_scanner *sc, const ix_post *post)
                        /* Jo is 12, SHANNON is 16: a first name */
                        (tact__ix_cap(sc, p) && (sc->toks[p].lex & TACT__LX_FIRST) &&
                         !(sc->toks[p].lex & (TACT__LX_STOP | TACT__LX_MONTH | TACT__LX_WEEKDAY))) ||
-                       (ix_is(sc, p, "one") && p > 0 && ix_is(sc, p - 1, "little"));
+                       (ix_is(sc, p, "one") && p > 0 &&
+                        (ix_is(sc, p - 1, "little") || ix_is(sc, p - 1, "wee")));
         }
         if (only || turn || pron || weak) {
             long v = ix_tok_num(sc, k + 1, false);
