@@ -356,21 +356,26 @@ static bool given_not_place(const names_ctx *c, size_t a, size_t b, int *about)
 /*
  * The tokens worth tagging (names_ctx.sel, marked by tact__names_scan):
  * tagger_span_ok takes a span only when one of its words has an initial
- * capital (nm_cap) or is a strong name (tact__nm_strong_name, which needs
- * TACT__LX_NAME in tact__nm_bits: in the token's lexicon bits, or for an
- * unlisted hyphenated word in its parts), and a span never crosses a token
- * the tagger skips (those are TG_O). So a run of tokens between skipped
- * tokens with no such word (sel_word) cannot give a finding, whatever its
- * tags: it is left out (the tags of the runs kept do not change, decoding
- * restarts after each skipped token). The tokens of a kept run after its
- * last such word are marked 2 (its tail): a span that starts in the tail
- * cannot be reported either, so the tail is tagged only as far as a span
- * from before it goes on (tact__tagger_tag_sel).
+ * capital (nm_cap) or is a strong name (tact__nm_strong_name: TACT__LX_NAME
+ * and none of NOT_A_NAME in tact__nm_bits, which are the token's lexicon
+ * bits, or for an unlisted hyphenated word those of its parts), and a span
+ * never crosses a token the tagger skips (those are TG_O). So a run of
+ * tokens between skipped tokens with no such word (sel_word) cannot give a
+ * finding, whatever its tags: it is left out (the tags of the runs kept do
+ * not change, decoding restarts after each skipped token). The tokens of a
+ * kept run after its last such word are marked 2 (its tail): a span that
+ * starts in the tail cannot be reported either, so the tail is tagged only
+ * as far as a span from before it goes on (tact__tagger_tag_sel).
  */
 static inline bool sel_word(const tact__token *t)
 {
+    /* (a word with lexicon bits is a strong name by those bits alone:
+     * tact__nm_bits; a name that is also an ordinary word in lower case,
+     * "will", "hope", "may", is neither, and a run of such words is not
+     * tagged) */
     return t->kind == TACT__TOK_WORD &&
-           ((t->shape & TACT__SH_INITCAP) || (t->lex & TACT__LX_NAME) ||
+           ((t->shape & TACT__SH_INITCAP) ||
+            ((t->lex & TACT__LX_NAME) && !(t->lex & NOT_A_NAME) && t->norm_len >= 2) ||
             (!t->lex && (t->shape & TACT__SH_HYPHEN)));
 }
 
@@ -489,7 +494,7 @@ int tact__names_scan(tact_scanner *sc)
 {
     names_ctx c = {sc,   &sc->rs->words, sc->rs->names, NULL, sc->ntoks, NULL, 0, false, 0,
                    false, NULL,          0,             0,    NULL,      0,    NULL, 0, NULL, false,
-                   NULL,  0};
+                   NULL,  0,             false};
     if (!c.nr || sc->ntoks == 0)
         return TACT_OK;
     /* the per-token arrays in one piece of scratch (speed: one call): the
@@ -522,7 +527,8 @@ int tact__names_scan(tact_scanner *sc)
     const char *norm = sc->norm.p;
     const tact__hfilter *cuef = &c.nr->cuef;
     uint32_t lxany = 0, shany = 0, any = 0;
-    bool numtok = false;
+    bool numtok = false, has_my = false;
+    const uint64_t h_my = tact__hash_inl("my", 2);
     size_t ncapl = 0, nlstl = 0, ncuel = 0;
     for (size_t i = 0; i < n; i++) {
         const tact__token *t = &sc->toks[i];
@@ -536,6 +542,9 @@ int tact__names_scan(tact_scanner *sc)
         switch (t->kind) {
         case TACT__TOK_WORD:
             words++;
+            /* (only a word's normal form is "my": mark_own_family's test,
+             * a token whose hash is that of "my") */
+            has_my |= t->hash == h_my;
             /* the filter answers "in no list" for most tokens without the
              * probe, and never for a token that is in one (idents_filter.h) */
             if (len && tact__hf_maybe(cuef, t->hash))
@@ -599,6 +608,7 @@ int tact__names_scan(tact_scanner *sc)
     c.shany = shany;
     c.any = any;
     c.numtok = numtok;
+    c.has_my = has_my;
     c.ncapl = ncapl;
     c.nlstl = nlstl;
     c.ncuel = ncuel;

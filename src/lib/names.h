@@ -102,6 +102,7 @@ typedef struct names_ctx {
      * tagger visits (tact__tagger_tag_list) */
     uint32_t *sell;
     size_t nsell;
+    bool has_my; /* some token is the word "my" (mark_own_family needs one) */
 } names_ctx;
 
 /* Bits that let rule_lower_name (names_cues.c) go on past its first tests

@@ -667,8 +667,8 @@ void tact__names_public_mark(names_ctx *c)
 {
     /* Speed: each pass needs something of the post (c->lxany, c->nlstl,
      * c->numtok, c->any); a post without it can change nothing there. */
-    if (c->lxany & TACT__LX_KIN || c->lxany & TACT__LX_DICT)
-        mark_own_family(c); /* needs a kin word, or "eldest" */
+    if (c->has_my && (c->lxany & TACT__LX_KIN || c->lxany & TACT__LX_DICT))
+        mark_own_family(c); /* needs "my" and a kin word, or "eldest" */
     mark_conditions(c);
     if (c->nlstl)
         mark_lists(c); /* a listed word or entry head, or a possessive ("Arthur's Seat") */

@@ -98,24 +98,43 @@ static const unsigned char word_end[256] = {
     2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
 };
 
-/* Each byte lower-cased (A-Z only), for push_token. */
-static const unsigned char ascii_lower[256] = {
-    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
-    16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
-    32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
-    48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63,
-    64, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
-    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 91, 92, 93, 94, 95,
-    96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
-    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127,
-    128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143,
-    144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159,
-    160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174, 175,
-    176, 177, 178, 179, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191,
-    192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203, 204, 205, 206, 207,
-    208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222, 223,
-    224, 225, 226, 227, 228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239,
-    240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253, 254, 255,
+/* push_token's byte table, one load per byte: the byte lower-cased (A-Z
+ * only) in bits 0-7, its ascii_class in bits 8-15, and LC_NONASCII for a
+ * byte of 0x80 or more (whose other bits are 0). */
+#define LC_NONASCII (1u << 16)
+static const uint32_t ascii_lc[256] = {
+    0x00000, 0x00001, 0x00002, 0x00003, 0x00004, 0x00005, 0x00006, 0x00007,
+    0x00008, 0x00009, 0x0000a, 0x0000b, 0x0000c, 0x0000d, 0x0000e, 0x0000f,
+    0x00010, 0x00011, 0x00012, 0x00013, 0x00014, 0x00015, 0x00016, 0x00017,
+    0x00018, 0x00019, 0x0001a, 0x0001b, 0x0001c, 0x0001d, 0x0001e, 0x0001f,
+    0x00020, 0x00021, 0x00022, 0x00023, 0x00024, 0x00425, 0x00026, 0x04027,
+    0x00028, 0x00029, 0x0002a, 0x0042b, 0x0002c, 0x0242d, 0x0042e, 0x0002f,
+    0x00730, 0x00731, 0x00732, 0x00733, 0x00734, 0x00735, 0x00736, 0x00737,
+    0x00738, 0x00739, 0x0003a, 0x0003b, 0x0003c, 0x0003d, 0x0003e, 0x0003f,
+    0x08040, 0x01d61, 0x01d62, 0x01d63, 0x01d64, 0x01d65, 0x01d66, 0x01d67,
+    0x01d68, 0x01d69, 0x01d6a, 0x01d6b, 0x01d6c, 0x01d6d, 0x01d6e, 0x01d6f,
+    0x01d70, 0x01d71, 0x01d72, 0x01d73, 0x01d74, 0x01d75, 0x01d76, 0x01d77,
+    0x01d78, 0x01d79, 0x01d7a, 0x0005b, 0x0005c, 0x0005d, 0x0005e, 0x0045f,
+    0x00060, 0x00d61, 0x00d62, 0x00d63, 0x00d64, 0x00d65, 0x00d66, 0x00d67,
+    0x00d68, 0x00d69, 0x00d6a, 0x00d6b, 0x00d6c, 0x00d6d, 0x00d6e, 0x00d6f,
+    0x00d70, 0x00d71, 0x00d72, 0x00d73, 0x00d74, 0x00d75, 0x00d76, 0x00d77,
+    0x00d78, 0x00d79, 0x00d7a, 0x0007b, 0x0007c, 0x0007d, 0x0007e, 0x0007f,
+    0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
+    0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
+    0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
+    0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
+    0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
+    0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
+    0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
+    0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
+    0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
+    0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
+    0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
+    0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
+    0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
+    0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
+    0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
+    0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000,
 };
 
 /* The plain-word path's byte table, one load per byte: 0 for a byte that
@@ -166,6 +185,23 @@ static const uint64_t word_tab[256] = {
 #undef WT
 #undef WT_UP
 #undef WT_DIG
+
+/* The main loop's first question about a byte: BK_SPACE a plain space,
+ * BK_ALNUM an ASCII letter or digit, BK_PUNCT other ASCII punctuation that
+ * is a token of its own (not '@', '#' or an apostrophe, which may start
+ * more), BK_PUNCT_END one of those that ends a sentence ('.', '!', '?');
+ * BK_OTHER anything else (the general path). */
+enum { BK_OTHER = 0, BK_SPACE = 1, BK_ALNUM = 2, BK_PUNCT = 3, BK_PUNCT_END = 4 };
+static const unsigned char byte_kind[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 4, 3, 0, 3, 3, 3, 0, 3, 3, 3, 3, 3, 3, 4, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 4,
+    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3,
+    3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
 
 /* push_token's counts: upper-case letters in the low 32 bits, lower-case in
  * the high 32 (a text is at most TACT_MAX_TEXT bytes). */
@@ -394,19 +430,21 @@ static int push_token(tact_scanner *sc, size_t start, size_t end, int kind, unsi
         unsigned char *o = (unsigned char *)sc->norm.p + sc->norm.len;
         uint64_t ul = 0;
         unsigned seen = 0;
+        /* (a non-ASCII byte is seen after the loop: what the loop wrote,
+         * counted and hashed is then thrown away, and the general path
+         * starts over at the same place in norm) */
         for (size_t k = start; k < end; k++) {
-            unsigned ch = src[k];
-            if (ch >= 0x80) {
-                ascii_fast = false;
-                break;
-            }
-            ul += ascii_ul[ch];
-            seen |= ascii_class[ch];
-            ch = ascii_lower[ch];
+            const unsigned b = src[k];
+            const uint32_t e = ascii_lc[b];
+            const unsigned ch = e & 0xffu;
+            ul += ascii_ul[b];
+            seen |= e;
             *o++ = (unsigned char)ch;
             h ^= ch;
             h *= 0x100000001b3ull;
         }
+        ascii_fast = !(seen & LC_NONASCII);
+        seen >>= 8; /* (the ascii_class bits) */
         if (ascii_fast) {
             upper = (unsigned)(ul & 0xFFFFFFFFu);
             lower = (unsigned)(ul >> 32);
@@ -734,14 +772,15 @@ int tact__tokenize(tact_scanner *sc)
     if (tact__buf_reserve(&sc->a, &sc->norm, sc->len + 16) != TACT_OK)
         return TACT_ENOMEM;
     while (i < c.n) {
-        if (c.s[i] == ' ') {
+        const unsigned bk = byte_kind[c.s[i]];
+        if (bk == BK_SPACE) {
             /* a plain space (the most common byte between tokens): as the
              * white-space branch below */
             pending |= TACT__SH_SPACE_BEFORE;
             i++;
             continue;
         }
-        if (ascii_alnum(c.s[i])) {
+        if (bk == BK_ALNUM) {
             /* an ASCII letter or digit: the branches below, in their order,
              * with a plain word (a run of ASCII letters and digits that no
              * apostrophe, hyphen or other letter continues) taken in one
@@ -858,12 +897,11 @@ int tact__tokenize(tact_scanner *sc)
             continue;
 #undef PREV_ALNUM
         }
-        if (c.s[i] > 0x20 && c.s[i] < 0x80 && c.s[i] != '@' && c.s[i] != '#' && c.s[i] != '\'') {
+        if (bk >= BK_PUNCT) {
             /* other ASCII punctuation: a token of its own, as below */
-            unsigned char b0 = c.s[i];
             if (push_ascii_punct(sc, i, pending) != TACT_OK)
                 return TACT_ENOMEM;
-            pending = b0 == '.' || b0 == '!' || b0 == '?' ? TACT__SH_SENT_START : 0;
+            pending = bk == BK_PUNCT_END ? TACT__SH_SENT_START : 0;
             i++;
             continue;
         }
