@@ -8,8 +8,9 @@
  * Model file (little-endian): "TOFF", u32 version (1), u32 nbits, f32 bias,
  * f32 scale, f32 threshold, then 2^nbits int8 weights.
  *
- * Scoring allocates nothing: tokens are read straight from the text, and the
- * previous token (for bigrams) is kept in a fixed buffer.
+ * Scoring allocates nothing: tokens are read straight from the text into a
+ * fixed buffer, and of the previous token (for bigrams) only its hash is
+ * kept.
  */
 #include "conduct.h"
 
@@ -59,18 +60,44 @@ void tact__clf_free(const tact__alloc *a, tact__clf *m)
 #define FNV_BASIS 2166136261u
 #define FNV_PRIME 16777619u
 
-static uint32_t fnv_add(uint32_t h, const unsigned char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= FNV_PRIME;
-    }
-    return h;
-}
+/* FNV-1a of the one byte c from the basis: the start of each feature
+ * kind's hash ("w", "b" and "c" prefixes) */
+#define FNV_ONE(c) ((uint32_t)((FNV_BASIS ^ (uint32_t)(c)) * FNV_PRIME))
+
+/* The bytes of a word: letters, digits and everything from 0x80 on. */
+static const bool word_byte[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+    ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1,
+    ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1,
+    ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+    ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
+    ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+    [0x80] = 1, [0x81] = 1, [0x82] = 1, [0x83] = 1, [0x84] = 1, [0x85] = 1, [0x86] = 1,
+    [0x87] = 1, [0x88] = 1, [0x89] = 1, [0x8a] = 1, [0x8b] = 1, [0x8c] = 1, [0x8d] = 1,
+    [0x8e] = 1, [0x8f] = 1, [0x90] = 1, [0x91] = 1, [0x92] = 1, [0x93] = 1, [0x94] = 1,
+    [0x95] = 1, [0x96] = 1, [0x97] = 1, [0x98] = 1, [0x99] = 1, [0x9a] = 1, [0x9b] = 1,
+    [0x9c] = 1, [0x9d] = 1, [0x9e] = 1, [0x9f] = 1, [0xa0] = 1, [0xa1] = 1, [0xa2] = 1,
+    [0xa3] = 1, [0xa4] = 1, [0xa5] = 1, [0xa6] = 1, [0xa7] = 1, [0xa8] = 1, [0xa9] = 1,
+    [0xaa] = 1, [0xab] = 1, [0xac] = 1, [0xad] = 1, [0xae] = 1, [0xaf] = 1, [0xb0] = 1,
+    [0xb1] = 1, [0xb2] = 1, [0xb3] = 1, [0xb4] = 1, [0xb5] = 1, [0xb6] = 1, [0xb7] = 1,
+    [0xb8] = 1, [0xb9] = 1, [0xba] = 1, [0xbb] = 1, [0xbc] = 1, [0xbd] = 1, [0xbe] = 1,
+    [0xbf] = 1, [0xc0] = 1, [0xc1] = 1, [0xc2] = 1, [0xc3] = 1, [0xc4] = 1, [0xc5] = 1,
+    [0xc6] = 1, [0xc7] = 1, [0xc8] = 1, [0xc9] = 1, [0xca] = 1, [0xcb] = 1, [0xcc] = 1,
+    [0xcd] = 1, [0xce] = 1, [0xcf] = 1, [0xd0] = 1, [0xd1] = 1, [0xd2] = 1, [0xd3] = 1,
+    [0xd4] = 1, [0xd5] = 1, [0xd6] = 1, [0xd7] = 1, [0xd8] = 1, [0xd9] = 1, [0xda] = 1,
+    [0xdb] = 1, [0xdc] = 1, [0xdd] = 1, [0xde] = 1, [0xdf] = 1, [0xe0] = 1, [0xe1] = 1,
+    [0xe2] = 1, [0xe3] = 1, [0xe4] = 1, [0xe5] = 1, [0xe6] = 1, [0xe7] = 1, [0xe8] = 1,
+    [0xe9] = 1, [0xea] = 1, [0xeb] = 1, [0xec] = 1, [0xed] = 1, [0xee] = 1, [0xef] = 1,
+    [0xf0] = 1, [0xf1] = 1, [0xf2] = 1, [0xf3] = 1, [0xf4] = 1, [0xf5] = 1, [0xf6] = 1,
+    [0xf7] = 1, [0xf8] = 1, [0xf9] = 1, [0xfa] = 1, [0xfb] = 1, [0xfc] = 1, [0xfd] = 1,
+    [0xfe] = 1, [0xff] = 1,
+};
 
 static bool isword(unsigned char c)
 {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    return word_byte[c];
 }
 
 static bool prefix_ci(const unsigned char *s, size_t n, size_t i, const char *p)
@@ -91,61 +118,77 @@ typedef struct acc {
     const tact__clf *m;
     long sum;
     size_t nf;
-    const unsigned char *prev; /* the token before: a literal or the other
-                                * of tact__clf_score's two word buffers */
-    size_t prevn;
+    uint32_t hb; /* the bigram's hash so far: "b", the token before, " " */
     bool have_prev;
 } acc;
 
-/* Features are summed in locals (the int8 weights may alias anything, so
- * a running sum kept in *a would be stored and reloaded around every
- * weight read) and added to *a once per token. A word has character grams
- * too: it comes as s, with a byte free before it and after it (s[0], s[n +
- * 1]) for their "<" and ">", and t = s + 1; special tokens have s NULL.
- * t must stay unchanged until the next token is done with it (its prev). */
-static void on_token(acc *a, const unsigned char *t, size_t n, unsigned char *s)
+/* The features of one token t of n bytes. Features are summed in locals
+ * (the int8 weights may alias anything, so a running sum kept in *a would
+ * be stored and reloaded around every weight read) and added to *a once
+ * per token. A word has character grams too: it comes as s, with a byte
+ * free before it and after it (s[0], s[n + 1]) for their "<" and ">", and
+ * t = s + 1; special tokens have s NULL.
+ *
+ * Speed: FNV-1a is a running hash, so the caller hashes the token's
+ * unigram (hw: "w" + t), its bigram (hb: a->hb, "b" + the token before +
+ * " ", continued over t) and the next token's bigram start (hn: "b" + t)
+ * while it copies t; the sum does not depend on the order in which
+ * features are added, and the count of character grams follows from the
+ * length. */
+static void on_feats(acc *a, uint32_t hw, uint32_t hb, uint32_t hn, size_t n, unsigned char *s)
 {
     const int8_t *w = a->m->w;
     const uint32_t mask = a->m->mask;
-    long sum = 0;
+    long sum = w[hw & mask];
     size_t nf = 1;
-    sum += w[fnv_add(fnv_add(FNV_BASIS, (const unsigned char *)"w", 1), t, n) & mask];
     if (a->have_prev) {
-        uint32_t h = fnv_add(FNV_BASIS, (const unsigned char *)"b", 1);
-        h = fnv_add(h, a->prev, a->prevn);
-        h = fnv_add(h, (const unsigned char *)" ", 1);
-        sum += w[fnv_add(h, t, n) & mask];
+        sum += w[hb & mask];
         nf++;
     }
-    a->prev = t;
-    a->prevn = n;
+    a->hb = (hn ^ (uint32_t)' ') * FNV_PRIME;
     a->have_prev = true;
     if (s) {
         s[0] = '<';
         s[n + 1] = '>';
-        size_t sn = n + 2;
-        /* character 3-, 4- and 5-grams: FNV-1a is a running hash, so the
-         * hash of s[p..p+4) continues the one of s[p..p+3): one pass per
-         * start position instead of one per gram. The sum does not depend
-         * on the order in which the grams are added. */
-        const uint32_t hc = fnv_add(FNV_BASIS, (const unsigned char *)"c", 1);
-        for (size_t p = 0; p + 3 <= sn; p++) {
-            uint32_t h = fnv_add(hc, s + p, 3);
-            sum += w[h & mask];
-            nf++;
-            if (p + 4 > sn)
-                continue;
-            h = (h ^ s[p + 3]) * FNV_PRIME;
-            sum += w[h & mask];
-            nf++;
-            if (p + 5 > sn)
-                continue;
-            sum += w[((h ^ s[p + 4]) * FNV_PRIME) & mask];
-            nf++;
+        const size_t sn = n + 2; /* >= 3 */
+        /* character 3-, 4- and 5-grams: the hash of s[p..p+4) continues
+         * the one of s[p..p+3): one pass per start position */
+        const uint32_t hc = FNV_ONE('c');
+        size_t p = 0;
+        for (; p + 5 <= sn; p++) {
+            uint32_t h3 = (((((hc ^ s[p]) * FNV_PRIME) ^ s[p + 1]) * FNV_PRIME) ^ s[p + 2]) * FNV_PRIME;
+            uint32_t h4 = (h3 ^ s[p + 3]) * FNV_PRIME;
+            uint32_t h5 = (h4 ^ s[p + 4]) * FNV_PRIME;
+            sum += w[h3 & mask];
+            sum += w[h4 & mask];
+            sum += w[h5 & mask];
         }
+        /* the last three or four bytes: their 3-gram, and with four a
+         * 4-gram and the next 3-gram */
+        uint32_t h3 = (((((hc ^ s[p]) * FNV_PRIME) ^ s[p + 1]) * FNV_PRIME) ^ s[p + 2]) * FNV_PRIME;
+        sum += w[h3 & mask];
+        if (sn - p == 4) {
+            sum += w[((h3 ^ s[p + 3]) * FNV_PRIME) & mask];
+            sum += w[((((((hc ^ s[p + 1]) * FNV_PRIME) ^ s[p + 2]) * FNV_PRIME) ^ s[p + 3]) * FNV_PRIME) &
+                     mask];
+        }
+        nf += (sn - 2) + (sn - 3) + (sn >= 5 ? sn - 4 : 0);
     }
     a->sum += sum;
     a->nf += nf;
+}
+
+/* A special token ("url", "@user"): its word and bigram features. */
+static void on_special(acc *a, const char *t)
+{
+    uint32_t hw = FNV_ONE('w'), hb = a->hb, hn = FNV_ONE('b');
+    for (size_t i = 0; t[i]; i++) {
+        const uint32_t c = (unsigned char)t[i];
+        hw = (hw ^ c) * FNV_PRIME;
+        hb = (hb ^ c) * FNV_PRIME;
+        hn = (hn ^ c) * FNV_PRIME;
+    }
+    on_feats(a, hw, hb, hn, 0, NULL);
 }
 
 float tact__clf_score(const tact__clf *m, const char *text, size_t len)
@@ -155,13 +198,9 @@ float tact__clf_score(const tact__clf *m, const char *text, size_t len)
     a.m = m;
     a.sum = 0;
     a.nf = 0;
-    a.prev = NULL;
-    a.prevn = 0;
+    a.hb = 0;
     a.have_prev = false;
-    /* words alternate between two buffers, so that the one before is
-     * still there for the bigram */
-    unsigned char wbuf[2][TOK_MAX + 2];
-    unsigned cur = 0;
+    unsigned char wbuf[TOK_MAX + 2];
     size_t ntok = 0, i = 0;
     while (i < len && ntok < TOKS_MAX) {
         unsigned char c = b[i];
@@ -171,7 +210,7 @@ float tact__clf_score(const tact__clf *m, const char *text, size_t len)
              prefix_ci(b, len, i, "www."))) {
             while (i < len && b[i] > 0x20)
                 i++;
-            on_token(&a, (const unsigned char *)"url", 3, NULL);
+            on_special(&a, "url");
             ntok++;
             continue;
         }
@@ -179,7 +218,7 @@ float tact__clf_score(const tact__clf *m, const char *text, size_t len)
             i++;
             while (i < len && (isword(b[i]) || b[i] == '_'))
                 i++;
-            on_token(&a, (const unsigned char *)"@user", 5, NULL);
+            on_special(&a, "@user");
             ntok++;
             continue;
         }
@@ -194,9 +233,10 @@ float tact__clf_score(const tact__clf *m, const char *text, size_t len)
                     break;
             }
             /* lower-case, squeeze runs of 3+ to 2, keep the first 64 bytes */
-            unsigned char *wb = wbuf[cur], *t = wb + 1;
-            cur ^= 1u;
+            /* (and its unigram, bigram and next bigram hashes, on_feats) */
+            unsigned char *wb = wbuf, *t = wb + 1;
             size_t n = 0;
+            uint32_t hw = FNV_ONE('w'), hb = a.hb, hn = FNV_ONE('b');
             for (size_t k = i; k < j && n < TOK_MAX; k++) {
                 unsigned char ch = b[k];
                 if (ch >= 'A' && ch <= 'Z')
@@ -204,8 +244,11 @@ float tact__clf_score(const tact__clf *m, const char *text, size_t len)
                 if (n >= 2 && t[n - 1] == ch && t[n - 2] == ch)
                     continue;
                 t[n++] = ch;
+                hw = (hw ^ ch) * FNV_PRIME;
+                hb = (hb ^ ch) * FNV_PRIME;
+                hn = (hn ^ ch) * FNV_PRIME;
             }
-            on_token(&a, t, n, wb);
+            on_feats(&a, hw, hb, hn, n, wb);
             ntok++;
             i = j;
             continue;

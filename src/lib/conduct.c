@@ -1229,13 +1229,16 @@ static int on_cooc(void *ctx, const tact__cooc_hit *h)
 static int cooc_rules(scan_state *st, uint32_t nsent)
 {
     const tact__cd_scratch *s = st->s;
-    const tact__pm *pm = st->r->pm;
     uint16_t *sg = tact__scratch(st->sc, (nsent + 1) * sizeof *sg);
     if (!sg)
         return TACT_ENOMEM;
     memset(sg, 0, (nsent + 1) * sizeof *sg);
+    /* the classes of each co-occurrence list met in the post */
+    uint64_t post[NCOOC] = {0};
     for (size_t i = 0; i < s->nm; i++) {
         uint8_t g = s->m[i].group, tag = s->m[i].tag;
+        if ((unsigned)(g - G_COOC) < NCOOC)
+            post[g - G_COOC] |= (uint64_t)1 << tag;
         /* plans and secrets are judged by the post, not the sentence */
         if (g == G_BOUNDARY && (tag == BD_PLAN || tag == BD_SECRET))
             continue;
@@ -1243,7 +1246,7 @@ static int cooc_rules(scan_state *st, uint32_t nsent)
     }
     cooc_ctx cc = {st, sg};
     for (size_t i = 0; i < NCOOC; i++) {
-        int rc = tact__cooc_eval(st->r->cooc[i], pm, s->m, s->nm, st->sent, on_cooc, &cc);
+        int rc = tact__cooc_eval(st->r->cooc[i], post[i], s->m, s->nm, st->sent, on_cooc, &cc);
         if (rc)
             return rc;
     }

@@ -82,8 +82,10 @@ int tact__cooc_compile(const tact__alloc *a, tact__pm *pm, const char *data, siz
 void tact__cooc_free(const tact__alloc *a, tact__cooc *c);
 
 /* Every rule that fires in a sentence, given the matcher's matches (in token
- * order) and the sentence number of each token. Stops at fn's first error. */
-int tact__cooc_eval(const tact__cooc *c, const tact__pm *pm, const tact__pm_match *m, size_t nm,
+ * order) and the sentence number of each token. post: the classes (bit
+ * tag) of the matches under c's group anywhere in the post, gathered by the
+ * caller in one pass for all the lists. Stops at fn's first error. */
+int tact__cooc_eval(const tact__cooc *c, uint64_t post, const tact__pm_match *m, size_t nm,
                     const uint32_t *sent, tact__cooc_fn fn, void *ctx);
 
 /* ---- word normaliser (conduct_norm.c) ----------------------------------- */

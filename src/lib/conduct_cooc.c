@@ -352,18 +352,14 @@ static bool tight_span(const cooc_rule *r, const tact__pm_match *m,
     return best != UINT32_MAX;
 }
 
-int tact__cooc_eval(const tact__cooc *c, const tact__pm *pm, const tact__pm_match *m, size_t nm,
+int tact__cooc_eval(const tact__cooc *c, uint64_t post, const tact__pm_match *m, size_t nm,
                     const uint32_t *sent, tact__cooc_fn fn, void *ctx)
 {
-    (void)pm; /* the matches carry their pattern's group and tag */
+    /* (the matches carry their pattern's group and tag; post: the classes
+     * met anywhere in the post, for the =class and !class terms) */
     if (!c || !c->nrules)
         return TACT_OK;
     uint32_t idx[COOC_SENT_MATCHES];
-    /* the classes met anywhere in the post, for the =class and !class terms */
-    uint64_t post = 0;
-    for (size_t j = 0; j < nm; j++)
-        if (m[j].group == c->group)
-            post |= (uint64_t)1 << m[j].tag;
     if (!(post & c->lows))
         return TACT_OK; /* no sentence can have a rule's lowest class */
     size_t i = 0;

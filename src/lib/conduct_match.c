@@ -618,6 +618,12 @@ static int build_cx(const tact__alloc *a, tact__pm *pm)
     return TACT_OK;
 }
 
+/* The bit of both masks of a number token (is_num_tok), in the masks of a
+ * node with a <num> edge (and no other token edge): most tokens are no
+ * number, and such a node, with masks of all ones, was stepped to by every
+ * token. */
+#define PM_NUM_BIT ((uint64_t)1 << 63)
+
 /* The pm_nbloom of each of nnodes frozen nodes (see conduct_match.h). */
 static void nbloom_fill(const pm_node *nodes, uint32_t nnodes, const uint64_t *fkeys,
                         const uint32_t *fchild, pm_nbloom *out)
@@ -625,10 +631,11 @@ static void nbloom_fill(const pm_node *nodes, uint32_t nnodes, const uint64_t *f
     for (uint32_t v = 0; v < nnodes; v++) {
         const pm_node *nd = &nodes[v];
         pm_nbloom b = {~(uint64_t)0, ~(uint64_t)0};
-        if (nd->nkeys != PM_HASHED && !nd->acc && !nd->gap && !(nd->spec & SPEC_TOKEN)) {
+        if (nd->nkeys != PM_HASHED && !nd->acc && !nd->gap &&
+            !(nd->spec & (SPEC_TOKEN & ~SPEC_NUM))) {
             bool table = (nd->nkeys & PM_TABLE) != 0;
             uint32_t n = table ? 1u << (nd->nkeys & 31u) : nd->nkeys;
-            b.a = b.b = 0;
+            b.a = b.b = (nd->spec & SPEC_NUM) ? PM_NUM_BIT : 0;
             for (uint32_t k = 0; k < n; k++) {
                 if (table && !fchild[nd->first + k])
                     continue;
@@ -650,7 +657,8 @@ static void node_masks2(const tact__pm *pm, uint32_t v, pm_rnb *r)
 {
     const pm_node *nd = &pm->nodes[v];
     r->c = r->d = ~(uint64_t)0;
-    if (nd->nkeys == PM_HASHED || nd->acc || nd->gap || (nd->spec & SPEC_TOKEN))
+    /* (a <num> edge steps to its child at p + 2 as the others do) */
+    if (nd->nkeys == PM_HASHED || nd->acc || nd->gap || (nd->spec & (SPEC_TOKEN & ~SPEC_NUM)))
         return;
     bool table = (nd->nkeys & PM_TABLE) != 0;
     uint32_t n = table ? 1u << (nd->nkeys & 31u) : nd->nkeys;
@@ -1463,6 +1471,78 @@ tokens:
         step(m, c, p + 1);
 }
 
+/* step_edges of a frozen small node nd (not the root) with no <sarc>,
+ * <laugh> or <any> edge, at token p < ntoks of a frozen matcher
+ * (nonroot_ok): its word and class edges in one pass, as step_edges' small
+ * node path (a node with only word edges: node_get's scan, which stops at
+ * the one key equal to the word), then its <num> edge. (Speed: many nodes
+ * have only a <num> edge, and their masks of all ones let every token
+ * through to them.) */
+static PM_INLINE void step_small(mctx *m, const pm_node *nd, size_t p)
+{
+    const tact__pm *pm = m->pm;
+    const unsigned spec = nd->spec;
+    const uint64_t *k = pm->fkeys + nd->first;
+    const uint32_t *ch = pm->fchild + nd->first;
+    const uint64_t word = m->sc->toks[p].hash;
+    if (!(spec & SPEC_CLASS)) {
+        if (spec & SPEC_WORD)
+            for (uint32_t i = 0; i < nd->nkeys; i++)
+                if (k[i] == word) {
+                    step(m, ch[i], p + 1);
+                    break;
+                }
+    } else {
+        const pm_cx *x = m->tc[p];
+        const uint64_t bloom = x->bloom, bloom2 = x->bloom2;
+        for (uint32_t i = 0; i < nd->nkeys; i++) {
+            if (k[i] == word ? (spec & SPEC_WORD) != 0
+                             : ((bloom >> (k[i] & 63)) & (bloom2 >> ((k[i] >> 6) & 63)) & 1) &&
+                                   tok_has_class(pm, x, k[i]))
+                step(m, ch[i], p + 1);
+        }
+    }
+    if ((spec & SPEC_NUM) && is_num_tok(m->sc, p)) {
+        for (uint32_t i = 0; i < nd->nkeys; i++)
+            if (k[i] == pm->h_num) {
+                step(m, ch[i], p + 1);
+                break;
+            }
+    }
+}
+
+/* Whether a step to the frozen table node nd (node, not the root) at token
+ * p of a frozen matcher (cx_ok) can do nothing: it neither accepts nor has
+ * a gap or a token edge, has no edge keyed by the token's word, and
+ * tfilter holds none of its class keys with the node (step_edges' table
+ * path tries only the keys it holds). (Speed: the root's children with
+ * many edges have masks that most tokens meet.) */
+static PM_INLINE bool table_idle(const mctx *m, const pm_node *nd, uint32_t node, size_t p)
+{
+    if (nd->acc || nd->gap || (nd->spec & SPEC_TOKEN) || nd->nkeys == PM_HASHED ||
+        !(nd->nkeys & PM_TABLE))
+        return false;
+    const tact__pm *pm = m->pm;
+    if (p >= m->sc->ntoks)
+        return true;
+    if ((nd->spec & SPEC_WORD) && node_get(pm, nd, node, m->sc->toks[p].hash))
+        return false;
+    if (nd->spec & SPEC_CLASS) {
+        const pm_cx *x = m->tc[p];
+        if (!x->nonroot)
+            return true;
+        const pm_cmask *cmk = pm->ncm ? cm_find(pm->cm, pm->ncm, node) : NULL;
+        if (cmk && !((x->bloom & cmk->a) && (x->bloom2 & cmk->b)))
+            return true;
+        const uint16_t *tk = x->tk;
+        const unsigned nb = tbit_node(node);
+        for (uint32_t j = 0; j < x->nonroot; j++)
+            if (tfilter_has(pm->tfilter, tk[j] ^ nb))
+                return false;
+    }
+    return true;
+}
+
 /* step_edges from the root at token p < ntoks of a frozen matcher (cx_ok,
  * rchild_ok): the root's word edge through rfilter, its class edges kept
  * with the token's classes; the same steps in the same order. */
@@ -1503,10 +1583,19 @@ static void step_root(mctx *m, size_t p)
                         /* a leaf (no SPEC_ bits: no edges to try; no gap)
                          * only emits: no step_node frame for it */
                         const pm_node *v = &nodes[rch[j]];
-                        if (v->spec || v->gap)
-                            step_node(m, rch[j], p + 1);
-                        else if (v->acc)
+                        if (!v->acc && !v->gap && !(v->spec & (SPEC_TOKEN & ~SPEC_NUM)) &&
+                            v->nkeys < PM_TABLE) {
+                            /* a small node that only steps on (most of
+                             * them): step_node's steps here, without the
+                             * call (the same steps in the same order) */
+                            if (p + 1 < sc->ntoks)
+                                step_small(m, v, p + 1);
+                        } else if (v->spec || v->gap) {
+                            if (!table_idle(m, v, rch[j], p + 1))
+                                step_node(m, rch[j], p + 1);
+                        } else if (v->acc) {
                             emit(m, rch[j], p + 1);
+                        }
                     }
             } else {
                 for (uint32_t j = 0; j < nrch; j++) {
@@ -1676,12 +1765,16 @@ int tact__pm_scan(const tact__pm *pm, const tact_scanner *sc, const tact__alloc 
                     }
                 }
             }
+            const unsigned kind = toks[i].kind;
+            if ((kind == TACT__TOK_NUMBER || kind == TACT__TOK_ALNUM) && is_num_tok(sc, i)) {
+                ma |= PM_NUM_BIT;
+                mb |= PM_NUM_BIT;
+            }
             tc[i] = x;
             tm[2 * i] = ma;
             tm[2 * i + 1] = mb;
             /* what step_root tries, in short: its word edge (through
              * rfilter), its class children, its number and emoji edges */
-            const unsigned kind = toks[i].kind;
             if (on || (rword && (f & 2)) ||
                 (kind < 16 && ((kmask >> kind) & 1) && (kind != TACT__TOK_ALNUM || is_num_tok(sc, i))))
                 act[nact++] = (uint32_t)i;
@@ -1699,6 +1792,10 @@ int tact__pm_scan(const tact__pm *pm, const tact_scanner *sc, const tact__alloc 
             uint64_t h = sc->toks[i].hash;
             tm[2 * i] = tc[i]->bloom | (uint64_t)1 << (h & 63);
             tm[2 * i + 1] = tc[i]->bloom2 | (uint64_t)1 << ((h >> 6) & 63);
+            if (is_num_tok(sc, i)) {
+                tm[2 * i] |= PM_NUM_BIT;
+                tm[2 * i + 1] |= PM_NUM_BIT;
+            }
         }
         tm[2 * sc->ntoks] = tm[2 * sc->ntoks + 1] = ~(uint64_t)0; /* past the end: accepts */
     }

@@ -89,11 +89,12 @@ typedef struct pm_cx {
 } pm_cx;
 
 /* What a node's edges can be reached by, as two 64-bit masks: bit key & 63
- * of every edge key in a, bit (key >> 6) & 63 in b; all ones for a node
- * that accepts, has a gap or a <num>/<sarc>/<laugh>/<any> edge, or is not
- * frozen. A step to the node with a token that has neither bit of any of
- * its keys (its word, its first nonroot class keys) in both masks can do
- * nothing, and is skipped before reading the node. */
+ * of every edge key in a, bit (key >> 6) & 63 in b, and with a <num> edge
+ * PM_NUM_BIT (conduct_match.c) in both, which a number token's masks carry;
+ * all ones for a node that accepts, has a gap or a <sarc>/<laugh>/<any>
+ * edge, or is not frozen. A step to the node with a token that has neither
+ * bit of any of its keys (its word, its first nonroot class keys) in both
+ * masks can do nothing, and is skipped before reading the node. */
 struct pm_nbloom {
     uint64_t a, b;
 };
@@ -102,7 +103,7 @@ typedef struct pm_nbloom pm_nbloom;
 /* A root child's pm_nbloom (a, b) and the union of its children's (c, d):
  * a step from the root to it at token p + 1 can do something only when a
  * and b meet that token's masks and c and d the next one's (all ones for a
- * node that accepts or has a gap or a <num>/<sarc>/<laugh>/<any> edge).
+ * node that accepts or has a gap or a <sarc>/<laugh>/<any> edge).
  * Built at the freeze or the adopt (not in the snapshot), for the root's
  * steps only: a token with many classes meets most a and b, and most of
  * those steps ended one token later. */

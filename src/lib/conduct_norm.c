@@ -95,6 +95,23 @@ static int give_squeezed(tact__cn_fn fn, void *ctx, size_t first, size_t last, c
     return TACT_OK;
 }
 
+/* Whether s holds a run of three of one byte. (Speed: where s[r] differs
+ * from s[r - 1], no run of three ends at r or at r + 1: the next to try is
+ * r + 2.) */
+static bool has_run3(const char *s, size_t n)
+{
+    size_t r = 2;
+    while (r < n) {
+        if (s[r] != s[r - 1])
+            r += 2;
+        else if (s[r] == s[r - 2])
+            return true;
+        else
+            r++;
+    }
+    return false;
+}
+
 /* Pass s on as it is, and squeezed when it stretches a letter; masked
  * when it has a '*' (may_mask: it can have one; a word token's own normal
  * form cannot). */
@@ -115,10 +132,7 @@ static CN_INLINE int give(tact__cn_fn fn, void *ctx, size_t first, size_t last, 
     if (n >= UNIT_MAX)
         return TACT_OK; /* no disguised word is that long */
     /* nearly every word has no run of three: squeeze would find nothing */
-    size_t r = 2;
-    while (r < n && !(s[r] == s[r - 1] && s[r] == s[r - 2]))
-        r++;
-    if (r >= n)
+    if (!has_run3(s, n))
         return TACT_OK;
     return give_squeezed(fn, ctx, first, last, s, n);
 }
@@ -142,12 +156,7 @@ static CN_INLINE int give_own(tact__cn_fn fn, void *ctx, const tact_scanner *sc,
     if ((!words || lex_has(words, sc->toks[i].hash)) &&
         (rc = fn(ctx, i, i, s, n, TACT__CN_PLAIN | TACT__CN_OWN)))
         return rc;
-    if (n >= UNIT_MAX)
-        return TACT_OK;
-    size_t r = 2;
-    while (r < n && !(s[r] == s[r - 1] && s[r] == s[r - 2]))
-        r++;
-    if (r >= n)
+    if (n >= UNIT_MAX || !has_run3(s, n))
         return TACT_OK;
     return give_squeezed(fn, ctx, i, i, s, n);
 }

@@ -690,19 +690,22 @@ static const bool pos_start[256] = {
 /* Whether the text holds what every position needs somewhere: a '.' with
  * three digits after it (decimal_deg), a degree sign (dms) or "///"
  * (w3w). Most posts have none, and then the walk below finds nothing. */
-static bool pos_possible(const tact_scanner *sc)
+static bool pos_possible(const tact_scanner *sc, const ix_post *post)
 {
     if (sc->len == 0)
         return false;
     const char *s = sc->text, *e = sc->text + sc->len;
-    for (const char *p = memchr(s, '.', sc->len); p; p = memchr(p + 1, '.', (size_t)(e - p - 1)))
+    /* (a '.' with digits after it needs a digit in the text, "///" a '/') */
+    for (const char *p = post->digit ? memchr(s, '.', sc->len) : NULL; p;
+         p = memchr(p + 1, '.', (size_t)(e - p - 1)))
         if (e - p > 3 && ix_digit((unsigned char)p[1]) && ix_digit((unsigned char)p[2]) &&
             ix_digit((unsigned char)p[3]))
             return true;
     for (const char *p = memchr(s, 0xB0, sc->len); p; p = memchr(p + 1, 0xB0, (size_t)(e - p - 1)))
         if (p > s && (unsigned char)p[-1] == 0xC2)
             return true;
-    for (const char *p = memchr(s, '/', sc->len); p; p = memchr(p + 1, '/', (size_t)(e - p - 1)))
+    for (const char *p = post->slash ? memchr(s, '/', sc->len) : NULL; p;
+         p = memchr(p + 1, '/', (size_t)(e - p - 1)))
         if (e - p > 2 && p[1] == '/' && p[2] == '/')
             return true;
     return false;
@@ -733,7 +736,7 @@ int tact__ix_web_scan(tact_scanner *sc, const ix_post *post)
     if ((rc = bare_profiles(sc)) != TACT_OK)
         return rc;
     /* a coordinate holds a digit (decimal_deg, dms), what3words a '/' */
-    if ((!post->digit && !post->slash) || !pos_possible(sc))
+    if ((!post->digit && !post->slash) || !pos_possible(sc, post))
         return TACT_OK;
     size_t i = 0;
     const unsigned char *txt = (const unsigned char *)sc->text;

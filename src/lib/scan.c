@@ -268,14 +268,17 @@ static char *put_flags(char *o, const tact_finding *f)
     return o;
 }
 
-static tact__jcache *jc_slot(tact_scanner *sc, const tact_finding *f)
+/* The two slots a finding's kind may be kept in (two ways: with one, two
+ * kinds of finding a post keeps writing in turn could share it, and which
+ * share one depended on where the linker put the string literals). */
+static void jc_slots(tact_scanner *sc, const tact_finding *f, tact__jcache **a, tact__jcache **b)
 {
-    /* the addresses mixed by a multiply (Fibonacci hashing), so that
-     * where the linker puts the string literals does not decide which
-     * findings collide */
+    /* the addresses mixed by a multiply (Fibonacci hashing) */
     uint64_t h = (uint64_t)(uintptr_t)f->message ^ ((uint64_t)(uintptr_t)f->rule << 1) ^
                  (uint64_t)f->type;
-    return &sc->jc[((h * UINT64_C(0x9e3779b97f4a7c15)) >> 32) % TACT__JC_SLOTS];
+    h *= UINT64_C(0x9e3779b97f4a7c15);
+    *a = &sc->jc[(h >> 32) % TACT__JC_SLOTS];
+    *b = &sc->jc[(h >> 48) % TACT__JC_SLOTS];
 }
 
 /* Whether the string s is the n bytes at m: read no further than s's
@@ -333,8 +336,17 @@ static void jc_keep(tact_scanner *sc, tact__jcache *jc, const tact_finding *f, s
 int tact__json_finding(tact_scanner *sc, tact__buf *b, const tact_finding *f, const char *text)
 {
     size_t tlen = f->end - f->start;
-    tact__jcache *jc = jc_slot(sc, f);
-    if (jc_hit(jc, f)) {
+    tact__jcache *jc, *jc2;
+    jc_slots(sc, f, &jc, &jc2);
+    bool hit = jc_hit(jc, f);
+    if (!hit && jc2 != jc) {
+        /* the second way; a miss in both is kept in an empty one, else in
+         * either (by a bit of where the finding is: two kinds that share
+         * both slots settle one in each) */
+        if ((hit = jc_hit(jc2, f)) || (jc->mem && (!jc2->mem || ((f->start ^ f->end) & 1))))
+            jc = jc2;
+    }
+    if (hit) {
         /* the kind of finding written before: only where it is is new */
         if (tlen > SIZE_MAX / 16 ||
             tact__buf_reserve(&sc->a, b, 256 + TACT__JSON_MAX(tlen) + jc->seg1 + jc->seg2))
