@@ -135,6 +135,12 @@ typedef struct acc {
  * while it copies t; the sum does not depend on the order in which
  * features are added, and the count of character grams follows from the
  * length. */
+/* FNV-1a of h continued over the three bytes at s. */
+static inline uint32_t fnv3(uint32_t h, const unsigned char *s)
+{
+    return (((((h ^ s[0]) * FNV_PRIME) ^ s[1]) * FNV_PRIME) ^ s[2]) * FNV_PRIME;
+}
+
 static void on_feats(acc *a, uint32_t hw, uint32_t hb, uint32_t hn, size_t n, unsigned char *s)
 {
     const int8_t *w = a->m->w;
@@ -156,7 +162,7 @@ static void on_feats(acc *a, uint32_t hw, uint32_t hb, uint32_t hn, size_t n, un
         const uint32_t hc = FNV_ONE('c');
         size_t p = 0;
         for (; p + 5 <= sn; p++) {
-            uint32_t h3 = (((((hc ^ s[p]) * FNV_PRIME) ^ s[p + 1]) * FNV_PRIME) ^ s[p + 2]) * FNV_PRIME;
+            uint32_t h3 = fnv3(hc, s + p);
             uint32_t h4 = (h3 ^ s[p + 3]) * FNV_PRIME;
             uint32_t h5 = (h4 ^ s[p + 4]) * FNV_PRIME;
             sum += w[h3 & mask];
@@ -165,12 +171,11 @@ static void on_feats(acc *a, uint32_t hw, uint32_t hb, uint32_t hn, size_t n, un
         }
         /* the last three or four bytes: their 3-gram, and with four a
          * 4-gram and the next 3-gram */
-        uint32_t h3 = (((((hc ^ s[p]) * FNV_PRIME) ^ s[p + 1]) * FNV_PRIME) ^ s[p + 2]) * FNV_PRIME;
+        uint32_t h3 = fnv3(hc, s + p);
         sum += w[h3 & mask];
         if (sn - p == 4) {
             sum += w[((h3 ^ s[p + 3]) * FNV_PRIME) & mask];
-            sum += w[((((((hc ^ s[p + 1]) * FNV_PRIME) ^ s[p + 2]) * FNV_PRIME) ^ s[p + 3]) * FNV_PRIME) &
-                     mask];
+            sum += w[fnv3(hc, s + p + 1) & mask];
         }
         nf += (sn - 2) + (sn - 3) + (sn >= 5 ? sn - 4 : 0);
     }
