@@ -87,8 +87,9 @@ for p in practice-1 practice-2; do
 done
 # The third practice suite (tenth session) was held unread that session and
 # used as its validation set (totals only); it was read and tuned on from
-# the eleventh session. The fourth (eleventh session) is held unread that
-# session in the same way; from the twelfth it may be read.
+# the eleventh session. The fourth (eleventh session) was held unread that
+# session in the same way and read from the twelfth. The fifth (twelfth
+# session) is held unread that session; from the thirteenth it may be read.
 if [ -f "$here/team/practice-3.jsonl" ]; then
     echo
     echo "(practice suite, held unread in the tenth session, read from the eleventh)"
@@ -96,6 +97,11 @@ if [ -f "$here/team/practice-3.jsonl" ]; then
 fi
 if [ -f "$here/team/practice-4.jsonl" ]; then
     echo
-    echo "(practice suite, held unread in the eleventh session)"
+    echo "(practice suite, held unread in the eleventh session, read from the twelfth)"
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-4.jsonl"
+fi
+if [ -f "$here/team/practice-5.jsonl" ]; then
+    echo
+    echo "(practice suite, held unread in the twelfth session)"
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-5.jsonl"
 fi
