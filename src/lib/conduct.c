@@ -74,10 +74,15 @@ enum {
     CX_FICTION, /* the post says its case is invented ("fictional case study",
                  * "not a real child"): its names and ages are no one's,
                  * post-wide only (tact__conduct_fiction) */
+    CX_ASK,     /* the author asks peers what to do ("what would you do?",
+                 * "do I tell my manager?", "any advice?"), post-wide only */
+    CX_JIGSAW,  /* the post places someone by what the whole area knows ("small
+                 * village, everyone knows him", "a well-known local ..."),
+                 * post-wide only */
     CX_NTAGS
 };
 enum { DG_HIGH, DG_MEDIUM };
-enum { BD_BREACH, BD_CONSIDER, BD_SECRET, BD_PLAN };
+enum { BD_BREACH, BD_CONSIDER, BD_SECRET, BD_PLAN, BD_ROMANCE };
 
 static const char *const case_tags[] = {"strong", "personal", "process", "detail", "weak",
                                         "near",   "low",      "event",   "one",    "when",
@@ -85,7 +90,7 @@ static const char *const case_tags[] = {"strong", "personal", "process", "detail
 static const char *const cx_tags[] = {"training", "anon",  "topic", "advice", "condemn",
                                       "own",      "kind",  "about", "parent", "ownfam", "glad",
                                       "decline", "ownpost", "agency", "hiring", "public", "senior",
-                                      "staff", "parentopen", "fiction"};
+                                      "staff", "parentopen", "fiction", "ask", "jigsaw"};
 _Static_assert(sizeof cx_tags / sizeof cx_tags[0] == CX_NTAGS, "a name for every context");
 /* Post-wide contexts in which no venting rule reports: the post is the
  * author's own family life ("my youngest only eats beige food. send help"),
@@ -105,7 +110,7 @@ static const char *const med_tags[] = {"medium"};
  * saying anything: it reports only next to another conduct finding (conduct16) */
 static const char *const vent_tags[] = {"low", "marker"};
 enum { VT_LOW, VT_MARKER };
-static const char *const bd_tags[] = {"breach", "consider", "secret", "plan"};
+static const char *const bd_tags[] = {"breach", "consider", "secret", "plan", "romance"};
 static const char *const ab_tags[] = {"insult"};
 
 static const struct {
@@ -121,7 +126,7 @@ static const struct {
     {"conduct_discrimination.txt", G_DISCRIM, high_tags, 1},
     {"conduct_colleague.txt", G_COLLEAGUE, med_tags, 1},
     {"conduct_venting.txt", G_VENT, vent_tags, 2},
-    {"conduct_boundary.txt", G_BOUNDARY, bd_tags, 4},
+    {"conduct_boundary.txt", G_BOUNDARY, bd_tags, sizeof bd_tags / sizeof bd_tags[0]},
     {"conduct_abuse.txt", G_ABUSE, ab_tags, 1},
 };
 
@@ -338,6 +343,9 @@ typedef struct scan_state {
     size_t swear_first, swear_last; /* the first one */
     bool named;          /* a person's name was found (id_summary.person) */
     int rc;
+    bool own_scoped;     /* own-life sentences stand down only the case
+                          * evidence in or next to them (own_life_at) */
+    uint32_t nsent;      /* the last sentence's number */
 } scan_state;
 
 static size_t tok_start(const tact_scanner *sc, size_t i)
@@ -630,11 +638,12 @@ static bool after_never(const tact_scanner *sc, size_t i)
 
 /* True when a quantifier of a whole group stands at token i or up to three
  * tokens before it: "so many of the young people I work with", "all the
- * families I support", "most of my kids" speak of a caseload in general. */
+ * families I support", "most of my kids", "every family we support early"
+ * speak of a caseload in general. */
 static bool group_quantified(const tact_scanner *sc, size_t i)
 {
     static const char *const q[] = {"many", "most", "all", "lot", "lots", "loads", "majority",
-                                    "none"};
+                                    "none", "every", "any"};
     for (size_t k = i + 1; k-- > 0 && k + 3 >= i;)
         for (size_t j = 0; j < sizeof q / sizeof q[0]; j++)
             if (tact__tok_is(sc, k, q[j]))
@@ -694,6 +703,19 @@ static bool parent_near(const scan_state *st, uint32_t s, uint32_t nsent)
     return !work_away(st, nsent);
 }
 
+/* True when case evidence in sentence s is the author's own life: in a
+ * post of context "parent" whose own-life sentences are all there is
+ * (st->own_scoped false), everywhere; in one that also tells of the
+ * author's part in a case away from them ("night shift at the unit. our 14
+ * yo kicked off ... back home now, my own teenager rolled his eyes"), only
+ * in or next to the own-life sentences. */
+static bool own_life_at(const scan_state *st, uint32_t s)
+{
+    if (!(st->ctx & (1u << CX_PARENT)))
+        return false;
+    return !st->own_scoped || parent_at(st, s, st->nsent);
+}
+
 /*
  * Sentence-scoped rules (all kinds of "who" with kinds of "what"):
  * - "near" (the author's part in a particular case: "my lady on the 4pm
@@ -734,7 +756,7 @@ static int case_near(const scan_state *st, uint32_t nsent, bool *fire)
         if ((tag == CASE_LOW || tag == CASE_DETAIL || tag == CASE_EVENT) &&
             (after_possessive(sc, m->first) || after_own_kin(sc, m->first)))
             continue;
-        if (general_involvement(sc, tag, m->first))
+        if (general_involvement(sc, tag, m->first) || own_life_at(st, st->sent[m->first]))
             continue;
         /* "a parent called my colleague a '...' in front of her kids. Racism
          * has no place here": a report of abuse aimed at staff, told to
@@ -762,7 +784,7 @@ static int case_near(const scan_state *st, uint32_t nsent, bool *fire)
         else
             continue;
         size_t t = tact__tok_after(sc, f->start);
-        if (t < sc->ntoks)
+        if (t < sc->ntoks && !own_life_at(st, st->sent[t]))
             sb[st->sent[t]] |= (uint16_t)bit;
     }
     if (ndetail >= 2) {
@@ -851,11 +873,14 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
     tact__cd_scratch *s = st->s;
     bool has[CASE_NTAGS];
     memset(has, 0, sizeof has);
+    st->nsent = nsent;
+    st->own_scoped = (st->ctx & (1u << CX_PARENT)) && work_away(st, nsent);
     for (size_t i = 0; i < s->nm; i++) {
         if (s->m[i].group != G_CASE)
             continue;
         unsigned tag = s->m[i].tag;
-        if (general_involvement(st->sc, tag, s->m[i].first))
+        if (general_involvement(st->sc, tag, s->m[i].first) ||
+            (st->own_scoped && own_life_at(st, st->sent[s->m[i].first])))
             continue;
         /* "my daughter swallowed a coin": the author's own family */
         if ((tag == CASE_DETAIL || tag == CASE_EVENT) && after_own_kin(st->sc, s->m[i].first))
@@ -868,7 +893,8 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
     bool with_id = false;
     /* a post written as a parent or from the author's own life: its
      * involvement and detail words are the author's family's (conduct11) */
-    if (!fire && !(st->ctx & ((1u << CX_TRAINING) | (1u << CX_PARENT)))) {
+    if (!fire && !(st->ctx & (1u << CX_TRAINING)) &&
+        (!(st->ctx & (1u << CX_PARENT)) || st->own_scoped)) {
         if (has[CASE_PERSONAL] &&
             (has[CASE_PROCESS] || has[CASE_DETAIL] || has[CASE_WEAK] || has[CASE_EVENT]))
             fire = true;
@@ -1077,6 +1103,11 @@ static int other_rules(scan_state *st)
             if (tag == BD_BREACH &&
                 (breach_asked(st, m->first) || (st->ctx & (1u << CX_DECLINE))))
                 tag = BD_CONSIDER;
+            /* a romantic interest in someone from the author's cases is
+             * disclosed even when asked about ("is it weird that I fancy
+             * the dad from one of my cases?") */
+            if (tag == BD_ROMANCE)
+                tag = BD_BREACH;
             rc = add_tokens(st, m->first, m->last, TACT_TYPE_BOUNDARY,
                             tag == BD_BREACH ? TACT_SEV_HIGH : TACT_SEV_MEDIUM,
                             tag == BD_BREACH ? 0.85f : 0.7f,
@@ -1176,7 +1207,7 @@ static int on_cooc(void *ctx, const tact__cooc_hit *h)
     const char *rule, *msg;
     switch (h->type) {
     case TACT_TYPE_CASE_DISCUSSION:
-        if (st->ctx & ((1u << CX_ANON) | (1u << CX_TRAINING) | (1u << CX_PARENT)))
+        if ((st->ctx & ((1u << CX_ANON) | (1u << CX_TRAINING))) || own_life_at(st, sn))
             return TACT_OK;
         rule = "case.cooccur";
         msg = MSG_CASE;
@@ -1660,10 +1691,11 @@ int tact__conduct_scan(tact_scanner *sc)
     s->senior = false;
     s->senior_town = false;
     s->fiction = false;
+    s->peer_question = false;
     if (sc->ntoks == 0)
         return TACT_OK;
     scan_state st = {sc,    r, s, NULL, NULL, 0, false, false, false, false, 0, 0,
-                     false, 0, 0, false, 0, 0, 0, 0, false, TACT_OK};
+                     false, 0, 0, false, 0, 0, 0, 0, false, TACT_OK, false, 0};
     st.sent = tact__scratch(sc, sc->ntoks * sizeof *st.sent);
     if (!st.sent)
         return TACT_ENOMEM;
@@ -1703,6 +1735,7 @@ int tact__conduct_scan(tact_scanner *sc)
             s->ownpost = false;
     s->public_post = public_post(&st);
     s->fiction = (st.ctx & (1u << CX_FICTION)) != 0;
+    s->peer_question = (st.ctx & (1u << CX_ASK)) && !(st.ctx & (1u << CX_JIGSAW));
     return flush_pending(&st);
 }
 
@@ -1731,6 +1764,12 @@ bool tact__conduct_fiction(const tact_scanner *sc)
 {
     const tact__cd_scratch *s = sc->conduct_scratch;
     return s && s->fiction;
+}
+
+bool tact__conduct_peer_question(const tact_scanner *sc)
+{
+    const tact__cd_scratch *s = sc->conduct_scratch;
+    return s && s->peer_question;
 }
 
 bool tact__conduct_senior_town(const tact_scanner *sc)

@@ -157,6 +157,7 @@ typedef struct tact__cd_scratch {
     bool senior;          /* a post one person holds is named (context "senior") */
     bool senior_town;     /* ... with its town: "head of service at Wrexham" */
     bool fiction;         /* the post says its case is invented (context "fiction") */
+    bool peer_question;   /* the author asks peers what to do (context "ask", no "jigsaw") */
     tact__cd_pending *pend; /* this scan's findings before the sentence merge */
     size_t npend, pendcap;
 } tact__cd_scratch;
@@ -186,6 +187,12 @@ bool tact__conduct_senior_town(const tact_scanner *sc);
 /* The post says the case it tells is invented: "fictional case study",
  * "a made-up family", "not a real child" (context "fiction"). */
 bool tact__conduct_fiction(const tact_scanner *sc);
+
+/* The author asks peers what to do about a dilemma ("what would you do?",
+ * "do I tell my manager?", "any advice?", context "ask"), and nothing in
+ * the post places the person by what a whole area knows ("small village,
+ * everyone knows him", context "jigsaw"). */
+bool tact__conduct_peer_question(const tact_scanner *sc);
 
 /* True when the post offers contact details in the first person ("drop me
  * a line at", "my number is"), not a team's ("call the team on"). */

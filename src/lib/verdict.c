@@ -121,10 +121,25 @@ static bool agency_complaint(const vctx *v)
     return true;
 }
 
+/* 1d. A case told to ask peers what to do about the author's own dilemma
+ *     ("A young man I used to work with has asked me to be a referee for
+ *     his flat. Allowed?", "a parent from a family I'm working with has
+ *     moved in two doors down. Do I tell my manager?"), with nothing in the
+ *     post that points at anyone (no identifier that is not the author's
+ *     own, an age included) and nothing that places the person by what a
+ *     whole area knows (tact__conduct_peer_question): review, not block.
+ *     The read suites call 8 of 10 such posts review, and every one with
+ *     an identifier block. */
+static bool peer_question(const vctx *v)
+{
+    return tact__conduct_peer_question(v->sc) && !(v->id_has & ~v->id_own & 0x1FFFFu);
+}
+
 /* 1. Case discussion with anything that identifies, or with strong case detail. */
 static bool r_case(vctx *v, tact_verdict lv)
 {
-    if (!(v->cd_high & CD(TACT_TYPE_CASE_DISCUSSION)) || agency_complaint(v))
+    if (!(v->cd_high & CD(TACT_TYPE_CASE_DISCUSSION)) || agency_complaint(v) ||
+        peer_question(v))
         return false;
     mark(v, false, 0x1FFFFu, lv, TACT_SEV_LOW, false);
     return mark(v, true, CD(TACT_TYPE_CASE_DISCUSSION), lv, TACT_SEV_HIGH, false);
@@ -190,6 +205,15 @@ static bool r_case_maybe(vctx *v, tact_verdict lv)
 static bool r_case_agency(vctx *v, tact_verdict lv)
 {
     if (!(v->cd_high & CD(TACT_TYPE_CASE_DISCUSSION)) || !agency_complaint(v))
+        return false;
+    return mark(v, true, CD(TACT_TYPE_CASE_DISCUSSION), lv, TACT_SEV_LOW, false);
+}
+
+/* 1d. The peer question of peer_question(): review. */
+static bool r_case_question(vctx *v, tact_verdict lv)
+{
+    if (!(v->cd_high & CD(TACT_TYPE_CASE_DISCUSSION)) || agency_complaint(v) ||
+        !peer_question(v))
         return false;
     return mark(v, true, CD(TACT_TYPE_CASE_DISCUSSION), lv, TACT_SEV_LOW, false);
 }
@@ -423,6 +447,11 @@ static const vrule rules[] = {
      "It tells of someone you work with to criticise another service. No one is identifiable, "
      "but think again: keep the case out of it, or raise it through the proper channel.",
      r_case_agency},
+    {"case_question", TACT_VERDICT_REVIEW,
+     "It asks for advice about someone you work with. Nothing in it identifies them, but think "
+     "again: a detail too many and colleagues or the family could recognise the case. A private "
+     "channel or supervision is the safer place for it.",
+     r_case_question},
     {"numbers", TACT_VERDICT_BLOCK,
      "It contains a number or code that identifies one person (NHS or NI number, date of birth, "
      "case reference, map coordinates or number plate).",
