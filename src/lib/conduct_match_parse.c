@@ -135,13 +135,15 @@ static int put_words_ascii(parsed *p, const char *s, size_t n)
             i += 2;
             continue;
         }
-        if (!pword(c)) {
+        /* "#burnout" is one token in a post, as the tokenizer reads a hashtag */
+        bool tag = c == '#' && i + 1 < n && palpha((unsigned char)s[i + 1]);
+        if (!pword(c) && !tag) {
             if (put_atom(p, ATOM_WORD, s + i, 1))
                 return -1;
             i++;
             continue;
         }
-        size_t e = i;
+        size_t e = i + tag;
         for (;;) {
             while (e < n && pword((unsigned char)s[e]))
                 e++;
