@@ -174,11 +174,11 @@ static bool of_age_noun(const tact_scanner *sc, size_t k)
  * usually counts ("students (20)"). */
 static bool plural_person(const tact_scanner *sc, size_t k)
 {
-    /* speed: every word below ends in "s" or is "people" */
+    /* speed: every word below ends in "s", "e" (people) or "n" (children) */
     if (k >= sc->ntoks || sc->toks[k].kind != TACT__TOK_WORD || sc->toks[k].norm_len < 4)
         return false;
     char last = sc->norm.p[sc->toks[k].norm_off + sc->toks[k].norm_len - 1];
-    if (last != 's' && last != 'e')
+    if (last != 's' && last != 'e' && last != 'n')
         return false;
     static const char *const w[] = {"brothers", "sisters", "sons", "daughters", "siblings",
                                     "twins", "boys", "girls", "kids", "children", "lads",
@@ -187,6 +187,15 @@ static bool plural_person(const tact_scanner *sc, size_t k)
                                     "leavers", "residents", "clients", "people"};
     for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
         if (ix_is(sc, k, w[i]))
+            return true;
+    return false;
+}
+
+/* Plural people (plural_person) in the n tokens before k. */
+static bool plural_before(const tact_scanner *sc, size_t k, size_t n)
+{
+    for (size_t j = k; j > 0 && j + n > k; j--)
+        if (plural_person(sc, j - 1))
             return true;
     return false;
 }
@@ -337,6 +346,245 @@ static int add_age(tact_scanner *sc, size_t s, size_t e, float conf, const char 
     return tact__add(sc, s, e, TACT_TYPE_AGE, -1, conf, rule, NULL, NULL);
 }
 
+/* A height after "14 and": "6ft", "6 foot", "5 feet". */
+static bool height_at(const tact_scanner *sc, size_t k)
+{
+    const tact__token *t = &sc->toks[k];
+    if (t->kind == TACT__TOK_ALNUM && ix_digit(ix_at(sc, t->start))) {
+        size_t n;
+        const char *s = tact__tok_norm(sc, k, &n);
+        return n >= 3 && s[n - 2] == 'f' && s[n - 1] == 't';
+    }
+    return t->kind == TACT__TOK_NUMBER &&
+           (ix_is(sc, k + 1, "foot") || ix_is(sc, k + 1, "ft") || ix_is(sc, k + 1, "feet"));
+}
+
+/* True when what follows "N and" (token k on) goes on about a person
+ * ("14 and already carrying", "94 and the most gentle man", "13 and 6ft
+ * tall", "16 and no fear"), not a range, a count or an amount ("16 and
+ * over", "2 and a half", "10 and counting", "5 and 6"). */
+static bool and_describes(const tact_scanner *sc, size_t k)
+{
+    if (k >= sc->ntoks)
+        return false;
+    const tact__token *t = &sc->toks[k];
+    if (t->kind != TACT__TOK_WORD)
+        return height_at(sc, k);
+    if (age_num(sc, k) >= 0 || (tact__ix_bits(sc, k) & IX_UNIT))
+        return false;
+    static const char *const no[] = {"over", "under", "up", "upwards", "above", "below", "older",
+                                     "younger", "counting", "rising", "i", "we", "you", "it",
+                                     "they", "he", "she", "that", "this", "there", "then",
+                                     "so", "or", "change", "odd", "something", "one", "more",
+                                     "less", "other", "others", "all"};
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        if (ix_is(sc, k, no[i]))
+            return ix_is(sc, k, "more") && k + 1 < sc->ntoks &&
+                   sc->toks[k + 1].kind == TACT__TOK_WORD && !ix_is(sc, k + 1, "than") &&
+                   !ix_is(sc, k + 1, "to") && !(tact__ix_bits(sc, k + 1) & IX_UNIT);
+    if (ix_is(sc, k, "a") || ix_is(sc, k, "an"))
+        return k + 1 < sc->ntoks && sc->toks[k + 1].kind == TACT__TOK_WORD &&
+               !ix_is(sc, k + 1, "half") && !ix_is(sc, k + 1, "quarter") &&
+               !ix_is(sc, k + 1, "bit") && !ix_is(sc, k + 1, "few") &&
+               !ix_is(sc, k + 1, "couple") && !ix_is(sc, k + 1, "lot") &&
+               !ix_is(sc, k + 1, "load") && !ix_is(sc, k + 1, "little") &&
+               !ix_is(sc, k + 1, "dozen") && !ix_is(sc, k + 1, "bunch") &&
+               !(tact__ix_bits(sc, k + 1) & IX_UNIT);
+    /* "f. 026 and f. 060v": a letter is no description */
+    return !(t->shape & TACT__SH_ONELETTER);
+}
+
+/* "7 going on 40": the idiom for a child older than their years (k is
+ * the word after the age). */
+static bool going_on(const tact_scanner *sc, size_t k, long v)
+{
+    return ix_is(sc, k, "going") && ix_is(sc, k + 1, "on") && age_num(sc, k + 2) > v;
+}
+
+/* Grandparents and parents counted with "of" ("a gran of 63", "a dad of
+ * 45"): an age only when the number is too big to count grandchildren or
+ * children ("a nan of 5", "a mum of 3"). */
+static bool of_kin_noun(const tact_scanner *sc, size_t k, long v)
+{
+    static const char *const grand[] = {"gran", "granny", "grandma", "grandmother", "grandad",
+                                        "granddad", "grandpa", "grandfather", "nan", "nana",
+                                        "nanna", "nanny", "grandparent", "great-grandmother",
+                                        "great-grandfather", "great-gran"};
+    static const char *const parent[] = {"mum", "mam", "mom", "mother", "dad", "father"};
+    if (v >= 35)
+        for (size_t i = 0; i < sizeof grand / sizeof grand[0]; i++)
+            if (ix_is(sc, k, grand[i]))
+                return true;
+    if (v >= 19)
+        for (size_t i = 0; i < sizeof parent / sizeof parent[0]; i++)
+            if (ix_is(sc, k, parent[i]))
+                return true;
+    return false;
+}
+
+/* After "at 23": what ends an age told with "at" ("all grown up at 23.",
+ * "at 23, was pregnant", "came to us at 15 from ..."), not a time ("at
+ * 16.30", "at 15:00") or a threshold ("at 18 or over"). */
+static bool at_closes(const tact_scanner *sc, size_t k)
+{
+    if (k >= sc->ntoks || sc->toks[k].kind == TACT__TOK_EMOJI)
+        return true;
+    const tact__token *t = &sc->toks[k];
+    if (t->kind == TACT__TOK_PUNCT) {
+        int c = ix_at(sc, t->start);
+        if (c == '.' && k + 1 < sc->ntoks && sc->toks[k + 1].start == t->end &&
+            sc->toks[k + 1].kind == TACT__TOK_NUMBER)
+            return false; /* 16.30 */
+        return c == '.' || c == ',' || c == '!' || c == '?' || c == ';' || c == ')';
+    }
+    static const char *const w[] = {"from", "with", "when", "but", "she", "he", "and", "after",
+                                    "because", "having"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (ix_is(sc, k, w[i]))
+            return !ix_is(sc, k, "and") ||
+                   (k + 1 < sc->ntoks && sc->toks[k + 1].kind == TACT__TOK_WORD &&
+                    age_num(sc, k + 1) < 0 && !age_range(sc, k));
+    return false;
+}
+
+/* Words of an appointment in the four tokens before "at" (k): "meeting
+ * him at 15.", "picking her up Friday at 16": a time on a 24-hour clock,
+ * not an age. */
+static bool clock_before(const tact_scanner *sc, size_t k)
+{
+    static const char *const w[] = {"meet", "meeting", "meets", "see", "seeing", "visit",
+                                    "visiting", "call", "calling", "ring", "ringing", "phone",
+                                    "pick", "picking", "collect", "collecting", "appointment",
+                                    "session", "start", "starts", "starting", "finish",
+                                    "finishes", "arrive", "arrives", "arriving", "leave",
+                                    "leaves", "today", "tomorrow", "tonight", "up", "back",
+                                    "off", "due", "booked", "contact"};
+    for (size_t j = k; j > 0 && j + 4 > k; j--) {
+        if (sc->toks[j - 1].lex & TACT__LX_WEEKDAY)
+            return true;
+        for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+            if (ix_is(sc, j - 1, w[i]))
+                return !ix_is(sc, j - 1, "up") || !ix_is(sc, j - 2, "grown");
+    }
+    return false;
+}
+
+/* A school year ("Year 9", "year 2"), token k the word "year", k + 1 its
+ * number, told of a child: "a Year 9 boy", "a Year 2 who's", "the twins
+ * are in Year 2", "the eldest (Year 9)". Not "Year 2 of my degree", "I'm
+ * in year 3", "students in Year 1". */
+static bool school_year(const tact_scanner *sc, size_t k)
+{
+    long v = ix_tok_num(sc, k + 1, false);
+    if (v < 1 || v > 13 || sc->toks[k + 1].end - sc->toks[k + 1].start > 2 ||
+        ix_is(sc, k + 2, "of") || ix_is(sc, k + 2, "at") || ix_is(sc, k + 2, "student") ||
+        ix_is(sc, k + 2, "students") || unit_after(sc, k + 2))
+        return false;
+    static const char *const child[] = {"boy", "girl", "lad", "lass", "pupil", "child", "kid",
+                                        "son", "daughter", "boys", "girls", "twins"};
+    for (size_t i = 0; i < sizeof child / sizeof child[0]; i++)
+        if (ix_is(sc, k + 2, child[i]))
+            return true;
+    if (k == 0)
+        return false;
+    if (ix_is(sc, k - 1, "a") && (ix_is(sc, k + 2, "who") || ix_is(sc, k + 2, "who's")))
+        return true;
+    if (tact__ix_punct(sc, k - 1, '(') && tact__ix_punct(sc, k + 2, ')') && k > 1)
+        return (tact__ix_bits(sc, k - 2) & IX_PERSON_NOUN) || ix_is(sc, k - 2, "eldest") ||
+               ix_is(sc, k - 2, "youngest") || ix_is(sc, k - 2, "oldest") ||
+               ((sc->toks[k - 2].lex & TACT__LX_FIRST) && tact__ix_cap(sc, k - 2));
+    if (k > 2 && ix_is(sc, k - 1, "in") &&
+        (ix_is(sc, k - 2, "is") || ix_is(sc, k - 2, "are") || ix_is(sc, k - 2, "was") ||
+         ix_is(sc, k - 2, "were") || sc->toks[k - 2].kind == TACT__TOK_POSS) &&
+        !ix_is(sc, k - 3, "i") && !ix_is(sc, k - 3, "we") && !ix_is(sc, k - 3, "you") &&
+        !ix_is(sc, k - 3, "student") && !ix_is(sc, k - 3, "students") &&
+        !ix_is(sc, k - 3, "it") && !ix_is(sc, k - 3, "that") && !ix_is(sc, k - 3, "this"))
+        return true;
+    return false;
+}
+
+/* Someone in the n tokens before k (not across a line break): a person
+ * word ("lad", "she", "resident"), "his", or a given name in capitals
+ * ("we lost Reg overnight", "Connor W got banned"); what a bare age
+ * opening the next sentence can be told of. */
+static bool someone_before(const tact_scanner *sc, size_t k, size_t n)
+{
+    for (size_t j = k; j > 0 && j + n > k; j--) {
+        size_t i = j - 1;
+        const tact__token *t = &sc->toks[i];
+        if (t->kind == TACT__TOK_WORD &&
+            ((tact__ix_bits(sc, i) & IX_PERSON_NOUN) || ix_is(sc, i, "his") ||
+             ((t->lex & TACT__LX_FIRST) && tact__ix_cap(sc, i) &&
+              !(t->lex & (TACT__LX_STOP | TACT__LX_MONTH | TACT__LX_WEEKDAY | TACT__LX_STREET |
+                          TACT__LX_BRAND | TACT__LX_PUBLIC)) &&
+              (!(t->shape & TACT__SH_SENT_START) || !(t->lex & TACT__LX_DICT)))))
+            return true;
+        if (t->shape & TACT__SH_LINE_START)
+            break;
+    }
+    return false;
+}
+
+/* The author's own family in the n tokens before k: "my nephew", "our
+ * nan" ("my nephew is taller than me at 14": not a case). */
+static bool own_family_before(const tact_scanner *sc, size_t k, size_t n)
+{
+    for (size_t j = k; j > 1 && j + n > k; j--)
+        if ((sc->toks[j - 1].lex & TACT__LX_KIN) &&
+            (ix_is(sc, j - 2, "my") || ix_is(sc, j - 2, "our") ||
+             (j > 2 && (ix_is(sc, j - 3, "my") || ix_is(sc, j - 3, "our")))))
+            return true;
+    return false;
+}
+
+/* A person word, or "eldest" / "youngest" / "oldest", in the n tokens
+ * before k. */
+static bool person_within(const tact_scanner *sc, size_t k, size_t n)
+{
+    for (size_t j = k; j > 0 && j + n > k; j--)
+        if ((tact__ix_bits(sc, j - 1) & IX_PERSON_NOUN) || ix_is(sc, j - 1, "eldest") ||
+            ix_is(sc, j - 1, "youngest") || ix_is(sc, j - 1, "oldest"))
+            return true;
+    return false;
+}
+
+static bool look_word(const tact_scanner *sc, size_t k)
+{
+    return ix_is(sc, k, "looks") || ix_is(sc, k, "looked") || ix_is(sc, k, "look") ||
+           ix_is(sc, k, "looking");
+}
+
+/* Token k, right before a number, makes it an age guessed or claimed of
+ * someone just before: "the youngest can't be more than 15", "no older
+ * than 14", "she looked about 13", "the girl looks 12", "he says 16". */
+static bool guessed_age(const tact_scanner *sc, size_t k)
+{
+    if (k < 2)
+        return false;
+    if (ix_is(sc, k, "than"))
+        return (ix_is(sc, k - 1, "more") || ix_is(sc, k - 1, "older")) &&
+               (ix_is(sc, k - 2, "be") || ix_is(sc, k - 2, "no")) && person_within(sc, k - 2, 4);
+    if (ix_is(sc, k, "about") || ix_is(sc, k, "around") || ix_is(sc, k, "like"))
+        return look_word(sc, k - 1) && person_within(sc, k - 1, 5);
+    if (look_word(sc, k))
+        return person_within(sc, k, 5);
+    if (ix_is(sc, k, "says") || ix_is(sc, k, "said") || ix_is(sc, k, "claims") ||
+        ix_is(sc, k, "claimed"))
+        return ix_is(sc, k - 1, "he") || ix_is(sc, k - 1, "she");
+    return false;
+}
+
+/* No number (digits or a number word) among the n tokens before k: a lone
+ * "Thirteen." after a sentence about someone is an age, "Twelve." after
+ * "12 referrals" a count said again. */
+static bool no_number_before(const tact_scanner *sc, size_t k, size_t n)
+{
+    for (size_t j = k; j > 0 && j + n > k; j--)
+        if (sc->toks[j - 1].kind == TACT__TOK_NUMBER || tok_numword(sc, j - 1) >= 0)
+            return false;
+    return true;
+}
+
 /* The possessive words before a person's ordinal: "her 18th". */
 static bool poss_word(const tact_scanner *sc, size_t k)
 {
@@ -404,6 +652,14 @@ static bool own_turn(const tact_scanner *sc, size_t k)
  *                                         "hes" (IG_AGES_NUM), with a
  *                                         number (or a number word) next
  */
+/* "weeks", "months", "days" (their first two letters) at byte p, after a
+ * number word ("three weeks old"). */
+static inline bool numword_unit(const tact_scanner *sc, size_t p)
+{
+    int a = ix_at(sc, p) | 0x20, b = ix_at(sc, p + 1) | 0x20;
+    return (a == 'w' && b == 'e') || (a == 'm' && b == 'o') || (a == 'd' && b == 'a');
+}
+
 static inline bool ages_gate(const tact_scanner *sc, const uint16_t *gate, size_t k)
 {
     const tact__token *t = &sc->toks[k];
@@ -424,9 +680,21 @@ static inline bool ages_gate(const tact_scanner *sc, const uint16_t *gate, size_
     if ((gate[k] & IG_AGES) || ((gate[k] & IG_AGES_NUM) && NUMWORD_NEXT))
         return true;
 #undef NUMWORD_NEXT
-    return t->norm_len >= 3 &&
-           ((t->shape & TACT__SH_HYPHEN) ||
-            (ix_at(sc, t->end) == ' ' && (ix_at(sc, t->end + 1) | 0x20) == 'y'));
+    if (t->norm_len < 3)
+        return false;
+    if ((t->shape & TACT__SH_HYPHEN) ||
+        (ix_at(sc, t->end) == ' ' && (ix_at(sc, t->end + 1) | 0x20) == 'y'))
+        return true;
+    const char *s = sc->norm.p + t->norm_off;
+    /* a number word opening a sentence ("Fourteen and ..."), or before
+     * " weeks old", " months old", " days old" */
+    if (!numword_start(s[0]))
+        return false;
+    if (ix_at(sc, t->end) == ' ' && numword_unit(sc, t->end + 1))
+        return true;
+    return (t->shape & TACT__SH_SENT_START) && u &&
+           (tact__ix_punct(sc, k + 1, '.') || tact__ix_punct(sc, k + 1, '!') ||
+            ix_is(sc, k + 1, "and") || ix_is(sc, k + 1, "going"));
 }
 
 /* What can follow "a 15F": the end, a stop, or a word that goes on about
@@ -549,6 +817,22 @@ int tact__ix_ages_scan(tact_scanner *sc, const ix_post *post)
                 rc = add_age(sc, t->start, t->end, 0.75f, "age.ordinal");
                 continue;
             }
+            /* "a single dad with 3 under 5s": young children counted by
+             * their ages */
+            if (t->kind == TACT__TOK_NUMBER && v >= 1 && v <= 9 && p - t->start == 1 &&
+                ix_is(sc, k + 1, "under") && k + 2 < sc->ntoks &&
+                sc->toks[k + 2].kind == TACT__TOK_ALNUM) {
+                const tact__token *u = &sc->toks[k + 2];
+                size_t q = u->start;
+                while (ix_digit(ix_at(sc, q)))
+                    q++;
+                if (q > u->start && q - u->start <= 2 && q + 1 == u->end &&
+                    (ix_at(sc, q) | 0x20) == 's') {
+                    rc = add_age(sc, t->start, u->end, 0.7f, "age.under");
+                    k += 2;
+                    continue;
+                }
+            }
             /* 91, lives alone (a bare age opening a sentence) */
             if (t->kind == TACT__TOK_NUMBER && (t->shape & (TACT__SH_SENT_START | TACT__SH_LINE_START)) &&
                 v >= 1 && v <= 110 && p - t->start <= 3 &&
@@ -560,12 +844,34 @@ int tact__ix_ages_scan(tact_scanner *sc, const ix_post *post)
                 continue;
             }
             /* "... the lad I saw today. 13, bruises all over": a child's age
-             * opening a sentence, after a sentence about someone */
-            if (t->kind == TACT__TOK_NUMBER && (t->shape & TACT__SH_SENT_START) && k > 0 &&
-                v >= 1 && v <= 19 && p - t->start <= 2 && tact__ix_punct(sc, k + 1, ',') &&
-                k + 2 < sc->ntoks && sc->toks[k + 2].kind == TACT__TOK_WORD &&
+             * opening a sentence (or a clause after a colon: "their new
+             * arrival: 13, first time in care"), after a sentence about
+             * someone; an adult's only before a word that goes on about a
+             * life ("42, been using since 14") */
+            /* (after a space: not "Mag 4.5, Saturday") */
+            bool opens = ((t->shape & TACT__SH_SENT_START) ||
+                          (k > 0 && tact__ix_punct(sc, k - 1, ':'))) &&
+                         ix_at(sc, t->start) != '0' &&
+                         (t->start == 0 || ix_at(sc, t->start - 1) == ' ' ||
+                          ix_at(sc, t->start - 1) == '\n');
+            if (t->kind == TACT__TOK_NUMBER && opens && k > 0 && v >= 1 && v <= 110 &&
+                p - t->start <= 3 && tact__ix_punct(sc, k + 1, ',') && k + 2 < sc->ntoks &&
+                sc->toks[k + 2].kind == TACT__TOK_WORD &&
+                (v <= 19 || age_description(sc, k + 2) || ix_is(sc, k + 2, "been") ||
+                 ix_is(sc, k + 2, "never") || ix_is(sc, k + 2, "single")) &&
                 !unit_within(sc, k + 2, 3) &&
-                tact__ix_cue_near(sc, t->start, t->end, IX_PERSON_NOUN, 20, 0)) {
+                someone_before(sc, k, 20)) {
+                rc = add_age(sc, t->start, t->end, 0.65f, "age.sentence");
+                continue;
+            }
+            /* "... through the lounge door. 14 and 6ft tall", "94 and the
+             * most gentle man", "7 going on 40": an age opening a sentence
+             * and described, after a sentence about someone */
+            if (t->kind == TACT__TOK_NUMBER && opens && !tact__ix_punct(sc, k - 1, ':') &&
+                v >= 1 && v <= 110 && p - t->start <= 3 &&
+                ((ix_is(sc, k + 1, "and") && and_describes(sc, k + 2)) ||
+                 going_on(sc, k + 1, v)) &&
+                someone_before(sc, k, 20)) {
                 rc = add_age(sc, t->start, t->end, 0.65f, "age.sentence");
                 continue;
             }
@@ -593,11 +899,75 @@ int tact__ix_ages_scan(tact_scanner *sc, const ix_post *post)
                 continue;
             }
         }
+        if (t->kind == TACT__TOK_WORD) {
+            /* "... the shop owner. Fourteen and more grown-up than ...",
+             * "... smells like her mum'. Thirteen. Unbelievable.": a number
+             * word opening a sentence after one about someone */
+            if ((t->shape & TACT__SH_SENT_START) && k > 0) {
+                long v = tok_numword(sc, k);
+                if (v >= 2 && v <= 99 &&
+                    ((ix_is(sc, k + 1, "and") && and_describes(sc, k + 2)) ||
+                     going_on(sc, k + 1, v) ||
+                     (v >= 11 && v <= 17 &&
+                      (tact__ix_punct(sc, k + 1, '.') || tact__ix_punct(sc, k + 1, '!')) &&
+                      no_number_before(sc, k, 12))) &&
+                    someone_before(sc, k, 20)) {
+                    rc = add_age(sc, t->start, t->end, 0.65f, "age.sentence");
+                    continue;
+                }
+            }
+            if (k + 1 < sc->ntoks && sc->toks[k + 1].kind == TACT__TOK_NUMBER &&
+                sc->toks[k + 1].end - sc->toks[k + 1].start <= 3 &&
+                ix_at(sc, sc->toks[k + 1].start) != '0') {
+                long v = ix_tok_num(sc, k + 1, false);
+                /* "three kids, eldest 12, all ...", "youngest 4" (not "the
+                 * youngest 3 players") */
+                if ((ix_is(sc, k, "eldest") || ix_is(sc, k, "youngest") ||
+                     ix_is(sc, k, "oldest")) &&
+                    v >= 0 && v <= 110 && !(k > 0 && ix_is(sc, k - 1, "the")) &&
+                    !unit_after(sc, k + 2) && !age_range(sc, k + 2) && age_closes(sc, k + 2) &&
+                    !(ix_is(sc, k + 2, "and") && age_num(sc, k + 3) >= 0 &&
+                      !ix_is(sc, k + 4, "and"))) {
+                    rc = add_age(sc, t->start, sc->toks[k + 1].end, 0.75f, "age.eldest");
+                    k++;
+                    continue;
+                }
+                /* "all grown up at 23.", "at 23, was pregnant again", "came
+                 * to us at 15 from ...": a teenage or adult age after "at",
+                 * near someone, closing the phrase (not a time: "at 16.30") */
+                if (ix_is(sc, k, "at") && v >= 13 && v <= 110 &&
+                    sc->toks[k + 1].end - sc->toks[k + 1].start <= 3 && at_closes(sc, k + 2) &&
+                    !unit_after(sc, k + 2) && !age_range(sc, k + 2) &&
+                    tact__ix_cue_near(sc, t->start, t->end, IX_PERSON_NOUN, 12,
+                                      (t->shape & TACT__SH_SENT_START) ? 4 : 0) &&
+                    !own_family_before(sc, k, 12) && !clock_before(sc, k)) {
+                    rc = add_age(sc, t->start, sc->toks[k + 1].end, 0.7f, "age.at");
+                    k++;
+                    continue;
+                }
+                if (v >= 1 && v <= 110 && !unit_after(sc, k + 2) && !age_range(sc, k + 2) &&
+                    age_closes(sc, k + 2) && !ix_is(sc, k + 2, "in") &&
+                    !ix_is(sc, k + 2, "and") && guessed_age(sc, k)) {
+                    rc = add_age(sc, sc->toks[k + 1].start, sc->toks[k + 1].end, 0.65f,
+                                 "age.guessed");
+                    k++;
+                    continue;
+                }
+                /* "a Year 9 boy", "the twins are in Year 2": a school year */
+                if (ix_is(sc, k, "year") && school_year(sc, k)) {
+                    rc = add_age(sc, t->start, sc->toks[k + 1].end, 0.7f, "age.school_year");
+                    k++;
+                    continue;
+                }
+            }
+        }
         /* a fourteen-year-old, an eleven year old: only a hyphenated word,
          * or one followed by " y..." (year, yr, yo), is tried */
         if (t->kind == TACT__TOK_WORD && t->norm_len >= 3 &&
             ((t->shape & TACT__SH_HYPHEN) ||
-             (ix_at(sc, t->end) == ' ' && (ix_at(sc, t->end + 1) | 0x20) == 'y'))) {
+             (ix_at(sc, t->end) == ' ' &&
+              ((ix_at(sc, t->end + 1) | 0x20) == 'y' ||
+               (numword_start(sc->norm.p[t->norm_off]) && numword_unit(sc, t->end + 1)))))) {
             size_t e = numword_age(sc, k);
             if (e) {
                 rc = add_age(sc, t->start, e, 0.85f, "age.years_old");
@@ -635,6 +1005,42 @@ int tact__ix_ages_scan(tact_scanner *sc, const ix_post *post)
                 !ix_is(sc, e + 1, "of") && (span || age_closes(sc, e + 1)))
                 rc = add_age(sc, sc->toks[k + 1].start, sc->toks[e].end, 0.75f, "age.of");
             continue;
+        }
+        /* a gran of 63 looking after ..., a dad of 45 who ...: a number too
+         * big to count grandchildren or children */
+        if (ix_is(sc, k, "of") && k > 0 && k + 1 < sc->ntoks &&
+            sc->toks[k + 1].kind == TACT__TOK_NUMBER) {
+            long v = ix_tok_num(sc, k + 1, false);
+            if (v <= 110 && sc->toks[k + 1].end - sc->toks[k + 1].start <= 3 &&
+                of_kin_noun(sc, k - 1, v) && !unit_after(sc, k + 2) && !age_range(sc, k + 2) &&
+                !plural_person(sc, k + 2) && !ix_is(sc, k + 2, "of") &&
+                (age_closes(sc, k + 2) || ix_is(sc, k + 2, "looking") ||
+                 ix_is(sc, k + 2, "caring") || ix_is(sc, k + 2, "raising") ||
+                 ix_is(sc, k + 2, "living") || ix_is(sc, k + 2, "who") ||
+                 ix_is(sc, k + 2, "whose")))
+                rc = add_age(sc, sc->toks[k + 1].start, sc->toks[k + 1].end, 0.75f, "age.of");
+            continue;
+        }
+        /* "Children (5 & 7)", "the boys (4, 6 and 9)": a list of ages in
+         * brackets after plural people */
+        if (tact__ix_punct(sc, k, '(') && k > 0 && plural_person(sc, k - 1)) {
+            size_t j = k + 1, n = 0;
+            while (j < sc->ntoks && sc->toks[j].kind == TACT__TOK_NUMBER &&
+                   sc->toks[j].end - sc->toks[j].start <= 2) {
+                n++;
+                if (ix_is(sc, j + 1, "and") || ix_is(sc, j + 1, "&") ||
+                    tact__ix_punct(sc, j + 1, '&') ||
+                    tact__ix_punct(sc, j + 1, ','))
+                    j += 2;
+                else
+                    break;
+            }
+            if (n >= 2 && j < sc->ntoks && sc->toks[j].kind == TACT__TOK_NUMBER &&
+                tact__ix_punct(sc, j + 1, ')')) {
+                rc = add_age(sc, sc->toks[k + 1].start, sc->toks[j].end, 0.8f, "age.parenthesis");
+                k = j;
+                continue;
+            }
         }
         /* (15) after a name or a person word */
         /* ("nanna joan (88!!)": marks after the number, a given name in
@@ -689,6 +1095,46 @@ int tact__ix_ages_scan(tact_scanner *sc, const ix_post *post)
                 continue;
             }
         }
+        /* "a grandad today, 71, lives ...", "a gentleman with dementia, only
+         * 58, who ...", "our first foster child, now 21, just sent ...", "the
+         * one doing the dance, 15 and cheeky as anything": an age set off by
+         * commas a few words after someone */
+        if (tact__ix_punct(sc, k, ',') && k > 0 && k + 2 < sc->ntoks) {
+            size_t j = k + 1;
+            bool adv = sc->toks[j].kind == TACT__TOK_WORD &&
+                       sc->toks[j + 1].kind == TACT__TOK_NUMBER &&
+                       (ix_is(sc, j, "only") || ix_is(sc, j, "just") || ix_is(sc, j, "now") ||
+                        ix_is(sc, j, "barely") || ix_is(sc, j, "still"));
+            if (adv)
+                j++;
+            if (j < sc->ntoks && sc->toks[j].kind == TACT__TOK_NUMBER &&
+                sc->toks[j].end - sc->toks[j].start <= 3 && ix_at(sc, sc->toks[j].start) != '0') {
+                long v = ix_tok_num(sc, j, false);
+                bool cw = tact__ix_punct(sc, j + 1, ',') && j + 2 < sc->ntoks &&
+                          sc->toks[j + 2].kind == TACT__TOK_WORD && age_num(sc, j + 2) < 0 &&
+                          !unit_within(sc, j + 2, 3);
+                bool ok = false;
+                if (adv)
+                    ok = v >= 1 && (cw || (age_closes(sc, j + 1) && !ix_is(sc, j + 1, "and") &&
+                                          !ix_is(sc, j + 1, "in") && !unit_after(sc, j + 1))) &&
+                         tact__ix_cue_near(sc, sc->toks[k].start, sc->toks[k].end,
+                                           IX_PERSON_NOUN, 6, 0);
+                else if (v >= 2 && !tact__ix_cap(sc, k - 1) &&
+                         !(tact__ix_bits(sc, k - 1) & IX_PERSON_NOUN) && !plural_person(sc, k - 1))
+                    ok = (cw && tact__ix_cue_near(sc, sc->toks[k].start, sc->toks[k].end,
+                                                  IX_PERSON_NOUN, 4, 0)) ||
+                         (v >= 10 && ix_is(sc, j + 1, "and") && and_describes(sc, j + 2) &&
+                          !ix_is(sc, j + 2, "the") &&
+                          tact__ix_cue_near(sc, sc->toks[k].start, sc->toks[k].end,
+                                            IX_PERSON_NOUN, 16, 0));
+                if (ok && v <= 110) {
+                    rc = add_age(sc, sc->toks[adv ? k + 1 : j].start, sc->toks[j].end, 0.7f,
+                                 "age.apposition");
+                    k = j;
+                    continue;
+                }
+            }
+        }
         /* Kayleigh Marsh, 14,  the boys, 4 and 7,  Jay, 15 - missing */
         if (tact__ix_punct(sc, k, ',') && k > 0 &&
             (tact__ix_cap(sc, k - 1) || (tact__ix_bits(sc, k - 1) & IX_PERSON_NOUN) ||
@@ -732,9 +1178,13 @@ int tact__ix_ages_scan(tact_scanner *sc, const ix_post *post)
         }
         /* "the twins, both 4,": "both" and a number that ends the phrase,
          * right after plural people and a comma */
+        /* ("the Smith twins in Bangor today - both 7, both settled": a dash,
+         * the plural people a few words back) */
         if (ix_is(sc, k, "both") && k > 1 && k + 1 < sc->ntoks &&
-            sc->toks[k + 1].kind == TACT__TOK_NUMBER && tact__ix_punct(sc, k - 1, ',') &&
-            plural_person(sc, k - 2)) {
+            sc->toks[k + 1].kind == TACT__TOK_NUMBER &&
+            ((tact__ix_punct(sc, k - 1, ',') && plural_person(sc, k - 2)) ||
+             (sc->toks[k - 1].kind == TACT__TOK_PUNCT && age_closes(sc, k - 1) &&
+              !tact__ix_punct(sc, k - 1, '.') && plural_before(sc, k - 1, 6)))) {
             long v = ix_tok_num(sc, k + 1, false);
             if (v >= 0 && v <= 110 && !unit_after(sc, k + 2) && age_closes(sc, k + 2)) {
                 rc = add_age(sc, t->start, sc->toks[k + 1].end, 0.8f, "age.both");
@@ -753,6 +1203,38 @@ int tact__ix_ages_scan(tact_scanner *sc, const ix_post *post)
                 k++;
                 continue;
             }
+        }
+        /* "tiegan-rose is 16 tomorrow", "our Jade's 18 today": an age on a
+         * birthday, told of a name (an unknown word: not "it's 30 today";
+         * not kin: "Mam's 80 today" is left to the birthday rules) */
+        if ((t->kind == TACT__TOK_POSS || ix_is(sc, k, "is")) && k > 0 && k + 2 < sc->ntoks &&
+            sc->toks[k + 1].kind == TACT__TOK_NUMBER &&
+            sc->toks[k + 1].end - sc->toks[k + 1].start <= 3 &&
+            (ix_is(sc, k + 2, "tomorrow") || ix_is(sc, k + 2, "today")) &&
+            sc->toks[k - 1].kind == TACT__TOK_WORD && !(sc->toks[k - 1].lex & TACT__LX_KIN) &&
+            (((sc->toks[k - 1].lex & TACT__LX_FIRST) &&
+              !(sc->toks[k - 1].lex & (TACT__LX_STOP | TACT__LX_MONTH | TACT__LX_WEEKDAY))) ||
+             !(sc->toks[k - 1].lex & (TACT__LX_DICT | TACT__LX_STOP | TACT__LX_PROPER)))) {
+            long v = ix_tok_num(sc, k + 1, false);
+            if (v >= 1 && v <= 110) {
+                rc = add_age(sc, sc->toks[k + 1].start, sc->toks[k + 2].end, 0.75f, "age.today");
+                k += 2;
+                continue;
+            }
+        }
+        /* "Baby is 11 months and still in limbo", "the newborn's 3 weeks" */
+        if ((t->kind == TACT__TOK_POSS || ix_is(sc, k, "is") || ix_is(sc, k, "was")) && k > 0 &&
+            (ix_is(sc, k - 1, "baby") || ix_is(sc, k - 1, "newborn") ||
+             ix_is(sc, k - 1, "infant")) &&
+            k + 2 < sc->ntoks && sc->toks[k + 1].kind == TACT__TOK_NUMBER &&
+            sc->toks[k + 1].end - sc->toks[k + 1].start <= 2 &&
+            (ix_is(sc, k + 2, "months") || ix_is(sc, k + 2, "weeks") || ix_is(sc, k + 2, "days") ||
+             ix_is(sc, k + 2, "month") || ix_is(sc, k + 2, "week") || ix_is(sc, k + 2, "day")) &&
+            (age_closes(sc, k + 3) || ix_is(sc, k + 3, "old")) && !ix_is(sc, k + 3, "in")) {
+            size_t e = ix_is(sc, k + 3, "old") ? k + 3 : k + 2;
+            rc = add_age(sc, sc->toks[k + 1].start, sc->toks[e].end, 0.75f, "age.context");
+            k = e;
+            continue;
         }
         /* she's only 15, just 16, turned 18, he's 23 now, nearly 18 */
         /* everything below needs a number (or a number word) next */
@@ -790,6 +1272,8 @@ int tact__ix_ages_scan(tact_scanner *sc, const ix_post *post)
                         ix_is(sc, p, "youngest") || ix_is(sc, p, "eldest") ||
                         ix_is(sc, p, "oldest");
             bool det = p == 0 || (sc->toks[p].shape & TACT__SH_SENT_START) ||
+                       /* "a newborn on the estate: mum's 19, dad's ..." */
+                       tact__ix_punct(sc, p - 1, ':') || tact__ix_punct(sc, p - 1, ';') ||
                        ix_is(sc, p - 1, "the") || ix_is(sc, p - 1, "this") ||
                        ix_is(sc, p - 1, "my") || ix_is(sc, p - 1, "our") ||
                        ix_is(sc, p - 1, "his") || ix_is(sc, p - 1, "her") ||
