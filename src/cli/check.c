@@ -171,7 +171,14 @@ typedef struct worker {
     bool oom;
     char *jbuf; /* the JSON lines reader's strings, reused line after line */
     size_t jcap;
+    /* the first worker of a batch writes its lines to stdout as its buffer
+     * fills (nothing is written before them): a small buffer reused, not
+     * one grown to the batch's size; a failed write is kept in werr */
+    bool direct;
+    int werr;
 } worker;
+
+#define OBUF_FLUSH ((size_t)64 << 10)
 
 static int put_error(obuf *b, unsigned long lineno, const char *msg)
 {
@@ -210,6 +217,11 @@ static void screen_line(worker *w, const line_ref *lr)
     if (tact_result_json(w->sc, item.id, item.id_len, &json, &jl, &err) ||
         obuf_put_line(&w->out, json, jl))
         w->oom = true;
+    else if (w->direct && w->out.len >= OBUF_FLUSH && !w->werr) {
+        if (fwrite(w->out.p, 1, w->out.len, stdout) != w->out.len)
+            w->werr = errno ? errno : EIO;
+        w->out.len = 0;
+    }
     if ((int)res->verdict > w->worst)
         w->worst = (int)res->verdict;
     cli_jsonl_free(&item);
@@ -218,7 +230,7 @@ static void screen_line(worker *w, const line_ref *lr)
 static void *worker_run(void *arg)
 {
     worker *w = arg;
-    for (size_t i = 0; i < w->count && !w->oom; i++)
+    for (size_t i = 0; i < w->count && !w->oom && !w->werr; i++)
         screen_line(w, &w->lines[w->first + i]);
     return NULL;
 }
@@ -320,6 +332,7 @@ static int check_jsonl_stream(const tact_ruleset *rs, const check_opts *o, FILE 
             w->first = first;
             w->count = per + ((size_t)k < extra ? 1 : 0);
             w->out.len = 0;
+            w->direct = k == 0;
             first += w->count;
         }
         bool started[256] = {false};
@@ -335,6 +348,11 @@ static int check_jsonl_stream(const tact_ruleset *rs, const check_opts *o, FILE 
         for (int k = 0; k < used; k++) {
             if (ws[k].oom)
                 goto oom;
+            if (ws[k].werr) {
+                fprintf(stderr, "%s: cannot write output: %s\n", cli_prog, strerror(ws[k].werr));
+                rc = EX_IOERR_;
+                goto done;
+            }
             if (fwrite(ws[k].out.p ? ws[k].out.p : "", 1, ws[k].out.len, stdout) != ws[k].out.len) {
                 fprintf(stderr, "%s: cannot write output: %s\n", cli_prog, strerror(errno));
                 rc = EX_IOERR_;

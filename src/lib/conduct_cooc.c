@@ -352,16 +352,19 @@ static bool tight_span(const cooc_rule *r, const tact__pm_match *m,
     return best != UINT32_MAX;
 }
 
-int tact__cooc_eval(const tact__cooc *c, uint64_t post, const tact__pm_match *m, size_t nm,
-                    const uint32_t *sent, tact__cooc_fn fn, void *ctx)
+#if defined(__GNUC__)
+#define COOC_NOINLINE __attribute__((noinline))
+#else
+#define COOC_NOINLINE
+#endif
+
+/* tact__cooc_eval past its first tests (out of line: most calls end at
+ * them, and without this one's frame) */
+static COOC_NOINLINE int cooc_eval_sents(const tact__cooc *c, uint64_t post,
+                                         const tact__pm_match *m, size_t nm,
+                                         const uint32_t *sent, tact__cooc_fn fn, void *ctx)
 {
-    /* (the matches carry their pattern's group and tag; post: the classes
-     * met anywhere in the post, for the =class and !class terms) */
-    if (!c || !c->nrules)
-        return TACT_OK;
     uint32_t idx[COOC_SENT_MATCHES];
-    if (!(post & c->lows))
-        return TACT_OK; /* no sentence can have a rule's lowest class */
     size_t i = 0;
     while (i < nm) {
         /* the class matches of one sentence (matches come in token order) */
@@ -405,4 +408,16 @@ int tact__cooc_eval(const tact__cooc *c, uint64_t post, const tact__pm_match *m,
         }
     }
     return TACT_OK;
+}
+
+int tact__cooc_eval(const tact__cooc *c, uint64_t post, const tact__pm_match *m, size_t nm,
+                    const uint32_t *sent, tact__cooc_fn fn, void *ctx)
+{
+    /* (the matches carry their pattern's group and tag; post: the classes
+     * met anywhere in the post, for the =class and !class terms) */
+    if (!c || !c->nrules)
+        return TACT_OK;
+    if (!(post & c->lows))
+        return TACT_OK; /* no sentence can have a rule's lowest class */
+    return cooc_eval_sents(c, post, m, nm, sent, fn, ctx);
 }

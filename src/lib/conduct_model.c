@@ -42,6 +42,12 @@
 #include "lexicon.h"
 
 #include <math.h>
+#include <stdatomic.h>
+
+/* Slots per type of tact__cm.memo; the sums it keeps lie within
+ * CM_MEMO_OFF of 0 (so that their key is never 0) */
+#define CM_MEMO 512
+#define CM_MEMO_OFF ((int32_t)1 << 24)
 
 struct tact__cm {
     uint32_t bits, ntypes;
@@ -60,6 +66,12 @@ struct tact__cm {
     uint64_t h_q, h_x; /* the hashes of "?" and "!" */
     /* sent_pairs(c, nrel) by c | (nrel >= 2) << 6 (SP_KEY) */
     uint16_t sp[128];
+    /* the probabilities worked out so far (cm_prob): for type k, slot
+     * acc & (CM_MEMO - 1) holds (acc + CM_MEMO_OFF) << 32 | the float's
+     * bits, 0 empty. Atomic, each slot read and written whole: scanners
+     * on other threads share the model */
+    _Atomic uint64_t *memo; /* [ntypes][CM_MEMO] */
+    void *memo_mem;         /* memo, to be freed */
 };
 
 /* ---- features ------------------------------------------------------------ */
@@ -545,7 +557,10 @@ int tact__cm_load(const tact__alloc *a, const char *data, size_t len, tact__cm *
         m->thr2[k] = t2;
     }
     m->w = tact__malloc(a, nw * sizeof *m->w);
-    if (!m->w) {
+    /* (all bits zero: every slot empty) */
+    m->memo = m->memo_mem = m->w ? tact__calloc(a, (size_t)nt * CM_MEMO, sizeof *m->memo) : NULL;
+    if (!m->memo_mem) {
+        tact__free(a, m->w);
         tact__free(a, m);
         return TACT_ENOMEM;
     }
@@ -562,6 +577,7 @@ void tact__cm_free(const tact__alloc *a, tact__cm *m)
     if (!m)
         return;
     tact__free(a, m->w);
+    tact__free(a, m->memo_mem);
     tact__free(a, m);
 }
 
@@ -653,6 +669,31 @@ static float sigmoid(float z)
     return (float)(1.0 / (1.0 + exp(-(double)z)));
 }
 
+/* sigmoid(bias + acc * scale) of type k. Speed: a function of the integer
+ * sum acc alone, so each value is worked out once and kept in m->memo (a
+ * post's sums repeat from post to post: an exp per type per post was a
+ * tenth of a short post's scoring). The same float either way. */
+static float cm_prob(const tact__cm *m, uint32_t k, int32_t acc)
+{
+    if (acc <= -CM_MEMO_OFF || acc >= CM_MEMO_OFF)
+        return sigmoid(m->bias[k] + (float)acc * m->scale[k]);
+    /* (the model is otherwise read only: the memo alone is written) */
+    _Atomic uint64_t *slot = &m->memo[(size_t)k * CM_MEMO + ((uint32_t)acc & (CM_MEMO - 1))];
+    const uint64_t key = (uint64_t)(uint32_t)(acc + CM_MEMO_OFF) << 32;
+    uint64_t v = atomic_load_explicit(slot, memory_order_relaxed);
+    float p;
+    if ((v & ~(uint64_t)UINT32_MAX) == key) {
+        uint32_t bits = (uint32_t)v;
+        memcpy(&p, &bits, sizeof p);
+        return p;
+    }
+    p = sigmoid(m->bias[k] + (float)acc * m->scale[k]);
+    uint32_t bits;
+    memcpy(&bits, &p, sizeof bits);
+    atomic_store_explicit(slot, key | bits, memory_order_relaxed);
+    return p;
+}
+
 void tact__cm_score(const tact__cm *m, const tact_scanner *sc, const uint32_t *sent,
                     uint32_t nsent, float *p, uint32_t *best, float *sent_sum)
 {
@@ -675,7 +716,7 @@ void tact__cm_score(const tact__cm *m, const tact_scanner *sc, const uint32_t *s
         walk(sc, m, on_feature, &c);
     bool in_domain = c.nfeat && (float)c.nknown >= m->min_known * (float)c.nfeat;
     for (uint32_t k = 0; k < m->ntypes; k++) {
-        p[k] = in_domain ? sigmoid(m->bias[k] + (float)c.acc[k] * m->scale[k]) : 0.f;
+        p[k] = in_domain ? cm_prob(m, k, c.acc[k]) : 0.f;
         if (!c.sent || !best)
             continue;
         uint32_t b = 0;

@@ -258,19 +258,46 @@ size_t tact__ix_match(const tact_scanner *sc, size_t i, const char *pat)
     return i;
 }
 
+/* The offsets of byte c in the text into b (ix_bytes). */
+static void find_bytes(const tact_scanner *sc, char c, ix_bytes *b)
+{
+    b->n = 0;
+    b->all = true;
+    if (sc->len == 0)
+        return;
+    const char *s = sc->text, *e = sc->text + sc->len;
+    for (const char *p = memchr(s, c, sc->len); p; p = memchr(p + 1, c, (size_t)(e - p - 1))) {
+        if (b->n == sizeof b->at / sizeof b->at[0] || (size_t)(p - s) > UINT32_MAX) {
+            b->all = false;
+            return;
+        }
+        b->at[b->n++] = (uint32_t)(p - s);
+    }
+}
+
+/* Whether the n bytes at s hold an ASCII digit. */
+static bool ascii_digit_in(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)(s[i] - '0') < 10u)
+            return true;
+    return false;
+}
+
 int tact__idents_scan(tact_scanner *sc)
 {
-    ix_post p = {false, sc->len > 0 && memchr(sc->text, '/', sc->len) != NULL, false, NULL,
-                 NULL, 0, NULL, 0, 0, false, false};
+    ix_bytes dots, slashes; /* (filled below: find_bytes) */
+    ix_post p = {false, false, NULL, NULL, 0, NULL, 0, 0, false, false, &dots, &slashes};
     /* the gate words of every token, once (idents.h); the filter answers
      * "none" for most tokens without the probe */
     const tact__idents *ix = sc->rs->idents;
-    /* (in one piece of scratch: the two of uint32_t, then gate) */
-    uint32_t *hot = tact__scratch(sc, (sc->ntoks + 1) * (2 * sizeof(uint32_t) + sizeof(uint16_t)));
+    /* (in one piece of scratch: the three of uint32_t, then gate) */
+    uint32_t *hot = tact__scratch(sc, (sc->ntoks + 1) * (3 * sizeof(uint32_t) + sizeof(uint16_t)));
     if (!hot)
         return TACT_ENOMEM;
     uint32_t *web = hot + (sc->ntoks + 1);
-    uint16_t *gate = (uint16_t *)(void *)(web + (sc->ntoks + 1));
+    uint32_t *bits = web + (sc->ntoks + 1);
+    uint16_t *gate = (uint16_t *)(void *)(bits + (sc->ntoks + 1));
     size_t nhot = 0, nweb = 0;
     bool dout = false, numword = false;
     uint32_t ixany = 0;
@@ -293,6 +320,7 @@ int tact__idents_scan(tact_scanner *sc)
             b = tact__ix_bits(sc, k);
         }
         gate[k] = g;
+        bits[k] = b;
         ixany |= b;
         unsigned kbit = 1u << t->kind;
         kinds |= kbit;
@@ -306,6 +334,12 @@ int tact__idents_scan(tact_scanner *sc)
             if (shape & TACT__SH_HYPHEN)
                 numword = true;
             if (shape & TACT__SH_DIGIT) {
+                /* (an ASCII token's digit is an ASCII digit; another
+                 * token's may be some other script's: its bytes tell) */
+                if (!(shape & TACT__SH_NONASCII))
+                    p.digit = true;
+                else if (!p.digit)
+                    p.digit = ascii_digit_in(sc->text + t->start, t->end - t->start);
                 if (t->kind == TACT__TOK_EMAIL)
                     dout |= ix_digit((unsigned char)sc->text[t->start]);
                 else if (!(kbit & web_kinds))
@@ -323,21 +357,27 @@ int tact__idents_scan(tact_scanner *sc)
     p.nhot = nhot;
     p.web = web;
     p.nweb = nweb;
-    for (size_t i = 0; i < sc->len && !p.digit; i++) {
-        i = ix_skip_none_between(sc, i, '0' - 1, '9' + 1); /* 8 bytes at a time */
-        p.digit = i < sc->len && (unsigned char)(sc->text[i] - '0') < 10u;
-    }
     /* every digit lies in a token (the tokenizer skips only spaces and
-     * controls), and TACT__SH_DIGIT marks a token with one: dout, found in
-     * the loop above, says one such token is not a web token (or is an
-     * email starting with a digit) */
+     * controls), and TACT__SH_DIGIT marks a token with one: p.digit (an
+     * ASCII digit in the text) and dout, found in the loop above, the
+     * latter saying one such token is not a web token (or is an email
+     * starting with a digit) */
     p.digit_out = p.digit && dout;
+    find_bytes(sc, '.', &dots);
+    find_bytes(sc, '/', &slashes);
     int rc;
+    /* the bits of each token for tact__ix_bits, while the detectors run
+     * (the tokens do not change meanwhile) */
+    sc->ix_bits = bits;
     if ((rc = tact__ix_web_scan(sc, &p)) != TACT_OK ||
         (rc = tact__ix_numbers_scan(sc, &p)) != TACT_OK ||
         (rc = tact__ix_phone_scan(sc, &p)) != TACT_OK ||
         (rc = tact__ix_postcode_scan(sc, &p)) != TACT_OK ||
-        (rc = tact__ix_dates_scan(sc, &p)) != TACT_OK || (rc = tact__ix_address_scan(sc, &p)) != TACT_OK)
+        (rc = tact__ix_dates_scan(sc, &p)) != TACT_OK ||
+        (rc = tact__ix_address_scan(sc, &p)) != TACT_OK) {
+        sc->ix_bits = NULL;
         return rc;
+    }
+    sc->ix_bits = NULL;
     return TACT_OK;
 }

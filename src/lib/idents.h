@@ -64,9 +64,14 @@ typedef struct tact__idents {
     /* the bytes (both cases) just before the first '/' of a profile or
      * fundraiser host (idents_web.c, tact__ix_web_compile) */
     uint8_t host_end[256];
-    /* the bit of the first two bytes (pair_bit, idents_web.c) of each word
-     * of the link lists: profile hosts, fundraiser words, resource words */
-    uint8_t url_pair[96];
+    /* the words of the link lists (profile hosts, fundraiser words,
+     * resource words) and "funeral", "in-memory" (idents_web.c, url_found)
+     * by the bit of their first two bytes (pair_bit): the numbers of those
+     * of bit b are url_order[url_first[b]] up to url_order[url_first[b + 1]];
+     * url_len: each word's length */
+    uint8_t url_first[257];
+    uint8_t url_order[96];
+    uint8_t url_len[96];
     /* postcode areas (idents_postcode.c): bit b of pc_area[a] says "AB" is
      * an area (A = 'A' + a, B = 'A' + b); bit 26 says "A" alone is one */
     uint32_t pc_area[26];
@@ -183,6 +188,9 @@ static inline uint32_t tact__ix_bits(const tact_scanner *sc, size_t i)
 {
     if (i >= sc->ntoks)
         return 0;
+    /* (speed: tact__idents_scan looks every token up once) */
+    if (sc->ix_bits)
+        return sc->ix_bits[i];
     const tact__idents *ix = sc->rs->idents;
     if (ix && !tact__hf_maybe(&ix->lexf, sc->toks[i].hash))
         return 0;
@@ -255,13 +263,21 @@ static inline bool tact__ix_punct(const tact_scanner *sc, size_t i, char ch)
 
 /* ---- detectors ----------------------------------------------------------- */
 
+/* The offsets of one byte's occurrences in the text, in order (ix_post);
+ * all false when there are more than fit, and then a detector walks the
+ * text itself. */
+typedef struct ix_bytes {
+    uint32_t at[64];
+    size_t n;
+    bool all;
+} ix_bytes;
+
 /* What the whole post holds, found once by the driver (idents.c), so that a
  * detector can skip a pass that cannot fire: phone numbers, postcodes,
  * NHS/NI/vehicle/code numbers, numeric and written dates and coordinates
  * all need an ASCII digit; what3words needs a '/'. */
 typedef struct ix_post {
     bool digit; /* an ASCII digit somewhere in the text */
-    bool slash; /* a '/' somewhere in the text */
     /* a digit (of any script) in a token that is not a URL, email, handle
      * or hashtag, or an email that starts with an ASCII digit. Most tweets
      * have digits only in their t.co links. Web tokens start only after a
@@ -291,6 +307,10 @@ typedef struct ix_post {
      * inner hyphen ("fourteen-year-old"): the only places idents_ages.c
      * reads number words */
     bool numword;
+    /* speed: the '.' and the '/' bytes of the text (idents.c, one walk
+     * each, for the detectors that look for them: the position, profile
+     * link and date prechecks of idents_web.c and idents_dates.c) */
+    const ix_bytes *dots, *slashes;
 } ix_post;
 
 int tact__ix_phone_scan(tact_scanner *sc, const ix_post *p);    /* idents_phone.c */

@@ -44,8 +44,23 @@ static bool dob_cue(const tact_scanner *sc, size_t s, size_t e)
 
 /* Speed: true when "d.o.b" (any case) is somewhere in the text, which
  * the second test of dob_cue looks for. */
-static bool dob_dots(const tact_scanner *sc)
+static bool dob_dots(const tact_scanner *sc, const ix_bytes *dots)
 {
+    if (dots->all) {
+        /* (the '.' bytes listed: those the walk below tries, every one
+         * with three bytes after it; the walk passes over one only right
+         * after a '.', where no "d" can be) */
+        if (sc->len < 5)
+            return false;
+        for (size_t j = 0; j < dots->n; j++) {
+            size_t i = dots->at[j];
+            if (i + 3 < sc->len && i >= 1 && ix_up(ix_at(sc, i - 1)) == 'D' &&
+                ix_up(ix_at(sc, i + 1)) == 'O' && ix_at(sc, i + 2) == '.' &&
+                ix_up(ix_at(sc, i + 3)) == 'B')
+                return true;
+        }
+        return false;
+    }
     const char *p = sc->text, *end = sc->text + sc->len;
     while ((size_t)(end - p) >= 5 && (p = memchr(p, '.', (size_t)(end - p) - 3)) != NULL) {
         size_t i = (size_t)(p - sc->text);
@@ -282,10 +297,20 @@ static int holiday_dates(tact_scanner *sc)
 
 /* Whether the text holds a digit, then sep, then a digit: every numeric
  * date has one (d/m/y and d/m with '/', '.' or '-'; ISO with '-'). */
-static bool digit_sep_digit(const tact_scanner *sc, char sep)
+static bool digit_sep_digit(const tact_scanner *sc, char sep, const ix_bytes *at)
 {
     if (sc->len < 3)
         return false;
+    if (at && at->all) {
+        /* the sep bytes listed (ix_post): the same tests at each */
+        for (size_t j = 0; j < at->n; j++) {
+            size_t i = at->at[j];
+            if (i >= 1 && i + 1 < sc->len && ix_digit(ix_at(sc, i - 1)) &&
+                ix_digit(ix_at(sc, i + 1)))
+                return true;
+        }
+        return false;
+    }
     const char *s = sc->text, *e = sc->text + sc->len;
     for (const char *p = memchr(s + 1, sep, sc->len - 1); p;
          p = memchr(p + 1, sep, (size_t)(e - p - 1)))
@@ -304,14 +329,16 @@ int tact__ix_dates_scan(tact_scanner *sc, const ix_post *post)
      * URL's query), so it needs only a digit; written_dates takes days and
      * years from number and alnum tokens (ix_tok_num), never web tokens */
     if (post->digit &&
-        (digit_sep_digit(sc, '/') || digit_sep_digit(sc, '-') || digit_sep_digit(sc, '.')) &&
+        (digit_sep_digit(sc, '/', post->slashes) || digit_sep_digit(sc, '-', NULL) ||
+         digit_sep_digit(sc, '.', post->dots)) &&
         (rc = numeric_dates(sc)) != TACT_OK)
         return rc;
     if (post->digit_out && (rc = written_dates(sc)) != TACT_OK)
         return rc;
     /* a holiday is reported only with a cue (dob_cue): a word with
      * IX_DOB_CUE, or "d.o.b" spelled with dots */
-    if (((post->ixany & IX_DOB_CUE) || dob_dots(sc)) && (rc = holiday_dates(sc)) != TACT_OK)
+    if (((post->ixany & IX_DOB_CUE) || dob_dots(sc, post->dots)) &&
+        (rc = holiday_dates(sc)) != TACT_OK)
         return rc;
     return tact__ix_ages_scan(sc, post);
 }

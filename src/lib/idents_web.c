@@ -105,17 +105,71 @@ static inline bool url_has(const url_view *u, const char *w, unsigned b)
 #define N_PROFILE (sizeof profile_hosts / sizeof profile_hosts[0])
 #define N_FUND (sizeof fundraiser_words / sizeof fundraiser_words[0])
 #define N_RESOURCE (sizeof resource_words / sizeof resource_words[0])
-_Static_assert(N_PROFILE + N_FUND + N_RESOURCE <= sizeof ((tact__idents *)0)->url_pair,
-               "url_pair too small");
 
 /* The word of the link lists with number i (profile hosts, then
- * fundraiser words, then resource words: tact__idents.url_pair). */
+ * fundraiser words, then resource words; then the two words
+ * slug_for_family looks for, N_URLW in all: tact__idents.url_order). */
 static const char *url_word(size_t i)
 {
     if (i < N_PROFILE)
         return profile_hosts[i];
     i -= N_PROFILE;
-    return i < N_FUND ? fundraiser_words[i] : resource_words[i - N_FUND];
+    if (i < N_FUND)
+        return fundraiser_words[i];
+    i -= N_FUND;
+    return i < N_RESOURCE ? resource_words[i] : i == N_RESOURCE ? "funeral" : "in-memory";
+}
+
+#define N_URLW (N_PROFILE + N_FUND + N_RESOURCE + 2)
+_Static_assert(N_URLW <= sizeof ((tact__idents *)0)->url_order, "url_order too small");
+
+/* What url_found reports: a word of each list, or of the two. */
+enum {
+    UW_PROFILE = 1,
+    UW_FUND = 2,
+    UW_RESOURCE = 4,
+    UW_FUNERAL = 8,
+    UW_MEMORY = 16,
+};
+
+static unsigned url_kind(size_t i)
+{
+    return i < N_PROFILE                         ? UW_PROFILE
+           : i < N_PROFILE + N_FUND              ? UW_FUND
+           : i < N_PROFILE + N_FUND + N_RESOURCE ? UW_RESOURCE
+           : i == N_URLW - 2                     ? UW_FUNERAL
+                                                 : UW_MEMORY;
+}
+
+/* The UW_ bits of the words in the link (url_has of each, with ix's
+ * tables: one pass over the link, each place tried only against the
+ * words whose first two bytes have the bit of its own two, most places
+ * none). u->low_ok. */
+static unsigned url_found(const tact__idents *ix, const url_view *u)
+{
+    unsigned found = 0;
+    const char *low = u->low;
+    const size_t n = u->n;
+    for (size_t i = 0; i + 1 < n; i++) {
+        unsigned b = pair_bit(low + i);
+        for (unsigned k = ix->url_first[b]; k < ix->url_first[b + 1]; k++) {
+            unsigned id = ix->url_order[k];
+            size_t m = ix->url_len[id];
+            if (i + m <= n && memcmp(low + i, url_word(id), m) == 0)
+                found |= url_kind(id);
+        }
+    }
+    return found;
+}
+
+/* url_found without ix's tables: url_has of each word (u->pairs made). */
+static unsigned url_found_slow(const url_view *u)
+{
+    unsigned found = 0;
+    for (size_t i = 0; i < N_URLW; i++)
+        if (url_has(u, url_word(i), pair_bit(url_word(i))))
+            found |= url_kind(i);
+    return found;
 }
 
 /* Offset of the path of link s (the first '/' after the host), or n. */
@@ -134,12 +188,13 @@ static size_t url_path(const char *s, size_t n)
  * person's funeral: "/help-the-adeyemi-family" (a word before "family"
  * that is no ordinary word: not "/support-for-the-family"),
  * "/funeral-costs-for-...". It points at one household. */
-static bool slug_for_family(const tact_scanner *sc, const url_view *u, const char *s, size_t n)
+static bool slug_for_family(const tact_scanner *sc, unsigned found, const char *s, size_t n)
 {
     size_t p = url_path(s, n);
-    /* (speed: a word not in the whole link is not in its path) */
-    if ((url_has(u, "funeral", pair_bit("funeral")) && ci_contains(s + p, n - p, "funeral")) ||
-        (url_has(u, "in-memory", pair_bit("in-memory")) && ci_contains(s + p, n - p, "in-memory")))
+    /* (speed: a word not in the whole link is not in its path; found: the
+     * link's UW_ bits) */
+    if (((found & UW_FUNERAL) && ci_contains(s + p, n - p, "funeral")) ||
+        ((found & UW_MEMORY) && ci_contains(s + p, n - p, "in-memory")))
         return true;
     for (size_t i = p + 1; i + 7 <= n; i++) {
         if (s[i] != '-' || (s[i + 1] | 0x20) != 'f' || !ci_contains(s + i, 7, "-family"))
@@ -178,39 +233,34 @@ static int url_token(tact_scanner *sc, const tact__token *t)
     u.s = s;
     u.n = n;
     u.low_ok = n < sizeof u.low && !memchr(s, 0, n);
+    const tact__idents *ix = sc->rs->idents;
     if (u.low_ok) {
         for (size_t i = 0; i < n; i++)
             u.low[i] = (char)(ix_upper((unsigned char)s[i]) ? s[i] + 32 : s[i]);
         u.low[n] = '\0';
-        memset(u.pairs, 0, sizeof u.pairs);
-        for (size_t i = 0; i + 1 < n; i++) {
-            unsigned b = pair_bit(u.low + i);
-            u.pairs[b >> 6] |= 1ull << (b & 63u);
+        if (!ix) {
+            memset(u.pairs, 0, sizeof u.pairs);
+            for (size_t i = 0; i + 1 < n; i++) {
+                unsigned b = pair_bit(u.low + i);
+                u.pairs[b >> 6] |= 1ull << (b & 63u);
+            }
         }
     }
-    const uint8_t *pb = sc->rs->idents ? ((const tact__idents *)sc->rs->idents)->url_pair : NULL;
-    uint8_t local[N_PROFILE + N_FUND + N_RESOURCE];
-    if (!pb) {
-        for (size_t i = 0; i < sizeof local; i++)
-            local[i] = (uint8_t)pair_bit(url_word(i));
-        pb = local;
-    }
-    for (size_t i = 0; i < N_PROFILE; i++)
-        if (url_has(&u, profile_hosts[i], pb[i]))
-            return tact__add(sc, t->start, t->end, TACT_TYPE_URL, -1, 0.95f, "url.profile",
-                             "This links to a social media profile. A profile link points to "
-                             "one person.",
-                             NULL);
-    bool named = slug_has_name(sc, s, n) || slug_for_family(sc, &u, s, n);
-    for (size_t i = 0; i < N_FUND; i++)
-        if (url_has(&u, fundraiser_words[i], pb[N_PROFILE + i]))
-            named = true;
+    /* which words of the lists the link holds (url_has of each) */
+    unsigned found = u.low_ok && ix ? url_found(ix, &u) : url_found_slow(&u);
+    if (found & UW_PROFILE)
+        return tact__add(sc, t->start, t->end, TACT_TYPE_URL, -1, 0.95f, "url.profile",
+                         "This links to a social media profile. A profile link points to "
+                         "one person.",
+                         NULL);
+    bool named = slug_has_name(sc, s, n) || slug_for_family(sc, found, s, n);
+    if (found & UW_FUND)
+        named = true;
     if (named)
         return tact__add(sc, t->start, t->end, TACT_TYPE_URL, -1, 0.9f, "url.personal", NULL,
                          NULL);
-    for (size_t i = 0; i < N_RESOURCE; i++)
-        if (url_has(&u, resource_words[i], pb[N_PROFILE + N_FUND + i]))
-            return TACT_OK;
+    if (found & UW_RESOURCE)
+        return TACT_OK;
     /* a dated path (/2024/05/...) is a news story or blog post */
     size_t path = url_path(s, n);
     for (size_t i = path; i + 6 <= n; i++)
@@ -261,8 +311,23 @@ void tact__ix_web_compile(tact__idents *ix)
     size_t np = sizeof profile_hosts / sizeof profile_hosts[0];
     size_t nf = sizeof fundraiser_hosts / sizeof fundraiser_hosts[0];
     memset(ix->host_end, 0, sizeof ix->host_end);
-    for (size_t i = 0; i < N_PROFILE + N_FUND + N_RESOURCE; i++)
-        ix->url_pair[i] = (uint8_t)pair_bit(url_word(i));
+    /* url_found's tables: the words by the bit of their first two bytes */
+    unsigned count[257] = {0};
+    for (size_t i = 0; i < N_URLW; i++) {
+        ix->url_len[i] = (uint8_t)strlen(url_word(i));
+        count[pair_bit(url_word(i))]++;
+    }
+    unsigned at = 0;
+    for (unsigned b = 0; b < 256; b++) {
+        ix->url_first[b] = (uint8_t)at;
+        at += count[b];
+    }
+    ix->url_first[256] = (uint8_t)at;
+    unsigned fill[256];
+    for (unsigned b = 0; b < 256; b++)
+        fill[b] = ix->url_first[b];
+    for (size_t i = 0; i < N_URLW; i++)
+        ix->url_order[fill[pair_bit(url_word(i))]++] = (uint8_t)i;
     for (size_t h = 0; h < np + nf; h++) {
         const char *w = h < np ? profile_hosts[h] : fundraiser_hosts[h - np];
         size_t d = (size_t)(strchr(w, '/') - w);
@@ -275,23 +340,21 @@ void tact__ix_web_compile(tact__idents *ix)
     }
 }
 
-static int bare_profiles(tact_scanner *sc)
+/* (the '/' bytes: post->slashes, idents.c) */
+static int bare_profiles(tact_scanner *sc, const ix_post *post)
 {
-    const char *first = memchr(sc->text, '/', sc->len);
-    if (!first)
-        return TACT_OK;
-    slashes sl = {{0}, 0, true};
-    for (const char *p = first; p; p = memchr(p + 1, '/', sc->len - (size_t)(p + 1 - sc->text))) {
-        if (sl.n == sizeof sl.at / sizeof sl.at[0] || (size_t)(p - sc->text) > UINT32_MAX) {
-            sl.all = false;
-            break;
-        }
-        sl.at[sl.n++] = (uint32_t)(p - sc->text);
-    }
+    if (post->slashes->all && post->slashes->n == 0)
+        return TACT_OK; /* no '/' */
+    slashes sl; /* (at is read only up to n) */
+    sl.n = 0;
+    sl.all = post->slashes->all;
     size_t np = sizeof profile_hosts / sizeof profile_hosts[0];
     size_t nf = sizeof fundraiser_hosts / sizeof fundraiser_hosts[0];
     const tact__idents *ix = sc->rs->idents;
-    if (sl.all && ix) {
+    if (sl.all && !ix) {
+        sl.n = post->slashes->n;
+        memcpy(sl.at, post->slashes->at, sl.n * sizeof sl.at[0]);
+    } else if (sl.all) {
         /* Speed: a host matches only where the byte before its first '/'
          * matches too, so a '/' after a byte that ends no host's name (the
          * ':' and '/' of "https://", the 'o' of "t.co/") can be no host's:
@@ -299,9 +362,11 @@ static int bare_profiles(tact_scanner *sc)
          * stop there, and then at every later one too). ix->host_end
          * holds those bytes (tact__ix_web_compile). */
         size_t kept = 0;
-        for (size_t j = 0; j < sl.n; j++)
-            if (sl.at[j] > 0 && ix->host_end[(unsigned char)sc->text[sl.at[j] - 1]])
-                sl.at[kept++] = sl.at[j];
+        for (size_t j = 0; j < post->slashes->n; j++) {
+            uint32_t a = post->slashes->at[j];
+            if (a > 0 && ix->host_end[(unsigned char)sc->text[a - 1]])
+                sl.at[kept++] = a;
+        }
         sl.n = kept;
         if (!kept)
             return TACT_OK;
@@ -695,16 +760,33 @@ static bool pos_possible(const tact_scanner *sc, const ix_post *post)
     if (sc->len == 0)
         return false;
     const char *s = sc->text, *e = sc->text + sc->len;
-    /* (a '.' with digits after it needs a digit in the text, "///" a '/') */
-    for (const char *p = post->digit ? memchr(s, '.', sc->len) : NULL; p;
-         p = memchr(p + 1, '.', (size_t)(e - p - 1)))
-        if (e - p > 3 && ix_digit((unsigned char)p[1]) && ix_digit((unsigned char)p[2]) &&
-            ix_digit((unsigned char)p[3]))
-            return true;
+    /* (a '.' with digits after it needs a digit in the text, "///" a '/';
+     * the '.' and '/' bytes from post's lists when they are whole) */
+    if (post->digit && post->dots->all) {
+        for (size_t j = 0; j < post->dots->n; j++) {
+            const char *p = s + post->dots->at[j];
+            if (e - p > 3 && ix_digit((unsigned char)p[1]) && ix_digit((unsigned char)p[2]) &&
+                ix_digit((unsigned char)p[3]))
+                return true;
+        }
+    } else {
+        for (const char *p = post->digit ? memchr(s, '.', sc->len) : NULL; p;
+             p = memchr(p + 1, '.', (size_t)(e - p - 1)))
+            if (e - p > 3 && ix_digit((unsigned char)p[1]) && ix_digit((unsigned char)p[2]) &&
+                ix_digit((unsigned char)p[3]))
+                return true;
+    }
     for (const char *p = memchr(s, 0xB0, sc->len); p; p = memchr(p + 1, 0xB0, (size_t)(e - p - 1)))
         if (p > s && (unsigned char)p[-1] == 0xC2)
             return true;
-    for (const char *p = post->slash ? memchr(s, '/', sc->len) : NULL; p;
+    if (post->slashes->all) {
+        /* (in order, no two the same: three in a row end two after) */
+        for (size_t j = 0; j + 2 < post->slashes->n; j++)
+            if (post->slashes->at[j + 2] == post->slashes->at[j] + 2)
+                return true;
+        return false;
+    }
+    for (const char *p = memchr(s, '/', sc->len); p;
          p = memchr(p + 1, '/', (size_t)(e - p - 1)))
         if (e - p > 2 && p[1] == '/' && p[2] == '/')
             return true;
@@ -733,10 +815,11 @@ int tact__ix_web_scan(tact_scanner *sc, const ix_post *post)
         if (rc)
             return rc;
     }
-    if ((rc = bare_profiles(sc)) != TACT_OK)
+    if ((rc = bare_profiles(sc, post)) != TACT_OK)
         return rc;
     /* a coordinate holds a digit (decimal_deg, dms), what3words a '/' */
-    if ((!post->digit && !post->slash) || !pos_possible(sc, post))
+    bool slash = post->slashes->n > 0 || !post->slashes->all;
+    if ((!post->digit && !slash) || !pos_possible(sc, post))
         return TACT_OK;
     size_t i = 0;
     const unsigned char *txt = (const unsigned char *)sc->text;

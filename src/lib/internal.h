@@ -166,13 +166,19 @@ static inline uint32_t tact__lex_probe(const tact__lex *lx, uint64_t h)
     const uint32_t ns = lx->nslots;
     const tact__lex_slot *slots = lx->slots;
     uint32_t mask = ns - 1, i = (uint32_t)h & mask;
-    for (uint32_t k = 0; k < ns; k++) {
+    /* (the first slot answers nearly every probe: tested before the
+     * bounded walk) */
+    if (!ns || !slots[i].e1)
+        return 0;
+    if (slots[i].h == h)
+        return slots[i].val;
+    for (uint32_t k = 1; k < ns; k++) {
+        i = (i + 1) & mask;
         const tact__lex_slot *sl = &slots[i];
         if (!sl->e1)
             return 0;
         if (sl->h == h)
             return sl->val;
-        i = (i + 1) & mask;
     }
     return 0;
 }
@@ -343,6 +349,9 @@ struct tact_scanner {
     /* per-subsystem scratch that must persist across scans */
     void *names_scratch;
     void *conduct_scratch;
+    /* idents.c: the IX_* bits of each token while tact__idents_scan's
+     * detectors run (tact__ix_bits reads them), else NULL */
+    const uint32_t *ix_bits;
     /* scan.c: the JSON of the guidance list of the last finding written
      * (its ids, escaped, comma-separated), for its TACT_GUIDE_* bits + 1
      * (0: none); the ids depend only on the bits and the ruleset */

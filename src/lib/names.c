@@ -404,10 +404,8 @@ static int tagger_scan(names_ctx *c)
     uint8_t *sel = c->sel;
     if (!c->sel_any)
         return TACT_OK; /* no span the tagger could find would be reported */
-    float *margin = tact__scratch(c->sc, c->n * (sizeof *margin + 1));
-    if (!margin)
-        return TACT_ENOMEM;
-    uint8_t *tags = (uint8_t *)(void *)(margin + c->n); /* (one call) */
+    float *margin = c->margin;
+    uint8_t *tags = c->tags;
     tagger_cache *cache = c->sc->names_scratch;
     if (!cache) {
         cache = tact__calloc(&c->sc->a, 1, sizeof *cache);
@@ -490,17 +488,57 @@ static int names_coord(names_ctx *c, size_t before)
     return TACT_OK;
 }
 
+void tact__nm_head_probes(names_ctx *c, size_t i, uint32_t v[3])
+{
+    for (size_t k = 0; k < c->nhv; k++) {
+        if (c->hv_tok[k] == i) {
+            v[0] = c->hv[k][0];
+            v[1] = c->hv[k][1];
+            v[2] = c->hv[k][2];
+            return;
+        }
+    }
+    v[0] = v[1] = v[2] = 0;
+    /* the key: the words joined by spaces, up to KEY_MAX - 1 bytes, hashed
+     * a word at a time (tact__lex_probe reads only the hash) */
+    enum { KEY_MAX = 128 };
+    uint64_t hs = TACT__FNV0;
+    size_t kl = 0;
+    for (size_t j = i; j < c->n && j < i + 4; j++) {
+        const tact__token *t = nm_tok(c, j);
+        if (t->kind != TACT__TOK_WORD || kl + t->norm_len + 1 >= KEY_MAX)
+            break;
+        if (j > i) {
+            hs = (hs ^ (unsigned char)' ') * 0x100000001b3ull;
+            kl++;
+        }
+        hs = tact__fnv_more(hs, c->sc->norm.p + t->norm_off, t->norm_len);
+        kl += t->norm_len;
+        if (j > i)
+            v[j - i - 1] = tact__lex_probe(c->words, tact__fnv_finish(hs));
+    }
+    if (c->nhv < NM_HEADS) {
+        c->hv_tok[c->nhv] = (uint32_t)i;
+        c->hv[c->nhv][0] = v[0];
+        c->hv[c->nhv][1] = v[1];
+        c->hv[c->nhv][2] = v[2];
+        c->nhv++;
+    }
+}
+
 int tact__names_scan(tact_scanner *sc)
 {
     names_ctx c = {sc,   &sc->rs->words, sc->rs->names, NULL, sc->ntoks, NULL, 0, false, 0,
                    false, NULL,          0,             0,    NULL,      0,    NULL, 0, NULL, false,
-                   NULL,  0,             false};
+                   NULL,  0,             false,         0,    {0},       {{0}}, NULL,
+                   NULL,  NULL};
     if (!c.nr || sc->ntoks == 0)
         return TACT_OK;
     /* the per-token arrays in one piece of scratch (speed: one call): the
-     * five of uint32_t first, then the two of bytes */
+     * five of uint32_t first, the tagger's margins, then the four of
+     * bytes (block, per, sel, tags) */
     size_t nt = sc->ntoks;
-    uint32_t *u32 = tact__scratch(sc, nt * (5 * sizeof(uint32_t) + 2));
+    uint32_t *u32 = tact__scratch(sc, nt * (5 * sizeof(uint32_t) + sizeof(float) + 4) + 1);
     if (!u32)
         return TACT_ENOMEM;
     c.cls = u32;
@@ -508,13 +546,16 @@ int tact__names_scan(tact_scanner *sc)
     c.lstl = u32 + 2 * nt;
     c.cuel = u32 + 3 * nt;
     c.sell = u32 + 4 * nt;
-    c.block = (uint8_t *)(void *)(u32 + 5 * nt);
-    c.sel = c.block + nt;
+    c.margin = (float *)(void *)(u32 + 5 * nt);
+    c.block = (uint8_t *)(void *)(c.margin + nt);
+    c.per = c.block + nt; /* (zeroed with block, below) */
+    c.sel = c.per + nt + 1;
+    c.tags = c.sel + nt;
     bool cue_prev = false; /* a cue rule may start at the token before (c.cuel) */
     bool lst_prev = false; /* the token before has a list bit of c.lstl */
     size_t run = 0, run_last = SIZE_MAX; /* the run of c.sel being read, its last such word */
     size_t words = 0; /* word tokens */
-    memset(c.block, 0, sc->ntoks);
+    memset(c.block, 0, 2 * sc->ntoks + 1);
     /* list membership of every token, once (see nm_has), and the lists of
      * the tokens later passes start from. Speed: one switch on the kind
      * of the token; what each kind cannot have is left out (a token that
@@ -529,6 +570,9 @@ int tact__names_scan(tact_scanner *sc)
     uint32_t lxany = 0, shany = 0, any = 0;
     bool numtok = false, has_my = false;
     const uint64_t h_my = tact__hash_inl("my", 2);
+    /* (a '(' token has the hash of "(", and a "dr" that of "dr": the tests
+     * of their bytes run only for a token with that hash) */
+    const uint64_t h_paren = tact__hash_inl("(", 1), h_dr = tact__hash_inl("dr", 2);
     size_t ncapl = 0, nlstl = 0, ncuel = 0;
     for (size_t i = 0; i < n; i++) {
         const tact__token *t = &sc->toks[i];
@@ -562,7 +606,7 @@ int tact__names_scan(tact_scanner *sc)
                 if ((unsigned char)(w[0] - '0') < 10u)
                     numtok = true;
             }
-            paren = t->end - t->start == 1 && sc->text[t->start] == '(';
+            paren = t->hash == h_paren && t->end - t->start == 1 && sc->text[t->start] == '(';
             own = (cl & (NL_NICK | NL_PLACEPREP)) || paren;
             skip = true;
             break;
@@ -577,7 +621,7 @@ int tact__names_scan(tact_scanner *sc)
         c.cls[i] = cl;
         any |= cl;
         if (cap || (cl & (NL_VERSUS | NL_INTRO | NL_PTITLE | NL_WORSHIP)) ||
-            (len == 2 && w[0] == 'd' && w[1] == 'r'))
+            (len == 2 && t->hash == h_dr && w[0] == 'd' && w[1] == 'r'))
             c.capl[ncapl++] = (uint32_t)i;
         if (i > 0) {
             /* (a token before a possessive: added at the possessive) */
@@ -587,7 +631,9 @@ int tact__names_scan(tact_scanner *sc)
              * a word followed by a possessive or '(' with a token after
              * it, or a lower-case word followed by a family noun */
             const tact__token *p = t - 1;
-            if (!cue_prev && p->kind == TACT__TOK_WORD &&
+            /* (speed: the test needs one of poss, paren or a family noun,
+             * which most tokens are not: asked first) */
+            if (!cue_prev && (poss || paren || (cl & NL_FAMILY)) && p->kind == TACT__TOK_WORD &&
                 ((i + 1 < n && (poss || paren)) || ((p->shape & TACT__SH_LOWER) && (cl & NL_FAMILY))))
                 cue_prev = true;
             if (cue_prev)

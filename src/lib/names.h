@@ -67,6 +67,10 @@ typedef struct names_rules {
 } names_rules;
 
 /* The state of one scan, in the scanner's per-scan arena. */
+/* How many heads of multi-word entries a post keeps the answers of
+ * (tact__nm_head_probes; more are worked out each time) */
+#define NM_HEADS 8
+
 typedef struct names_ctx {
     tact_scanner *sc;
     const tact__lex *words;
@@ -103,7 +107,27 @@ typedef struct names_ctx {
     uint32_t *sell;
     size_t nsell;
     bool has_my; /* some token is the word "my" (mark_own_family needs one) */
+    /* tact__nm_head_probes' answers for the first NM_HEADS heads asked
+     * about: token hv_tok[k], answers hv[k] */
+    size_t nhv;
+    uint32_t hv_tok[NM_HEADS];
+    uint32_t hv[NM_HEADS][3];
+    /* names_cues.c: 1 for a token that ends a person found there (n + 1
+     * of them, zeroed; in names.c's scratch) */
+    uint8_t *per;
+    /* names.c, tagger_scan: the tagger's margins and tags (n of each, in
+     * the same scratch) */
+    float *margin;
+    uint8_t *tags;
 } names_ctx;
+
+/* For word i, the head of a multi-word entry of the general lexicon: the
+ * lexicon's bits of the keys of words i..i+1, i..i+2 and i..i+3 joined by
+ * spaces, in v[0..2] (0 past a token that is no word, or a key of 128
+ * bytes or more: the keys mark_lists and place_at look up). Worked out
+ * once per token and kept (speed: both ask for the same heads; a post has
+ * few of them). */
+void tact__nm_head_probes(names_ctx *c, size_t i, uint32_t v[3]);
 
 /* Bits that let rule_lower_name (names_cues.c) go on past its first tests
  * (a lower-case word whose own bits are a name and nothing else). */

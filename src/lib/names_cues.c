@@ -549,7 +549,7 @@ static int rule_name(names_ctx *c, size_t i)
 
 /* End of a listed place starting at i (longest entry up to four words), or
  * SIZE_MAX; *bits receives the entry's bits. */
-static size_t place_at(const names_ctx *c, size_t i, uint32_t *bits)
+static size_t place_at(names_ctx *c, size_t i, uint32_t *bits)
 {
     uint32_t lx = nm_lex(c, i);
     size_t best = SIZE_MAX;
@@ -562,27 +562,13 @@ static size_t place_at(const names_ctx *c, size_t i, uint32_t *bits)
     }
     if (!(lx & TACT__LX_HEAD))
         return best;
-    /* the key: the words joined by spaces, up to KEY_MAX - 1 bytes, hashed
-     * a word at a time (tact__lex_probe reads only the hash) */
-    enum { KEY_MAX = 128 };
-    uint64_t hs = TACT__FNV0;
-    size_t kl = 0;
-    for (size_t j = i; j < c->n && j < i + 4; j++) {
-        const tact__token *t = nm_tok(c, j);
-        if (t->kind != TACT__TOK_WORD || kl + t->norm_len + 1 >= KEY_MAX)
-            break;
-        if (j > i) {
-            hs = (hs ^ (unsigned char)' ') * 0x100000001b3ull;
-            kl++;
-        }
-        hs = tact__fnv_more(hs, c->sc->norm.p + t->norm_off, t->norm_len);
-        kl += t->norm_len;
-        if (j == i)
-            continue;
-        uint32_t v = tact__lex_probe(c->words, tact__fnv_finish(hs));
-        if (v & TACT__LX_PLACE) {
-            best = j;
-            *bits = v;
+    /* the entries of two to four words from i (mark_lists asked first) */
+    uint32_t v[3];
+    tact__nm_head_probes(c, i, v);
+    for (size_t k = 0; k < 3; k++) {
+        if (v[k] & TACT__LX_PLACE) {
+            best = i + 1 + k;
+            *bits = v[k];
         }
     }
     return best;
@@ -757,10 +743,7 @@ int tact__names_cues_lists(const tact__alloc *a, tact__lex *lx)
 int tact__names_cues_scan(names_ctx *c)
 {
     int rc;
-    uint8_t *per = tact__scratch(c->sc, c->n + 1);
-    if (!per)
-        return TACT_ENOMEM;
-    memset(per, 0, c->n + 1);
+    uint8_t *per = c->per; /* (zeroed by names.c) */
     size_t place_next = 0;
     /* Speed: most tokens start none of the rules: only those of c->cuel
      * (nm_cue_own) are visited */

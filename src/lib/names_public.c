@@ -331,8 +331,20 @@ static void mark_lists(names_ctx *c)
         }
         if (!(lx & TACT__LX_HEAD))
             continue;
-        /* the entry's key, as written into key above, hashed a word at a
-         * time (tact__lex_probe reads only the hash) */
+        if (first == i) {
+            /* the entries of two to four words from i (kept for place_at) */
+            uint32_t v[3];
+            tact__nm_head_probes(c, i, v);
+            for (size_t k = 0; k < 3; k++) {
+                if (v[k] & TACT__LX_PUBLIC)
+                    block(c, i, i + 1 + k, NM_BLOCK_PUBLIC);
+                if (v[k] & TACT__LX_BRAND)
+                    block(c, i, i + 1 + k, NM_BLOCK_BRAND);
+            }
+            continue;
+        }
+        /* (after a possessive) the entry's key, as written into key above,
+         * hashed a word at a time (tact__lex_probe reads only the hash) */
         uint64_t hs = TACT__FNV0;
         size_t kl = 0;
         for (size_t j = i; j < c->n && j < first + 4; j++) {

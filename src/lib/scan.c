@@ -299,13 +299,17 @@ static bool jc_hit(const tact__jcache *jc, const tact_finding *f)
            same_str(jc->mem + jc->rlen + jc->mlen, jc->slen, f->suggestion);
 }
 
-/* Keep f's fixed parts, just written at seg1 and seg2, in jc. Best effort:
- * without memory the slot is left empty. */
+/* Keep f's fixed parts in jc: its rule, message and suggestion, f's
+ * confidence (a float) and cl (a byte), then the JSON just written at blk:
+ * n1 bytes before the confidence, the cl bytes of the confidence
+ * (",\"confidence\":0.95"), n2 bytes after it (jc_seg reads them). Best
+ * effort: without memory the slot is left empty. */
 static void jc_keep(tact_scanner *sc, tact__jcache *jc, const tact_finding *f, size_t rlen,
-                    size_t mlen, size_t glen, const char *seg1, size_t n1, const char *seg2,
-                    size_t n2)
+                    size_t mlen, size_t glen, const char *blk, size_t n1, size_t cl, size_t n2)
 {
-    size_t need = rlen + mlen + glen + n1 + n2;
+    float conf = f->confidence;
+    char c8 = (char)(unsigned char)cl; /* (the key and put_conf's digits: cl < 64) */
+    size_t need = rlen + mlen + glen + sizeof conf + 1 + n1 + cl + n2;
     if (need > jc->cap) {
         char *m = tact__realloc(&sc->a, jc->mem, need);
         if (!m) {
@@ -320,8 +324,10 @@ static void jc_keep(tact_scanner *sc, tact__jcache *jc, const tact_finding *f, s
     o = put_raw(o, f->rule, rlen);
     o = put_raw(o, f->message, mlen);
     o = put_raw(o, f->suggestion, glen);
-    o = put_raw(o, seg1, n1);
-    put_raw(o, seg2, n2);
+    memcpy(o, &conf, sizeof conf);
+    o += sizeof conf;
+    *o++ = c8;
+    put_raw(o, blk, n1 + cl + n2);
     jc->rlen = rlen;
     jc->mlen = mlen;
     jc->slen = glen;
@@ -331,6 +337,16 @@ static void jc_keep(tact_scanner *sc, tact__jcache *jc, const tact_finding *f, s
     jc->category = (int)f->category;
     jc->severity = (int)f->severity;
     jc->guidance = f->guidance;
+}
+
+/* The JSON kept in jc (jc_keep): its start, the confidence it was written
+ * with and the length of that confidence's text. */
+static const char *jc_seg(const tact__jcache *jc, float *conf, size_t *cl)
+{
+    const char *t = jc->mem + jc->rlen + jc->mlen + jc->slen;
+    memcpy(conf, t, sizeof *conf);
+    *cl = (unsigned char)t[sizeof *conf];
+    return t + sizeof *conf + 1;
 }
 
 int tact__json_finding(tact_scanner *sc, tact__buf *b, const tact_finding *f, const char *text)
@@ -351,12 +367,19 @@ int tact__json_finding(tact_scanner *sc, tact__buf *b, const tact_finding *f, co
         if (tlen > SIZE_MAX / 16 ||
             tact__buf_reserve(&sc->a, b, 256 + TACT__JSON_MAX(tlen) + jc->seg1 + jc->seg2))
             return TACT_ENOMEM;
-        const char *seg = jc->mem + jc->rlen + jc->mlen + jc->slen;
+        size_t cl;
+        float kept;
+        const char *seg = jc_seg(jc, &kept, &cl);
         char *o = put_where(b->p + b->len, f, text, tlen);
-        o = put_raw(o, seg, jc->seg1);
-        o = PUT_LIT(o, ",\"confidence\":");
-        o = put_conf(o, f->confidence);
-        o = put_raw(o, seg + jc->seg1, jc->seg2);
+        if (kept == f->confidence) {
+            /* the same confidence (the usual case): the JSON kept, whole */
+            o = put_raw(o, seg, jc->seg1 + cl + jc->seg2);
+        } else {
+            o = put_raw(o, seg, jc->seg1);
+            o = PUT_LIT(o, ",\"confidence\":");
+            o = put_conf(o, f->confidence);
+            o = put_raw(o, seg + jc->seg1 + cl, jc->seg2);
+        }
         o = put_flags(o, f);
         b->len = (size_t)(o - b->p);
         b->p[b->len] = '\0';
@@ -413,6 +436,7 @@ int tact__json_finding(tact_scanner *sc, tact__buf *b, const tact_finding *f, co
     o = PUT_LIT(o, ",\"confidence\":");
     o = put_conf(o, f->confidence);
     char *seg2 = o;
+    size_t cl = (size_t)(seg2 - seg1) - n1;
     o = PUT_KV(o, "rule", f->rule, rlen);
     o = PUT_KV(o, "message", f->message, mlen);
     o = PUT_LIT(o, ",\"guidance\":[");
@@ -425,7 +449,7 @@ int tact__json_finding(tact_scanner *sc, tact__buf *b, const tact_finding *f, co
     }
     *o++ = ']';
     o = PUT_KV(o, "suggestion", f->suggestion, glen);
-    jc_keep(sc, jc, f, rlen, mlen, glen, seg1, n1, seg2, (size_t)(o - seg2));
+    jc_keep(sc, jc, f, rlen, mlen, glen, seg1, n1, cl, (size_t)(o - seg2));
     o = put_flags(o, f);
     b->len = (size_t)(o - b->p);
     b->p[b->len] = '\0';

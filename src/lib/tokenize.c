@@ -401,6 +401,58 @@ static inline unsigned case_shape(unsigned shape, unsigned letters, unsigned upp
     return shape;
 }
 
+#if defined(__GNUC__)
+#define TOK_NOINLINE __attribute__((noinline))
+#else
+#define TOK_NOINLINE
+#endif
+
+/* push_token's general path for token t, [start, end) of the text, which
+ * has a byte from 0x80 on: code point by code point, each normalised into
+ * norm from t->norm_off; shape holds the bits the caller gave. (Out of
+ * line: push_token's ASCII path, nearly every call, keeps a small frame.) */
+static TOK_NOINLINE int push_token_cp(tact_scanner *sc, tact__token *t, size_t start, size_t end,
+                                      unsigned shape)
+{
+    unsigned upper = 0, lower = 0, letters = 0, digits = 0, nonascii = 0;
+    bool first_upper = false;
+    cursor c = {(const unsigned char *)sc->text, sc->len, true, 0, SIZE_MAX, SIZE_MAX};
+    size_t i = start;
+    while (i < end) {
+        int32_t cp;
+        size_t l = cp_at(&c, i, &cp);
+        if (cp >= 0x80)
+            nonascii++;
+        if (is_letter(cp)) {
+            bool up = tact__cp_is_upper(cp);
+            if (up) {
+                if (letters == 0)
+                    first_upper = true;
+                upper++;
+            } else {
+                lower++;
+            }
+            letters++;
+        } else if (is_digit(cp)) {
+            digits++;
+        } else if ((cp == '-' || cp == 0x2010 || cp == 0x2011) && i > start && i + l < end) {
+            shape |= TACT__SH_HYPHEN;
+        } else if ((cp == '\'' || cp == 0x2019) && i > start && i + l < end) {
+            shape |= TACT__SH_APOS;
+        }
+        if (tact__norm_cp(&sc->a, &sc->norm, cp) != TACT_OK)
+            return TACT_ENOMEM;
+        i += l;
+    }
+    t->norm_len = (uint32_t)(sc->norm.len - t->norm_off);
+    if (nonascii)
+        shape |= TACT__SH_NONASCII;
+    t->shape = (uint16_t)case_shape(shape, letters, upper, lower, digits, first_upper);
+    t->hash = tact__hash_inl(sc->norm.p + t->norm_off, t->norm_len);
+    sc->ntoks++;
+    return TACT_OK;
+}
+
 static int push_token(tact_scanner *sc, size_t start, size_t end, int kind, unsigned shape_extra)
 {
     if (sc->ntoks == sc->toks_cap &&
@@ -412,7 +464,7 @@ static int push_token(tact_scanner *sc, size_t start, size_t end, int kind, unsi
     t->kind = (uint16_t)kind;
     t->norm_off = (uint32_t)sc->norm.len;
     t->lex = 0;
-    unsigned upper = 0, lower = 0, letters = 0, digits = 0, nonascii = 0;
+    unsigned upper = 0, lower = 0, letters = 0, digits = 0;
     bool first_upper = false;
     unsigned shape = shape_extra;
     /* ASCII tokens (nearly all) in one pass that copies, counts and
@@ -468,47 +520,16 @@ static int push_token(tact_scanner *sc, size_t start, size_t end, int kind, unsi
             }
         }
     }
-    if (ascii_fast) {
-        sc->norm.len += end - start;
-        sc->norm.p[sc->norm.len] = '\0';
-        h ^= h >> 33;
-        h *= 0xff51afd7ed558ccdull;
-        h ^= h >> 33;
-    } else {
-        cursor c = {(const unsigned char *)sc->text, sc->len, true, 0, SIZE_MAX, SIZE_MAX};
-        size_t i = start;
-        while (i < end) {
-            int32_t cp;
-            size_t l = cp_at(&c, i, &cp);
-            if (cp >= 0x80)
-                nonascii++;
-            if (is_letter(cp)) {
-                bool up = tact__cp_is_upper(cp);
-                if (up) {
-                    if (letters == 0)
-                        first_upper = true;
-                    upper++;
-                } else {
-                    lower++;
-                }
-                letters++;
-            } else if (is_digit(cp)) {
-                digits++;
-            } else if ((cp == '-' || cp == 0x2010 || cp == 0x2011) && i > start && i + l < end) {
-                shape |= TACT__SH_HYPHEN;
-            } else if ((cp == '\'' || cp == 0x2019) && i > start && i + l < end) {
-                shape |= TACT__SH_APOS;
-            }
-            if (tact__norm_cp(&sc->a, &sc->norm, cp) != TACT_OK)
-                return TACT_ENOMEM;
-            i += l;
-        }
-    }
+    if (!ascii_fast)
+        return push_token_cp(sc, t, start, end, shape);
+    sc->norm.len += end - start;
+    sc->norm.p[sc->norm.len] = '\0';
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
     t->norm_len = (uint32_t)(sc->norm.len - t->norm_off);
-    if (nonascii)
-        shape |= TACT__SH_NONASCII;
     t->shape = (uint16_t)case_shape(shape, letters, upper, lower, digits, first_upper);
-    t->hash = ascii_fast ? h : tact__hash_inl(sc->norm.p + t->norm_off, t->norm_len);
+    t->hash = h;
     sc->ntoks++;
     return TACT_OK;
 }
@@ -758,6 +779,131 @@ static void lookup_words(tact_scanner *sc)
 #define TOK_PREFETCH(slots, mask, h) ((void)0)
 #endif
 
+/*
+ * The plain-word path's run of ASCII letters and digits [i, r) stops at a
+ * byte that may let the word go on (WE_GOES_ON): scan_word's way on from
+ * there, for ASCII text. An apostrophe or a hyphen between two letters
+ * joins the word (not the apostrophe of a possessive 's, which is split
+ * off), and so does the run after it, as long as the text is ASCII. The
+ * bytes from r are lower-cased into o (o[k] for text byte i + k), hashed
+ * into *h and counted into *cnt as the run was (word_tab); *nsep gets the
+ * marks joined, *shape their TACT__SH_APOS and TACT__SH_HYPHEN (inner by
+ * construction, as push_token marks them). Returns the word's end, or 0
+ * when a non-ASCII byte leaves it to scan_word and push_token. (Speed:
+ * "don't", "well-being" and "it's" took scan_word's and push_token's
+ * passes after this one.)
+ */
+static size_t word_on_ascii(const unsigned char *s, size_t n, size_t i, size_t r,
+                            unsigned char *o, uint64_t *h, uint64_t *cnt, size_t *nsep,
+                            unsigned *shape)
+{
+    uint64_t hh = *h, cc = *cnt;
+    size_t ns = 0;
+    unsigned sh = 0;
+    for (;;) {
+        /* (r < n: s[r] has WE_GOES_ON, s[r - 1] is a letter or a digit) */
+        const unsigned b = s[r];
+        if (b != '\'' && b != '-')
+            return 0;
+        if (r + 1 >= n)
+            break;
+        const unsigned nx = s[r + 1];
+        if (nx >= 0x80)
+            return 0;
+        if (!(ascii_class[s[r - 1]] & AC_ALPHA) || !(ascii_class[nx] & AC_ALPHA))
+            break;
+        if (b == '\'' && (nx == 's' || nx == 'S')) {
+            /* a possessive 's (nothing of a word after the s) is split */
+            if (r + 2 >= n)
+                break;
+            if (s[r + 2] >= 0x80)
+                return 0;
+            if (!(ascii_class[s[r + 2]] & AC_ALNUM))
+                break;
+        }
+        o[r - i] = (unsigned char)b;
+        hh ^= b;
+        hh *= 0x100000001b3ull;
+        ns++;
+        sh |= b == '\'' ? TACT__SH_APOS : TACT__SH_HYPHEN;
+        r++;
+        uint64_t wt;
+        while (r < n && (wt = word_tab[s[r]]) != 0) {
+            unsigned ch = (unsigned)(wt >> 56);
+            cc += wt;
+            o[r - i] = (unsigned char)ch;
+            hh ^= ch;
+            hh *= 0x100000001b3ull;
+            r++;
+        }
+        if (r >= n || !(word_end[s[r]] & WE_GOES_ON))
+            break;
+    }
+    *h = hh;
+    *cnt = cc;
+    *nsep = ns;
+    *shape = sh;
+    return r;
+}
+
+/* The token [i, e) that word_on_ascii joined: its bytes lower-cased at
+ * norm's end, its FNV-1a state h and word_tab counts cnt over them, nsep
+ * marks among them; as the plain-word path makes a token, and the same
+ * fields push_token would give it. */
+static int push_joined(tact_scanner *sc, size_t i, size_t e, uint64_t h, uint64_t cnt,
+                       size_t nsep, unsigned shape)
+{
+    if (sc->ntoks == sc->toks_cap &&
+        tact__grow(&sc->a, (void **)&sc->toks, &sc->toks_cap, sc->ntoks + 1, sizeof *sc->toks))
+        return TACT_ENOMEM;
+    const unsigned char *s = (const unsigned char *)sc->text;
+    unsigned upper = (unsigned)(cnt & WT_CNT_MASK);
+    unsigned digits = (unsigned)((cnt >> WT_DIG_SHIFT) & WT_CNT_MASK);
+    unsigned letters = (unsigned)(e - i - nsep) - digits;
+    tact__token *t = &sc->toks[sc->ntoks];
+    t->start = (uint32_t)i;
+    t->end = (uint32_t)e;
+    t->kind = (uint16_t)(!digits ? TACT__TOK_WORD : letters ? TACT__TOK_ALNUM : TACT__TOK_NUMBER);
+    t->norm_off = (uint32_t)sc->norm.len;
+    t->norm_len = (uint32_t)(e - i);
+    t->lex = 0;
+    sc->norm.p[sc->norm.len + (e - i)] = '\0';
+    sc->norm.len += e - i;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    bool first_upper = false;
+    if (upper) {
+        size_t f = i;
+        while (!(ascii_class[s[f]] & AC_ALPHA))
+            f++;
+        first_upper = (ascii_class[s[f]] & AC_UPPER) != 0;
+    }
+    t->shape = (uint16_t)case_shape(shape, letters, upper, letters - upper, digits, first_upper);
+    t->hash = h;
+    sc->ntoks++;
+    return TACT_OK;
+}
+
+/* The plain-word path's word from i, whose run [i, r) of ASCII letters and
+ * digits (lower-cased at norm's end, hashed into h, counted into cnt) stops
+ * at a byte that may let it go on: the token made, as word_on_ascii and
+ * push_joined can, else as scan_word and push_token do. Returns its end,
+ * 0 without memory. (Out of line: the tokenizer's loop keeps its
+ * registers.) */
+static TOK_NOINLINE size_t word_goes_on(tact_scanner *sc, const cursor *c, size_t i, size_t r,
+                                        uint64_t h, uint64_t cnt, unsigned pending)
+{
+    size_t nsep, e;
+    unsigned ext;
+    unsigned char *o = (unsigned char *)sc->norm.p + sc->norm.len;
+    if ((e = word_on_ascii(c->s, c->n, i, r, o, &h, &cnt, &nsep, &ext)) != 0)
+        return push_joined(sc, i, e, h, cnt, nsep, pending | ext) == TACT_OK ? e : 0;
+    int kind;
+    e = scan_word(c, i, &kind);
+    return push_token(sc, i, e, kind, pending) == TACT_OK ? e : 0;
+}
+
 int tact__tokenize(tact_scanner *sc)
 {
     cursor c = {(const unsigned char *)sc->text, sc->len, true, 0, SIZE_MAX, SIZE_MAX};
@@ -887,7 +1033,14 @@ int tact__tokenize(tact_scanner *sc)
                     i = r;
                     continue;
                 }
-                e = scan_word(&c, i, &kind);
+                /* an apostrophe or a hyphen may join more to the word,
+                 * or another letter (word_goes_on) */
+                if ((e = word_goes_on(sc, &c, i, r, h, cnt, pending)) == 0)
+                    return TACT_ENOMEM;
+                TOK_PREFETCH(lslots, lmask, sc->toks[sc->ntoks - 1].hash);
+                pending = 0;
+                i = e;
+                continue;
             }
             if (push_token(sc, i, e, kind, pending) != TACT_OK)
                 return TACT_ENOMEM;
