@@ -850,6 +850,23 @@ static size_t word_on_ascii(const unsigned char *s, size_t n, size_t i, size_t r
  * norm's end, its FNV-1a state h and word_tab counts cnt over them, nsep
  * marks among them; as the plain-word path makes a token, and the same
  * fields push_token would give it. */
+/* The word hash's last mix (as push_token finishes it). */
+static inline uint64_t hash_final(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    return h ^ (h >> 33);
+}
+
+/* Whether the first letter of the ASCII word at i is upper-case (a digit
+ * may come first; the word has a letter). */
+static inline bool first_letter_upper(const unsigned char *s, size_t i)
+{
+    while (!(ascii_class[s[i]] & AC_ALPHA))
+        i++;
+    return (ascii_class[s[i]] & AC_UPPER) != 0;
+}
+
 static int push_joined(tact_scanner *sc, size_t i, size_t e, uint64_t h, uint64_t cnt,
                        size_t nsep, unsigned shape)
 {
@@ -869,18 +886,9 @@ static int push_joined(tact_scanner *sc, size_t i, size_t e, uint64_t h, uint64_
     t->lex = 0;
     sc->norm.p[sc->norm.len + (e - i)] = '\0';
     sc->norm.len += e - i;
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    bool first_upper = false;
-    if (upper) {
-        size_t f = i;
-        while (!(ascii_class[s[f]] & AC_ALPHA))
-            f++;
-        first_upper = (ascii_class[s[f]] & AC_UPPER) != 0;
-    }
+    bool first_upper = upper && first_letter_upper(s, i);
     t->shape = (uint16_t)case_shape(shape, letters, upper, letters - upper, digits, first_upper);
-    t->hash = h;
+    t->hash = hash_final(h);
     sc->ntoks++;
     return TACT_OK;
 }
@@ -1008,17 +1016,8 @@ int tact__tokenize(tact_scanner *sc)
                     t->lex = 0;
                     o[r - i] = '\0';
                     sc->norm.len += r - i;
-                    h ^= h >> 33;
-                    h *= 0xff51afd7ed558ccdull;
-                    h ^= h >> 33;
-                    /* the first letter upper-case (a digit may come first) */
-                    bool first_upper = false;
-                    if (upper) {
-                        size_t f = i;
-                        while (!(ascii_class[c.s[f]] & AC_ALPHA))
-                            f++;
-                        first_upper = (ascii_class[c.s[f]] & AC_UPPER) != 0;
-                    }
+                    h = hash_final(h);
+                    bool first_upper = upper && first_letter_upper(c.s, i);
                     unsigned letters = (unsigned)(r - i) - digits;
                     /* (a lower-case word, the most common, as case_shape gives it) */
                     t->shape = (uint16_t)(!(upper | digits)
