@@ -218,6 +218,7 @@ static void screen_line(worker *w, const line_ref *lr)
         obuf_put_line(&w->out, json, jl))
         w->oom = true;
     else if (w->direct && w->out.len >= OBUF_FLUSH && !w->werr) {
+        errno = 0;
         if (fwrite(w->out.p, 1, w->out.len, stdout) != w->out.len)
             w->werr = errno ? errno : EIO;
         w->out.len = 0;
