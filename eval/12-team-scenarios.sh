@@ -89,7 +89,8 @@ done
 # used as its validation set (totals only); it was read and tuned on from
 # the eleventh session. The fourth (eleventh session) was held unread that
 # session in the same way and read from the twelfth. The fifth (twelfth
-# session) is held unread that session; from the thirteenth it may be read.
+# session) was held unread that session and read from the thirteenth. The
+# sixth (thirteenth session) is held unread that session.
 if [ -f "$here/team/practice-3.jsonl" ]; then
     echo
     echo "(practice suite, held unread in the tenth session, read from the eleventh)"
@@ -102,6 +103,11 @@ if [ -f "$here/team/practice-4.jsonl" ]; then
 fi
 if [ -f "$here/team/practice-5.jsonl" ]; then
     echo
-    echo "(practice suite, held unread in the twelfth session)"
+    echo "(practice suite, held unread in the twelfth session, read from the thirteenth)"
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-5.jsonl"
+fi
+if [ -f "$here/team/practice-6.jsonl" ]; then
+    echo
+    echo "(practice suite, held unread in the thirteenth session)"
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-6.jsonl"
 fi

@@ -345,6 +345,7 @@ typedef struct scan_state {
     int rc;
     bool own_scoped;     /* own-life sentences stand down only the case
                           * evidence in or next to them (own_life_at) */
+    bool train_scoped;   /* so do training sentences (training_at) */
     uint32_t nsent;      /* the last sentence's number */
 } scan_state;
 
@@ -644,10 +645,14 @@ static bool group_quantified(const tact_scanner *sc, size_t i)
 {
     static const char *const q[] = {"many", "most", "all", "lot", "lots", "loads", "majority",
                                     "none", "every", "any"};
-    for (size_t k = i + 1; k-- > 0 && k + 3 >= i;)
+    for (size_t k = i + 1; k-- > 0 && k + 3 >= i;) {
+        /* "Hiya all, the mum I work with": a comma or stop ends the group */
+        if (k < i && sc->toks[k].kind == TACT__TOK_PUNCT)
+            return false;
         for (size_t j = 0; j < sizeof q / sizeof q[0]; j++)
             if (tact__tok_is(sc, k, q[j]))
                 return true;
+    }
     return false;
 }
 
@@ -669,20 +674,83 @@ static bool parent_at(const scan_state *st, uint32_t s, uint32_t nsent)
            (s < nsent && (st->sent_ctx[s + 1] & bit));
 }
 
+/* True when sentence sn holds an age or a person's name (not a public
+ * figure's): "the girl (14, Rotherham, lives with her nan)". */
+static bool person_in_sentence(const scan_state *st, uint32_t sn)
+{
+    const tact_scanner *sc = st->sc;
+    for (size_t i = 0; i < sc->ncand; i++) {
+        const tact_finding *f = &sc->cand[i].f;
+        if ((f->type != TACT_TYPE_AGE && f->type != TACT_TYPE_PERSON) ||
+            (f->flags & TACT_FINDING_PUBLIC_FIGURE))
+            continue;
+        size_t t = tact__tok_after(sc, f->start);
+        if (t < sc->ntoks && st->sent[t] == sn)
+            return true;
+    }
+    return false;
+}
+
 /* Something away from the author's own life (not in or next to a sentence
  * of context "parent") tells of the author's part in a case or its process:
- * a personal, near, strong, process or unit match of the case vocabulary. */
+ * a personal, near, strong, process or unit match of the case vocabulary,
+ * or a detail of someone's circumstances or an event in a sentence that
+ * ages or names them (lead, thirteenth session). */
 static bool work_away(const scan_state *st, uint32_t nsent)
 {
     const unsigned work = (1u << CASE_PERSONAL) | (1u << CASE_NEAR) | (1u << CASE_STRONG) |
                           (1u << CASE_PROCESS) | (1u << CASE_UNIT);
     for (size_t i = 0; i < st->s->nm; i++) {
         const tact__pm_match *m = &st->s->m[i];
-        if (m->group == G_CASE && (work & (1u << m->tag)) &&
-            !parent_at(st, st->sent[m->first], nsent))
+        if (m->group != G_CASE || parent_at(st, st->sent[m->first], nsent))
+            continue;
+        if ((work & (1u << m->tag)) ||
+            ((m->tag == CASE_DETAIL || m->tag == CASE_EVENT) &&
+             person_in_sentence(st, st->sent[m->first])))
             return true;
     }
     return false;
+}
+
+/* The training context in sentence s or next to it. */
+static bool training_near(const scan_state *st, uint32_t s, uint32_t nsent)
+{
+    const uint16_t bit = (uint16_t)(1u << CX_TRAINING);
+    return (st->sent_ctx[s] & bit) || (s > 0 && (st->sent_ctx[s - 1] & bit)) ||
+           (s < nsent && (st->sent_ctx[s + 1] & bit));
+}
+
+/* In a post with the training context, the author's part in a particular
+ * case (a personal, near, strong or unit match, not spoken of in general)
+ * away from the training sentences: "anyone know a good solicitor for a
+ * client? Mr ..., lives in the static caravan behind ... I've been up half
+ * the night reading the modern slavery guidance." tells a case; the
+ * reading is the author's evening. */
+static bool case_away_from_training(const scan_state *st, uint32_t nsent)
+{
+    /* in a post that names someone, a detail of a person's circumstances
+     * counts too ("Mr ..., Polish, no English, lives in ...") */
+    const unsigned work = (1u << CASE_PERSONAL) | (1u << CASE_NEAR) | (1u << CASE_STRONG) |
+                          (1u << CASE_UNIT) | (st->named ? 1u << CASE_DETAIL : 0u);
+    for (size_t i = 0; i < st->s->nm; i++) {
+        const tact__pm_match *m = &st->s->m[i];
+        if (m->group == G_CASE && (work & (1u << m->tag)) &&
+            !general_involvement(st->sc, m->tag, m->first) &&
+            !training_near(st, st->sent[m->first], nsent))
+            return true;
+    }
+    return false;
+}
+
+/* True when the training context stands the case evidence of sentence s
+ * down: everywhere, unless the post also tells of the author's part in a
+ * case away from its training sentences (st->train_scoped); then only in
+ * or next to them. */
+static bool training_at(const scan_state *st, uint32_t s)
+{
+    if (!(st->ctx & (1u << CX_TRAINING)))
+        return false;
+    return !st->train_scoped || training_near(st, s, st->nsent);
 }
 
 /* Whether the author's own life (context "parent") stands the model's case
@@ -756,7 +824,8 @@ static int case_near(const scan_state *st, uint32_t nsent, bool *fire)
         if ((tag == CASE_LOW || tag == CASE_DETAIL || tag == CASE_EVENT) &&
             (after_possessive(sc, m->first) || after_own_kin(sc, m->first)))
             continue;
-        if (general_involvement(sc, tag, m->first) || own_life_at(st, st->sent[m->first]))
+        if (general_involvement(sc, tag, m->first) || own_life_at(st, st->sent[m->first]) ||
+            training_at(st, st->sent[m->first]))
             continue;
         /* "a parent called my colleague a '...' in front of her kids. Racism
          * has no place here": a report of abuse aimed at staff, told to
@@ -784,7 +853,7 @@ static int case_near(const scan_state *st, uint32_t nsent, bool *fire)
         else
             continue;
         size_t t = tact__tok_after(sc, f->start);
-        if (t < sc->ntoks && !own_life_at(st, st->sent[t]))
+        if (t < sc->ntoks && !own_life_at(st, st->sent[t]) && !training_at(st, st->sent[t]))
             sb[st->sent[t]] |= (uint16_t)bit;
     }
     if (ndetail >= 2) {
@@ -875,12 +944,14 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
     memset(has, 0, sizeof has);
     st->nsent = nsent;
     st->own_scoped = (st->ctx & (1u << CX_PARENT)) && work_away(st, nsent);
+    st->train_scoped = (st->ctx & (1u << CX_TRAINING)) && case_away_from_training(st, nsent);
     for (size_t i = 0; i < s->nm; i++) {
         if (s->m[i].group != G_CASE)
             continue;
         unsigned tag = s->m[i].tag;
         if (general_involvement(st->sc, tag, s->m[i].first) ||
-            (st->own_scoped && own_life_at(st, st->sent[s->m[i].first])))
+            (st->own_scoped && own_life_at(st, st->sent[s->m[i].first])) ||
+            (st->train_scoped && training_at(st, st->sent[s->m[i].first])))
             continue;
         /* "my daughter swallowed a coin": the author's own family */
         if ((tag == CASE_DETAIL || tag == CASE_EVENT) && after_own_kin(st->sc, s->m[i].first))
@@ -893,7 +964,7 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
     bool with_id = false;
     /* a post written as a parent or from the author's own life: its
      * involvement and detail words are the author's family's (conduct11) */
-    if (!fire && !(st->ctx & (1u << CX_TRAINING)) &&
+    if (!fire && (!(st->ctx & (1u << CX_TRAINING)) || st->train_scoped) &&
         (!(st->ctx & (1u << CX_PARENT)) || st->own_scoped)) {
         if (has[CASE_PERSONAL] &&
             (has[CASE_PROCESS] || has[CASE_DETAIL] || has[CASE_WEAK] || has[CASE_EVENT]))
@@ -1207,7 +1278,7 @@ static int on_cooc(void *ctx, const tact__cooc_hit *h)
     const char *rule, *msg;
     switch (h->type) {
     case TACT_TYPE_CASE_DISCUSSION:
-        if ((st->ctx & ((1u << CX_ANON) | (1u << CX_TRAINING))) || own_life_at(st, sn))
+        if ((st->ctx & (1u << CX_ANON)) || training_at(st, sn) || own_life_at(st, sn))
             return TACT_OK;
         rule = "case.cooccur";
         msg = MSG_CASE;
@@ -1473,7 +1544,7 @@ static int model_rule(scan_state *st, uint32_t nsent)
         case TACT_TYPE_CASE_DISCUSSION:
             /* where the rules stand down, so does the model: a slur quoted
              * to condemn it in this sentence (conduct15) */
-            if (st->case_fired || (st->ctx & ((1u << CX_ANON) | (1u << CX_TRAINING))) ||
+            if (st->case_fired || (st->ctx & (1u << CX_ANON)) || training_at(st, best[k]) ||
                 parent_near(st, best[k], nsent) ||
                 (st->quoted_slur && (sctx & (1u << CX_CONDEMN))))
                 continue;
@@ -1580,6 +1651,40 @@ static bool other_person(const tact_scanner *sc)
     return false;
 }
 
+/* True when token t sits inside a quotation opened in its sentence ("...
+ * 'social services stole my babies' and tagged the council"): walking back,
+ * the first quote mark met opens a quote (it follows a space, a bracket or
+ * the start and a word follows it straight away). */
+static bool inside_quote(const scan_state *st, size_t t)
+{
+    const tact_scanner *sc = st->sc;
+    for (size_t k = t; k-- > 0 && st->sent[k] == st->sent[t];) {
+        const tact__token *q = &sc->toks[k];
+        if (q->kind != TACT__TOK_PUNCT)
+            continue;
+        char c = sc->norm.p[q->norm_off];
+        if (c != '\'' && c != '"')
+            continue;
+        char before = q->start ? sc->text[q->start - 1] : ' ';
+        char after = q->end < sc->len ? sc->text[q->end] : ' ';
+        return (before == ' ' || before == '\n' || before == '(' || before == '\t') &&
+               after != ' ' && after != '\n' && after != '\t';
+    }
+    return false;
+}
+
+/* A personal match of the case vocabulary inside tokens first..last:
+ * "congrats to my care leaver ... on passing his driving test" celebrates
+ * someone the author works with, not a colleague's qualification. */
+static bool personal_within(const tact__cd_scratch *s, size_t first, size_t last)
+{
+    for (size_t i = 0; i < s->nm; i++)
+        if (s->m[i].group == G_CASE && s->m[i].tag == CASE_PERSONAL && s->m[i].first >= first &&
+            s->m[i].last <= last)
+            return true;
+    return false;
+}
+
 static int note_context(scan_state *st)
 {
     tact__cd_scratch *s = st->s;
@@ -1588,6 +1693,12 @@ static int note_context(scan_state *st)
         if (m->group != G_CONTEXT)
             continue;
         unsigned tag = m->tag;
+        if (tag == CX_TRAINING && personal_within(s, m->first, m->last))
+            continue;
+        /* someone else's words quoted: "'social services stole my babies'" */
+        if ((tag == CX_OWNFAM || tag == CX_PARENT || tag == CX_PARENTOPEN) &&
+            inside_quote(st, m->first))
+            continue;
         st->ctx |= 1u << tag;
         if (tag == CX_PARENTOPEN && opens_sentence(st, m->first) && !other_person(st->sc)) {
             st->ctx |= 1u << CX_PARENT;
@@ -1695,7 +1806,7 @@ int tact__conduct_scan(tact_scanner *sc)
     if (sc->ntoks == 0)
         return TACT_OK;
     scan_state st = {sc,    r, s, NULL, NULL, 0, false, false, false, false, 0, 0,
-                     false, 0, 0, false, 0, 0, 0, 0, false, TACT_OK, false, 0};
+                     false, 0, 0, false, 0, 0, 0, 0, false, TACT_OK, false, false, 0};
     st.sent = tact__scratch(sc, sc->ntoks * sizeof *st.sent);
     if (!st.sent)
         return TACT_ENOMEM;
