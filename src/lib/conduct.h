@@ -158,6 +158,8 @@ typedef struct tact__cd_scratch {
     bool senior_town;     /* ... with its town: "head of service at Wrexham" */
     bool fiction;         /* the post says its case is invented (context "fiction") */
     bool peer_question;   /* the author asks peers what to do (context "ask", no "jigsaw") */
+    bool places_someone;  /* a place everyone knows the person by (context "jigsaw") or a
+                           * flat, room, bed or ward number (case "unit") */
     tact__cd_pending *pend; /* this scan's findings before the sentence merge */
     size_t npend, pendcap;
 } tact__cd_scratch;
@@ -193,6 +195,10 @@ bool tact__conduct_fiction(const tact_scanner *sc);
  * the post places the person by what a whole area knows ("small village,
  * everyone knows him", context "jigsaw"). */
 bool tact__conduct_peer_question(const tact_scanner *sc);
+/* True when the last scan saw what places one person however little else
+ * the post says: "small village, everyone knows him", "in the paper for",
+ * "in bay 4" (verdict rule 1e). */
+bool tact__conduct_places_someone(const tact_scanner *sc);
 
 /* True when the post offers contact details in the first person ("drop me
  * a line at", "my number is"), not a team's ("call the team on"). */

@@ -135,11 +135,34 @@ static bool peer_question(const vctx *v)
     return tact__conduct_peer_question(v->sc) && !(v->id_has & ~v->id_own & 0x1FFFFu);
 }
 
+/* 1e. A case told in a post that vents about the job or criticises a
+ *     service ("Mental health act assessment at 2am, no bed in the whole
+ *     of the north west ... I hate this", "Sat in A&E with a young person
+ *     for 9 hours tonight ... The system is broken", "why the hospital
+ *     discharged my client at 2am with no carers?"): a venting or
+ *     criticism finding, no conduct besides case discussion, venting and
+ *     criticism, and no identifier at all that is not the author's own (no
+ *     name, place, organisation, age...), nor a bed or ward number or a
+ *     place everyone knows the person by (tact__conduct_places_someone).
+ *     The frustration is the point and nobody can be placed: review, not
+ *     block. The read suites call 13 of
+ *     the 14 such posts review (the other is a gift from a resident's will,
+ *     a boundary the lists now find); every block post there with case
+ *     discussion and venting names a place, a person or a service. */
+static bool vented_case(const vctx *v)
+{
+    unsigned other = v->cd_has & ~(CD(TACT_TYPE_CASE_DISCUSSION) |
+                                   CD(TACT_TYPE_COLLEAGUE_CRITICISM) | CD(TACT_TYPE_VENTING));
+    unsigned vent = CD(TACT_TYPE_VENTING) | CD(TACT_TYPE_COLLEAGUE_CRITICISM);
+    return !other && (v->cd_has & vent) && !(v->id_has & ~v->id_own & 0x1FFFFu) &&
+           !tact__conduct_places_someone(v->sc);
+}
+
 /* 1. Case discussion with anything that identifies, or with strong case detail. */
 static bool r_case(vctx *v, tact_verdict lv)
 {
     if (!(v->cd_high & CD(TACT_TYPE_CASE_DISCUSSION)) || agency_complaint(v) ||
-        peer_question(v))
+        peer_question(v) || vented_case(v))
         return false;
     mark(v, false, 0x1FFFFu, lv, TACT_SEV_LOW, false);
     return mark(v, true, CD(TACT_TYPE_CASE_DISCUSSION), lv, TACT_SEV_HIGH, false);
@@ -216,6 +239,18 @@ static bool r_case_question(vctx *v, tact_verdict lv)
         !peer_question(v))
         return false;
     return mark(v, true, CD(TACT_TYPE_CASE_DISCUSSION), lv, TACT_SEV_LOW, false);
+}
+
+/* 1e. The vented case of vented_case(): review. */
+static bool r_case_vented(vctx *v, tact_verdict lv)
+{
+    if (!(v->cd_high & CD(TACT_TYPE_CASE_DISCUSSION)) || agency_complaint(v) ||
+        peer_question(v) || !vented_case(v))
+        return false;
+    return mark(v, true,
+                CD(TACT_TYPE_CASE_DISCUSSION) | CD(TACT_TYPE_VENTING) |
+                    CD(TACT_TYPE_COLLEAGUE_CRITICISM),
+                lv, TACT_SEV_LOW, false);
 }
 
 /* 2. Numbers and codes that identify one person. */
@@ -452,6 +487,11 @@ static const vrule rules[] = {
      "again: a detail too many and colleagues or the family could recognise the case. A private "
      "channel or supervision is the safer place for it.",
      r_case_question},
+    {"case_vented", TACT_VERDICT_REVIEW,
+     "It tells of someone you work with while venting about the job. Nothing in it identifies "
+     "them, but think again: keep the case out of it, and a detail too many could let the "
+     "family recognise themselves.",
+     r_case_vented},
     {"numbers", TACT_VERDICT_BLOCK,
      "It contains a number or code that identifies one person (NHS or NI number, date of birth, "
      "case reference, map coordinates or number plate).",
