@@ -158,6 +158,7 @@ typedef struct tact__cd_scratch {
     bool senior_town;     /* ... with its town: "head of service at Wrexham" */
     bool fiction;         /* the post says its case is invented (context "fiction") */
     bool peer_question;   /* the author asks peers what to do (context "ask", no "jigsaw") */
+    bool own_life;        /* the post is the author's own life or family (context "parent") */
     bool places_someone;  /* a place everyone knows the person by (context "jigsaw") or a
                            * flat, room, bed or ward number (case "unit") */
     tact__cd_pending *pend; /* this scan's findings before the sentence merge */
@@ -199,6 +200,10 @@ bool tact__conduct_peer_question(const tact_scanner *sc);
  * the post says: "small village, everyone knows him", "in the paper for",
  * "in bay 4" (verdict rule 1e). */
 bool tact__conduct_places_someone(const tact_scanner *sc);
+
+/* True when the last scan read the post as the author's own life or
+ * family ("my grandad turned 90 today", context "parent"). */
+bool tact__conduct_own_life(const tact_scanner *sc);
 
 /* True when the post offers contact details in the first person ("drop me
  * a line at", "my number is"), not a team's ("call the team on"). */

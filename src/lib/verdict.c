@@ -265,16 +265,23 @@ static bool r_contact(vctx *v, tact_verdict lv)
     return (v->id_has & CONTACT & ~v->id_own) && mark(v, false, CONTACT, lv, TACT_SEV_MEDIUM, false);
 }
 
-/* 4. A name together with an age, school or date of birth; or age with school. */
+/* 4. A name together with an age, school or date of birth; or age with
+ *    school; or an age with a place, in a post that is not the author's
+ *    own life ("a 14yo from Partick who nicked a moped", "first-time mum,
+ *    19, lives with her nan above the bakery in Hay-on-Wye"; not "my
+ *    grandad turned 90 ... in Salford"): on the read suites 203 of the 206
+ *    posts with an age and a place are block. */
 static bool r_name_combo(vctx *v, tact_verdict lv)
 {
-    unsigned h = v->id_has;
+    unsigned h = v->id_has & ~v->id_own;
     bool person = h & (ID(TACT_TYPE_PERSON) | ID(TACT_TYPE_HANDLE));
     bool age = h & ID(TACT_TYPE_AGE), school = h & ID(TACT_TYPE_SCHOOL);
-    if (!((person && (age || school)) || (age && school)))
+    bool place = (h & ID(TACT_TYPE_LOCATION)) && !tact__conduct_own_life(v->sc);
+    if (!((person && (age || school)) || (age && (school || place))))
         return false;
     return mark(v, false,
-                ID(TACT_TYPE_PERSON) | ID(TACT_TYPE_HANDLE) | ID(TACT_TYPE_AGE) | ID(TACT_TYPE_SCHOOL),
+                ID(TACT_TYPE_PERSON) | ID(TACT_TYPE_HANDLE) | ID(TACT_TYPE_AGE) |
+                    ID(TACT_TYPE_SCHOOL) | (place ? ID(TACT_TYPE_LOCATION) : 0u),
                 lv, TACT_SEV_LOW, false);
 }
 
@@ -499,7 +506,8 @@ static const vrule rules[] = {
     {"contact", TACT_VERDICT_BLOCK,
      "It gives someone's contact details or where they live.", r_contact},
     {"name_combo", TACT_VERDICT_BLOCK,
-     "It puts a name together with an age, school or other detail that identifies a person.",
+     "It puts a name or place together with an age, school or other detail that identifies a "
+     "person.",
      r_name_combo},
     {"abuse", TACT_VERDICT_BLOCK, "It contains abusive or discriminatory language.", r_abuse},
     {"swear_named", TACT_VERDICT_BLOCK, "It swears at or about a named person.", r_swear_named},
