@@ -500,6 +500,11 @@ static int places(tact_scanner *sc, const ix_post *p)
                 continue;
             if (title_word_in(sc, s2, k + 1))
                 continue;
+            /* "Waiting outside court", "Parked by the station": an
+             * ordinary word opening the sentence before a word in lower
+             * case, not a name */
+            if (s < k && weak_start(sc, s2, s))
+                continue;
             /* the Albert Hall, Symphony Hall: a national venue
              * (data/names_brands.txt), not a local place */
             if (venue_at(sc, s2, k))
@@ -842,7 +847,9 @@ static int orgs(tact_scanner *sc, const ix_post *p)
             if (ix_is(sc, k - 1, "referral"))
                 continue; /* Pupil Referral Unit: a school */
             size_t s = cap_run(sc, k, 3);
-            if (s < k && distinctive(sc, s, k) && !title_word_in(sc, s, k))
+            /* (not a national unit of data/names_brands.txt: "the Forced
+             * Marriage Unit") */
+            if (s < k && distinctive(sc, s, k) && !title_word_in(sc, s, k) && !venue_at(sc, s, k))
                 rc = add_tok(sc, s, k, TACT_TYPE_ORGANISATION, 0.75f, "organisation.unit");
             continue;
         }

@@ -37,9 +37,10 @@ static const char *const facility[] = {
     "park",   "centre",   "center",      "estate",  "common",  "green",     "library",  "precinct",
     "retail", "shopping", "magistrates", "police",  "court",   "courts",    "a&e",      "services",
     "high",   "harbour",  "docks",       "quay",    "village", NULL};
-/* Nouns after a capitalised word that make it an area. */
+/* Nouns after a capitalised word that make it an area ("the Pinewood
+ * site": a Traveller site or a caravan site). */
 static const char *const area_nouns[] = {"estate", "patch",  "area",  "ward", "flats",
-                                         "tower",  "towers", "court", NULL};
+                                         "tower",  "towers", "court", "site", NULL};
 /* Words after a capitalised run that make it an organisation, a building
  * or an address rather than a person: "Ashdown County Council"; "Children
  * and Young People" is a service's name, not a nickname ("people" is a
@@ -148,8 +149,14 @@ static int rule_title(names_ctx *c, size_t i)
     if (!(nm_lex(c, i) & TACT__LX_TITLE) || nm_tok(c, i)->kind != TACT__TOK_WORD)
         return TACT_OK;
     size_t k = i + 1;
-    if (nm_punct(c, k, '.'))
+    /* "Mr. Smith", "Dr. Khan"; but "my sister. Small world", "the
+     * officer. Send help": a title written as a whole word ends its
+     * sentence at a full stop */
+    if (nm_punct(c, k, '.')) {
+        if (nm_tok(c, i)->norm_len > 4)
+            return TACT_OK;
         k++;
+    }
     if (!nm_word(c, k))
         return TACT_OK;
     bool ok = nm_cap(c, k)
@@ -421,7 +428,8 @@ static int rule_hashtag(names_ctx *c, size_t i)
 }
 
 /* "#AlanPardew", "#RIPJohnnyWinter", "#TeamSmithFamily": a hashtag in
- * CamelCase with a given name followed by a capitalised name part. */
+ * CamelCase with a given name followed by a capitalised name part (or by
+ * "Turns" or "Is" and more: "#RhysTurnsTen"). */
 static int rule_hashtag_camel(names_ctx *c, size_t i)
 {
     const tact__token *t = nm_tok(c, i);
@@ -450,11 +458,16 @@ static int rule_hashtag_camel(names_ctx *c, size_t i)
             raw[a + 1] < 'a' || raw[b + 1] < 'a')
             continue;
         uint32_t ba = tact__lex_get(c->words, w + a, al), bb = tact__lex_get(c->words, w + b, bl);
-        if (!(ba & TACT__LX_NAME) || !(ba & TACT__LX_PROPER) ||
+        /* "#RhysTurnsTen", "#MiaIsFive": a name, a verb of a birthday or a
+         * milestone and something after it (the name need not be a proper
+         * noun of the word list) */
+        bool milestone = p + 2 < np && ((bl == 5 && memcmp(w + b, "turns", 5) == 0) ||
+                                        (bl == 2 && memcmp(w + b, "is", 2) == 0));
+        if (!(ba & TACT__LX_NAME) || !(milestone || (ba & TACT__LX_PROPER)) ||
             (ba & (TACT__LX_DICT | TACT__LX_STOP | TACT__LX_PLACE | TACT__LX_BRAND)))
             continue;
-        if (bb & (TACT__LX_STOP | TACT__LX_BRAND | TACT__LX_PLACE | TACT__LX_MONTH |
-                  TACT__LX_WEEKDAY | TACT__LX_DICT))
+        if (!milestone && (bb & (TACT__LX_STOP | TACT__LX_BRAND | TACT__LX_PLACE | TACT__LX_MONTH |
+                                 TACT__LX_WEEKDAY | TACT__LX_DICT)))
             continue;
         return tact__nm_emit(c, i, i, TACT_TYPE_PERSON, 0.7f, "person.hashtag",
                              "This hashtag contains a person's name.");
@@ -722,6 +735,9 @@ static int rule_area(names_ctx *c, size_t i)
     if (b & (TACT__LX_STOP | TACT__LX_BRAND | TACT__LX_MONTH | TACT__LX_WEEKDAY))
         return TACT_OK;
     if ((b & TACT__LX_DICT) && !(b & (TACT__LX_PLACE | TACT__LX_NAME)))
+        return TACT_OK;
+    /* "a Traveller site", "the Polish area": a people, not a name */
+    if (nm_has(c, i, NL_DEMONYM))
         return TACT_OK;
     return tact__nm_emit(c, i, i + 1, TACT_TYPE_LOCATION, 0.75f, "location.area", NULL);
 }

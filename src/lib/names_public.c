@@ -675,6 +675,266 @@ static bool cap_idle(const names_ctx *c, size_t i)
     return !nm_punct(c, i + 1, '(') && !nm_punct(c, i + 1, ',');
 }
 
+/*
+ * Given names that are also ordinary English words ("Grace finally did the
+ * jump", "Will starts college"): kept as possible names at the start of a
+ * sentence by mark_opener (session 13: team-written from general knowledge,
+ * merged with the given names of the lexicon of compromise (npm, MIT) that
+ * the word list also holds, reviewed by hand; kept only the words of the
+ * word list, sorted, normalised, lower case). Scope: names given in the UK
+ * today or to older people, flowers, gems, virtues and short forms. An ordinary
+ * word that opens a sentence and is not here ("Early help is everything",
+ * "Home visits in ...", "Small world") is no one's name.
+ */
+static const char *const word_names[] = {
+    "abbey", "abigail", "abram", "aggie", "aina", "al", "alan", "alannah", "alba", "albert",
+    "alec", "alexander", "alexia", "amber", "amelia", "amie", "amine", "amir", "ana", "angel",
+    "angelica", "ann", "anna", "aria", "ariel", "art", "ash", "august", "aurelia", "autumn", "ava",
+    "barney", "basil", "ben", "benjamin", "benny", "bertha", "beryl", "beth", "betty", "bill",
+    "billie", "billy", "blessing", "blossom", "bob", "bobby", "bonita", "bonnie", "brad", "bree",
+    "brent", "britt", "brook", "buddy", "burton", "buster", "cal", "candy", "carina", "carl",
+    "carmen", "carol", "celeste", "chad", "charity", "charley", "charlie", "charlotte", "chas",
+    "chase", "cherry", "christen", "christie", "christy", "chuck", "clarence", "clay", "clement",
+    "cliff", "clint", "colby", "cole", "colin", "colleen", "cory", "craig", "crystal", "curt",
+    "dahlia", "daisy", "dale", "dan", "daphne", "darcy", "dawn", "dean", "deb", "debby", "dee",
+    "derrick", "destiny", "devon", "dexter", "di", "dieter", "dirk", "dolly", "dominick",
+    "dominique", "don", "dona", "donna", "dot", "drew", "ebenezer", "ebony", "ed", "emerald",
+    "emery", "emma", "emmy", "erica", "erick", "ester", "eugenia", "eve", "faith", "favour", "fay",
+    "fern", "fletcher", "flora", "frank", "franklin", "fritz", "gaby", "gale", "garland", "garnet",
+    "garth", "gem", "gemma", "gena", "gene", "georgette", "germaine", "gilbert", "ginger", "glen",
+    "gloria", "grace", "graham", "grant", "gregory", "gunter", "gus", "guy", "hank", "harmony",
+    "harry", "hazel", "heath", "heather", "hector", "henry", "herb", "holly", "homer", "honey",
+    "hope", "hunter", "hyacinth", "iris", "isabel", "isabella", "ivy", "jack", "jacky", "jade",
+    "jake", "james", "jane", "jasmin", "jasmine", "jasper", "jay", "jeanette", "jeff", "jerry",
+    "jess", "jesse", "jessie", "jewel", "jill", "jimmie", "jimmy", "jo", "joe", "joey", "johannes",
+    "john", "johnnie", "johnny", "joseph", "josh", "joy", "judy", "julienne", "kali", "kamala",
+    "kamila", "kara", "kat", "kati", "kay", "keir", "kelly", "ken", "kerry", "kiley", "kip", "kit",
+    "kris", "lacy", "lambert", "lana", "lance", "lars", "laura", "laurel", "lea", "lee", "les",
+    "lex", "liana", "lily", "lindy", "lionel", "logan", "lotte", "louie", "louis", "luke", "lulu",
+    "luna", "luz", "mack", "madeleine", "madge", "madonna", "mae", "magdalene", "maire", "malik",
+    "mara", "marc", "marcel", "marcella", "margarita", "marge", "marguerite", "maria", "marina",
+    "mark", "marlin", "marquis", "marshal", "marshall", "martin", "maryjane", "mason", "matilda",
+    "matt", "maud", "mavis", "max", "maxwell", "may", "meg", "mel", "melody", "mercy", "merle",
+    "mick", "mickey", "micky", "mike", "miles", "milo", "milos", "mina", "minnie", "misty",
+    "mitch", "mo", "moe", "moira", "molly", "mona", "monte", "morgan", "moses", "mya", "myrtle",
+    "nancy", "neal", "ned", "nelson", "nick", "nils", "noel", "norm", "norman", "olive", "oliver",
+    "omer", "otto", "pam", "paolo", "pascal", "pat", "patience", "patrick", "pattie", "patty",
+    "paul", "pearl", "pedro", "peg", "peggy", "penny", "peter", "petro", "phil", "phoebe", "pia",
+    "pierce", "pip", "polly", "poppy", "precious", "prem", "prudence", "queenie", "ralph",
+    "ramona", "ray", "reed", "reg", "regina", "rhea", "ria", "rich", "rick", "rickey", "river",
+    "roan", "rob", "robbin", "robin", "rocky", "rod", "roger", "rolf", "roman", "romeo", "rory",
+    "roscoe", "rose", "rosella", "roselle", "rosemary", "rowan", "ruby", "russel", "rusty", "ruth",
+    "sabine", "sade", "sage", "sal", "sally", "sam", "sandy", "saul", "savanna", "savannah",
+    "scot", "scottie", "scotty", "serena", "serge", "shawn", "shay", "shea", "sheila", "shelly",
+    "sherry", "sierra", "silas", "sky", "sophia", "spencer", "star", "stela", "stella", "stephane",
+    "steven", "storm", "sue", "summer", "sunny", "sybil", "syed", "sylvia", "tamara", "tammie",
+    "tammy", "tanner", "tara", "ted", "teddy", "terry", "tiara", "tiffany", "timothy", "toby",
+    "tod", "tom", "tony", "tora", "tori", "travis", "trey", "troy", "val", "valentine", "vanessa",
+    "vera", "veronica", "vi", "victor", "violet", "wade", "wally", "will", "willie", "willow",
+    "willy", "zack", NULL};
+
+/* Token i's normalised form is in the sorted list l of n words. */
+static bool in_sorted(const names_ctx *c, size_t i, const char *const *l, size_t n)
+{
+    const tact__token *t = nm_tok(c, i);
+    const char *w = c->sc->norm.p + t->norm_off;
+    size_t lo = 0, hi = n, wl = t->norm_len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *s = l[mid];
+        size_t k = 0;
+        while (k < wl && s[k] && s[k] == w[k])
+            k++;
+        int d = k < wl ? (s[k] ? (unsigned char)s[k] - (unsigned char)w[k] : -1)
+                       : (s[k] ? 1 : 0);
+        if (d == 0)
+            return true;
+        if (d < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+/* Lexicon bits of a word that other rules read at the start of a
+ * sentence: a function, kin, role or title word, a month or weekday, a
+ * place, a brand, a street word, a public name. */
+#define OPENER_NOT                                                                                \
+    (TACT__LX_STOP | TACT__LX_PLACE | TACT__LX_BIGPLACE | TACT__LX_KIN | TACT__LX_ROLE | \
+     TACT__LX_TITLE | TACT__LX_MONTH | TACT__LX_WEEKDAY | TACT__LX_BRAND | TACT__LX_PUBLIC |       \
+     TACT__LX_STREET)
+
+/*
+ * An ordinary word that opens a sentence with a capital only because it
+ * opens it: "Early help is everything", "Home visits in rural Norfolk",
+ * "School run was chaos", "Small world". The tagger takes some of them
+ * for a person or a place from the capital and the position alone. Such a
+ * word (in the word list, with a capital that says nothing,
+ * tact__nm_cap_free) before an ordinary word in lower case is marked,
+ * unless it is a given name that is also a word (word_names), a nickname
+ * adjective ("Little", "Our"), a compass, saint or discourse word, or in
+ * another list a later rule reads. A name that is no ordinary word
+ * ("Kaleb finally did the jump") is left alone.
+ */
+static void mark_opener(names_ctx *c, size_t i)
+{
+    const tact__token *t = nm_tok(c, i);
+    if (t->kind != TACT__TOK_WORD || !(t->lex & TACT__LX_DICT) || (t->lex & OPENER_NOT) ||
+        (t->shape & (TACT__SH_ONELETTER | TACT__SH_ALLCAP | TACT__SH_HYPHEN)) ||
+        !(t->shape & TACT__SH_INITCAP))
+        return;
+    /* (an ordinary word in lower case after it, not a function word: the
+     * first word qualifies the second, "Early help", "Home visits"; but
+     * "Gloria, DOB ...", "Rose's mum", "Big Mick", "Texas is ..." are left
+     * alone) */
+    if (i + 1 >= c->n || !nm_word(c, i + 1) || !(nm_tok(c, i + 1)->shape & TACT__SH_LOWER) ||
+        nm_glued(c, i + 1) || (nm_lex(c, i + 1) & TACT__LX_STOP) ||
+        !(nm_lex(c, i + 1) & TACT__LX_DICT))
+        return;
+    /* "Texas is ...": a proper noun of the word list that is no name is a
+     * place or a thing with a name of its own */
+    if ((t->lex & TACT__LX_PROPER) && !(t->lex & TACT__LX_NAME))
+        return;
+    if (nm_has(c, i, NL_NICK | NL_COMPASS | NL_SAINT | NL_DISC) || !tact__nm_cap_free(c, i))
+        return;
+    /* "Dr. Cox still ...": the full stop of a title, not of a sentence */
+    if (i >= 2 && nm_punct(c, i - 1, '.') && (nm_lex(c, i - 2) & TACT__LX_TITLE))
+        return;
+    if (in_sorted(c, i, word_names, sizeof word_names / sizeof *word_names - 1))
+        return;
+    block(c, i, i, NM_BLOCK_BRAND);
+}
+
+/*
+ * Pubs: "the Nag's Head", "the King's Arms", "the Coach and Horses Inn",
+ * "Fisherman's Tavern": a capitalised word with a possessive (or a run of
+ * capitalised words) before Head, Arms, Inn or Tavern is a pub everyone
+ * can drink in, not a person ("Head") or where anyone lives.
+ */
+static void mark_pub(names_ctx *c, size_t i)
+{
+    bool head = nm_is(c, i, "head");
+    if (i < 2 || !(head || nm_is(c, i, "arms") || nm_is(c, i, "inn") || nm_is(c, i, "tavern")))
+        return;
+    size_t a;
+    /* (Head only after "the": "Kelly's Head of Year" is a teacher of Kelly) */
+    if (nm_tok(c, i - 1)->kind == TACT__TOK_POSS && nm_cap(c, i - 2) &&
+        (!head || (i >= 3 && nm_is(c, i - 3, "the"))))
+        a = i - 2;
+    else if (!head && nm_cap(c, i - 1) && !(nm_lex(c, i - 1) & TACT__LX_STOP) &&
+             !tact__nm_cap_free(c, i - 1))
+        a = cap_run_back(c, i - 1);
+    else
+        return;
+    block(c, a, i, NM_BLOCK_BRAND);
+}
+
+/*
+ * Peoples and attitudes: "Romany Gypsy", "Irish Traveller", "White
+ * British" (two capitalised words of NL_DEMONYM), "Anti-Gypsy", "Anti-Roma",
+ * "Pro-Palestinian", "Non-Muslim" (a hyphenated word whose first part is a
+ * prefix of attitude or whose last part is a people or faith) are
+ * adjectives of a group, not a person's name.
+ */
+static void mark_people(names_ctx *c, size_t i)
+{
+    const tact__token *t = nm_tok(c, i);
+    if (nm_has(c, i, NL_DEMONYM)) {
+        if (nm_cap(c, i + 1) && nm_has(c, i + 1, NL_DEMONYM) && !nm_glued(c, i + 1))
+            block(c, i, i + 1, NM_BLOCK_BRAND);
+        return;
+    }
+    if (!(t->shape & TACT__SH_HYPHEN) || t->lex)
+        return;
+    const char *w = c->sc->norm.p + t->norm_off;
+    size_t n = t->norm_len, h = 0;
+    while (h < n && w[h] != '-')
+        h++;
+    if (h >= n)
+        return;
+    size_t l = n;
+    while (l > 0 && w[l - 1] != '-')
+        l--;
+    if ((h == 4 && memcmp(w, "anti", 4) == 0) || (h == 3 && memcmp(w, "pro", 3) == 0) ||
+        (h == 3 && memcmp(w, "non", 3) == 0) ||
+        (tact__lex_get(&c->nr->cue, w + l, n - l) & NL_DEMONYM))
+        block(c, i, i, NM_BLOCK_BRAND);
+}
+
+/*
+ * Where the author or the author's family came from: "I came over from
+ * Bulawayo in 2019", "My own mum came over from Harare", "Moved here from
+ * Kerala last year to work in children's services". A town or a country
+ * after "came / moved / over / here ... from", in a sentence whose subject
+ * is the author ("I", "we", "myself", "my mum", "my own ...", or no
+ * subject at all: the sentence opens with the verb), identifies nobody the
+ * author works with ("my client moved here from ..." is left alone).
+ */
+static const char *const origin_verbs[] = {"came",     "come",     "moved",    "emigrated",
+                                           "migrated", "over",     "here",     "originally",
+                                           "arrived",  "relocated", "fled",    NULL};
+
+static void mark_own_origin(names_ctx *c, size_t i)
+{
+    if (i < 2 || !nm_is(c, i - 1, "from") || !nm_in(c, i - 2, origin_verbs))
+        return;
+    bool own = false;
+    size_t k = i - 2;
+    /* back to the start of the sentence, at most 12 words */
+    for (size_t n = 0; n < 12; n++) {
+        const tact__token *t = nm_tok(c, k);
+        if (nm_is(c, k, "i") || nm_is(c, k, "we") || nm_is(c, k, "myself") ||
+            (nm_is(c, k, "my") && (nm_in(c, k + 1, own_kin) || nm_is(c, k + 1, "own") ||
+                                   nm_is(c, k + 1, "family") || nm_is(c, k + 1, "parents"))))
+            own = true;
+        if ((t->shape & (TACT__SH_SENT_START | TACT__SH_LINE_START)) || k == 0) {
+            /* "Moved here from ...": the verb opens the sentence */
+            if (nm_in(c, k, origin_verbs))
+                own = true;
+            break;
+        }
+        k--;
+    }
+    if (!own)
+        return;
+    size_t e = cap_run_fwd(c, i);
+    if (e > i + 1)
+        e = i + 1;
+    block(c, i, e, NM_BLOCK_PUBLIC);
+}
+
+/* "Brilliant talk from Rachel Carter", "a webinar by Siobhan Maclean": the
+ * speaker of a talk is a public figure (see intro_words; "talk to Kelly" is
+ * not). */
+static const char *const talk_words[] = {"talk",     "talks",     "keynote", "lecture",
+                                         "speech",   "webinar",   "seminar", "masterclass",
+                                         "presentation", "podcast", NULL};
+
+static void mark_speaker(names_ctx *c, size_t i)
+{
+    if (i < 2 || !(nm_is(c, i - 1, "from") || nm_is(c, i - 1, "by")) ||
+        !nm_in(c, i - 2, talk_words) || (nm_lex(c, i) & (TACT__LX_PLACE | TACT__LX_BIGPLACE)))
+        return;
+    size_t e = author_list(c, i);
+    if (e >= i)
+        block(c, i, e, NM_BLOCK_PUBLIC);
+}
+
+/* "Station Road, Barry", "Mill Lane, Kerry": a capitalised word after a
+ * street and a comma is the town of the address (a Welsh town that is also
+ * a given name), not a person; a listed place (or the head of one,
+ * "Barry Island") is left to the place rules. */
+static void mark_street_town(names_ctx *c, size_t i)
+{
+    if (i < 3 || !nm_punct(c, i - 1, ',') || !(nm_lex(c, i - 2) & TACT__LX_STREET) ||
+        !nm_cap(c, i - 2) || !nm_cap(c, i - 3) ||
+        (nm_lex(c, i) & (TACT__LX_PLACE | TACT__LX_BIGPLACE | TACT__LX_STOP)) ||
+        ((nm_lex(c, i) & TACT__LX_HEAD) && nm_cap(c, i + 1)))
+        return;
+    block(c, i, i, NM_BLOCK_BRAND);
+}
+
 void tact__names_public_mark(names_ctx *c)
 {
     /* Speed: each pass needs something of the post (c->lxany, c->nlstl,
@@ -684,6 +944,35 @@ void tact__names_public_mark(names_ctx *c)
     mark_conditions(c);
     if (c->nlstl)
         mark_lists(c); /* a listed word or entry head, or a possessive ("Arthur's Seat") */
+    /* sentence openers, pubs, the town of an address, peoples, origins,
+     * speakers: tests of a capitalised token (c->capl). Speed: each is
+     * called only when its first test on the token (or the one before)
+     * passes: an ordinary word for mark_opener, a word of 3, 4 or 6
+     * letters for mark_pub, punctuation before for mark_street_town, a
+     * demonym or a hyphen for mark_people, "from" or "by" before for
+     * mark_own_origin and mark_speaker (by hash, then by spelling). */
+    const uint64_t h_from = tact__hash_inl("from", 4), h_by = tact__hash_inl("by", 2);
+    for (size_t h = 0; h < c->ncapl; h++) {
+        size_t k = c->capl[h];
+        if (!nm_cap(c, k))
+            continue;
+        const tact__token *t = nm_tok(c, k);
+        if ((t->lex & TACT__LX_DICT) && !(t->lex & OPENER_NOT))
+            mark_opener(c, k);
+        if (t->norm_len == 3 || t->norm_len == 4 || t->norm_len == 6)
+            mark_pub(c, k);
+        if ((t->shape & TACT__SH_HYPHEN) || nm_has(c, k, NL_DEMONYM))
+            mark_people(c, k);
+        if (k == 0)
+            continue;
+        const tact__token *p = t - 1;
+        if (p->kind == TACT__TOK_PUNCT)
+            mark_street_town(c, k);
+        if (p->hash == h_from || p->hash == h_by) {
+            mark_own_origin(c, k);
+            mark_speaker(c, k);
+        }
+    }
     mark_holiday(c);
     /* events: an event word, or "10k" (not a word, starts with a digit) */
     if ((c->any & (NL_EVENT | NL_EVENTW)) || c->numtok)
@@ -709,7 +998,8 @@ void tact__names_public_mark(names_ctx *c)
             continue;
         if (nm_cap(c, i) && nm_has(c, i, NL_COMPASS) &&
             (i == 0 || !nm_cap(c, i - 1) || nm_is(c, i - 1, "the") || nm_has(c, i - 1, NL_NICK) ||
-             tact__nm_cap_free(c, i))) {
+             tact__nm_cap_free(c, i) || (nm_lex(c, i - 1) & TACT__LX_STOP))) {
+            /* (a function word before: "In Northern Ireland the ...") */
             size_t e = region_at(c, i);
             if (e + 1 > i) {
                 block(c, i, e, NM_BLOCK_PUBLIC);
