@@ -14,6 +14,7 @@
 #include "conduct_match.h"
 #include "conduct_model.h"
 #include "lexicon.h"
+#include "tinfo.h"
 
 enum {
     G_CASE, G_CONTEXT, G_DEROG, G_DISCRIM, G_COLLEAGUE, G_VENT, G_BOUNDARY, G_ABUSE, G_COOC,
@@ -292,6 +293,18 @@ const tact__pm *tact__conduct_pm(const tact_ruleset *rs)
 {
     const cd_rules *r = rs->conduct;
     return r ? r->pm : NULL;
+}
+
+const tact__lex *tact__conduct_words(const tact_ruleset *rs)
+{
+    const cd_rules *r = rs->conduct;
+    return r ? &r->words : NULL;
+}
+
+const tact__cm *tact__conduct_cm(const tact_ruleset *rs)
+{
+    const cd_rules *r = rs->conduct;
+    return r ? r->cm : NULL;
 }
 
 void tact__conduct_free(tact_ruleset *rs)

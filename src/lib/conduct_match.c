@@ -28,6 +28,7 @@
  * most of them before the node is read.
  */
 #include "conduct_match.h"
+#include "tinfo.h"
 
 static uint32_t slot_of(uint32_t node, uint64_t key, uint32_t mask)
 {
@@ -1270,7 +1271,40 @@ typedef struct mctx {
     const pm_nbloom *nbl;   /* pm->nbl, or NULL when not up to date */
     const uint64_t *tm;     /* per token (and one past the last): the two
                              * masks its keys must meet in a node's pm_nbloom */
+    const uint64_t *tiv;    /* sc->tinfo when made from pm (tinfo.h), or NULL */
 } mctx;
+
+size_t tact__pm_tinfo_keys(const tact__pm *pm, uint64_t *out, size_t cap)
+{
+    if (!out)
+        return (size_t)pm->ncslots + pm->nrslots; /* (at most that many) */
+    size_t n = 0;
+    for (uint32_t s = 0; s < pm->ncslots && n < cap; s++)
+        if (pm->cslots[s].head)
+            out[n++] = pm->cslots[s].word;
+    for (uint32_t s = 0; s < pm->nrslots && n < cap; s++)
+        if (pm->redges[s].child)
+            out[n++] = pm->redges[s].key;
+    return n;
+}
+
+uint64_t tact__pm_tinfo_bits(const tact__pm *pm, uint64_t h, bool *ok)
+{
+    uint64_t v = 0;
+    /* (cfilter answers for most hashes that are no class word) */
+    const pm_cslot *c =
+        pm->ncslots && (!pm->cx_ok || filter_has(pm->cfilter, h)) ? cslot_find(pm, h) : NULL;
+    if (c && c->head && c->word == h) {
+        uint64_t slot1 = (uint64_t)(c - pm->cslots) + 1;
+        if (slot1 > TI_PM_MASK || !pm->cx_ok)
+            *ok = false;
+        else
+            v |= slot1 << TI_PM_SHIFT | (pm->cx[slot1 - 1].nrch ? TI_PM_RCH : 0);
+    }
+    if (pm->nrslots && (!pm->cx_ok || filter_has(pm->rfilter, h)) && root_get(pm, h))
+        v |= TI_PM_ROOT;
+    return v;
+}
 
 /* Whether class key `key` is one of the first nonroot class keys of a
  * token (called only when the token's bloom bit says it may be). */
@@ -1293,6 +1327,11 @@ static bool tok_has_class(const tact__pm *pm, const pm_cx *x, uint64_t key)
             return true;
     return false;
 }
+
+/* A kind that may be a number or an emoji token (NUMBER, ALNUM, EMOJI). */
+#define TOK_KIND_RARE(k)                                                                          \
+    ((k) < 32u && (((1u << TACT__TOK_NUMBER | 1u << TACT__TOK_ALNUM | 1u << TACT__TOK_EMOJI) >>    \
+                    (k)) & 1u))
 
 static inline bool is_num_tok(const tact_scanner *sc, size_t i)
 {
@@ -1554,8 +1593,10 @@ static void step_root(mctx *m, size_t p)
     unsigned spec = nd->spec;
     uint32_t c;
     if (spec & SPEC_WORD) {
+        /* (tiv: whether the root has an edge keyed by the word, exactly) */
         uint64_t h = sc->toks[p].hash;
-        if (filter_has(pm->rfilter, h) && (c = root_get(pm, h)))
+        if ((m->tiv ? (m->tiv[p] & TI_PM_ROOT) != 0 : filter_has(pm->rfilter, h)) &&
+            (c = root_get(pm, h)))
             step(m, c, p + 1);
     }
     if (spec & SPEC_CLASS) {
@@ -1721,6 +1762,11 @@ int tact__pm_scan(const tact__pm *pm, const tact_scanner *sc, const tact__alloc 
     /* fast: the tokens step_root can do something at (nact of them, in
      * order); the others it would leave at once */
     size_t nact = 0;
+    /* the bits of each token's hash worked out at tokenize (tinfo.h) */
+    const uint64_t *tiv =
+        sc->tinfo && sc->rs->tinfo && sc->rs->tinfo->pm == pm && sc->rs->tinfo->pm_ok
+            ? sc->tinfo
+            : NULL;
     if (pm->cx_ok) {
         /* most tokens are no class's word: the filter answers in cache;
          * the masks of each token (below) in the same pass */
@@ -1741,43 +1787,84 @@ int tact__pm_scan(const tact__pm *pm, const tact_scanner *sc, const tact__alloc 
         const unsigned kmask =
             (rnum ? 1u << TACT__TOK_NUMBER | 1u << TACT__TOK_ALNUM : 0u) |
             (remoji ? 1u << TACT__TOK_EMOJI : 0u);
-        for (size_t i = 0; i < ntoks; i++) {
-            const uint64_t h = toks[i].hash;
-            const uint32_t fb = (uint32_t)(h >> 48);
-            /* bit 0: cfilter's, bit 1: rfilter's */
-            const unsigned f = (unsigned)(crfilter[fb >> 5] >> ((fb & 31) * 2)) & 3u;
-            uint64_t ma = (uint64_t)1 << (h & 63), mb = (uint64_t)1 << ((h >> 6) & 63);
-            bool on = all;
-            const pm_cx *x = &no_cx;
-            if (f & 1) {
-                /* cslot_find inline, by slot number (pm->cx is by slot) */
-                for (uint32_t j = (uint32_t)(h ^ (h >> 31)) & cmask, k = 0; k < ncs;
-                     j = (j + 1) & cmask, k++) {
-                    const pm_cslot *c = &cslots[j];
-                    if (!c->head)
-                        break;
-                    if (c->word == h) {
-                        x = &pm->cx[j];
-                        ma |= x->bloom;
-                        mb |= x->bloom2;
-                        on |= rclass && x->nrch;
-                        break;
+        /* with tiv: each token's class slot, whether the root has an edge
+         * keyed by it and whether its class slot has root children, as
+         * the filters and the probe below would answer */
+        if (tiv) {
+            const pm_cx *cx = pm->cx;
+            /* what makes step_root try a token, as bits of its tinfo: a
+             * word edge of the root, root children along its classes */
+            const uint64_t onmask = (rword ? TI_PM_ROOT : 0) | (rclass ? TI_PM_RCH : 0);
+            for (size_t i = 0; i < ntoks; i++) {
+                const uint64_t h = toks[i].hash, v = tiv[i];
+                uint64_t ma = (uint64_t)1 << (h & 63), mb = (uint64_t)1 << ((h >> 6) & 63);
+                const uint32_t slot1 = (uint32_t)(v >> TI_PM_SHIFT) & TI_PM_MASK;
+                /* (no_cx: no classes, its blooms 0) */
+                const pm_cx *x = slot1 ? &cx[slot1 - 1] : &no_cx;
+                ma |= x->bloom;
+                mb |= x->bloom2;
+                bool on = (v & onmask) != 0;
+                const unsigned kind = toks[i].kind;
+                if (TOK_KIND_RARE(kind)) {
+                    const bool num = is_num_tok(sc, i);
+                    if (num) {
+                        ma |= PM_NUM_BIT;
+                        mb |= PM_NUM_BIT;
+                    }
+                    on |= ((kmask >> kind) & 1) && (kind != TACT__TOK_ALNUM || num);
+                }
+                tc[i] = x;
+                tm[2 * i] = ma;
+                tm[2 * i + 1] = mb;
+                if (on)
+                    act[nact++] = (uint32_t)i;
+            }
+            if (all) {
+                /* a root <any> edge: every token steps */
+                for (size_t i = 0; i < ntoks; i++)
+                    act[i] = (uint32_t)i;
+                nact = ntoks;
+            }
+        } else {
+            for (size_t i = 0; i < ntoks; i++) {
+                const uint64_t h = toks[i].hash;
+                const uint32_t fb = (uint32_t)(h >> 48);
+                /* bit 0: cfilter's, bit 1: rfilter's */
+                const unsigned f = (unsigned)(crfilter[fb >> 5] >> ((fb & 31) * 2)) & 3u;
+                uint64_t ma = (uint64_t)1 << (h & 63), mb = (uint64_t)1 << ((h >> 6) & 63);
+                bool on = all;
+                const pm_cx *x = &no_cx;
+                if (f & 1) {
+                    /* cslot_find inline, by slot number (pm->cx is by slot) */
+                    for (uint32_t j = (uint32_t)(h ^ (h >> 31)) & cmask, k = 0; k < ncs;
+                         j = (j + 1) & cmask, k++) {
+                        const pm_cslot *c = &cslots[j];
+                        if (!c->head)
+                            break;
+                        if (c->word == h) {
+                            x = &pm->cx[j];
+                            ma |= x->bloom;
+                            mb |= x->bloom2;
+                            on |= rclass && x->nrch;
+                            break;
+                        }
                     }
                 }
+                const unsigned kind = toks[i].kind;
+                if ((kind == TACT__TOK_NUMBER || kind == TACT__TOK_ALNUM) && is_num_tok(sc, i)) {
+                    ma |= PM_NUM_BIT;
+                    mb |= PM_NUM_BIT;
+                }
+                tc[i] = x;
+                tm[2 * i] = ma;
+                tm[2 * i + 1] = mb;
+                /* what step_root tries, in short: its word edge (through
+                 * rfilter), its class children, its number and emoji edges */
+                if (on || (rword && (f & 2)) ||
+                    (kind < 16 && ((kmask >> kind) & 1) &&
+                     (kind != TACT__TOK_ALNUM || is_num_tok(sc, i))))
+                    act[nact++] = (uint32_t)i;
             }
-            const unsigned kind = toks[i].kind;
-            if ((kind == TACT__TOK_NUMBER || kind == TACT__TOK_ALNUM) && is_num_tok(sc, i)) {
-                ma |= PM_NUM_BIT;
-                mb |= PM_NUM_BIT;
-            }
-            tc[i] = x;
-            tm[2 * i] = ma;
-            tm[2 * i + 1] = mb;
-            /* what step_root tries, in short: its word edge (through
-             * rfilter), its class children, its number and emoji edges */
-            if (on || (rword && (f & 2)) ||
-                (kind < 16 && ((kmask >> kind) & 1) && (kind != TACT__TOK_ALNUM || is_num_tok(sc, i))))
-                act[nact++] = (uint32_t)i;
         }
         tm_done = true;
     } else if (!(slow = tact__malloc(a, (sc->ntoks ? sc->ntoks : 1) * sizeof *slow)) ||
@@ -1799,7 +1886,7 @@ int tact__pm_scan(const tact__pm *pm, const tact_scanner *sc, const tact__alloc 
         }
         tm[2 * sc->ntoks] = tm[2 * sc->ntoks + 1] = ~(uint64_t)0; /* past the end: accepts */
     }
-    mctx m = {pm, sc, a, out, n, cap, 0, rc, tc, nbl, tm};
+    mctx m = {pm, sc, a, out, n, cap, 0, rc, tc, nbl, tm, tiv};
     if (fast) {
         for (size_t k = 0; k < nact && m.rc == TACT_OK; k++) {
             m.start = act[k];

@@ -248,4 +248,11 @@ int tact__pm_edge_child(const tact__alloc *a, tact__pm *pm, uint32_t node, uint6
 /* Record that the word with hash `word` belongs to the class keyed `key`. */
 int tact__pm_class_add(const tact__alloc *a, tact__pm *pm, uint64_t word, uint64_t key);
 
+/* tinfo.c: the hashes the scan's set-up asks the matcher about (its class
+ * words and the keys of the root's edges; at most cap into out, or, out
+ * NULL, an upper bound of how many), and the TI_PM_* bits of one (*ok
+ * cleared when its class slot does not fit them). */
+size_t tact__pm_tinfo_keys(const tact__pm *pm, uint64_t *out, size_t cap);
+uint64_t tact__pm_tinfo_bits(const tact__pm *pm, uint64_t h, bool *ok);
+
 #endif

@@ -40,6 +40,7 @@
  */
 #include "conduct_model.h"
 #include "lexicon.h"
+#include "tinfo.h"
 
 #include <math.h>
 #include <stdatomic.h>
@@ -229,6 +230,23 @@ static inline unsigned word_bits(const tact__cm *m, uint64_t h)
     }
 }
 
+unsigned tact__cm_word_bits(const tact__cm *m, uint64_t h)
+{
+    return word_bits(m, h);
+}
+
+size_t tact__cm_word_keys(const tact__cm *m, uint64_t *out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof m->wkey / sizeof m->wkey[0]; i++)
+        if (m->wkey[i]) {
+            if (out && n < cap)
+                out[n] = m->wkey[i];
+            n++;
+        }
+    return out && n > cap ? cap : n;
+}
+
 #if defined(__GNUC__)
 #define CM_INLINE inline __attribute__((always_inline))
 #else
@@ -238,15 +256,28 @@ static inline unsigned word_bits(const tact__cm *m, uint64_t h)
 /* The hash a token contributes, or 0 when it breaks the chain (inlined
  * into the walk: it runs for every token). */
 static CM_INLINE uint64_t tok_feature(const tact_scanner *sc, size_t i, unsigned *cues,
-                                      const tact__cm *m, unsigned *owner)
+                                      const tact__cm *m, const uint64_t *tiv, unsigned *owner)
 {
     const tact__token *t = &sc->toks[i];
     size_t n;
     const char *s;
+    /* (a word, the most common, before the switch) */
+    if (t->kind == TACT__TOK_WORD && m) {
+        unsigned wb = tiv ? (unsigned)(tiv[i] >> TI_CM_SHIFT) : word_bits(m, t->hash);
+        *owner = wb >> WB_OWN_SHIFT;
+        if (wb & WB_FP)
+            *cues |= CUE_FP;
+        if (t->lex & (TACT__LX_KIN | TACT__LX_ROLE))
+            *cues |= CUE_REL;
+        else if ((t->lex & TACT__LX_WEEKDAY) || (wb & WB_TIME))
+            *cues |= CUE_TIME;
+        return t->hash;
+    }
     switch (t->kind) {
     case TACT__TOK_WORD:
         if (m) {
-            unsigned wb = word_bits(m, t->hash);
+            /* (tiv: word_bits of every token, worked out at tokenize) */
+            unsigned wb = tiv ? (unsigned)(tiv[i] >> TI_CM_SHIFT) : word_bits(m, t->hash);
             *owner = wb >> WB_OWN_SHIFT;
             if (wb & WB_FP)
                 *cues |= CUE_FP;
@@ -380,6 +411,9 @@ static unsigned id_class(const tact_finding *f)
 static CM_INLINE void walk(const tact_scanner *sc, const tact__cm *m, tact__cm_feat_fn fn,
                            void *ctx)
 {
+    /* the model's word bits of each token (tinfo.h), when made from m */
+    const uint64_t *tiv =
+        m && sc->tinfo && sc->rs->tinfo && sc->rs->tinfo->cm == m ? sc->tinfo : NULL;
     unsigned cues = 0;
     uint64_t prev = H_BOS; /* the unigram feature before, or the marker */
     size_t first_fp = SIZE_MAX, first_num = SIZE_MAX, first_rel = SIZE_MAX;
@@ -391,8 +425,11 @@ static CM_INLINE void walk(const tact_scanner *sc, const tact__cm *m, tact__cm_f
     size_t pair_tok[SP_N];
     scue[0] = 0;
     sfirst[0] = 0;
-    for (size_t i = 0; i < sc->ntoks; i++) {
-        if (i && (sc->toks[i].shape & TACT__SH_SENT_START)) {
+    /* (in locals: fn's stores may alias the scanner) */
+    const size_t ntoks = sc->ntoks;
+    const tact__token *const toks = sc->toks;
+    for (size_t i = 0; i < ntoks; i++) {
+        if (i && (toks[i].shape & TACT__SH_SENT_START)) {
             prev = H_BOS;
             unsigned np = SENT_PAIRS(m, scue[ns], nrel_sent) & ~pairs;
             for (unsigned b = 0; np >> b; b++)
@@ -407,7 +444,7 @@ static CM_INLINE void walk(const tact_scanner *sc, const tact__cm *m, tact__cm_f
             }
         }
         unsigned c = 0, own = 0;
-        uint64_t h = tok_feature(sc, i, &c, m, &own);
+        uint64_t h = tok_feature(sc, i, &c, m, tiv, &own);
         /* (speed: most tokens are no cue, c == 0: the cue bookkeeping is
          * skipped, it would change nothing) */
         if (c) {
@@ -421,7 +458,7 @@ static CM_INLINE void walk(const tact_scanner *sc, const tact__cm *m, tact__cm_f
         owner = own; /* 0 unless a word */
         /* "!!!!!!" counts as one "!": a run of marks is emphasis, not more
          * evidence (and it filled the out-of-domain gate with known features) */
-        if (h == last && h && sc->toks[i].kind == TACT__TOK_PUNCT)
+        if (toks[i].kind == TACT__TOK_PUNCT && h == last && h)
             continue;
         last = h;
         if (c) {

@@ -5,6 +5,7 @@
  * driver looks each decoded form up in its word lists.
  */
 #include "conduct.h"
+#include "tinfo.h"
 
 #define UNIT_MAX 40
 
@@ -144,16 +145,31 @@ static CN_INLINE bool lex_has(const tact__lex *lx, uint64_t h)
     return tact__lex_probe(lx, h) != 0;
 }
 
+/* Whether words holds token i: its TI_CN bit when tiv (sc->tinfo made
+ * from words: tinfo_of) is given, else the probe. */
+static CN_INLINE bool word_has(const tact__lex *words, const uint64_t *tiv, const tact_scanner *sc,
+                               size_t i)
+{
+    return tiv ? (tiv[i] & TI_CN) != 0 : lex_has(words, sc->toks[i].hash);
+}
+
+/* sc->tinfo when it was made from words (tinfo.h), else NULL. */
+static const uint64_t *tinfo_of(const tact_scanner *sc, const tact__lex *words)
+{
+    return words && sc->tinfo && sc->rs->tinfo && sc->rs->tinfo->words == words ? sc->tinfo
+                                                                                 : NULL;
+}
+
 /* Token i's own normal form to fn, as give would with may_mask false
  * (a word token's own form has no '*'), but only when words (if any)
  * holds it. */
 static CN_INLINE int give_own(tact__cn_fn fn, void *ctx, const tact_scanner *sc,
-                              const tact__lex *words, size_t i)
+                              const tact__lex *words, const uint64_t *tiv, size_t i)
 {
     int rc;
     size_t n = sc->toks[i].norm_len;
     const char *s = sc->norm.p + sc->toks[i].norm_off;
-    if ((!words || lex_has(words, sc->toks[i].hash)) &&
+    if ((!words || word_has(words, tiv, sc, i)) &&
         (rc = fn(ctx, i, i, s, n, TACT__CN_PLAIN | TACT__CN_OWN)))
         return rc;
     if (n >= UNIT_MAX || !has_run3(s, n))
@@ -214,20 +230,24 @@ static inline bool glue_tok(const tact_scanner *sc, size_t i)
            (t->kind == TACT__TOK_PUNCT && glue_punct((unsigned char)sc->text[t->start]));
 }
 
-int tact__cn_units(const tact_scanner *sc, const tact__lex *words, tact__cn_fn fn, void *ctx)
+/* tact__cn_units' walk; tiv: tinfo_of(sc, words), inlined twice (with and
+ * without it) so that neither copy tests it per token. */
+static CN_INLINE int units(const tact_scanner *sc, const tact__lex *words, const uint64_t *tiv,
+                           tact__cn_fn fn, void *ctx)
 {
     const tact__token *tk = sc->toks;
+    const size_t nt = sc->ntoks; /* (in a local: fn is called in the loop) */
     char buf[UNIT_MAX];
     int rc;
     size_t i = 0;
-    while (i < sc->ntoks) {
+    while (i < nt) {
         /* the usual token: a plain word of two or more ASCII letters that
          * nothing glues to the next token (what the general path below
          * does with it, in short) */
         if (tk[i].kind == TACT__TOK_WORD &&
             !(tk[i].shape & (TACT__SH_ONELETTER | TACT__SH_NONASCII | TACT__SH_HYPHEN)) &&
-            (i + 1 >= sc->ntoks || tk[i + 1].start != tk[i].end || !glue_tok(sc, i + 1))) {
-            if ((rc = give_own(fn, ctx, sc, words, i)))
+            (i + 1 >= nt || tk[i + 1].start != tk[i].end || !glue_tok(sc, i + 1))) {
+            if ((rc = give_own(fn, ctx, sc, words, tiv, i)))
                 return rc;
             i++;
             continue;
@@ -236,7 +256,7 @@ int tact__cn_units(const tact_scanner *sc, const tact__lex *words, tact__cn_fn f
         if ((tk[i].shape & TACT__SH_ONELETTER) && tk[i].kind == TACT__TOK_WORD) {
             size_t j = i;
             size_t o = 0;
-            while (j < sc->ntoks && tk[j].kind == TACT__TOK_WORD && (tk[j].shape & TACT__SH_ONELETTER) &&
+            while (j < nt && tk[j].kind == TACT__TOK_WORD && (tk[j].shape & TACT__SH_ONELETTER) &&
                    tk[j].norm_len == 1 && o < UNIT_MAX - 1 &&
                    (j == i || (tk[j].shape & TACT__SH_SPACE_BEFORE))) {
                 buf[o++] = sc->norm.p[tk[j].norm_off];
@@ -255,7 +275,7 @@ int tact__cn_units(const tact_scanner *sc, const tact__lex *words, tact__cn_fn f
         bool ok = tk[i].kind == TACT__TOK_WORD || tk[i].kind == TACT__TOK_ALNUM ||
                   tk[i].kind == TACT__TOK_NUMBER ||
                   (tk[i].kind == TACT__TOK_PUNCT && glue_punct((unsigned char)sc->text[tk[i].start]));
-        while (ok && j < sc->ntoks && tk[j].start == tk[j - 1].end &&
+        while (ok && j < nt && tk[j].start == tk[j - 1].end &&
                (tk[j].kind == TACT__TOK_WORD || tk[j].kind == TACT__TOK_ALNUM ||
                 tk[j].kind == TACT__TOK_NUMBER ||
                 (tk[j].kind == TACT__TOK_PUNCT && glue_punct((unsigned char)sc->text[tk[j].start])))) {
@@ -271,13 +291,13 @@ int tact__cn_units(const tact_scanner *sc, const tact__lex *words, tact__cn_fn f
             const char *s = tact__tok_norm(sc, i, &n);
             bool hyph = (tk[i].shape & TACT__SH_HYPHEN) != 0;
             if (!hyph) {
-                if ((rc = give_own(fn, ctx, sc, words, i)))
+                if ((rc = give_own(fn, ctx, sc, words, tiv, i)))
                     return rc;
             } else {
                 size_t m = decode(sc->text, tk[i].start, tk[i].end, buf);
                 if (m && (rc = give(fn, ctx, i, i, buf, m, true)))
                     return rc;
-                if ((!words || lex_has(words, tk[i].hash)) &&
+                if ((!words || word_has(words, tiv, sc, i)) &&
                     (rc = fn(ctx, i, i, s, n, TACT__CN_PLAIN | TACT__CN_OWN)))
                     return rc;
             }
@@ -290,7 +310,7 @@ int tact__cn_units(const tact_scanner *sc, const tact__lex *words, tact__cn_fn f
                 if (tk[k].kind == TACT__TOK_WORD) {
                     size_t n;
                     const char *s = tact__tok_norm(sc, k, &n);
-                    if ((!words || lex_has(words, tk[k].hash)) &&
+                    if ((!words || word_has(words, tiv, sc, k)) &&
                         (rc = fn(ctx, k, k, s, n, TACT__CN_PLAIN | TACT__CN_OWN)))
                         return rc;
                 }
@@ -298,4 +318,10 @@ int tact__cn_units(const tact_scanner *sc, const tact__lex *words, tact__cn_fn f
         i = j;
     }
     return TACT_OK;
+}
+
+int tact__cn_units(const tact_scanner *sc, const tact__lex *words, tact__cn_fn fn, void *ctx)
+{
+    const uint64_t *tiv = tinfo_of(sc, words);
+    return tiv ? units(sc, words, tiv, fn, ctx) : units(sc, words, NULL, fn, ctx);
 }

@@ -4,6 +4,7 @@
  * that runs each detector (idents_*.c) over a post.
  */
 #include "idents.h"
+#include "tinfo.h"
 
 static const struct {
     const char *name;
@@ -71,6 +72,13 @@ static int load_words(const tact__alloc *a, tact__lex *lx, const char *d, size_t
     return TACT_OK;
 }
 
+/* the number words of idents_ages.c (numword_prefix), whole (numf) */
+static const char *const numwords[] = {
+    "one",      "two",     "three",     "four",     "five",     "six",    "seven",
+    "eight",    "nine",    "ten",       "eleven",   "twelve",   "thirteen", "fourteen",
+    "fifteen",  "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+    "forty",    "fifty",   "sixty",     "seventy",  "eighty",   "ninety", NULL};
+
 /* The gate words (idents.h, IG_*): each list is the words its detector's
  * rules compare a token with before anything else. */
 static int gate_words(const tact__alloc *a, tact__idents *ix)
@@ -106,12 +114,6 @@ static int gate_words(const tact__alloc *a, tact__idents *ix)
     if (rc)
         return rc;
     tact__hf_build(&ix->gatef, &ix->gate);
-    /* the number words of idents_ages.c (numword_prefix), whole */
-    static const char *const numwords[] = {
-        "one",      "two",     "three",     "four",     "five",     "six",    "seven",
-        "eight",    "nine",    "ten",       "eleven",   "twelve",   "thirteen", "fourteen",
-        "fifteen",  "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
-        "forty",    "fifty",   "sixty",     "seventy",  "eighty",   "ninety", NULL};
     memset(&ix->numf, 0, sizeof ix->numf);
     for (size_t i = 0; numwords[i]; i++) {
         size_t b = tact__hf_bit(tact__hash(numwords[i], strlen(numwords[i])));
@@ -120,6 +122,62 @@ static int gate_words(const tact__alloc *a, tact__idents *ix)
     for (size_t w = 0; w < TACT__HF_WORDS; w++)
         ix->anyf.w[w] = ix->gatef.w[w] | ix->lexf.w[w] | ix->numf.w[w];
     return TACT_OK;
+}
+
+/* Whether some key of lx has hash h (tact__lex_get_h finds only such a
+ * key: a token with no bit has none to find). */
+static bool has_hash(const tact__lex *lx, uint64_t h)
+{
+    uint32_t mask = lx->nslots - 1;
+    for (uint32_t i = (uint32_t)h & mask, k = 0; lx->nslots && k < lx->nslots;
+         i = (i + 1) & mask, k++) {
+        if (!lx->slots[i].e1)
+            return false;
+        if (lx->slots[i].h == h)
+            return true;
+    }
+    return false;
+}
+
+size_t tact__ix_tinfo_keys(const tact_ruleset *rs, uint64_t *out, size_t cap)
+{
+    const tact__idents *ix = rs->idents;
+    size_t n = 0;
+    if (!ix)
+        return 0;
+    const tact__lex *lists[] = {&ix->gate, &ix->lex};
+    for (size_t l = 0; l < 2; l++)
+        for (uint32_t k = 0; k < lists[l]->nslots; k++)
+            if (lists[l]->slots[k].e1) {
+                if (out && n < cap)
+                    out[n] = lists[l]->slots[k].h;
+                n++;
+            }
+    for (size_t i = 0; numwords[i]; i++) {
+        if (out && n < cap)
+            out[n] = tact__hash(numwords[i], strlen(numwords[i]));
+        n++;
+    }
+    return out && n > cap ? cap : n;
+}
+
+uint64_t tact__ix_tinfo_bits(const tact_ruleset *rs, uint64_t h)
+{
+    const tact__idents *ix = rs->idents;
+    uint64_t v = 0;
+    if (!ix)
+        return 0;
+    /* (the filters answer for most hashes: no key of either has them) */
+    if (tact__hf_maybe(&ix->gatef, h) && has_hash(&ix->gate, h))
+        v |= TI_IX_GATE;
+    if (tact__hf_maybe(&ix->lexf, h) && has_hash(&ix->lex, h))
+        v |= TI_IX_LEX;
+    /* (numf holds every number word's bit: the hashes only behind one) */
+    if (tact__hf_maybe(&ix->numf, h))
+        for (size_t i = 0; numwords[i]; i++)
+            if (tact__hash(numwords[i], strlen(numwords[i])) == h)
+                v |= TI_IX_NUM;
+    return v;
 }
 
 int tact__idents_compile(tact_ruleset *rs, tact_error *err)
@@ -305,8 +363,57 @@ int tact__idents_scan(tact_scanner *sc)
     /* the kinds of the web tokens, by bit */
     const unsigned web_kinds = 1u << TACT__TOK_URL | 1u << TACT__TOK_EMAIL |
                                1u << TACT__TOK_HANDLE | 1u << TACT__TOK_HASHTAG;
-    for (size_t k = 0; k < sc->ntoks; k++) {
-        const tact__token *t = &sc->toks[k];
+    /* the lexicon bits of every token, worked out at tokenize (tinfo.h) */
+    const uint64_t *tiv =
+        ix && sc->tinfo && sc->rs->tinfo && sc->rs->tinfo->ix == ix ? sc->tinfo : NULL;
+    /* (in locals: the calls in the loop do not change them) */
+    const tact__token *const toks = sc->toks;
+    const size_t nt = sc->ntoks;
+    /* (two copies of the loop: with the bits worked out at tokenize, the
+     * same answers as the filters and probes of the other) */
+    for (size_t k = 0; tiv && k < nt; k++) {
+        const tact__token *t = &toks[k];
+        uint16_t g = 0;
+        uint32_t b = 0;
+        const uint64_t v = tiv[k];
+        if (v & (TI_IX_GATE | TI_IX_LEX | TI_IX_NUM)) {
+            if (v & TI_IX_GATE)
+                g = (uint16_t)tact__lex_get_h(&ix->gate, sc->norm.p + t->norm_off, t->norm_len,
+                                              t->hash);
+            if (v & TI_IX_LEX)
+                b = tact__ix_bits(sc, k);
+            numword |= (v & TI_IX_NUM) != 0;
+        }
+        gate[k] = g;
+        bits[k] = b;
+        ixany |= b;
+        unsigned kbit = 1u << t->kind;
+        kinds |= kbit;
+        if (g || (t->lex & TACT__LX_STREET) || b)
+            hot[nhot++] = (uint32_t)k;
+        if ((kbit & web_kinds) || (g & IG_PLATFORM))
+            web[nweb++] = (uint32_t)k;
+        /* a digit outside the web tokens (ix_post.digit_out) */
+        unsigned shape = t->shape;
+        if (shape & (TACT__SH_HYPHEN | TACT__SH_DIGIT)) {
+            if (shape & TACT__SH_HYPHEN)
+                numword = true;
+            if (shape & TACT__SH_DIGIT) {
+                /* (an ASCII token's digit is an ASCII digit; another
+                 * token's may be some other script's: its bytes tell) */
+                if (!(shape & TACT__SH_NONASCII))
+                    p.digit = true;
+                else if (!p.digit)
+                    p.digit = ascii_digit_in(sc->text + t->start, t->end - t->start);
+                if (t->kind == TACT__TOK_EMAIL)
+                    dout |= ix_digit((unsigned char)sc->text[t->start]);
+                else if (!(kbit & web_kinds))
+                    dout = true;
+            }
+        }
+    }
+    for (size_t k = 0; !tiv && k < nt; k++) {
+        const tact__token *t = &toks[k];
         uint64_t h = t->hash;
         uint16_t g = 0;
         uint32_t b = 0;

@@ -281,6 +281,7 @@ typedef struct tact__token {
 /* ---- the ruleset and the scanner -------------------------------------- */
 
 struct tact__policy; /* policy.c */
+typedef struct tact__tinfo tact__tinfo; /* tinfo.h */
 
 struct tact_ruleset {
     tact__alloc a;
@@ -289,6 +290,7 @@ struct tact_ruleset {
     void *names;                /* names*.c, tagger*.c */
     void *conduct;              /* conduct*.c */
     struct tact__policy *policy;/* policy.c, may be NULL */
+    tact__tinfo *tinfo;         /* tinfo.c: word-list bits by token hash, may be NULL */
 };
 
 /* A finding under construction; also what subsystems append. */
@@ -352,6 +354,8 @@ struct tact_scanner {
     /* idents.c: the IX_* bits of each token while tact__idents_scan's
      * detectors run (tact__ix_bits reads them), else NULL */
     const uint32_t *ix_bits;
+    /* per token, tinfo.h's bits of its hash (filled at tokenize), or NULL */
+    const uint64_t *tinfo;
     /* scan.c: the JSON of the guidance list of the last finding written
      * (its ids, escaped, comma-separated), for its TACT_GUIDE_* bits + 1
      * (0: none); the ids depend only on the bits and the ruleset */

@@ -7,6 +7,7 @@
  * candidates; overlap resolution (findings.c) keeps the longest.
  */
 #include "names.h"
+#include "tinfo.h"
 
 int tact__names_compile(tact_ruleset *rs, tact_error *err)
 {
@@ -567,6 +568,24 @@ int tact__names_scan(tact_scanner *sc)
     const size_t n = sc->ntoks;
     const char *norm = sc->norm.p;
     const tact__hfilter *cuef = &c.nr->cuef;
+    /* the cue values of every token (the TI_CUE_MASK bits of tinfo.h),
+     * worked out at tokenize; without them, here (the filter answers "in
+     * no list" for most tokens without the probe, and never for a token
+     * that is in one: idents_filter.h) */
+    const uint64_t *tiv =
+        sc->tinfo && sc->rs->tinfo && sc->rs->tinfo->cue == &c.nr->cue ? sc->tinfo : NULL;
+    if (!tiv) {
+        uint64_t *cv = tact__scratch(sc, (n ? n : 1) * sizeof *cv);
+        if (!cv)
+            return TACT_ENOMEM;
+        for (size_t i = 0; i < n; i++) {
+            const tact__token *t = &sc->toks[i];
+            cv[i] = t->norm_len && tact__hf_maybe(cuef, t->hash)
+                        ? tact__lex_probe(&c.nr->cue, t->hash)
+                        : 0;
+        }
+        tiv = cv;
+    }
     uint32_t lxany = 0, shany = 0, any = 0;
     bool numtok = false, has_my = false;
     const uint64_t h_my = tact__hash_inl("my", 2);
@@ -574,8 +593,12 @@ int tact__names_scan(tact_scanner *sc)
      * of their bytes run only for a token with that hash) */
     const uint64_t h_paren = tact__hash_inl("(", 1), h_dr = tact__hash_inl("dr", 2);
     size_t ncapl = 0, nlstl = 0, ncuel = 0;
+    /* (in locals: sel_run's calls in the loop change none of them) */
+    const tact__token *const toks = sc->toks;
+    uint32_t *const cls = c.cls, *const capl = c.capl, *const lstl = c.lstl, *const cuel = c.cuel;
+    uint8_t *const selv = c.sel;
     for (size_t i = 0; i < n; i++) {
-        const tact__token *t = &sc->toks[i];
+        const tact__token *t = &toks[i];
         uint32_t cl = 0, lx = t->lex;
         unsigned sh = t->shape;
         size_t len = t->norm_len;
@@ -589,10 +612,9 @@ int tact__names_scan(tact_scanner *sc)
             /* (only a word's normal form is "my": mark_own_family's test,
              * a token whose hash is that of "my") */
             has_my |= t->hash == h_my;
-            /* the filter answers "in no list" for most tokens without the
-             * probe, and never for a token that is in one (idents_filter.h) */
-            if (len && tact__hf_maybe(cuef, t->hash))
-                cl = tact__lex_probe(&c.nr->cue, t->hash);
+            /* (tiv: its cue value, worked out before the loop) */
+            if (len)
+                cl = (uint32_t)(tiv[i] & TI_CUE_MASK);
             cap = (sh & TACT__SH_INITCAP) != 0;
             own = nm_cue_own(sc, t, cl);
             skip = (lx & TACT__LX_STOP) && (sh & TACT__SH_LOWER);
@@ -601,8 +623,7 @@ int tact__names_scan(tact_scanner *sc)
             break;
         case TACT__TOK_PUNCT:
             if (len) {
-                if (tact__hf_maybe(cuef, t->hash))
-                    cl = tact__lex_probe(&c.nr->cue, t->hash);
+                cl = (uint32_t)(tiv[i] & TI_CUE_MASK);
                 if ((unsigned char)(w[0] - '0') < 10u)
                     numtok = true;
             }
@@ -618,15 +639,15 @@ int tact__names_scan(tact_scanner *sc)
             skip = t->kind != TACT__TOK_ALNUM && t->kind != TACT__TOK_HASHTAG;
             break;
         }
-        c.cls[i] = cl;
+        cls[i] = cl;
         any |= cl;
         if (cap || (cl & (NL_VERSUS | NL_INTRO | NL_PTITLE | NL_WORSHIP)) ||
             (len == 2 && t->hash == h_dr && w[0] == 'd' && w[1] == 'r'))
-            c.capl[ncapl++] = (uint32_t)i;
+            capl[ncapl++] = (uint32_t)i;
         if (i > 0) {
             /* (a token before a possessive: added at the possessive) */
             if (lst_prev || poss)
-                c.lstl[nlstl++] = (uint32_t)(i - 1);
+                lstl[nlstl++] = (uint32_t)(i - 1);
             /* the token before is a cue start (nm_cue_own) also when it is
              * a word followed by a possessive or '(' with a token after
              * it, or a lower-case word followed by a family noun */
@@ -637,7 +658,7 @@ int tact__names_scan(tact_scanner *sc)
                 ((i + 1 < n && (poss || paren)) || ((p->shape & TACT__SH_LOWER) && (cl & NL_FAMILY))))
                 cue_prev = true;
             if (cue_prev)
-                c.cuel[ncuel++] = (uint32_t)(i - 1);
+                cuel[ncuel++] = (uint32_t)(i - 1);
         }
         lst_prev = (lx & (TACT__LX_PUBLIC | TACT__LX_BRAND | TACT__LX_HEAD)) != 0;
         cue_prev = own;
@@ -645,7 +666,7 @@ int tact__names_scan(tact_scanner *sc)
         if (skip) {
             if (run < i)
                 sel_run(&c, run, i, run_last);
-            c.sel[i] = 0;
+            selv[i] = 0;
             run = i + 1;
             run_last = SIZE_MAX;
         }

@@ -1,5 +1,6 @@
 /* scan.c - ruleset and scanner lifetimes, the scan pipeline, JSON results. */
 #include "internal.h"
+#include "tinfo.h"
 
 #include <stdio.h>
 
@@ -47,7 +48,8 @@ int tact_ruleset_compile(const tact_ruleset_options *opts, tact_ruleset **out, t
         (rc = tact__idents_compile(rs, err)) != TACT_OK ||
         (rc = tact__names_compile(rs, err)) != TACT_OK ||
         (rc = tact__conduct_compile(rs, err)) != TACT_OK ||
-        (rc = tact__policy_compile(rs, opts->policy, opts->policy_len, err)) != TACT_OK) {
+        (rc = tact__policy_compile(rs, opts->policy, opts->policy_len, err)) != TACT_OK ||
+        (rc = tact__tinfo_build(rs)) != TACT_OK) {
         if (rc == TACT_ENOMEM)
             tact__err(err, rc, SIZE_MAX, "out of memory");
         tact_ruleset_free(rs);
@@ -61,6 +63,7 @@ void tact_ruleset_free(tact_ruleset *rs)
 {
     if (!rs)
         return;
+    tact__tinfo_free(rs);
     tact__policy_free(rs);
     tact__conduct_free(rs);
     tact__names_free(rs);

@@ -7,6 +7,7 @@
  */
 #include "internal.h"
 #include "lexicon.h"
+#include "tinfo.h"
 
 #if defined(__GNUC__)
 #define TOK_UNLIKELY(x) __builtin_expect(!!(x), 0)
@@ -742,16 +743,30 @@ static inline uint32_t lex_get_inl(const tact__lex *lx, uint64_t h)
  * slot of each word prefetched when its token was made (TOK_PREFETCH),
  * overlaps those misses.
  */
-static void lookup_words(tact_scanner *sc)
+static int lookup_words(tact_scanner *sc)
 {
     const tact__lex *lx = &sc->rs->words;
-    if (!lx->count)
-        return;
+    /* and the bits of tinfo.h of every token, in the same pass */
+    const tact__tinfo *ti = sc->rs->tinfo;
+    uint64_t *tv = NULL;
+    if (ti) {
+        tv = tact__scratch(sc, (sc->ntoks ? sc->ntoks : 1) * sizeof *tv);
+        if (!tv)
+            return TACT_ENOMEM;
+    }
+    if (!lx->count) {
+        for (size_t i = 0, n = sc->ntoks; tv && i < n; i++)
+            tv[i] = tact__tinfo_get(ti, sc->toks[i].hash);
+        sc->tinfo = tv;
+        return TACT_OK;
+    }
 #if defined(__GNUC__)
     uint32_t mask = lx->nslots - 1;
 #endif
     tact__token *t = sc->toks;
     for (size_t i = 0, n = sc->ntoks; i < n; i++, t++) {
+        if (tv)
+            tv[i] = tact__tinfo_get(ti, t->hash);
         if (has_lex(t)) {
             t->lex = lex_get_inl(lx, t->hash);
 #if defined(__GNUC__)
@@ -765,6 +780,8 @@ static void lookup_words(tact_scanner *sc)
         }
 #endif
     }
+    sc->tinfo = tv;
+    return TACT_OK;
 }
 
 /* Fetch the general lexicon's slot of a word token with hash h ahead of
@@ -914,6 +931,7 @@ static TOK_NOINLINE size_t word_goes_on(tact_scanner *sc, const cursor *c, size_
 
 int tact__tokenize(tact_scanner *sc)
 {
+    sc->tinfo = NULL;
     cursor c = {(const unsigned char *)sc->text, sc->len, true, 0, SIZE_MAX, SIZE_MAX};
     /* the lexicon's slots, for TOK_PREFETCH (NULL: no lookups to come) */
     const tact__lex *lx = &sc->rs->words;
@@ -969,19 +987,21 @@ int tact__tokenize(tact_scanner *sc)
                 unsigned upper, digits;
                 uint64_t h = 0xcbf29ce484222325ull, cnt = 0;
                 {
-                    /* in locals: the stores through o may alias the cursor */
-                    const unsigned char *src = c.s;
-                    const size_t n = c.n;
-                    unsigned char *w = o;
+                    /* in locals: the stores through o may alias the cursor;
+                     * (one index k for the text from i and for o) */
+                    const unsigned char *const src = c.s + i;
+                    const size_t n = c.n - i;
+                    const uint64_t prime = 0x100000001b3ull;
                     uint64_t wt;
-                    while (r < n && (wt = word_tab[src[r]]) != 0) {
-                        unsigned ch = (unsigned)(wt >> 56);
+                    size_t k = 0;
+                    while (k < n && (wt = word_tab[src[k]]) != 0) {
+                        const unsigned ch = (unsigned)(wt >> 56);
                         cnt += wt;
-                        *w++ = (unsigned char)ch;
-                        h ^= ch;
-                        h *= 0x100000001b3ull;
-                        r++;
+                        o[k] = (unsigned char)ch;
+                        h = (h ^ ch) * prime;
+                        k++;
                     }
+                    r = i + k;
                 }
                 /* an email address from i (tried before the word, as
                  * the branches below do): its local part is a run of
@@ -1150,8 +1170,7 @@ int tact__tokenize(tact_scanner *sc)
             pending |= TACT__SH_SENT_START;
         i = e;
     }
-    lookup_words(sc);
-    return TACT_OK;
+    return lookup_words(sc);
 }
 
 size_t tact__tok_after(const tact_scanner *sc, size_t off)
