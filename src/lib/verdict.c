@@ -145,10 +145,10 @@ static bool peer_question(const vctx *v)
  *     name, place, organisation, age...), nor a bed or ward number or a
  *     place everyone knows the person by (tact__conduct_places_someone).
  *     The frustration is the point and nobody can be placed: review, not
- *     block. The read suites call 13 of
- *     the 14 such posts review (the other is a gift from a resident's will,
- *     a boundary the lists now find); every block post there with case
- *     discussion and venting names a place, a person or a service. */
+ *     block. The read suites call 13 of the 14 such posts review (the
+ *     other is a gift from a resident's will, a boundary the lists now
+ *     find); every block post there with case discussion and venting names
+ *     a place, a person or a service. */
 static bool vented_case(const vctx *v)
 {
     unsigned other = v->cd_has & ~(CD(TACT_TYPE_CASE_DISCUSSION) |
