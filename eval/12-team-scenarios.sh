@@ -90,7 +90,8 @@ done
 # the eleventh session. The fourth (eleventh session) was held unread that
 # session in the same way and read from the twelfth. The fifth (twelfth
 # session) was held unread that session and read from the thirteenth. The
-# sixth (thirteenth session) is held unread that session.
+# sixth (thirteenth session) was held unread that session and read from the
+# fourteenth. The seventh (fourteenth session) is held unread that session.
 if [ -f "$here/team/practice-3.jsonl" ]; then
     echo
     echo "(practice suite, held unread in the tenth session, read from the eleventh)"
@@ -108,6 +109,11 @@ if [ -f "$here/team/practice-5.jsonl" ]; then
 fi
 if [ -f "$here/team/practice-6.jsonl" ]; then
     echo
-    echo "(practice suite, held unread in the thirteenth session)"
+    echo "(practice suite, held unread in the thirteenth session, read from the fourteenth)"
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-6.jsonl"
+fi
+if [ -f "$here/team/practice-7.jsonl" ]; then
+    echo
+    echo "(practice suite, held unread in the fourteenth session)"
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-7.jsonl"
 fi

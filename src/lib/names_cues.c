@@ -327,9 +327,12 @@ static int rule_family(names_ctx *c, size_t i)
     if (!(nm_cap(c, i) ? tact__nm_surname_like(c, i) : lower_family(c, i)) ||
         tact__nm_blocked(c, i, i))
         return TACT_OK;
-    if (tact__nm_bits(c, i) & (TACT__LX_PLACE | TACT__LX_BIGPLACE))
-        return TACT_OK;
+    /* "the Pemberton family" is a family even though Pemberton is also a
+     * small place; "a Wigan family", "the Leeds families" are not */
     uint32_t b = tact__nm_bits(c, i);
+    if ((b & TACT__LX_BIGPLACE) ||
+        ((b & TACT__LX_PLACE) && !(i > 0 && nm_is(c, i - 1, "the") && (b & TACT__LX_SURNAME))))
+        return TACT_OK;
     if ((b & TACT__LX_DICT) && (!(b & TACT__LX_NAME) || tact__nm_cap_free(c, i)))
         return TACT_OK;
     size_t k = i + 1;

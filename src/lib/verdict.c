@@ -285,6 +285,52 @@ static bool r_name_combo(vctx *v, tact_verdict lv)
                 lv, TACT_SEV_LOW, false);
 }
 
+/* 4b. A family named as a family ("the Okafor family", "the Dawson boys",
+ *     "the whitlocks"): from someone who works with families, it reads as
+ *     one of theirs, even beside the author's own life ("Three hours with
+ *     the ... family today ... Came home and my own kids"). On the read
+ *     suites all 39 posts with one are block. Only the forms that say
+ *     "the" or end in "family" ("Mexican boys" is no family); a family
+ *     thanked for a donation has chosen to be thanked (review, rule 12). */
+static bool family_named(const tact_scanner *sc, const tact_finding *f)
+{
+    if (f->type != TACT_TYPE_PERSON || !f->rule || strcmp(f->rule, "person.family") != 0 ||
+        (f->flags & TACT_FINDING_OWN_DETAILS))
+        return false;
+    const char *t = sc->text + f->start;
+    size_t n = f->end - f->start;
+    return (n > 4 && (t[0] == 't' || t[0] == 'T') && t[1] == 'h' && t[2] == 'e' && t[3] == ' ') ||
+           (n > 7 && memcmp(t + n - 7, " family", 7) == 0);
+}
+
+/* A post that thanks someone for a donation ("Thank you to the ...
+ * family for the donation of books"): a public thank-you the family
+ * chose, not a case told. */
+static bool donation(const tact_scanner *sc)
+{
+    for (size_t i = 0; i < sc->ntoks; i++)
+        if (tact__tok_is(sc, i, "donation") || tact__tok_is(sc, i, "donations") ||
+            tact__tok_is(sc, i, "donated"))
+            return true;
+    return false;
+}
+
+static bool r_family(vctx *v, tact_verdict lv)
+{
+    if (!(v->id_has & ~v->id_own & ID(TACT_TYPE_PERSON)) || donation(v->sc))
+        return false;
+    bool any = false;
+    for (size_t i = 0; i < v->sc->nfindings; i++) {
+        const tact_finding *f = &v->sc->findings[i];
+        if (!usable(f) || !family_named(v->sc, f))
+            continue;
+        if (v->lvl[i] < lv)
+            v->lvl[i] = (uint8_t)lv;
+        any = true;
+    }
+    return any;
+}
+
 /* 5. Abuse, slurs and discriminatory hostility. */
 static bool r_abuse(vctx *v, tact_verdict lv)
 {
@@ -509,6 +555,10 @@ static const vrule rules[] = {
      "It puts a name or place together with an age, school or other detail that identifies a "
      "person.",
      r_name_combo},
+    {"family", TACT_VERDICT_BLOCK,
+     "It names a family. From someone who works with families, a family named reads as one of "
+     "theirs.",
+     r_family},
     {"abuse", TACT_VERDICT_BLOCK, "It contains abusive or discriminatory language.", r_abuse},
     {"swear_named", TACT_VERDICT_BLOCK, "It swears at or about a named person.", r_swear_named},
     {"derogatory", TACT_VERDICT_BLOCK,
