@@ -1122,6 +1122,14 @@ static int other_rules(scan_state *st)
              * against it ("the myth that travellers never...") */
             if (sctx & ((1u << CX_TRAINING) | (1u << CX_KIND)))
                 break;
+            /* "A parent told me to 'go back where I came from'", "the
+             * '...' graffiti on the mosque": hostility quoted is what
+             * someone else said, reported (low, like a quoted slur) */
+            if (quoted_at(st->sc, m->first)) {
+                rc = add_tokens(st, m->first, m->last, TACT_TYPE_DISCRIMINATION, TACT_SEV_LOW,
+                                0.6f, "discrimination.quoted", MSG_QUOTED);
+                break;
+            }
             rc = add_tokens(st, m->first, m->last, TACT_TYPE_DISCRIMINATION,
                             (sctx & (1u << CX_CONDEMN)) ? TACT_SEV_LOW : TACT_SEV_HIGH, 0.8f,
                             "discrimination.hostility", MSG_DISCRIM);

@@ -310,7 +310,7 @@ static bool donation(const tact_scanner *sc)
 {
     for (size_t i = 0; i < sc->ntoks; i++)
         if (tact__tok_is(sc, i, "donation") || tact__tok_is(sc, i, "donations") ||
-            tact__tok_is(sc, i, "donated"))
+            tact__tok_is(sc, i, "donated") || tact__tok_is(sc, i, "donating"))
             return true;
     return false;
 }
