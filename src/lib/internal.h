@@ -234,6 +234,17 @@ bool tact__cp_is_space(int32_t cp);
 bool tact__cp_is_emoji(int32_t cp);
 bool tact__cp_is_upper(int32_t cp);
 
+/* The emoji the tokenizer makes a token of without its general path when
+ * one stands alone (tokenize.c, push_simple): code points that are emoji,
+ * no letter, digit, mark, space or regional indicator, and their own
+ * normalised form (tests/unit/test_speed25.c checks each). */
+static inline bool tact__tok_simple_emoji(int32_t cp)
+{
+    return (cp >= 0x1F300 && cp <= 0x1F53D) || (cp >= 0x1F546 && cp <= 0x1F64F) ||
+           (cp >= 0x1F680 && cp <= 0x1F6D7) || (cp >= 0x1F90C && cp <= 0x1F93A) ||
+           (cp >= 0x1F93C && cp <= 0x1F945) || (cp >= 0x1F947 && cp <= 0x1FA53);
+}
+
 /*
  * Append the normalised form of cp: NFKC, case-folded, marks stripped
  * ("É" -> "e", "ﬁ" -> "fi", curly apostrophe -> "'").

@@ -420,6 +420,29 @@ static TOK_NOINLINE int push_token_cp(tact_scanner *sc, tact__token *t, size_t s
     cursor c = {(const unsigned char *)sc->text, sc->len, true, 0, SIZE_MAX, SIZE_MAX};
     size_t i = start;
     while (i < end) {
+        if (c.s[i] < 0x80) {
+            /* an ASCII byte (most of such a token): the branches below and
+             * tact__norm_cp's, on the byte tables */
+            const unsigned ch = c.s[i], k = ascii_class[ch];
+            if (k & AC_ALPHA) {
+                if (k & AC_UPPER) {
+                    if (letters == 0)
+                        first_upper = true;
+                    upper++;
+                } else {
+                    lower++;
+                }
+                letters++;
+            } else if (k & AC_DIGIT) {
+                digits++;
+            } else if ((ch == '-' || ch == '\'') && i > start && i + 1 < end) {
+                shape |= ch == '-' ? TACT__SH_HYPHEN : TACT__SH_APOS;
+            }
+            if (tact__buf_putc(&sc->a, &sc->norm, (char)(ascii_lc[ch] & 0xffu)) != TACT_OK)
+                return TACT_ENOMEM;
+            i++;
+            continue;
+        }
         int32_t cp;
         size_t l = cp_at(&c, i, &cp);
         if (cp >= 0x80)
@@ -608,6 +631,82 @@ static int push_ascii_punct(tact_scanner *sc, size_t i, unsigned shape)
     sc->norm.p[sc->norm.len] = '\0';
     t->hash = punct_hash[ch & 0x7f]; /* (ch is ASCII) */
     sc->ntoks++;
+    return TACT_OK;
+}
+
+/*
+ * The non-ASCII tokens most common in posts, made without the general
+ * path: a curly double quote (U+201C, U+201D: punctuation, normalised to
+ * '"'), an ellipsis (U+2026: punctuation, "...") and an emoji of one code
+ * point (tact__tok_simple_emoji, itself as normalised form) with neither a
+ * joiner, a variation selector, a skin tone nor a tag after it. The
+ * general path gives each the same token: these code points are no space,
+ * letter, digit or mark, the emoji are emoji that normalisation keeps and
+ * no regional indicators, and the quotes and the ellipsis are no emoji
+ * (tests/unit/test_speed25.c checks all of it against utf8.c). Sets *len
+ * to the token's length in bytes, 0 to leave it to the general path.
+ */
+static TOK_NOINLINE int push_simple(tact_scanner *sc, size_t i, size_t *len, unsigned shape)
+{
+    const unsigned char *s = (const unsigned char *)sc->text;
+    const size_t n = sc->len;
+    *len = 0;
+    unsigned char nb[4];
+    size_t nl, l;
+    int kind;
+    if (s[i] == 0xE2) {
+        if (i + 2 >= n || s[i + 1] != 0x80)
+            return TACT_OK;
+        if (s[i + 2] == 0x9C || s[i + 2] == 0x9D) {
+            nb[0] = '"';
+            nl = 1;
+        } else if (s[i + 2] == 0xA6) {
+            memcpy(nb, "...", 3);
+            nl = 3;
+        } else {
+            return TACT_OK;
+        }
+        l = 3;
+        kind = TACT__TOK_PUNCT;
+    } else {
+        if (i + 3 >= n || s[i + 1] != 0x9F || (s[i + 2] & 0xC0) != 0x80 ||
+            (s[i + 3] & 0xC0) != 0x80)
+            return TACT_OK;
+        int32_t cp = 0x1F000 | (int32_t)(s[i + 2] & 0x3F) << 6 | (int32_t)(s[i + 3] & 0x3F);
+        if (!tact__tok_simple_emoji(cp))
+            return TACT_OK;
+        /* what may follow: the text's end, ASCII, or an emoji that is no
+         * skin tone (U+1F3C0 to U+1F3FF are left to the general path) */
+        const size_t e = i + 4;
+        if (e < n && s[e] >= 0x80 &&
+            !(s[e] == 0xF0 && e + 2 < n && s[e + 1] == 0x9F && s[e + 2] != 0x8F))
+            return TACT_OK;
+        memcpy(nb, s + i, 4);
+        nl = l = 4;
+        kind = TACT__TOK_EMOJI;
+    }
+    if (sc->ntoks == sc->toks_cap &&
+        tact__grow(&sc->a, (void **)&sc->toks, &sc->toks_cap, sc->ntoks + 1, sizeof *sc->toks))
+        return TACT_ENOMEM;
+    /* (no more normalised bytes than text bytes read: the reserve at the
+     * start has room, as in the plain-word path) */
+    if (sc->norm.len > i && sc->norm.cap - sc->norm.len < nl + 1 &&
+        tact__buf_reserve(&sc->a, &sc->norm, nl) != TACT_OK)
+        return TACT_ENOMEM;
+    tact__token *t = &sc->toks[sc->ntoks];
+    t->start = (uint32_t)i;
+    t->end = (uint32_t)(i + l);
+    t->kind = (uint16_t)kind;
+    t->norm_off = (uint32_t)sc->norm.len;
+    t->norm_len = (uint32_t)nl;
+    t->lex = 0;
+    t->shape = (uint16_t)(shape | TACT__SH_NONASCII);
+    memcpy(sc->norm.p + sc->norm.len, nb, nl);
+    sc->norm.len += nl;
+    sc->norm.p[sc->norm.len] = '\0';
+    t->hash = nl == 1 ? punct_hash['"'] : tact__hash_inl(nb, nl);
+    sc->ntoks++;
+    *len = l;
     return TACT_OK;
 }
 
@@ -1076,6 +1175,18 @@ int tact__tokenize(tact_scanner *sc)
             pending = bk == BK_PUNCT_END ? TACT__SH_SENT_START : 0;
             i++;
             continue;
+        }
+        if (c.s[i] == 0xE2 || c.s[i] == 0xF0) {
+            /* a curly double quote, an ellipsis or an emoji alone
+             * (push_simple) */
+            size_t sl;
+            if (push_simple(sc, i, &sl, pending) != TACT_OK)
+                return TACT_ENOMEM;
+            if (sl) {
+                pending = 0;
+                i += sl;
+                continue;
+            }
         }
         int32_t cp;
         size_t l = cp_at(&c, i, &cp);
