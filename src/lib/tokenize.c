@@ -402,6 +402,20 @@ static inline unsigned case_shape(unsigned shape, unsigned letters, unsigned upp
     return shape;
 }
 
+/* Counts one letter of a token for case_shape(). */
+static inline void count_letter(bool up, unsigned *letters, unsigned *upper, unsigned *lower,
+                                bool *first_upper)
+{
+    if (up) {
+        if (*letters == 0)
+            *first_upper = true;
+        (*upper)++;
+    } else {
+        (*lower)++;
+    }
+    (*letters)++;
+}
+
 #if defined(__GNUC__)
 #define TOK_NOINLINE __attribute__((noinline))
 #else
@@ -425,14 +439,7 @@ static TOK_NOINLINE int push_token_cp(tact_scanner *sc, tact__token *t, size_t s
              * tact__norm_cp's, on the byte tables */
             const unsigned ch = c.s[i], k = ascii_class[ch];
             if (k & AC_ALPHA) {
-                if (k & AC_UPPER) {
-                    if (letters == 0)
-                        first_upper = true;
-                    upper++;
-                } else {
-                    lower++;
-                }
-                letters++;
+                count_letter((k & AC_UPPER) != 0, &letters, &upper, &lower, &first_upper);
             } else if (k & AC_DIGIT) {
                 digits++;
             } else if ((ch == '-' || ch == '\'') && i > start && i + 1 < end) {
@@ -448,15 +455,7 @@ static TOK_NOINLINE int push_token_cp(tact_scanner *sc, tact__token *t, size_t s
         if (cp >= 0x80)
             nonascii++;
         if (is_letter(cp)) {
-            bool up = tact__cp_is_upper(cp);
-            if (up) {
-                if (letters == 0)
-                    first_upper = true;
-                upper++;
-            } else {
-                lower++;
-            }
-            letters++;
+            count_letter(tact__cp_is_upper(cp), &letters, &upper, &lower, &first_upper);
         } else if (is_digit(cp)) {
             digits++;
         } else if ((cp == '-' || cp == 0x2010 || cp == 0x2011) && i > start && i + l < end) {

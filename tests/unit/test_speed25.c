@@ -174,7 +174,8 @@ static void test_scan(void)
     CHECK_INT(tact_ruleset_compile(NULL, &rs, NULL), TACT_OK);
     CHECK_INT(tact_scanner_new(rs, NULL, &sc, NULL), TACT_OK);
     const tact_result *r;
-    const char *post = "Visited Jayden Smith today \xF0\x9F\x98\x82 he said \xE2\x80\x9Cno\xE2\x80\x9D";
+    const char *post =
+        "Visited Jayden Smith today \xF0\x9F\x98\x82 he said \xE2\x80\x9Cno\xE2\x80\x9D";
     CHECK_INT(tact_scanner_scan(sc, post, strlen(post), 0, &r, NULL), TACT_OK);
     bool person = false;
     for (size_t i = 0; i < r->count; i++)
