@@ -265,19 +265,35 @@ static bool r_contact(vctx *v, tact_verdict lv)
     return (v->id_has & CONTACT & ~v->id_own) && mark(v, false, CONTACT, lv, TACT_SEV_MEDIUM, false);
 }
 
+/* A name given with a title ("Mr Tucker", "Mrs Okoro": rule person.title),
+ * not a public figure's: how workers speak of the people they serve. */
+static bool titled_name(const vctx *v)
+{
+    for (size_t i = 0; i < v->sc->nfindings; i++) {
+        const tact_finding *f = &v->sc->findings[i];
+        if (f->type == TACT_TYPE_PERSON && usable(f) && !(f->flags & TACT_FINDING_OWN_DETAILS) &&
+            f->rule && strcmp(f->rule, "person.title") == 0)
+            return true;
+    }
+    return false;
+}
+
 /* 4. A name together with an age, school or date of birth; or age with
  *    school; or an age with a place, in a post that is not the author's
  *    own life ("a 14yo from Partick who nicked a moped", "first-time mum,
  *    19, lives with her nan above the bakery in Hay-on-Wye"; not "my
  *    grandad turned 90 ... in Salford"): on the read suites 203 of the 206
- *    posts with an age and a place are block. */
+ *    posts with an age and a place are block. So does a name given with a
+ *    title and a place ("Fly high Mr Tucker ... the day centre in
+ *    Barnstaple"): all 33 such read posts are block. */
 static bool r_name_combo(vctx *v, tact_verdict lv)
 {
     unsigned h = v->id_has & ~v->id_own;
     bool person = h & (ID(TACT_TYPE_PERSON) | ID(TACT_TYPE_HANDLE));
     bool age = h & ID(TACT_TYPE_AGE), school = h & ID(TACT_TYPE_SCHOOL);
     bool place = (h & ID(TACT_TYPE_LOCATION)) && !tact__conduct_own_life(v->sc);
-    if (!((person && (age || school)) || (age && (school || place))))
+    bool titled = place && titled_name(v);
+    if (!((person && (age || school)) || (age && (school || place)) || titled))
         return false;
     return mark(v, false,
                 ID(TACT_TYPE_PERSON) | ID(TACT_TYPE_HANDLE) | ID(TACT_TYPE_AGE) |
