@@ -41,6 +41,18 @@ int main(int argc, char **argv)
         tact__conduct_free(&rs);
         return 70;
     }
+    /* the library adopts the embedded snapshot on its header alone
+     * (tact__pm_adopt_builtin): the whole check is made here, once */
+    tact__pm *check = NULL;
+    if ((rc = tact__pm_new(&rs.a, &check)) != TACT_OK ||
+        (rc = tact__pm_adopt(&rs.a, check, out.p, out.len)) != TACT_OK) {
+        fprintf(stderr, "tact-pmgen: the snapshot does not check: %s\n", tact_strerror(rc));
+        tact__pm_free(&rs.a, check);
+        tact__conduct_free(&rs);
+        tact__buf_free(&rs.a, &out);
+        return 70;
+    }
+    tact__pm_free(&rs.a, check);
     if (write_file(argv[1], out.p, out.len) != 0) {
         fprintf(stderr, "tact-pmgen: cannot write %s\n", argv[1]);
         tact__conduct_free(&rs);

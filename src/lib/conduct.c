@@ -212,11 +212,12 @@ int tact__conduct_compile(tact_ruleset *rs, tact_error *err)
     int rc = tact__pm_new(&rs->a, &r->pm);
     if (rc)
         return rc;
-    /* the trie compiled at build time (tools/pmgen.c); the lists below
-     * then only check that it was compiled from these very lists */
+    /* the trie compiled, and its indices checked, at build time
+     * (tools/pmgen.c); the lists below then only check that it was
+     * compiled from these very lists */
     size_t sn = 0;
     const char *snap = tact__data_get("conduct.pm", &sn);
-    if (snap && tact__pm_adopt(&rs->a, r->pm, snap, sn))
+    if (snap && tact__pm_adopt_builtin(&rs->a, r->pm, snap, sn))
         return tact__err(err, TACT_EMODEL, SIZE_MAX, "conduct.pm: the compiled lists are corrupt");
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         size_t n = 0, bad = 0;

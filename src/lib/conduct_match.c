@@ -1030,19 +1030,32 @@ static void *snap_ptr(const char *blob, size_t off)
     return (void *)(uintptr_t)(blob + off);
 }
 
-int tact__pm_adopt(const tact__alloc *a, tact__pm *pm, const char *blob, size_t len)
+/* The header of a snapshot for a new, empty pm: its sizes, its sections'
+ * offsets (off) and that they add up to len. TACT_OK or TACT_EMODEL. */
+static int snap_head(const tact__pm *pm, const char *blob, size_t len, pm_snap_head *hp,
+                     size_t off[SNAP_SECTIONS])
 {
     pm_snap_head h;
     if (pm->adopted || pm->nnodes != 1 || pm->npats || len < sizeof h ||
         ((uintptr_t)blob & 15u))
         return TACT_EMODEL;
     memcpy(&h, blob, sizeof h);
-    size_t off[SNAP_SECTIONS];
     if (memcmp(h.magic, SNAP_MAGIC, sizeof h.magic) != 0 || snap_layout(&h, off) != len ||
         h.nnodes < 1 || !h.nrslots || (h.nrslots & (h.nrslots - 1)) ||
         (h.ncslots & (h.ncslots - 1)) || h.ncwords > h.ncslots ||
         h.h_num != pm->h_num || h.h_any != pm->h_any)
         return TACT_EMODEL;
+    *hp = h;
+    return TACT_OK;
+}
+
+/* Every index of the snapshot inside its array, every table and list
+ * ending: what the scan trusts. TACT_OK or TACT_EMODEL. Reads the whole
+ * blob (about half of start-up for the built-in one, which the build
+ * checks instead: tact__pm_adopt_builtin). */
+static int snap_indices(const pm_snap_head *hp, const char *blob, const size_t off[SNAP_SECTIONS])
+{
+    const pm_snap_head h = *hp;
     /* the scan trusts these: every index must stay inside its array */
     const pm_node *nodes = (const pm_node *)(const void *)(blob + off[0]);
     const uint32_t *fchild = (const uint32_t *)(const void *)(blob + off[2]);
@@ -1149,6 +1162,14 @@ int tact__pm_adopt(const tact__alloc *a, tact__pm *pm, const char *blob, size_t 
     /* the lists end (no cycle): the scan walks them */
     if (class_keys_listed(cslots, h.ncslots, ckeys, h.nckeys) == UINT32_MAX)
         return TACT_EMODEL;
+    return TACT_OK;
+}
+
+/* pm's arrays pointed into the checked blob. */
+static void snap_install(const tact__alloc *a, tact__pm *pm, const char *blob,
+                         const pm_snap_head *hp, const size_t off[SNAP_SECTIONS])
+{
+    const pm_snap_head h = *hp;
     tact__free(a, pm->redges);
     tact__free(a, pm->nodes);
     pm->redges = snap_ptr(blob, off[3]);
@@ -1184,6 +1205,29 @@ int tact__pm_adopt(const tact__alloc *a, tact__pm *pm, const char *blob, size_t 
     /* and in the class masks (checked above: a free slot ends every probe) */
     pm->cm = h.ncm ? (const pm_cmask *)(const void *)(blob + off[10]) : NULL;
     pm->ncm = h.ncm;
+}
+
+int tact__pm_adopt(const tact__alloc *a, tact__pm *pm, const char *blob, size_t len)
+{
+    pm_snap_head h;
+    size_t off[SNAP_SECTIONS];
+    int rc = snap_head(pm, blob, len, &h, off);
+    if (!rc)
+        rc = snap_indices(&h, blob, off);
+    if (rc)
+        return rc;
+    snap_install(a, pm, blob, &h, off);
+    return TACT_OK;
+}
+
+int tact__pm_adopt_builtin(const tact__alloc *a, tact__pm *pm, const char *blob, size_t len)
+{
+    pm_snap_head h;
+    size_t off[SNAP_SECTIONS];
+    int rc = snap_head(pm, blob, len, &h, off);
+    if (rc)
+        return rc;
+    snap_install(a, pm, blob, &h, off);
     return TACT_OK;
 }
 

@@ -225,9 +225,15 @@ int tact__pm_freeze(const tact__alloc *a, tact__pm *pm);
  * tact__pm_snapshot: append the frozen pm to out. TACT_EINVAL if not frozen.
  * tact__pm_adopt: use blob (16-byte aligned, alive as long as pm) as the
  * trie of a new, empty pm; TACT_EMODEL when it is not a valid snapshot.
+ * tact__pm_adopt_builtin: the same for the snapshot the build embedded in
+ * the library, checked by its header alone: tools/pmgen.c runs
+ * tact__pm_adopt's whole check on it before writing it, so start-up does
+ * not read its 34 MB again (half of start-up). Any other blob goes through
+ * tact__pm_adopt.
  */
 int tact__pm_snapshot(const tact__alloc *a, const tact__pm *pm, tact__buf *out);
 int tact__pm_adopt(const tact__alloc *a, tact__pm *pm, const char *blob, size_t len);
+int tact__pm_adopt_builtin(const tact__alloc *a, tact__pm *pm, const char *blob, size_t len);
 
 /* The conduct checks' matcher, once tact__conduct_compile has run (for
  * tools/pmgen.c). */
