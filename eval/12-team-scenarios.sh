@@ -114,6 +114,11 @@ if [ -f "$here/team/practice-6.jsonl" ]; then
 fi
 if [ -f "$here/team/practice-7.jsonl" ]; then
     echo
-    echo "(practice suite, held unread in the fourteenth session)"
+    echo "(practice suite, held unread in the fourteenth session, read from the fifteenth)"
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-7.jsonl"
+fi
+if [ -f "$here/team/practice-8.jsonl" ]; then
+    echo
+    echo "(practice suite, held unread in the fifteenth session)"
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-8.jsonl"
 fi
