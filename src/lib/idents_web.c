@@ -584,31 +584,88 @@ static int name_hashtag(tact_scanner *sc, const tact__token *t)
     return TACT_OK;
 }
 
-/* "info@...", "referrals@...", "hello@...": an organisation's shared
- * mailbox, not a person's address. */
+static const char *const mailbox_roles[] = {
+    "info", "enquiries", "enquiry", "hello", "contact", "admin", "office", "referrals",
+    "referral", "support", "help", "helpline", "team", "news", "press", "media", "events",
+    "jobs", "recruitment", "careers", "bookings", "booking", "membership", "noreply",
+    "no-reply", "webmaster", "training", "communications", "comms", "feedback",
+    "complaints", "mash", "duty", "fostering", "adoption", "safeguarding", "reception",
+    "general", "hr", "finance", "marketing", "volunteering", "volunteers", "donations",
+    "childrens", "children", "adults", "carers", "families", "parents", "youth", "housing",
+    "advice", "schools", "frontdoor", "intake", "hosts", "peers", "students", "placements",
+    "care", "lodgings"};
+
+static bool mailbox_role(const char *w, size_t n)
+{
+    for (size_t i = 0; i < sizeof mailbox_roles / sizeof mailbox_roles[0]; i++)
+        if (strlen(mailbox_roles[i]) == n && memcmp(mailbox_roles[i], w, n) == 0)
+            return true;
+    return false;
+}
+
+/* A lower-case piece of a mailbox's local part: 3, a role word or a short
+ * acronym or role the lexicon knows as no name ("psw", "grt", "mho"); 2,
+ * an ordinary word that is no name ("lodgings"); 1, an ordinary word that
+ * is also a name ("hope"); 0, anything else (a name, a place, an unknown
+ * word). Within a run-together pair ("leavingcare") a 1 counts: "care". */
+static int mailbox_word(const tact_scanner *sc, const char *w, size_t n, bool acronym)
+{
+    if (mailbox_role(w, n))
+        return 3;
+    uint32_t b = tact__lex_get(&sc->rs->words, w, n);
+    if (b & TACT__LX_PLACE)
+        return 0;
+    if (b & (TACT__LX_DICT | TACT__LX_STOP))
+        return (b & TACT__LX_NAME) ? 1 : 2;
+    return acronym && !(b & ~TACT__LX_ROLE) && n >= 2 && n <= 4 ? 3 : 0;
+}
+
+/* "info@...", "referrals@...", "psw.childrens@...", "leavingcare@...": an
+ * organisation's shared mailbox, not a person's address. Every piece of
+ * the local part (split at '.', '_', '-', '+') names no one, or is two
+ * ordinary words run together ("leavingcare"), and one is a role word or
+ * an acronym. A digit ("jo.b1990"), an initial ("s.mahmood"), an unknown
+ * word ("the.morrisseys", "dfoley") or a name ("kat.ferris.sw", even one
+ * that is also a word: "bryony.amhp") makes it a person's, and so does an
+ * ordinary word alone ("someone@", "sunshine@"). On the read suites, the shared mailboxes are
+ * all in posts their writers call fine. */
 static bool role_mailbox(const tact_scanner *sc, const tact__token *t)
 {
-    static const char *const roles[] = {
-        "info", "enquiries", "enquiry", "hello", "contact", "admin", "office", "referrals",
-        "referral", "support", "help", "helpline", "team", "news", "press", "media", "events",
-        "jobs", "recruitment", "careers", "bookings", "booking", "membership", "noreply",
-        "no-reply", "webmaster", "training", "communications", "comms", "feedback",
-        "complaints", "mash", "duty", "fostering", "adoption", "safeguarding", "reception",
-        "general", "hr", "finance", "marketing", "volunteering", "volunteers", "donations"};
-    const char *at = memchr(sc->text + t->start, '@', t->end - t->start);
+    const char *s = sc->text + t->start;
+    const char *at = memchr(s, '@', t->end - t->start);
     if (!at)
         return false;
-    size_t n = (size_t)(at - (sc->text + t->start));
-    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++) {
-        if (strlen(roles[i]) != n)
-            continue;
-        size_t k = 0;
-        while (k < n && ((unsigned char)sc->text[t->start + k] | 0x20) == (unsigned char)roles[i][k])
-            k++;
-        if (k == n)
-            return true;
+    size_t n = (size_t)(at - s);
+    char w[48];
+    if (n == 0 || n >= sizeof w || !sc->rs->words.count)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (ix_digit(c))
+            return false;
+        w[i] = (char)(ix_upper(c) ? c | 0x20 : c);
     }
-    return false;
+    int best = 0;
+    for (size_t p = 0; p < n;) {
+        size_t q = p;
+        while (q < n && ix_lower((unsigned char)w[q]))
+            q++;
+        if (q == p || (q < n && !strchr("._-+", w[q])))
+            return false;
+        int ok = q - p >= 2 ? mailbox_word(sc, w + p, q - p, true) : 0;
+        /* two ordinary words of four letters or more, no acronym, when the
+         * whole is no name ("blackwood") */
+        bool whole_name = tact__lex_get(&sc->rs->words, w + p, q - p) & TACT__LX_NAME;
+        for (size_t j = p + 4; !ok && !whole_name && j + 4 <= q; j++) {
+            int a = mailbox_word(sc, w + p, j - p, false), b = mailbox_word(sc, w + j, q - j, false);
+            ok = a && b ? (a > b ? a : b) : 0;
+        }
+        if (ok < 2)
+            return false;
+        best = ok > best ? ok : best;
+        p = q + 1;
+    }
+    return best == 3;
 }
 
 /* ---- coordinates ---------------------------------------------------------- */

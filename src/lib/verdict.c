@@ -640,6 +640,9 @@ int tact__verdict_decide(tact_scanner *sc)
         }
         if ((unsigned)f->type > 16u)
             continue; /* register findings: protected_person below */
+        /* an organisation's line (idents_phone.c): noted, not the author's */
+        if (f->type == TACT_TYPE_PHONE && f->rule && strcmp(f->rule, "phone.org_line") == 0)
+            continue;
         if ((ID(f->type) & CONTACT) && !(f->flags & TACT_FINDING_OWN_DETAILS) &&
             tact__conduct_own_details(sc, f->start, f->end))
             f->flags |= TACT_FINDING_OWN_DETAILS;
