@@ -24,6 +24,7 @@ typedef struct vctx {
     unsigned id_own;  /* identifier types present only as the author's own details */
     unsigned cd_has;  /* conduct types present (bit = type - 32) */
     unsigned cd_high; /* conduct types with a high-severity finding */
+    bool kin_age;     /* an age said of the author's own relative (own_kin_age) */
 } vctx;
 
 #define ID(t) ((unsigned)(t) < 32u ? 1u << (unsigned)(t) : 0u)
@@ -512,13 +513,20 @@ static bool public_place(const tact_finding *f)
  *     no case seen by the learned model (tact__conduct_public_post), a
  *     town or area is noted, and so is an organisation (the employer:
  *     "thanks to the team at the Belfast Trust"); at a
- *     colleague's farewell or welcome, a person's name. (A lone place
+ *     colleague's farewell or welcome, a person's name. A post with no
+ *     conduct finding that gives a relative's age (own_kin_age) is the
+ *     author's own life here too. (A lone place
  *     in any post not about work was made "noted" for a while on
  *     2026-11-22, without the cue and the model's word: it turned two
  *     blind block posts into ok, so it was taken out again.) */
 static bool r_identifier_review(vctx *v, tact_verdict lv)
 {
     unsigned pub = v->cd_has ? 0 : tact__conduct_public_post(v->sc);
+    /* a post that gives a relative's age is the author's own life too
+     * ("Big shout out to my mum, 68, ... her first half marathon in
+     * Cardiff") */
+    if (!pub && !v->cd_has && v->kin_age)
+        pub = TACT__PUBLIC_LIFE;
     if (!pub)
         return mark(v, false, POINTING & ~CONTACT, lv, TACT_SEV_MEDIUM, false);
     bool any = false;
@@ -607,9 +615,40 @@ static const char REASON_PUBLIC[] =
 static const char REASON_REGISTER[] =
     "It mentions someone on your protected-people register.";
 
+/* An age said of the author's own relative: "my nan turned 90", "my mum,
+ * 68, ...", "My daughter Freya turned 7": within its sentence, a few words
+ * before it, "my" or "our" and a word that is only ever a relative (not
+ * "our lad", "our new girl", "my youngest": foster carers' words too). On
+ * the read suites the 12 posts with one are ok but for one "my little lad"
+ * whose age another rule found. It is the author's own (no part in rule
+ * 4). */
+static bool own_kin_age(const tact_scanner *sc, const tact_finding *f)
+{
+    static const char *const kin[] = {
+        "mum", "mam", "mom", "mummy", "mother", "dad", "daddy", "father", "nan", "nana",
+        "nanna", "nanny", "gran", "granny", "grandma", "grandmother", "grandad", "granddad",
+        "grandpa", "grandfather", "grandson", "granddaughter", "brother", "sister", "son",
+        "daughter", "auntie", "aunty", "aunt", "uncle", "cousin", "niece", "nephew", "husband",
+        "wife", "hubby", "stepdad", "stepmum"};
+    size_t t = tact__tok_after(sc, f->start);
+    for (size_t m = 0; m < 6 && t > 0; m++) {
+        size_t k = t - 1 - m;
+        if (tact__tok_is(sc, k, "his") || tact__tok_is(sc, k, "her") ||
+            tact__tok_is(sc, k, "their"))
+            return false;
+        for (size_t w = 0; w < sizeof kin / sizeof kin[0]; w++)
+            if (k > 0 && tact__tok_is(sc, k, kin[w]) &&
+                (tact__tok_is(sc, k - 1, "my") || tact__tok_is(sc, k - 1, "our")))
+                return true;
+        if ((sc->toks[k].shape & TACT__SH_SENT_START) || k == 0)
+            break;
+    }
+    return false;
+}
+
 int tact__verdict_decide(tact_scanner *sc)
 {
-    vctx v = {sc, NULL, 0, 0, 0, 0};
+    vctx v = {sc, NULL, 0, 0, 0, 0, false};
     sc->result.verdict = TACT_VERDICT_OK;
     sc->result.reason = REASON_OK;
     if (sc->nfindings == 0)
@@ -646,6 +685,10 @@ int tact__verdict_decide(tact_scanner *sc)
         if ((ID(f->type) & CONTACT) && !(f->flags & TACT_FINDING_OWN_DETAILS) &&
             tact__conduct_own_details(sc, f->start, f->end))
             f->flags |= TACT_FINDING_OWN_DETAILS;
+        if (f->type == TACT_TYPE_AGE && own_kin_age(sc, f)) {
+            f->flags |= TACT_FINDING_OWN_DETAILS;
+            v.kin_age = true;
+        }
         v.id_has |= ID(f->type);
         if (f->flags & TACT_FINDING_OWN_DETAILS)
             v.id_own |= ID(f->type);
