@@ -2,12 +2,18 @@
  * http.c - libmicrohttpd glue: collect a request (headers, body within the
  * limit), hand it to srv_handle(), send what it answers, log one line.
  *
+ * libmicrohttpd is loaded when the server starts (mhd_load), not linked:
+ * linked, every run of tact (check, redact, ...) would load and relocate it
+ * and its TLS stack (gnutls, nettle, gmp, p11-kit, ...), about a quarter of
+ * `tact check`'s start-up, for a library only `tact serve` calls.
+ *
  * The log line holds the method, the matched route (never the raw path, which
  * a client could fill with anything), status, response bytes and duration:
  * never a header value or any part of a body.
  */
 #include "http.h"
 
+#include <dlfcn.h>
 #include <microhttpd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +21,61 @@
 #include <time.h>
 
 #define MAX_REQ_HEADERS 48
+
+#ifndef TACT_MHD_SONAME
+#define TACT_MHD_SONAME "libmicrohttpd.so.12"
+#endif
+
+/* The libmicrohttpd functions http.c calls, each typed as microhttpd.h
+ * declares it (set by mhd_load, before any daemon runs). */
+static struct {
+    __typeof__(&MHD_start_daemon) MHD_start_daemon;
+    __typeof__(&MHD_stop_daemon) MHD_stop_daemon;
+    __typeof__(&MHD_get_connection_values) MHD_get_connection_values;
+    __typeof__(&MHD_lookup_connection_value) MHD_lookup_connection_value;
+    __typeof__(&MHD_create_response_from_buffer) MHD_create_response_from_buffer;
+    __typeof__(&MHD_add_response_header) MHD_add_response_header;
+    __typeof__(&MHD_queue_response) MHD_queue_response;
+    __typeof__(&MHD_destroy_response) MHD_destroy_response;
+} mhd;
+
+/* Loads libmicrohttpd and its functions into mhd (once: the library stays
+ * loaded). False, with a message on stderr, when it cannot. */
+static bool mhd_load(void)
+{
+    if (mhd.MHD_start_daemon)
+        return true;
+    void *lib = dlopen(TACT_MHD_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (!lib) {
+        const char *e = dlerror();
+        fprintf(stderr, "tact serve: cannot load %s: %s\n", TACT_MHD_SONAME, e ? e : "?");
+        return false;
+    }
+#define MHD_SYM(f) {#f, &mhd.f}
+    /* (a void * into each function pointer by memcpy: ISO C has no cast
+     * between the two, POSIX guarantees they have the same representation) */
+    const struct {
+        const char *name;
+        void *slot;
+    } syms[] = {MHD_SYM(MHD_stop_daemon),
+                MHD_SYM(MHD_get_connection_values),
+                MHD_SYM(MHD_lookup_connection_value),
+                MHD_SYM(MHD_create_response_from_buffer),
+                MHD_SYM(MHD_add_response_header),
+                MHD_SYM(MHD_queue_response),
+                MHD_SYM(MHD_destroy_response),
+                MHD_SYM(MHD_start_daemon)}; /* (last: set means all are) */
+#undef MHD_SYM
+    for (size_t i = 0; i < sizeof syms / sizeof syms[0]; i++) {
+        void *f = dlsym(lib, syms[i].name);
+        if (!f) {
+            fprintf(stderr, "tact serve: %s has no %s\n", TACT_MHD_SONAME, syms[i].name);
+            return false;
+        }
+        memcpy(syms[i].slot, &f, sizeof f);
+    }
+    return true;
+}
 
 struct srv_http {
     struct MHD_Daemon *d;
@@ -80,29 +141,29 @@ static enum MHD_Result answer(srv_http *h, struct MHD_Connection *c, conn_state 
 {
     header_list hl;
     hl.n = 0;
-    MHD_get_connection_values(c, MHD_HEADER_KIND, collect_header, &hl);
+    mhd.MHD_get_connection_values(c, MHD_HEADER_KIND, collect_header, &hl);
     srv_request req = {method, url, hl.h, hl.n, st->body, st->len, st->too_large};
     srv_response r;
     srv_handle(h->ctx, &req, &r);
     struct MHD_Response *mr;
     if (r.owned) {
-        mr = MHD_create_response_from_buffer(r.body_len, r.owned, MHD_RESPMEM_MUST_FREE);
+        mr = mhd.MHD_create_response_from_buffer(r.body_len, r.owned, MHD_RESPMEM_MUST_FREE);
         if (mr)
             r.owned = NULL; /* MHD frees it now */
     } else {
-        mr = MHD_create_response_from_buffer(r.body_len, (void *)(size_t)r.body,
-                                             MHD_RESPMEM_PERSISTENT);
+        mr = mhd.MHD_create_response_from_buffer(r.body_len, (void *)(size_t)r.body,
+                                                 MHD_RESPMEM_PERSISTENT);
     }
     if (!mr) {
         srv_response_free(&r);
         return MHD_NO;
     }
     for (size_t i = 0; i < r.nheaders; i++)
-        MHD_add_response_header(mr, r.headers[i].name, r.headers[i].value);
+        mhd.MHD_add_response_header(mr, r.headers[i].name, r.headers[i].value);
     if (st->too_large)
-        MHD_add_response_header(mr, MHD_HTTP_HEADER_CONNECTION, "close");
-    enum MHD_Result ok = MHD_queue_response(c, (unsigned)r.status, mr);
-    MHD_destroy_response(mr);
+        mhd.MHD_add_response_header(mr, MHD_HTTP_HEADER_CONNECTION, "close");
+    enum MHD_Result ok = mhd.MHD_queue_response(c, (unsigned)r.status, mr);
+    mhd.MHD_destroy_response(mr);
     st->answered = true;
     log_line(h, st, method, &r);
     srv_response_free(&r);
@@ -124,8 +185,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         clock_gettime(CLOCK_MONOTONIC, &st->t0);
         *con_cls = st;
         /* Refuse an announced oversized body before reading any of it. */
-        const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-                                                     MHD_HTTP_HEADER_CONTENT_LENGTH);
+        const char *cl = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                         MHD_HTTP_HEADER_CONTENT_LENGTH);
         if (cl) {
             char *end;
             unsigned long long n = strtoull(cl, &end, 10);
@@ -180,6 +241,8 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 
 srv_http *srv_http_start(srv_ctx *ctx, int listen_fd, const srv_http_opts *o)
 {
+    if (!mhd_load())
+        return NULL;
     srv_http *h = calloc(1, sizeof *h);
     if (!h)
         return NULL;
@@ -189,7 +252,7 @@ srv_http *srv_http_start(srv_ctx *ctx, int listen_fd, const srv_http_opts *o)
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO;
     if (o->ipv6)
         flags |= MHD_USE_IPv6;
-    h->d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, h,
+    h->d = mhd.MHD_start_daemon(flags, 0, NULL, NULL, on_request, h,
                             MHD_OPTION_LISTEN_SOCKET, (MHD_socket)listen_fd,
                             MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)(o->threads ? o->threads : 1),
                             MHD_OPTION_CONNECTION_LIMIT, (unsigned int)o->max_connections,
@@ -207,6 +270,6 @@ void srv_http_stop(srv_http *h)
 {
     if (!h)
         return;
-    MHD_stop_daemon(h->d);
+    mhd.MHD_stop_daemon(h->d);
     free(h);
 }

@@ -15,3 +15,12 @@ if(TARGET tact_srv AND TACT_NODE)
                        ENVIRONMENT "TACT=$<TARGET_FILE:tact>;TACT_SCREENSHOTS=${CMAKE_BINARY_DIR}/screenshots"
                        TIMEOUT 180 RUN_SERIAL TRUE)
 endif()
+
+# libmicrohttpd is loaded by `tact serve` alone (src/server/http.c), not
+# linked into tact, so that other commands start without it.
+find_program(TACT_READELF readelf)
+if(TARGET tact_srv AND TACT_READELF)
+  add_test(NAME server.not_linked
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/not_linked.py
+                   $<TARGET_FILE:tact> ${TACT_READELF})
+endif()
