@@ -1827,6 +1827,7 @@ int tact__conduct_scan(tact_scanner *sc)
     s->peer_question = false;
     s->places_someone = false;
     s->own_life = false;
+    s->staff = false;
     if (sc->ntoks == 0)
         return TACT_OK;
     scan_state st = {sc,    r, s, NULL, NULL, 0, false, false, false, false, 0, 0,
@@ -1873,6 +1874,7 @@ int tact__conduct_scan(tact_scanner *sc)
     s->peer_question = (st.ctx & (1u << CX_ASK)) && !(st.ctx & (1u << CX_JIGSAW));
     s->places_someone = (st.ctx & (1u << CX_JIGSAW)) != 0;
     s->own_life = (st.ctx & (1u << CX_PARENT)) != 0;
+    s->staff = (st.ctx & (1u << CX_STAFF)) != 0;
     for (size_t i = 0; i < s->nm && !s->places_someone; i++)
         s->places_someone = s->m[i].group == G_CASE && s->m[i].tag == CASE_UNIT;
     return flush_pending(&st);
@@ -1915,6 +1917,12 @@ bool tact__conduct_own_life(const tact_scanner *sc)
 {
     const tact__cd_scratch *s = sc->conduct_scratch;
     return s && s->own_life;
+}
+
+bool tact__conduct_staff(const tact_scanner *sc)
+{
+    const tact__cd_scratch *s = sc->conduct_scratch;
+    return s && s->staff;
 }
 
 bool tact__conduct_places_someone(const tact_scanner *sc)

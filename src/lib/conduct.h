@@ -154,6 +154,7 @@ typedef struct tact__cd_scratch {
     float offensive;     /* classifier probability for the whole post, or -1 */
     float case_p;        /* the model's case-discussion probability, or -1 */
     unsigned public_post; /* TACT__PUBLIC_*: see tact__conduct_public_post */
+    bool staff;           /* a colleague's farewell or welcome (context "staff") */
     bool senior;          /* a post one person holds is named (context "senior") */
     bool senior_town;     /* ... with its town: "head of service at Wrexham" */
     bool fiction;         /* the post says its case is invented (context "fiction") */
@@ -204,6 +205,11 @@ bool tact__conduct_places_someone(const tact_scanner *sc);
 /* True when the last scan read the post as the author's own life or
  * family ("my grandad turned 90 today", context "parent"). */
 bool tact__conduct_own_life(const tact_scanner *sc);
+
+/* True when the last scan found a colleague's farewell or welcome
+ * ("Bethan's leaving do", "welcome to the team"), whatever else the post
+ * holds (tact__conduct_public_post asks more). */
+bool tact__conduct_staff(const tact_scanner *sc);
 
 /* True when the post offers contact details in the first person ("drop me
  * a line at", "my number is"), not a team's ("call the team on"). */

@@ -348,6 +348,67 @@ static bool r_family(vctx *v, tact_verdict lv)
     return any;
 }
 
+/* A hashtag of social care work ("#kinshipcare", "#careleaver",
+ * "#residentialcare", "#fostercarelife", "#socialworklife", "#SWchat"):
+ * "care" not as in "#selfcare", "#skincare", "#careless". */
+static bool care_tag(const char *w, size_t n)
+{
+    static const char *const stems[] = {"care", "socialwork", "socialcare", "foster", "adopt",
+                                        "kinship", "safeguard", "keywork", "lookedafter"};
+    static const char *const not_care[] = {"selfcare", "skincare", "haircare", "scare",
+                                           "careless", "carefree", "petcare", "nailcare"};
+    /* #SWchat, #SWlife, #SWSCmedia, #SWtalk (not #SwitchedAtBirth) */
+    if (n >= 4 && w[0] == 's' && w[1] == 'w' &&
+        (memcmp(w + 2, "ch", 2) == 0 || memcmp(w + 2, "li", 2) == 0 ||
+         memcmp(w + 2, "sc", 2) == 0 || memcmp(w + 2, "ta", 2) == 0))
+        return true;
+    for (size_t k = 0; k < sizeof not_care / sizeof not_care[0]; k++) {
+        size_t m = strlen(not_care[k]);
+        for (size_t j = 0; j + m <= n; j++)
+            if (memcmp(w + j, not_care[k], m) == 0)
+                return false;
+    }
+    for (size_t k = 0; k < sizeof stems / sizeof stems[0]; k++) {
+        size_t m = strlen(stems[k]);
+        for (size_t j = 0; j + m <= n; j++)
+            if (memcmp(w + j, stems[k], m) == 0)
+                return true;
+    }
+    return false;
+}
+
+static bool care_hashtag(const tact_scanner *sc)
+{
+    for (size_t i = 0; i < sc->ntoks; i++) {
+        const tact__token *t = &sc->toks[i];
+        if (t->kind != TACT__TOK_HASHTAG)
+            continue;
+        /* the normalised form (lower case), without '#' */
+        const char *w = sc->norm.p + t->norm_off;
+        size_t n = t->norm_len;
+        if (n && w[0] == '#') {
+            w++;
+            n--;
+        }
+        if (care_tag(w, n))
+            return true;
+    }
+    return false;
+}
+
+/* 4c. A name with a hashtag of social care work ("Big up Demi-Leigh for
+ *     getting her first flat today #careleaver", "Nana Rene has agreed to
+ *     have the 3 kids at weekends #kinshipcare"): the tag says whose life
+ *     it is. On the read suites all 58 posts with a name or handle and a
+ *     hashtag are block. Not at a colleague's farewell or welcome. */
+static bool r_name_tagged(vctx *v, tact_verdict lv)
+{
+    if (!(v->id_has & ~v->id_own & ID(TACT_TYPE_PERSON)) ||
+        tact__conduct_staff(v->sc) || !care_hashtag(v->sc))
+        return false;
+    return mark(v, false, ID(TACT_TYPE_PERSON), lv, TACT_SEV_MEDIUM, false);
+}
+
 /* 5. Abuse, slurs and discriminatory hostility. */
 static bool r_abuse(vctx *v, tact_verdict lv)
 {
@@ -583,6 +644,9 @@ static const vrule rules[] = {
      "It names a family. From someone who works with families, a family named reads as one of "
      "theirs.",
      r_family},
+    {"name_tagged", TACT_VERDICT_BLOCK,
+     "It names someone next to a hashtag of social care work, which says whose life it is.",
+     r_name_tagged},
     {"abuse", TACT_VERDICT_BLOCK, "It contains abusive or discriminatory language.", r_abuse},
     {"swear_named", TACT_VERDICT_BLOCK, "It swears at or about a named person.", r_swear_named},
     {"derogatory", TACT_VERDICT_BLOCK,
