@@ -334,19 +334,6 @@ static int case_refs(tact_scanner *sc)
          * sentence about an event or a booking is the booking's */
         if (!strong && booking_before(sc, k))
             continue;
-        /* "Paid off our summer holiday, ref 9224864243": a bare "ref" with
-         * ten digits that are no NHS number (modulus 11) is a booking's or
-         * an account's; case system ids are shorter or carry letters */
-        if (!strong && nd == 10 && end - t->start <= 12) {
-            char d[11];
-            size_t n = 0;
-            for (size_t b = t->start; b < end; b++)
-                if (ix_digit(ix_at(sc, b)))
-                    d[n++] = sc->text[b];
-            d[n] = '\0';
-            if (!tact__ix_nhs_valid(d))
-                continue;
-        }
         int rc = tact__add(sc, t->start, end, TACT_TYPE_CASE_REFERENCE, -1, strong ? 0.9f : 0.65f,
                            strong ? "case_reference.cue" : "case_reference.ref", NULL, NULL);
         if (rc)
