@@ -67,11 +67,14 @@ an ok line would be a false alarm). No such probability, or a type in REVIEW_OFF
 --review off (REVIEW_SHIPPED below) writes 1 for every type: the tier off,
 the chosen values still printed.
 
-Venting, abuse and discrimination are left out by default: the venting model
-fired on ordinary posts of the visible halves and on ordinary tweets far more
-often than the rules (measured again with the training-only corpus: still
-so, conduct.md); abuse and discrimination have lexicons and the
-offensive-language classifier.
+Venting is a side type (SIDE_TYPES, since cmodel9): review tier only, it never
+silences another type, its weights only where another type has weight, and
+the side<N>_<type>.txt lines of the training-only corpus (written for it) are
+read for it alone; so adding it leaves the other four types' weights and
+thresholds as they were (conduct.md, cmodel9). As a full type it had fired on
+ordinary posts of the visible halves and on ordinary tweets far more often
+than the rules. Abuse and discrimination are left out by default: they have
+lexicons and the offensive-language classifier.
 
 usage: train-conduct.py [--build DIR] [--out FILE] [--md FILE] [--bits N]
                         [--corpus DIR] [--train-dir DIR] [--refit] [--eval FILE]
@@ -101,7 +104,7 @@ import sys
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ALL_TYPES = ["case_discussion", "abuse", "derogatory", "discrimination",
              "colleague_criticism", "venting", "boundary"]
-DEFAULT_TYPES = "case_discussion,colleague_criticism,boundary,derogatory"
+DEFAULT_TYPES = "case_discussion,colleague_criticism,boundary,derogatory,venting"
 SEED = 20261121
 # Thresholds set by hand after measurement, above the validation choice: the
 # boundary model at its validation threshold (0.57) flagged plans with the
@@ -126,7 +129,12 @@ TYPE_PRECISION = {"colleague_criticism": 0.95, "derogatory": 0.95}
 # Per-type floors of the review tier (cmodel4): derogatory's "maybe" at the
 # global 0.3 floor (0.387) spoke on 95 of the 20,000 tweets; at 0.5, 42, and
 # none of them blocks (verdict rule 7 leaves a model-only "maybe" out).
-REVIEW_FLOOR = {"derogatory": 0.5}
+# Venting (cmodel9): at the pooled rule's 0.505 the refit model gave a
+# finding to an ok line of the rules' corpus that it never trained on
+# (tests/conduct/corpus/rules17_ok.txt, 0.517; corpus_check.py wants none); at
+# 0.55 no ok line of the corpora (3,768 with the held-out and rules files)
+# gets one.
+REVIEW_FLOOR = {"derogatory": 0.5, "venting": 0.55}
 LAMBDAS = [1e-2, 3e-2, 1e-1, 3e-1]
 # The L2 strength of each type, fixed (cmodel5, 2026-11-21) instead of chosen
 # by the pooled AUC on every run: the choice between neighbours of the grid
@@ -141,18 +149,35 @@ LAMBDAS = [1e-2, 3e-2, 1e-1, 3e-1]
 # chooses by AUC again (and prints every L2's pooled AUC); --l2 type=X
 # overrides one type.
 L2_FIXED = {"case_discussion": 3e-1, "colleague_criticism": 3e-2,
-            "boundary": 1e-2, "derogatory": 1e-2}
+            "boundary": 1e-2, "derogatory": 1e-2,
+            # venting (cmodel9): the grid's best pooled AUC with and without
+            # its side lines (0.9547 / 0.9603; 0.01-0.1 within 0.003)
+            "venting": 3e-1}
 EPOCHS = 25
+# Side types (cmodel9, 2026-11-22): a type that only ever speaks at the
+# review tier (threshold 1; its "maybe" is medium: review, never block), that
+# never silences another type in the highest-type comparison (its scores are
+# left out of the other types' masking, as the scorer leaves them out:
+# src/lib/conduct.c, model_rule), and whose weights live only in buckets that
+# some other type weighs, so that the out-of-domain gate is the other
+# types' gate. Adding one therefore leaves the other types' weights,
+# thresholds and gate as they were. Venting: tone the rules miss ("Duty was
+# carnage today. Need gin."), asked to think again (conduct.md, cmodel9).
+SIDE_TYPES = {"venting"}
 
 
-def read_corpus(cdir):
-    """[(text, label)] in a fixed order (sorted files, file order)."""
+def read_corpus(cdir, side=False):
+    """[(text, label)] in a fixed order (sorted files, file order). With
+    side, only the side<N>_<type>.txt files: lines written for the side
+    types (SIDE_TYPES), which the other types never see."""
     out = []
     if not cdir:
         return out
     for path in sorted(glob.glob(os.path.join(cdir, "*.txt"))):
         base = os.path.basename(path)[:-4]
-        label = re.sub(r"^new\d+_", "", base)
+        if side != bool(re.match(r"side\d+_", base)):
+            continue
+        label = re.sub(r"^(new|side)\d+_", "", base)
         if label != "ok" and label not in ALL_TYPES:
             continue  # known_misses.txt, ambiguous.txt: not training data
         with open(path, encoding="utf-8") as f:
@@ -280,6 +305,14 @@ def quantise(model):
     return b, {j: v * scale for j, v in q.items()}, q, scale
 
 
+def restrict(model, keys):
+    """A side type's quantised model with weight only in the buckets `keys`
+    (those some other type weighs): SIDE_TYPES."""
+    b, w, q, scale = model
+    q = {j: v for j, v in q.items() if j in keys}
+    return b, {j: v * scale for j, v in q.items()}, q, scale
+
+
 def score(model, x):
     b, w = model[0], model[1]
     return sigmoid(b + sum(w.get(j, 0.0) * v for j, v in x))
@@ -394,9 +427,13 @@ def main():
                     help="type=T: use threshold T for a type (besides FIXED_THR)")
     a = ap.parse_args()
     types = a.types.split(",")
+    side = [t in SIDE_TYPES for t in types]
+    if any(side[i] and not side[j] for i in range(len(types)) for j in range(i + 1, len(types))):
+        sys.exit("train-conduct: side types (%s) come after the others in --types" % ",".join(sorted(SIDE_TYPES)))
     if a.cv and not a.eval:
         a.refit = True  # the fold models are for choosing; the shipped weights see every line
     fixed = dict(FIXED_THR)
+    fixed.update({t: 1.0 for t in types if t in SIDE_TYPES})  # review tier only
     fixed.update({k: float(v) for k, v in (s.split("=") for s in a.thr)})
     tprec = dict(TYPE_PRECISION)
     l2fix = {} if "grid" in a.l2 else dict(L2_FIXED)
@@ -414,13 +451,20 @@ def main():
     extra = read_suites(SUITES_READ if a.suites == "read" else a.suites)
     corpus += extra
     source += ["suite"] * len(extra)
+    if a.cv and not a.eval and any(side):
+        # lines for the side types only (source "side"): the other types
+        # neither train on them nor count them for their thresholds, so
+        # their weights and thresholds stay what they are without them
+        extra = read_corpus(a.train_dir, side=True)
+        corpus += extra
+        source += ["side"] * len(extra)
     if a.drop:
         dseed, dfrac = a.drop.split(":")
         keep_i = [i for i, (t, _) in enumerate(corpus)
                   if int(hashlib.sha1((dseed + t).encode("utf-8")).hexdigest(), 16) % 10000 >= float(dfrac) * 10000]
         corpus = [corpus[i] for i in keep_i]
         source = [source[i] for i in keep_i]
-    sources = [x for x in ("corpus", "train", "suite") if x in source]
+    sources = [x for x in ("corpus", "train", "suite", "side") if x in source]
     feats = features(tool, [t for t, _ in corpus])
     xs = [sparse(h, a.bits) for _, h in feats]
     rules = [r for r, _ in feats]
@@ -449,6 +493,7 @@ def main():
     if a.eval:
         # figures of an existing model file on this split (nothing written)
         types, ms, thrs, a.min_known, rthrs = load_model(a.eval)
+        side = [t in SIDE_TYPES for t in types]
         chosen = [(0.0, 0.0, m) for m in ms]
         fixed = dict(zip(types, thrs))
         xs = full
@@ -487,16 +532,21 @@ def main():
         # highest-scoring line of a fifth of it
         n = len(corpus)
         fold = [int(hashlib.sha1(t.encode("utf-8")).hexdigest(), 16) % a.cv for t, _ in corpus]
-        fkeep = []
-        for f in range(a.cv):
-            cnt = {}
-            for i in range(n):
-                if fold[i] != f:
-                    for j, _ in full[i]:
-                        cnt[j] = cnt.get(j, 0) + 1
-            fkeep.append({j for j, c in cnt.items() if c >= a.min_count})
-        fx = [[[(j, v) for j, v in full[i] if j in fkeep[f]] if fold[i] != f else None for i in range(n)]
-              for f in range(a.cv)]
+        sidel = [s_ == "side" for s_ in source]
+
+        def fold_x(with_side):
+            fkeep = []
+            for f in range(a.cv):
+                cnt = {}
+                for i in range(n):
+                    if fold[i] != f and (with_side or not sidel[i]):
+                        for j, _ in full[i]:
+                            cnt[j] = cnt.get(j, 0) + 1
+                fkeep.append({j for j, c in cnt.items() if c >= a.min_count})
+            return [[[(j, v) for j, v in full[i] if j in fkeep[f]] if fold[i] != f else None
+                     for i in range(n)] for f in range(a.cv)]
+        fx_main = fold_x(False)
+        fx_side = fold_x(True) if any(sidel) else fx_main
         cvp, chosen = [], []
         fold_models = []
         for ti, t in enumerate(types):
@@ -504,9 +554,12 @@ def main():
             best = None
             for lam in ([l2fix[t]] if t in l2fix else LAMBDAS):
                 ps, ms = [0.0] * n, []
+                fx = fx_side if side[ti] else fx_main
                 for f in range(a.cv):
-                    trn = [i for i in range(n) if fold[i] != f]
+                    trn = [i for i in range(n) if fold[i] != f and (side[ti] or not sidel[i])]
                     m = quantise(train([fx[f][i] for i in trn], [y[i] for i in trn], lam, SEED + ti))
+                    if side[ti]:
+                        m = restrict(m, set().union(*(fm[f][2] for fm in fold_models)))
                     ms.append(m)
                     for i in range(n):
                         if fold[i] == f:
@@ -548,16 +601,25 @@ def main():
     else:
         allp = [[score(m, xs[i]) if known[i] else 0.0 for i in va] for _, _, m in chosen]
     top = [max(col) for col in zip(*allp)] if allp else []
+    # a side type never silences another: the others' masking leaves it out
+    main_p = [col for col, sd in zip(allp, side) if not sd]
+    top_main = [max(col) for col in zip(*main_p)] if main_p else top
     if a.dump:
         import json
         with open(a.dump, "w") as f:
             json.dump({"types": types, "labels": [labels[i] for i in va], "source": [source[i] for i in va],
                        "rules": [sorted(rules[i]) for i in va], "p": allp}, f)
+    va_all, top_all = va, top
     for ti, t in enumerate(types):
+        # a main type's figures leave the side types' own lines out
+        vt = [k for k, i in enumerate(va_all) if side[ti] or source[i] != "side"]
+        va = [va_all[k] for k in vt]
+        pt = [allp[ti][k] for k in vt]
+        top = [(top_all if side[ti] else top_main)[k] for k in vt]
         yva = [1 if has(labels[i], t) else 0 for i in va]
         au, lam, m = chosen[ti]
-        ps = [p if p >= tp_ else 0.0 for p, tp_ in zip(allp[ti], top)]
-        au = auc(allp[ti], yva)  # ranking: the raw scores
+        ps = [p if p >= tp_ else 0.0 for p, tp_ in zip(pt, top)]
+        au = auc(pt, yva)  # ranking: the raw scores
         oks = [labels[i] == "ok" for i in va]
         okn = sum(oks)
         thr = fixed.get(t, pick_threshold(ps, yva, oks, tprec.get(t, a.precision), a.floor,
@@ -584,9 +646,11 @@ def main():
         review.append((t, rthr, rtp, rfp, rfn, rotp, rofp, rofn, rok))
         for src in sources:
             mask = [source[i] == src for i in va]
+            if not any(mask):
+                continue
             stp, sfp, sfn = prf(ps, yva, thr, mask)
             sok = sum(1 for p, o, k in zip(ps, oks, mask) if k and p >= thr and o)
-            sau = auc([p for p, k in zip(allp[ti], mask) if k], [y for y, k in zip(yva, mask) if k])
+            sau = auc([p for p, k in zip(pt, mask) if k], [y for y, k in zip(yva, mask) if k])
             persrc.append((t, src, sau, stp, sfp, sfn, sok, sum(mask)))
         models.append((t, m, thr, rthr if a.review == "on" else 1.0))
 
@@ -597,16 +661,23 @@ def main():
         # the shipped weights: each type refit on every line (training and
         # validation) with the L2 and threshold validation chose; the figures
         # above are those of the split model
-        seen = {}
-        for x in full:
-            for j, _ in x:
-                seen[j] = seen.get(j, 0) + 1
-        keep = {j for j, c in seen.items() if c >= a.min_count}
-        xall = [[(j, v) for j, v in x if j in keep] for x in full]
-        every = list(range(len(corpus)))
-        models = [(t, quantise(train(xall, [1 if has(labels[i], t) else 0 for i in every],
+        def refit_x(with_side):
+            seen = {}
+            for x, src in zip(full, source):
+                if with_side or src != "side":
+                    for j, _ in x:
+                        seen[j] = seen.get(j, 0) + 1
+            keep = {j for j, c in seen.items() if c >= a.min_count}
+            every = [i for i in range(len(corpus)) if with_side or source[i] != "side"]
+            return [[(j, v) for j, v in full[i] if j in keep] for i in every], every
+        xr = {False: refit_x(False)}
+        xr[True] = refit_x(True) if "side" in source else xr[False]
+        models = [(t, quantise(train(xr[side[ti]][0], [1 if has(labels[i], t) else 0 for i in xr[side[ti]][1]],
                                      chosen[ti][1], SEED + ti)), thr, rthr)
                   for ti, (t, _, thr, rthr) in enumerate(models)]
+        mainkeys = set().union(*(m[2] for (_, m, _, _), sd in zip(models, side) if not sd))
+        models = [(t, restrict(m, mainkeys) if sd else m, thr, rthr)
+                  for (t, m, thr, rthr), sd in zip(models, side)]
     # model file
     nb = 1 << a.bits
     blob = bytearray(b"TCM2" + struct.pack("<IIf", a.bits, len(models), a.min_known))

@@ -21,6 +21,9 @@ corpora=$shared/corpora
 # every line (--refit); see data/models/conduct.md and tools/train-conduct.py.
 # A second, lower "review" threshold per type (medium "model.<type>.maybe"
 # findings; REVIEW_SHIPPED/REVIEW_OFF in the trainer) is chosen the same way.
+# Venting is a side type (SIDE_TYPES): review tier only, trained with the
+# tests/conduct/train/side<N>_*.txt lines as well, which the other types never
+# see (cmodel9).
 # Deterministic (about 5 minutes); needs nothing from ../shared.
 cmake --build "$build" --target tact-conduct-features >/dev/null
 python3 "$here/tools/train-conduct.py" --build "$build" --refit \

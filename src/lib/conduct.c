@@ -1437,6 +1437,9 @@ static const char MSG_MAYBE_COLLEAGUE[] =
 static const char MSG_MAYBE_BOUNDARY[] =
     "This may raise a professional boundary question (personal contact or social media with "
     "someone you work with). If so, talk it through in supervision before acting.";
+static const char MSG_MAYBE_VENT[] =
+    "This may read as venting about the job, the employer or the people you work with. Think "
+    "about how it reads to them and to your employer before posting.";
 static const char MSG_MAYBE_OTHER[] =
     "This may be a conduct matter. Think again about how it reads before posting.";
 
@@ -1499,7 +1502,7 @@ static void model_maybe(tact_type type, const char **rule, const char **msg)
         break;
     case TACT_TYPE_VENTING:
         *rule = "model.venting.maybe";
-        *msg = MSG_MAYBE_OTHER;
+        *msg = MSG_MAYBE_VENT;
         break;
     case TACT_TYPE_DISCRIMINATION:
         *rule = "model.discrimination.maybe";
@@ -1512,11 +1515,23 @@ static void model_maybe(tact_type type, const char **rule, const char **msg)
     }
 }
 
+/* A side type of the model (tools/train-conduct.py SIDE_TYPES): venting
+ * (cmodel9). It speaks only at its review tier (its threshold is 1), only
+ * in a post where nothing else of conduct was found, by the rules or the
+ * model's other types, and it never silences another type in the
+ * highest-type comparison: so it can turn an ok post into review and
+ * nothing else (data/models/conduct.md, cmodel9). */
+static bool model_side(tact_type type)
+{
+    return type == TACT_TYPE_VENTING;
+}
+
 /*
  * The learned model (conduct_model.c) speaks only for a type the rules found
  * nothing of in the post, at or above its threshold (chosen on the corpus's
  * validation split), and in none of the contexts that stop the rules of that
- * type; its finding spans the sentence that weighs most.
+ * type; its finding spans the sentence that weighs most. Side types
+ * (model_side) come after the others, in a post with no finding yet.
  */
 static int model_rule(scan_state *st, uint32_t nsent)
 {
@@ -1539,19 +1554,25 @@ static int model_rule(scan_state *st, uint32_t nsent)
     if (!ss)
         return TACT_ENOMEM;
     tact__cm_score(m, st->sc, st->sent, nsent, p, best, ss);
-    for (size_t k = 0; k < nt; k++) {
+    for (size_t kk = 0; kk < 2 * nt; kk++) {
+        /* the main types first (kk < nt), then the side types */
+        size_t k = kk % nt;
         tact_type type = r->cm_type[k];
+        bool side = model_side(type);
+        if (side != (kk >= nt))
+            continue;
         /* a threshold of 1 keeps a type (or its review tier) silent: it
          * only competes below */
         int tier = model_tier(st, k, p[k]);
-        if (!tier)
+        if (!tier || (side && (tier != 1 || st->s->npend)))
             continue;
         /* only the type the model rates highest: a post it rates as both
          * (say a boundary question that mentions a former service user) is
-         * the other type's, whether or not the rules found that one */
+         * the other type's, whether or not the rules found that one; a
+         * side type beats no other */
         bool beaten = false;
         for (size_t j = 0; j < nt; j++)
-            beaten |= p[j] > p[k];
+            beaten |= p[j] > p[k] && (side || !model_side(r->cm_type[j]));
         if (beaten)
             continue;
         bool found = false;
@@ -1587,7 +1608,7 @@ static int model_rule(scan_state *st, uint32_t nsent)
             msg = MSG_COLLEAGUE;
             break;
         case TACT_TYPE_VENTING:
-            if (sctx & (1u << CX_ABOUT))
+            if ((sctx & (1u << CX_ABOUT)) || vent_off(st->ctx))
                 continue;
             sev = TACT_SEV_LOW;
             rule = "model.venting";

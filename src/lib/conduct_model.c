@@ -645,14 +645,15 @@ typedef struct score_ctx {
     const int8_t *w;  /* m->w */
     unsigned shift;   /* 64 - m->bits: a feature's bucket is h >> shift */
     bool four;        /* m->ntypes == 4 */
+    bool five;        /* m->ntypes == 5 */
     int32_t acc[TACT__CM_MAXTYPES];
     uint32_t nfeat, nknown;
     const uint32_t *sent;
     float *sent_sum;
 } score_ctx;
 
-/* The common pass: sums only. on_feature4 is the shipped model's four
- * types, unrolled, and a walk of its own (no test of the type count per
+/* The common pass: sums only. on_feature4 is a model of four types,
+ * on_feature5 the shipped model's five (with venting, cmodel9), unrolled, and a walk of its own (no test of the type count per
  * feature): the four weights read before any sum is stored (int8 may alias
  * the sums). */
 static CM_INLINE void on_feature4(void *ctx, uint64_t h, size_t tok)
@@ -671,6 +672,23 @@ static CM_INLINE void on_feature4(void *ctx, uint64_t h, size_t tok)
     c->nknown += x != 0;
 }
 
+static CM_INLINE void on_feature5(void *ctx, uint64_t h, size_t tok)
+{
+    score_ctx *c = ctx;
+    (void)tok;
+    const int8_t *w = c->w + (size_t)(h >> c->shift) * 5u;
+    uint32_t x;
+    memcpy(&x, w, sizeof x);
+    const int32_t w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3], w4 = w[4];
+    c->acc[0] += w0;
+    c->acc[1] += w1;
+    c->acc[2] += w2;
+    c->acc[3] += w3;
+    c->acc[4] += w4;
+    c->nfeat++;
+    c->nknown += (x != 0) | (w4 != 0);
+}
+
 static CM_INLINE void on_feature(void *ctx, uint64_t h, size_t tok)
 {
     score_ctx *c = ctx;
@@ -678,6 +696,10 @@ static CM_INLINE void on_feature(void *ctx, uint64_t h, size_t tok)
     int known = 0;
     if (c->four) {
         on_feature4(ctx, h, tok);
+        return;
+    }
+    if (c->five) {
+        on_feature5(ctx, h, tok);
         return;
     }
     const int8_t *w = m->w + (size_t)(h >> (64 - m->bits)) * m->ntypes;
@@ -740,6 +762,7 @@ void tact__cm_score(const tact__cm *m, const tact_scanner *sc, const uint32_t *s
     c.w = m->w;
     c.shift = 64 - m->bits;
     c.four = m->ntypes == 4;
+    c.five = m->ntypes == 5;
     if (sent && sent_sum) {
         c.sent = sent;
         c.sent_sum = sent_sum;
@@ -749,6 +772,8 @@ void tact__cm_score(const tact__cm *m, const tact_scanner *sc, const uint32_t *s
         walk(sc, m, on_feature_sent, &c);
     else if (c.four)
         walk(sc, m, on_feature4, &c);
+    else if (c.five)
+        walk(sc, m, on_feature5, &c);
     else
         walk(sc, m, on_feature, &c);
     bool in_domain = c.nfeat && (float)c.nknown >= m->min_known * (float)c.nfeat;
