@@ -429,7 +429,8 @@ def main():
     types = a.types.split(",")
     side = [t in SIDE_TYPES for t in types]
     if any(side[i] and not side[j] for i in range(len(types)) for j in range(i + 1, len(types))):
-        sys.exit("train-conduct: side types (%s) come after the others in --types" % ",".join(sorted(SIDE_TYPES)))
+        sys.exit("train-conduct: side types (%s) come after the others in --types"
+                 % ",".join(sorted(SIDE_TYPES)))
     if a.cv and not a.eval:
         a.refit = True  # the fold models are for choosing; the shipped weights see every line
     fixed = dict(FIXED_THR)
@@ -672,7 +673,8 @@ def main():
             return [[(j, v) for j, v in full[i] if j in keep] for i in every], every
         xr = {False: refit_x(False)}
         xr[True] = refit_x(True) if "side" in source else xr[False]
-        models = [(t, quantise(train(xr[side[ti]][0], [1 if has(labels[i], t) else 0 for i in xr[side[ti]][1]],
+        models = [(t, quantise(train(xr[side[ti]][0],
+                                     [1 if has(labels[i], t) else 0 for i in xr[side[ti]][1]],
                                      chosen[ti][1], SEED + ti)), thr, rthr)
                   for ti, (t, _, thr, rthr) in enumerate(models)]
         mainkeys = set().union(*(m[2] for (_, m, _, _), sd in zip(models, side) if not sd))

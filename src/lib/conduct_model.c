@@ -653,9 +653,9 @@ typedef struct score_ctx {
 } score_ctx;
 
 /* The common pass: sums only. on_feature4 is a model of four types,
- * on_feature5 the shipped model's five (with venting, cmodel9), unrolled, and a walk of its own (no test of the type count per
- * feature): the four weights read before any sum is stored (int8 may alias
- * the sums). */
+ * on_feature5 the shipped model's five (with venting, cmodel9), unrolled,
+ * and a walk of its own (no test of the type count per feature): the
+ * weights read before any sum is stored (int8 may alias the sums). */
 static CM_INLINE void on_feature4(void *ctx, uint64_t h, size_t tok)
 {
     score_ctx *c = ctx;

@@ -657,7 +657,8 @@ static bool role_mailbox(const tact_scanner *sc, const tact__token *t)
          * whole is no name ("blackwood") */
         bool whole_name = tact__lex_get(&sc->rs->words, w + p, q - p) & TACT__LX_NAME;
         for (size_t j = p + 4; !ok && !whole_name && j + 4 <= q; j++) {
-            int a = mailbox_word(sc, w + p, j - p, false), b = mailbox_word(sc, w + j, q - j, false);
+            int a = mailbox_word(sc, w + p, j - p, false);
+            int b = mailbox_word(sc, w + j, q - j, false);
             ok = a && b ? (a > b ? a : b) : 0;
         }
         if (ok < 2)
