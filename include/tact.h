@@ -198,7 +198,7 @@ typedef enum tact_verdict {
 /** Flags on a finding. */
 #define TACT_FINDING_DRIVES_VERDICT (1u << 0) /**< this finding drove the verdict */
 #define TACT_FINDING_PUBLIC_FIGURE (1u << 1)  /**< a public figure or author, not a service user */
-#define TACT_FINDING_OWN_DETAILS (1u << 2)    /**< the author's own contact details */
+#define TACT_FINDING_OWN_DETAILS (1u << 2)    /**< the author's own contact details or kin's age */
 
 /**
  * One finding. All strings are static or owned by the scanner and live until
