@@ -119,6 +119,11 @@ if [ -f "$here/team/practice-7.jsonl" ]; then
 fi
 if [ -f "$here/team/practice-8.jsonl" ]; then
     echo
-    echo "(practice suite, held unread in the fifteenth session)"
+    echo "(practice suite, held unread in the fifteenth session, read from the sixteenth)"
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-8.jsonl"
+fi
+if [ -f "$here/team/practice-9.jsonl" ]; then
+    echo
+    echo "(practice suite, held unread in the sixteenth session)"
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-9.jsonl"
 fi

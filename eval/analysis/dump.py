@@ -7,7 +7,7 @@ import json, subprocess, sys, os, glob
 HERE = os.path.dirname(os.path.abspath(__file__))
 M = os.path.join(HERE, '..', 'team') + '/'
 SHARED = os.environ.get('TACT_SHARED', os.path.join(HERE, '..', '..', '..', 'shared'))
-HELD = {'practice-8'}  # keep in step with HELD_FILES in eval/10-scenarios.py
+HELD = {'practice-9'}  # keep in step with HELD_FILES in eval/10-scenarios.py
 SUITES = [(os.path.join(SHARED, 'eval', 'scenarios-dev.jsonl'), None)]
 for f, h in [('scenarios-team', 'a'), ('scenarios-team2', 'c'), ('scenarios-team3', 'e'),
              ('scenarios-team4', 'g'), ('scenarios-team5', 'i'), ('scenarios-team6', 'k'),
@@ -37,7 +37,8 @@ for k, p in enumerate(posts):
                  'pred': r['verdict'], 'reason': r.get('reason', ''),
                  'must_find': p.get('must_find', []), 'why': p.get('why', ''),
                  'f': [(x['type'], x['rule'], x['text'], x.get('drives_verdict', False))
-                       for x in r['findings']]})
+                       for x in r['findings']],
+                 'own': sorted({x['type'] for x in r['findings'] if x.get('own_details')})})
 json.dump(rows, open(sys.argv[2], 'w'))
 ok = sum(r['gold'] == r['pred'] for r in rows)
 print(f'{ok}/{len(rows)}')

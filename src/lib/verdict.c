@@ -679,35 +679,97 @@ static const char REASON_PUBLIC[] =
 static const char REASON_REGISTER[] =
     "It mentions someone on your protected-people register.";
 
+/* Words that are only ever a relative (not "lad", "girl", "youngest":
+ * foster carers' words too). */
+static const char *const KIN[] = {
+    "mum", "mam", "mom", "mummy", "mother", "dad", "daddy", "father", "nan", "nana",
+    "nanna", "nanny", "gran", "granny", "grandma", "grandmother", "grandad", "granddad",
+    "grandpa", "grandfather", "grandson", "granddaughter", "brother", "sister", "son",
+    "daughter", "auntie", "aunty", "aunt", "uncle", "cousin", "niece", "nephew", "husband",
+    "wife", "hubby", "stepdad", "stepmum"};
+
+/* "my" or "our" and then a KIN word at token k. */
+static bool my_kin_at(const tact_scanner *sc, size_t k)
+{
+    if (k == 0 || !(tact__tok_is(sc, k - 1, "my") || tact__tok_is(sc, k - 1, "our")))
+        return false;
+    for (size_t w = 0; w < sizeof KIN / sizeof KIN[0]; w++)
+        if (tact__tok_is(sc, k, KIN[w]))
+            return true;
+    return false;
+}
+
 /* An age said of the author's own relative: "my nan turned 90", "my mum,
  * 68, ...", "My daughter Freya turned 7": within its sentence, a few words
- * before it, "my" or "our" and a word that is only ever a relative (not
- * "our lad", "our new girl", "my youngest": foster carers' words too). On
- * the read suites the 12 posts with one are ok but for one "my little lad"
- * whose age another rule found. It is the author's own (no part in rule
- * 4). */
+ * before it, "my" or "our" and a KIN word. On the read suites the 12 posts
+ * with one are ok but for one "my little lad" whose age another rule
+ * found. It is the author's own (no part in rule 4). */
 static bool own_kin_age(const tact_scanner *sc, const tact_finding *f)
 {
-    static const char *const kin[] = {
-        "mum", "mam", "mom", "mummy", "mother", "dad", "daddy", "father", "nan", "nana",
-        "nanna", "nanny", "gran", "granny", "grandma", "grandmother", "grandad", "granddad",
-        "grandpa", "grandfather", "grandson", "granddaughter", "brother", "sister", "son",
-        "daughter", "auntie", "aunty", "aunt", "uncle", "cousin", "niece", "nephew", "husband",
-        "wife", "hubby", "stepdad", "stepmum"};
     size_t t = tact__tok_after(sc, f->start);
     for (size_t m = 0; m < 6 && t > 0; m++) {
         size_t k = t - 1 - m;
         if (tact__tok_is(sc, k, "his") || tact__tok_is(sc, k, "her") ||
             tact__tok_is(sc, k, "their"))
             return false;
-        for (size_t w = 0; w < sizeof kin / sizeof kin[0]; w++)
-            if (k > 0 && tact__tok_is(sc, k, kin[w]) &&
-                (tact__tok_is(sc, k - 1, "my") || tact__tok_is(sc, k - 1, "our")))
-                return true;
+        if (my_kin_at(sc, k))
+            return true;
         if ((sc->toks[k].shape & TACT__SH_SENT_START) || k == 0)
             break;
     }
     return false;
+}
+
+/* True when the sentence holding byte off says "my" or "our" and a KIN
+ * word. */
+static bool kin_sentence(const tact_scanner *sc, size_t off)
+{
+    size_t t = tact__tok_after(sc, off);
+    if (t >= sc->ntoks)
+        t = sc->ntoks ? sc->ntoks - 1 : 0;
+    size_t a = t;
+    while (a > 0 && !(sc->toks[a].shape & TACT__SH_SENT_START))
+        a--;
+    for (size_t k = a; k < sc->ntoks; k++) {
+        if (k > a && (sc->toks[k].shape & TACT__SH_SENT_START))
+            break;
+        if (my_kin_at(sc, k))
+            return true;
+    }
+    return false;
+}
+
+/* 0. A post about the author's own family: it gives a relative's age
+ *    (own_kin_age), nothing in it points at anyone else (no name, handle,
+ *    school, address or postcode that is not the author's own), and every
+ *    case-discussion finding sits in a sentence that speaks of "my" or
+ *    "our" relative ("Today I took my nan (91) to see the seals ...",
+ *    "Took my mum for respite at ..."). The care words are the family's
+ *    own care: the case findings are noted (low) and take no part in the
+ *    rules. On the read suites all 22 posts with a relative's age are ok
+ *    or review. A case told in a sentence of its own ("My son is 12
+ *    today. Spent the afternoon at the ICPC for a lad ...") still counts. */
+#define KIN_POINTING                                                                             \
+    (ID(TACT_TYPE_PERSON) | ID(TACT_TYPE_HANDLE) | ID(TACT_TYPE_SCHOOL) | ID(TACT_TYPE_ADDRESS) | \
+     ID(TACT_TYPE_POSTCODE))
+
+static void own_family(vctx *v)
+{
+    if (!v->kin_age || (v->id_has & ~v->id_own & KIN_POINTING))
+        return;
+    for (size_t i = 0; i < v->sc->nfindings; i++) {
+        const tact_finding *f = &v->sc->findings[i];
+        if (f->type == TACT_TYPE_CASE_DISCUSSION && usable(f) &&
+            !kin_sentence(v->sc, f->start))
+            return;
+    }
+    for (size_t i = 0; i < v->sc->nfindings; i++) {
+        tact_finding *f = &v->sc->findings[i];
+        if (f->type == TACT_TYPE_CASE_DISCUSSION && usable(f))
+            f->severity = TACT_SEV_LOW;
+    }
+    v->cd_has &= ~CD(TACT_TYPE_CASE_DISCUSSION);
+    v->cd_high &= ~CD(TACT_TYPE_CASE_DISCUSSION);
 }
 
 int tact__verdict_decide(tact_scanner *sc)
@@ -760,6 +822,7 @@ int tact__verdict_decide(tact_scanner *sc)
             id_notown |= ID(f->type);
     }
     v.id_own &= ~id_notown;
+    own_family(&v);
     tact_verdict best = TACT_VERDICT_OK;
     const char *reason = REASON_OK;
     for (size_t i = 0; i < sc->nfindings; i++) {
