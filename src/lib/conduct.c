@@ -430,6 +430,48 @@ static bool in_quotes(const tact_scanner *sc, size_t first, size_t last)
     return (ca == '\'' || ca == '"') && ca == cb;
 }
 
+/* The quote mark that token k is, or 0: ' or " (a curly one is read as
+ * straight). */
+static char quote_mark(const tact_scanner *sc, size_t k)
+{
+    const tact__token *t = &sc->toks[k];
+    if (t->kind != TACT__TOK_PUNCT)
+        return 0;
+    char c = sc->norm.p[t->norm_off];
+    return c == '\'' || c == '"' ? c : 0;
+}
+
+/* True when tokens first..last sit inside a short quotation: a quote mark
+ * opens at most two words before them and the same mark closes at most
+ * two words after, within the sentence ("sprayed 'pikeys out' on the
+ * wall", "called me a 'do-gooding bitch'"). Hyphens between are words'. */
+static bool in_quote_span(const tact_scanner *sc, size_t first, size_t last)
+{
+    char open = 0;
+    for (size_t k = first, words = 0; k > 0 && words <= 2 && !open; k--) {
+        const tact__token *t = &sc->toks[k - 1];
+        if ((sc->toks[k].shape & TACT__SH_SENT_START) && k != first)
+            return false;
+        open = quote_mark(sc, k - 1);
+        if (!open && t->kind == TACT__TOK_PUNCT && sc->norm.p[t->norm_off] != '-')
+            return false;
+        words += t->kind != TACT__TOK_PUNCT;
+    }
+    if (!open)
+        return false;
+    for (size_t k = last + 1, words = 0; k < sc->ntoks && words <= 2; k++) {
+        const tact__token *t = &sc->toks[k];
+        if (t->shape & TACT__SH_SENT_START)
+            return false;
+        if (quote_mark(sc, k))
+            return quote_mark(sc, k) == open;
+        if (t->kind == TACT__TOK_PUNCT && sc->norm.p[t->norm_off] != '-')
+            return false;
+        words++;
+    }
+    return false;
+}
+
 static bool has_cue_before(const scan_state *st, size_t first)
 {
     const tact_scanner *sc = st->sc;
@@ -455,6 +497,9 @@ static const char MSG_MILD[] =
 static const char MSG_INSULT[] =
     "This insults a person. Abusing anyone online, even someone who has hurt you, is a conduct "
     "matter.";
+static const char MSG_INSULT_QUOTED[] =
+    "This quotes an insult someone aimed at you. Telling of it is understandable, but think how "
+    "the post reads and who might recognise the person who said it.";
 static const char MSG_SLUR[] =
     "This word is a slur: it attacks people for who they are. It must not appear in your posts.";
 static const char MSG_QUOTED[] =
@@ -503,6 +548,7 @@ static int on_unit(void *ctx, size_t first, size_t last, const char *s, size_t n
     tact_scanner *sc = st->sc;
     if (bits & W_SLUR) {
         bool condemned = in_quotes(sc, first, last) ||
+                         (first > 0 && quote_mark(sc, first - 1) && in_quote_span(sc, first, last)) ||
                          (st->sent_ctx[st->sent[first]] & (1u << CX_CONDEMN));
         st->quoted_slur |= condemned;
         return condemned ? add_tokens(st, first, last, TACT_TYPE_DISCRIMINATION, TACT_SEV_LOW, 0.6f,
@@ -512,12 +558,22 @@ static int on_unit(void *ctx, size_t first, size_t last, const char *s, size_t n
     }
     if (bits & W_INSULT) {
         saw_swear(st, first, last);
+        /* "A parent called me a 'useless cow'": an insult received,
+         * quoted to tell of it; the post may still vent (review) */
+        if ((st->sent_ctx[st->sent[first]] & (1u << CX_CONDEMN)) &&
+            in_quote_span(sc, first, last))
+            return add_tokens(st, first, last, TACT_TYPE_ABUSE, TACT_SEV_MEDIUM, 0.7f,
+                              "abuse.quoted", MSG_INSULT_QUOTED);
         return add_tokens(st, first, last, TACT_TYPE_ABUSE, TACT_SEV_HIGH, 0.85f,
                           how == TACT__CN_PLAIN ? "abuse.insult" : "abuse.insult_disguised",
                           MSG_INSULT);
     }
     if ((bits & W_INSULT_CTX) && has_cue_before(st, first)) {
         saw_swear(st, first, last);
+        if ((st->sent_ctx[st->sent[first]] & (1u << CX_CONDEMN)) &&
+            in_quote_span(sc, first, last))
+            return add_tokens(st, first, last, TACT_TYPE_ABUSE, TACT_SEV_MEDIUM, 0.7f,
+                              "abuse.quoted", MSG_INSULT_QUOTED);
         return add_tokens(st, first, last, TACT_TYPE_ABUSE, TACT_SEV_HIGH, 0.75f,
                           "abuse.insult_aimed", MSG_INSULT);
     }
@@ -1108,7 +1164,8 @@ static int other_rules(scan_state *st)
             /* "Condemning the comments ... calling asylum-seeking kids
              * 'scroungers'": a label quoted to condemn it (a low finding
              * that changes no verdict, like a quoted slur) */
-            if ((sctx & (1u << CX_CONDEMN)) && quoted_at(st->sc, m->first)) {
+            if (((sctx & (1u << CX_CONDEMN)) && quoted_at(st->sc, m->first)) ||
+                (st->quoted_slur && in_quote_span(st->sc, m->first, m->last))) {
                 rc = add_tokens(st, m->first, m->last, TACT_TYPE_DEROGATORY, TACT_SEV_LOW, 0.8f,
                                 "derogatory.quoted", MSG_QUOTED_LABEL);
                 break;
