@@ -99,7 +99,7 @@ def libtact3(src):
     out.append(".SH DESCRIPTION\n.nf")
     out += [esc(re.sub(r"^ ?\* ?", "", l)) for l in top.splitlines()[1:]]
     out.append(".fi\n.SH FUNCTIONS AND TYPES")
-    for m in re.finditer(r"/\*\*(.*?)\*/\s*\n((?:TACT_API[^;]*;\s*)+|typedef[^;]*;|#define[^\n]*)",
+    for m in re.finditer(r"/\*\*(?!<)(.*?)\*/\s*\n((?:TACT_API[^;]*;\s*)+|typedef[^;]*;|#define[^\n]*)",
                          hdr, re.S):
         doc = [re.sub(r"^\s*\* ?", "", l) for l in m.group(1).strip().splitlines()]
         decl = m.group(2).strip()
