@@ -177,7 +177,8 @@ static bool owner_before(const tact_scanner *sc, size_t off)
     for (size_t m = 0; m < 16 && k != SIZE_MAX; m++, k--) {
         const tact__token *t = &sc->toks[k];
         if (t->kind == TACT__TOK_POSS || (t->lex & (TACT__LX_KIN | TACT__LX_TITLE)) ||
-            ((t->lex & TACT__LX_FIRST) && !(t->lex & TACT__LX_DICT) &&
+            ((t->lex & TACT__LX_FIRST) &&
+             !(t->lex & (TACT__LX_DICT | TACT__LX_PLACE | TACT__LX_BIGPLACE)) &&
              (t->shape & TACT__SH_INITCAP)))
             return true;
         for (size_t w = 0; t->kind == TACT__TOK_WORD && w < sizeof who / sizeof who[0]; w++)
