@@ -162,7 +162,9 @@ EPOCHS = 25
 # some other type weighs, so that the out-of-domain gate is the other
 # types' gate. Adding one therefore leaves the other types' weights,
 # thresholds and gate as they were. Venting: tone the rules miss ("Duty was
-# carnage today. Need gin."), asked to think again (conduct.md, cmodel9).
+# carnage today. Need gin."), asked to think again (conduct.md, cmodel9);
+# since cmodel10 also sneering generalisations about the people we work
+# with and partner professions (side10_venting.txt, side10_ok.txt).
 SIDE_TYPES = {"venting"}
 
 

@@ -1513,6 +1513,14 @@ static const char MSG_MAYBE_OTHER[] =
 #define CM_CASE_WEAK 0.2f
 #define CM_CASE_NAMED 0.6f
 
+/* A boundary question put in general terms ("Is it ever OK to accept a
+ * friend request from a carer you used to supervise?"): the rules stand
+ * down (CX_TOPIC), but at this probability or more the boundary model asks
+ * for review, "it may be" (cmodel10: on the readable posts such questions
+ * gold review scored 0.63 and 0.77, the highest gold ok one 0.37;
+ * data/models/conduct.md, "Sixteenth session"). */
+#define CM_BOUNDARY_ASKED 0.5f
+
 /* 2: at or above model k's threshold; 1: in its review tier (or the case
  * model's weak tier); 0: neither (a threshold of 1 is off). */
 static int model_tier(const scan_state *st, size_t k, float p)
@@ -1672,8 +1680,17 @@ static int model_rule(scan_state *st, uint32_t nsent)
             msg = MSG_VENT;
             break;
         case TACT_TYPE_BOUNDARY:
-            if (st->ctx & ((1u << CX_TOPIC) | (1u << CX_ADVICE)))
+            if (st->ctx & (1u << CX_ADVICE))
                 continue;
+            /* a question asked in general ("is it ever ok to ...") stops
+             * the rules; the model asks only "it may be" of one it rates
+             * CM_BOUNDARY_ASKED or more, in a post with no other conduct
+             * finding (cmodel10) */
+            if (st->ctx & (1u << CX_TOPIC)) {
+                if (p[k] < CM_BOUNDARY_ASKED || st->s->npend)
+                    continue;
+                tier = 1;
+            }
             sev = TACT_SEV_MEDIUM;
             rule = "model.boundary";
             msg = MSG_CONSIDER;
