@@ -547,8 +547,10 @@ static int on_unit(void *ctx, size_t first, size_t last, const char *s, size_t n
         return TACT_OK;
     tact_scanner *sc = st->sc;
     if (bits & W_SLUR) {
-        bool condemned = in_quotes(sc, first, last) ||
-                         (first > 0 && quote_mark(sc, first - 1) && in_quote_span(sc, first, last)) ||
+        /* a quotation that the slur opens ("sprayed '... out' on the
+         * wall"), not one that only holds it ("search up 'stupid ...'") */
+        bool opens = first > 0 && quote_mark(sc, first - 1) && in_quote_span(sc, first, last);
+        bool condemned = in_quotes(sc, first, last) || opens ||
                          (st->sent_ctx[st->sent[first]] & (1u << CX_CONDEMN));
         st->quoted_slur |= condemned;
         return condemned ? add_tokens(st, first, last, TACT_TYPE_DISCRIMINATION, TACT_SEV_LOW, 0.6f,

@@ -84,7 +84,6 @@ static bool mark(vctx *v, bool conduct, unsigned types, tact_verdict level, int 
 #define CONTACT                                                                                  \
     (ID(TACT_TYPE_PHONE) | ID(TACT_TYPE_EMAIL) | ID(TACT_TYPE_ADDRESS) | ID(TACT_TYPE_POSTCODE))
 #define POINTING (0x1FFFFu & ~ID(TACT_TYPE_AGE))
-#define ALL_CONDUCT 0x7Fu
 
 /* 1c. A case told only through what another service did to someone
  *     ("Housing options told my care leaver to 'try the YMCA'", "Love how
@@ -542,7 +541,8 @@ static bool r_boundary(vctx *v, tact_verdict lv)
 /* 10. Any other conduct finding: think again. */
 static bool r_conduct_review(vctx *v, tact_verdict lv)
 {
-    return v->cd_has && mark(v, true, ALL_CONDUCT, lv, TACT_SEV_LOW, false);
+    /* the types present (cd_has): case findings own_family() noted stay out */
+    return v->cd_has && mark(v, true, v->cd_has, lv, TACT_SEV_LOW, false);
 }
 
 /* 11. The author's own contact details. A job advert's (conduct.c,
