@@ -91,7 +91,8 @@ done
 # session in the same way and read from the twelfth. The fifth (twelfth
 # session) was held unread that session and read from the thirteenth. The
 # sixth (thirteenth session) was held unread that session and read from the
-# fourteenth. The seventh (fourteenth session) is held unread that session.
+# fourteenth. Each later practice suite likewise: held unread in the session
+# that wrote it, read from the next.
 if [ -f "$here/team/practice-3.jsonl" ]; then
     echo
     echo "(practice suite, held unread in the tenth session, read from the eleventh)"
@@ -124,6 +125,11 @@ if [ -f "$here/team/practice-8.jsonl" ]; then
 fi
 if [ -f "$here/team/practice-9.jsonl" ]; then
     echo
-    echo "(practice suite, held unread in the sixteenth session)"
+    echo "(practice suite, held unread in the sixteenth session, read from the seventeenth)"
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-9.jsonl"
+fi
+if [ -f "$here/team/practice-10.jsonl" ]; then
+    echo
+    echo "(practice suite, held unread in the seventeenth session)"
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-10.jsonl"
 fi
