@@ -174,9 +174,12 @@ bool tact__conduct_own_details(const tact_scanner *sc, size_t start, size_t end)
  * at"), or a post about the author's public or own life (TACT__PUBLIC_LIFE:
  * "passed my ASYE", "conference in", "first day of hols"), or a colleague's
  * farewell or welcome (TACT__PUBLIC_STAFF: "Bethan's leaving do", "welcome
- * to the team"), in which no conduct rule found anything and the learned
- * model sees no case; 0 otherwise. */
-enum { TACT__PUBLIC_HIRING = 1, TACT__PUBLIC_LIFE = 2, TACT__PUBLIC_STAFF = 3 };
+ * to the team"), or the author's sport, outing or review of a place
+ * (TACT__PUBLIC_LEISURE: "Strava:", "parkrun PB", "Google review:"), in
+ * which no conduct rule found anything and the learned model sees no case;
+ * 0 otherwise. */
+enum { TACT__PUBLIC_HIRING = 1, TACT__PUBLIC_LIFE = 2, TACT__PUBLIC_STAFF = 3,
+       TACT__PUBLIC_LEISURE = 4 };
 unsigned tact__conduct_public_post(const tact_scanner *sc);
 
 /* True when the post names a post one person holds ("our new head of

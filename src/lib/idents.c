@@ -246,7 +246,9 @@ bool tact__ix_cue_near(const tact_scanner *sc, size_t start, size_t end, uint32_
     while (j < sc->ntoks && sc->toks[j].start < end)
         j++;
     for (size_t m = 0; m < nafter && j < sc->ntoks; m++, j++) {
-        if (sc->toks[j].shape & TACT__SH_LINE_START)
+        /* (a cue after the span counts within its sentence: "ref
+         * 6923232124. No work phone" has none) */
+        if (sc->toks[j].shape & (TACT__SH_LINE_START | TACT__SH_SENT_START))
             break;
         if (tact__ix_bits(sc, j) & bits)
             return true;

@@ -16,6 +16,7 @@
  * only ask for review.
  */
 #include "conduct.h"
+#include "lexicon.h"
 
 typedef struct vctx {
     tact_scanner *sc;
@@ -574,7 +575,9 @@ static bool public_place(const tact_finding *f)
  *     no case seen by the learned model (tact__conduct_public_post), a
  *     town or area is noted, and so is an organisation (the employer:
  *     "thanks to the team at the Belfast Trust"); at a
- *     colleague's farewell or welcome, a person's name. A post with no
+ *     colleague's farewell or welcome, or in the author's run, ride or
+ *     review of a café ("Strava: 10k at Penrhos with Megan"), a person's
+ *     name. A post with no
  *     conduct finding that gives a relative's age (own_kin_age) is the
  *     author's own life here too. (A lone place
  *     in any post not about work was made "noted" for a while on
@@ -598,8 +601,10 @@ static bool r_identifier_review(vctx *v, tact_verdict lv)
             continue;
         if (public_place(f) || f->type == TACT_TYPE_ORGANISATION)
             continue;
-        /* a colleague's farewell or welcome: the names are colleagues' */
-        if (pub == TACT__PUBLIC_STAFF && f->type == TACT_TYPE_PERSON &&
+        /* a colleague's farewell or welcome: the names are colleagues';
+         * the author's run or café review: friends' or the owner's */
+        if ((pub == TACT__PUBLIC_STAFF || pub == TACT__PUBLIC_LEISURE) &&
+            f->type == TACT_TYPE_PERSON &&
             !(f->rule && strcmp(f->rule, "person.family") == 0))
             continue;
         if (v->lvl[i] < lv)
@@ -688,30 +693,127 @@ static const char *const KIN[] = {
     "daughter", "auntie", "aunty", "aunt", "uncle", "cousin", "niece", "nephew", "husband",
     "wife", "hubby", "stepdad", "stepmum"};
 
-/* "my" or "our" and then a KIN word at token k. */
+/* The author's pets ("our labrador Mabel, 11", "my cat Dylan is 15") and
+ * in-laws, said with "my" or "our" like a KIN word. */
+static const char *const PET[] = {
+    "dog",     "cat",      "puppy",     "pup",       "kitten",   "labrador",  "lab",
+    "spaniel", "cockapoo", "collie",    "terrier",   "greyhound", "whippet",  "lurcher",
+    "tortoise", "rabbit",  "bunny",     "hamster",   "pony",     "horse",     "budgie",
+    "parrot",  "dachshund", "pug",      "retriever", "staffie",  "beagle",    "poodle",
+    "springer", "father-in-law", "mother-in-law", "brother-in-law", "sister-in-law",
+    "son-in-law", "daughter-in-law"};
+
+/* Words between "my" and the relative: "my wee Oisín", "our little Alfie". */
+static const char *const KIN_ADJ[] = {"wee",      "little",   "baby",   "big",  "eldest",
+                                      "youngest", "gorgeous", "lovely", "late", "beautiful"};
+
+static bool tok_in(const tact_scanner *sc, size_t k, const char *const *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (tact__tok_is(sc, k, w[i]))
+            return true;
+    return false;
+}
+#define TOK_IN(sc, k, list) tok_in(sc, k, list, sizeof list / sizeof list[0])
+
+/* A first name, capitalised ("Freya", "Poppy"; not "Insta" or "Kendal"). */
+static bool first_name_tok(const tact_scanner *sc, size_t k)
+{
+    uint32_t lx = sc->toks[k].lex;
+    return (sc->toks[k].shape & TACT__SH_INITCAP) && (lx & TACT__LX_FIRST) &&
+           !(lx & (TACT__LX_STOP | TACT__LX_PLACE | TACT__LX_MONTH | TACT__LX_WEEKDAY |
+                   TACT__LX_BRAND));
+}
+
+/* The author's own relative or pet at token k: "my" or "our", perhaps an
+ * adjective, then a KIN or PET word ("our labrador", "my wee nan"); or
+ * "my eldest"; or "my", perhaps an adjective, then a first name ("My Freya
+ * turned 9", "My wee Oisín": not "our Tayla", how care staff speak of the
+ * young people they look after). */
 static bool my_kin_at(const tact_scanner *sc, size_t k)
 {
-    if (k == 0 || !(tact__tok_is(sc, k - 1, "my") || tact__tok_is(sc, k - 1, "our")))
+    if (k == 0)
         return false;
-    for (size_t w = 0; w < sizeof KIN / sizeof KIN[0]; w++)
-        if (tact__tok_is(sc, k, KIN[w]))
+    size_t d = k - 1;
+    if (d > 0 && TOK_IN(sc, d, KIN_ADJ))
+        d--;
+    bool my = tact__tok_is(sc, d, "my");
+    if (!my && !tact__tok_is(sc, d, "our"))
+        return false;
+    if (TOK_IN(sc, k, KIN) || TOK_IN(sc, k, PET))
+        return true;
+    if (my && d + 1 == k && (tact__tok_is(sc, k, "eldest") || tact__tok_is(sc, k, "youngest")))
+        return true;
+    return my && first_name_tok(sc, k);
+}
+
+/* A name said as the author's own relative's or pet's: right after "my"
+ * (and an adjective: "My wee Oisín", "my gorgeous Isla") or after "my" or
+ * "our" and a KIN or PET word ("our cat Dylan"); or followed by ", my
+ * eldest" or ", my daughter" ("Ffion, my eldest, starts ..."). */
+static bool own_named(const tact_scanner *sc, const tact_finding *f)
+{
+    size_t t = tact__tok_after(sc, f->start);
+    if (t >= sc->ntoks)
+        return false;
+    if (t > 0 && (tact__tok_is(sc, t - 1, "my") ||
+                  (t > 1 && TOK_IN(sc, t - 1, KIN_ADJ) && tact__tok_is(sc, t - 2, "my"))))
+        return true;
+    if (t > 0 && my_kin_at(sc, t - 1))
+        return true;
+    size_t e = tact__tok_after(sc, f->end - 1) + 1;
+    return e + 2 < sc->ntoks && tact__tok_is(sc, e, ",") &&
+           (my_kin_at(sc, e + 2) || (e + 3 < sc->ntoks && my_kin_at(sc, e + 3)));
+}
+
+/* A school said as the author's own child's: "my son" or "our daughter"
+ * a few words before it in its sentence ("my son's harvest festival at
+ * Ysgol ..."). */
+static bool own_school(const tact_scanner *sc, const tact_finding *f)
+{
+    size_t t = tact__tok_after(sc, f->start);
+    for (size_t m = 1; m <= 8 && m <= t; m++) {
+        size_t k = t - m;
+        if (tact__tok_is(sc, k, "his") || tact__tok_is(sc, k, "her") ||
+            tact__tok_is(sc, k, "their"))
+            return false;
+        if (my_kin_at(sc, k) && TOK_IN(sc, k, KIN))
             return true;
+        if (sc->toks[k].shape & TACT__SH_SENT_START)
+            break;
+    }
     return false;
 }
 
 /* An age said of the author's own relative: "my nan turned 90", "my mum,
  * 68, ...", "My daughter Freya turned 7": within its sentence, a few words
- * before it, "my" or "our" and a KIN word. On the read suites the 12 posts
+ * before it, "my" or "our" and a KIN word; or in the sentence before, when
+ * the age's opens with "he" or "she" ("my son's harvest festival ... He's
+ * 8"). On the read suites the 12 posts
  * with one are ok but for one "my little lad" whose age another rule
  * found. It is the author's own (no part in rule 4). */
 static bool own_kin_age(const tact_scanner *sc, const tact_finding *f)
 {
     size_t t = tact__tok_after(sc, f->start);
-    for (size_t m = 0; m < 6 && t > 0; m++) {
+    for (size_t m = 0; m < 10 && m < t; m++) {
         size_t k = t - 1 - m;
         if (tact__tok_is(sc, k, "his") || tact__tok_is(sc, k, "her") ||
             tact__tok_is(sc, k, "their"))
             return false;
+        if (my_kin_at(sc, k))
+            return true;
+        if ((sc->toks[k].shape & TACT__SH_SENT_START) || k == 0)
+            break;
+    }
+    /* the next sentence, opening with "he" or "she" ("... with my brother
+     * Callum. He's 49"): the relative of the sentence before */
+    size_t a = t;
+    while (a > 0 && !(sc->toks[a].shape & TACT__SH_SENT_START))
+        a--;
+    if (a == 0 || t - a > 3 ||
+        !(tact__tok_is(sc, a, "he") || tact__tok_is(sc, a, "she")))
+        return false;
+    for (size_t k = a - 1, m = 0; m < 14; k--, m++) {
         if (my_kin_at(sc, k))
             return true;
         if ((sc->toks[k].shape & TACT__SH_SENT_START) || k == 0)
@@ -810,6 +912,9 @@ int tact__verdict_decide(tact_scanner *sc)
             continue;
         if ((ID(f->type) & CONTACT) && !(f->flags & TACT_FINDING_OWN_DETAILS) &&
             tact__conduct_own_details(sc, f->start, f->end))
+            f->flags |= TACT_FINDING_OWN_DETAILS;
+        if ((f->type == TACT_TYPE_PERSON && own_named(sc, f)) ||
+            (f->type == TACT_TYPE_SCHOOL && own_school(sc, f)))
             f->flags |= TACT_FINDING_OWN_DETAILS;
         if (f->type == TACT_TYPE_AGE && own_kin_age(sc, f)) {
             f->flags |= TACT_FINDING_OWN_DETAILS;
