@@ -159,6 +159,9 @@ static int rule_title(names_ctx *c, size_t i)
     }
     if (!nm_word(c, k))
         return TACT_OK;
+    /* "an older lady I support": the pronoun after a title in lower case */
+    if (!nm_cap(c, i) && nm_is(c, k, "i"))
+        return TACT_OK;
     bool ok = nm_cap(c, k)
                   ? (tact__nm_surname_like(c, k) || (nm_tok(c, k)->shape & TACT__SH_ONELETTER))
                   : tact__nm_strong_name(c, k);
