@@ -1891,10 +1891,10 @@ static int note_context(scan_state *st)
  * user's. On the read halves, the ok posts whose only finding was a place
  * scored at most 0.15 and the two block posts 0.78 and 0.96. */
 #define CASE_P_PUBLIC 0.2f
-/* The genre of a run or a café review says more than the model's word: one
- * out of the model's domain (0) is taken, and up to 0.25 (on the read
- * suites the ok ones score at most 0.22, the one block, a section 47 told
- * on a run, 0.31). */
+/* The genre of a run or a café review says more than the model's word: a
+ * post out of the model's domain (0) is taken, and one up to 0.25 (on the
+ * read suites an ok café review scores 0.21, a section 47 told on a run,
+ * block, 0.31). */
 #define CASE_P_LEISURE 0.25f
 static unsigned public_post(const scan_state *st)
 {
