@@ -130,6 +130,11 @@ if [ -f "$here/team/practice-9.jsonl" ]; then
 fi
 if [ -f "$here/team/practice-10.jsonl" ]; then
     echo
-    echo "(practice suite, held unread in the seventeenth session)"
+    echo "(practice suite, held unread in the seventeenth session, read from the eighteenth)"
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-10.jsonl"
+fi
+if [ -f "$here/team/practice-11.jsonl" ]; then
+    echo
+    echo "(practice suite, held unread in the eighteenth session)"
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-11.jsonl"
 fi

@@ -1165,8 +1165,13 @@ static int other_rules(scan_state *st)
         unsigned sctx = st->sent_ctx[st->sent[m->first]];
         switch (g) {
         case G_DEROG:
-            /* "stop calling people ...": asking for kinder words */
-            if (sctx & (1u << CX_KIND))
+            /* "stop calling people ...": asking for kinder words; "They're
+             * owed, not scroungers": the label denied */
+            if ((sctx & (1u << CX_KIND)) ||
+                (m->first > 0 && (tact__tok_is(st->sc, m->first - 1, "not") ||
+                                  tact__tok_is(st->sc, m->first - 1, "aren't") ||
+                                  tact__tok_is(st->sc, m->first - 1, "isn't") ||
+                                  tact__tok_is(st->sc, m->first - 1, "never"))))
                 break;
             /* "Condemning the comments ... calling asylum-seeking kids
              * 'scroungers'": a label quoted to condemn it (a low finding

@@ -26,6 +26,7 @@ typedef struct vctx {
     unsigned cd_has;  /* conduct types present (bit = type - 32) */
     unsigned cd_high; /* conduct types with a high-severity finding */
     bool kin_age;     /* an age said of the author's own relative (own_kin_age) */
+    bool our_names;   /* "our" and a first name is the author's own (our_names) */
 } vctx;
 
 #define ID(t) ((unsigned)(t) < 32u ? 1u << (unsigned)(t) : 0u)
@@ -268,12 +269,16 @@ static bool r_contact(vctx *v, tact_verdict lv)
 
 /* A name given with a title ("Mr Tucker", "Mrs Okoro": rule person.title),
  * not a public figure's: how workers speak of the people they serve. */
-static bool titled_name(const vctx *v)
+
+/* A finding of the given rule that is not the author's own. A name given
+ * with a title ("Mr Tucker", "Mrs Okoro": rule person.title), not a public
+ * figure's, is how workers speak of the people they serve. */
+static bool has_rule(const vctx *v, tact_type type, const char *rule)
 {
     for (size_t i = 0; i < v->sc->nfindings; i++) {
         const tact_finding *f = &v->sc->findings[i];
-        if (f->type == TACT_TYPE_PERSON && usable(f) && !(f->flags & TACT_FINDING_OWN_DETAILS) &&
-            f->rule && strcmp(f->rule, "person.title") == 0)
+        if (f->type == type && usable(f) && !(f->flags & TACT_FINDING_OWN_DETAILS) && f->rule &&
+            strcmp(f->rule, rule) == 0)
             return true;
     }
     return false;
@@ -286,19 +291,23 @@ static bool titled_name(const vctx *v)
  *    grandad turned 90 ... in Salford"): on the read suites 203 of the 206
  *    posts with an age and a place are block. So does a name given with a
  *    title and a place ("Fly high Mr Tucker ... the day centre in
- *    Barnstaple"): all 33 such read posts are block. */
+ *    Barnstaple"): all 33 such read posts are block; and a name with a
+ *    named care home ("Bless Nora at ... care home"): all 9 read posts
+ *    with both, at the eighteenth session, are block. */
 static bool r_name_combo(vctx *v, tact_verdict lv)
 {
     unsigned h = v->id_has & ~v->id_own;
     bool person = h & (ID(TACT_TYPE_PERSON) | ID(TACT_TYPE_HANDLE));
     bool age = h & ID(TACT_TYPE_AGE), school = h & ID(TACT_TYPE_SCHOOL);
     bool place = (h & ID(TACT_TYPE_LOCATION)) && !tact__conduct_own_life(v->sc);
-    bool titled = place && titled_name(v);
-    if (!((person && (age || school)) || (age && (school || place)) || titled))
+    bool titled = place && has_rule(v, TACT_TYPE_PERSON, "person.title");
+    bool home = person && has_rule(v, TACT_TYPE_ORGANISATION, "organisation.care_home");
+    if (!((person && (age || school)) || (age && (school || place)) || titled || home))
         return false;
     return mark(v, false,
                 ID(TACT_TYPE_PERSON) | ID(TACT_TYPE_HANDLE) | ID(TACT_TYPE_AGE) |
-                    ID(TACT_TYPE_SCHOOL) | (place ? ID(TACT_TYPE_LOCATION) : 0u),
+                    ID(TACT_TYPE_SCHOOL) | (place ? ID(TACT_TYPE_LOCATION) : 0u) |
+                    (home ? ID(TACT_TYPE_ORGANISATION) : 0u),
                 lv, TACT_SEV_LOW, false);
 }
 
@@ -691,7 +700,9 @@ static const char *const KIN[] = {
     "nanna", "nanny", "gran", "granny", "grandma", "grandmother", "grandad", "granddad",
     "grandpa", "grandfather", "grandson", "granddaughter", "brother", "sister", "son",
     "daughter", "auntie", "aunty", "aunt", "uncle", "cousin", "niece", "nephew", "husband",
-    "wife", "hubby", "stepdad", "stepmum"};
+    "wife", "hubby", "stepdad", "stepmum", "stepson", "stepdaughter", "twins", "partner",
+    "fiance", "fiancé", "fiancee", "fiancée", "boyfriend", "girlfriend", "godson", "goddaughter",
+    "grandchildren", "grandkids", "granddaughters", "grandsons"};
 
 /* The author's pets ("our labrador Mabel, 11", "my cat Dylan is 15") and
  * in-laws, said with "my" or "our" like a KIN word. */
@@ -727,10 +738,12 @@ static bool first_name_tok(const tact_scanner *sc, size_t k)
 
 /* The author's own relative or pet at token k: "my" or "our", perhaps an
  * adjective, then a KIN or PET word ("our labrador", "my wee nan"); or
- * "my eldest"; or "my", perhaps an adjective, then a first name ("My Freya
- * turned 9", "My wee Oisín": not "our Tayla", how care staff speak of the
- * young people they look after). */
-static bool my_kin_at(const tact_scanner *sc, size_t k)
+ * "my eldest", "our youngest"; or "my", perhaps an adjective, then a first
+ * name ("My Freya turned 9", "My wee Oisín"). "our" and a first name ("our
+ * Harri is 4 today") counts only when `our` is set: how care staff speak
+ * of the young people they look after too ("our Tayla turned 16 ... same
+ * placement"), so only in a post with no case words (our_names). */
+static bool my_kin_at(const tact_scanner *sc, size_t k, bool our)
 {
     if (k == 0)
         return false;
@@ -742,28 +755,42 @@ static bool my_kin_at(const tact_scanner *sc, size_t k)
         return false;
     if (TOK_IN(sc, k, KIN) || TOK_IN(sc, k, PET))
         return true;
-    if (my && d + 1 == k && (tact__tok_is(sc, k, "eldest") || tact__tok_is(sc, k, "youngest")))
+    if (d + 1 == k && (tact__tok_is(sc, k, "eldest") || tact__tok_is(sc, k, "youngest")))
         return true;
-    return my && first_name_tok(sc, k);
+    return (my || our) && first_name_tok(sc, k);
 }
 
 /* A name said as the author's own relative's or pet's: right after "my"
  * (and an adjective: "My wee Oisín", "my gorgeous Isla") or after "my" or
- * "our" and a KIN or PET word ("our cat Dylan"); or followed by ", my
- * eldest" or ", my daughter" ("Ffion, my eldest, starts ..."). */
-static bool own_named(const tact_scanner *sc, const tact_finding *f)
+ * "our" and a KIN or PET word, perhaps and a comma ("our cat Dylan", "our
+ * eldest, Callum (19)"); or after "our" (see my_kin_at); or the second of
+ * two such names ("my twins Ava and Ezra"); or followed by ", my eldest"
+ * or ", my daughter" ("Ffion, my eldest, starts ..."). */
+static bool own_named_at(const tact_scanner *sc, size_t t, bool our)
 {
-    size_t t = tact__tok_after(sc, f->start);
-    if (t >= sc->ntoks)
-        return false;
-    if (t > 0 && (tact__tok_is(sc, t - 1, "my") ||
+    if (t > 0 && (tact__tok_is(sc, t - 1, "my") || (our && tact__tok_is(sc, t - 1, "our")) ||
                   (t > 1 && TOK_IN(sc, t - 1, KIN_ADJ) && tact__tok_is(sc, t - 2, "my"))))
         return true;
-    if (t > 0 && my_kin_at(sc, t - 1))
+    if (t > 0 && my_kin_at(sc, t - 1, false))
+        return true;
+    return t > 1 && tact__tok_is(sc, t - 1, ",") && my_kin_at(sc, t - 2, false);
+}
+
+static bool own_named(const tact_scanner *sc, const tact_finding *f, bool our)
+{
+    size_t t = tact__tok_after(sc, f->start);
+    if (t + 1 < sc->ntoks && (tact__tok_is(sc, t, "our") || tact__tok_is(sc, t, "my")))
+        t++; /* the span holds it: "Our Esme" (person.nickname) */
+    if (t >= sc->ntoks)
+        return false;
+    if (own_named_at(sc, t, our))
+        return true;
+    if (t > 1 && tact__tok_is(sc, t - 1, "and") && first_name_tok(sc, t - 2) &&
+        own_named_at(sc, t - 2, our))
         return true;
     size_t e = tact__tok_after(sc, f->end - 1) + 1;
     return e + 2 < sc->ntoks && tact__tok_is(sc, e, ",") &&
-           (my_kin_at(sc, e + 2) || (e + 3 < sc->ntoks && my_kin_at(sc, e + 3)));
+           (my_kin_at(sc, e + 2, false) || (e + 3 < sc->ntoks && my_kin_at(sc, e + 3, false)));
 }
 
 /* A school said as the author's own child's: "my son" or "our daughter"
@@ -777,7 +804,7 @@ static bool own_school(const tact_scanner *sc, const tact_finding *f)
         if (tact__tok_is(sc, k, "his") || tact__tok_is(sc, k, "her") ||
             tact__tok_is(sc, k, "their"))
             return false;
-        if (my_kin_at(sc, k) && TOK_IN(sc, k, KIN))
+        if (my_kin_at(sc, k, false) && TOK_IN(sc, k, KIN))
             return true;
         if (sc->toks[k].shape & TACT__SH_SENT_START)
             break;
@@ -792,7 +819,7 @@ static bool own_school(const tact_scanner *sc, const tact_finding *f)
  * 8"). On the read suites the 12 posts
  * with one are ok but for one "my little lad" whose age another rule
  * found. It is the author's own (no part in rule 4). */
-static bool own_kin_age(const tact_scanner *sc, const tact_finding *f)
+static bool own_kin_age(const tact_scanner *sc, const tact_finding *f, bool our)
 {
     size_t t = tact__tok_after(sc, f->start);
     for (size_t m = 0; m < 10 && m < t; m++) {
@@ -800,7 +827,7 @@ static bool own_kin_age(const tact_scanner *sc, const tact_finding *f)
         if (tact__tok_is(sc, k, "his") || tact__tok_is(sc, k, "her") ||
             tact__tok_is(sc, k, "their"))
             return false;
-        if (my_kin_at(sc, k))
+        if (my_kin_at(sc, k, our))
             return true;
         if ((sc->toks[k].shape & TACT__SH_SENT_START) || k == 0)
             break;
@@ -814,7 +841,7 @@ static bool own_kin_age(const tact_scanner *sc, const tact_finding *f)
         !(tact__tok_is(sc, a, "he") || tact__tok_is(sc, a, "she")))
         return false;
     for (size_t k = a - 1, m = 0; m < 14; k--, m++) {
-        if (my_kin_at(sc, k))
+        if (my_kin_at(sc, k, our))
             return true;
         if ((sc->toks[k].shape & TACT__SH_SENT_START) || k == 0)
             break;
@@ -824,7 +851,7 @@ static bool own_kin_age(const tact_scanner *sc, const tact_finding *f)
 
 /* True when the sentence holding byte off says "my" or "our" and a KIN
  * word. */
-static bool kin_sentence(const tact_scanner *sc, size_t off)
+static bool kin_sentence(const tact_scanner *sc, size_t off, bool our)
 {
     size_t t = tact__tok_after(sc, off);
     if (t >= sc->ntoks)
@@ -835,7 +862,7 @@ static bool kin_sentence(const tact_scanner *sc, size_t off)
     for (size_t k = a; k < sc->ntoks; k++) {
         if (k > a && (sc->toks[k].shape & TACT__SH_SENT_START))
             break;
-        if (my_kin_at(sc, k))
+        if (my_kin_at(sc, k, our))
             return true;
     }
     return false;
@@ -862,7 +889,7 @@ static void own_family(vctx *v)
     for (size_t i = 0; i < v->sc->nfindings; i++) {
         const tact_finding *f = &v->sc->findings[i];
         if (f->type == TACT_TYPE_CASE_DISCUSSION && usable(f) &&
-            !kin_sentence(v->sc, f->start))
+            !kin_sentence(v->sc, f->start, v->our_names))
             return;
     }
     for (size_t i = 0; i < v->sc->nfindings; i++) {
@@ -874,9 +901,57 @@ static void own_family(vctx *v)
     v->cd_high &= ~CD(TACT_TYPE_CASE_DISCUSSION);
 }
 
+/* "our" and a first name reads as the author's own child ("Our Harri is 4
+ * today, party at the soft play") in a post with no case words, no word of
+ * a care setting and no care home: with them it is how care staff speak of
+ * the people they look after ("Our Tayla turned 16 ... same placement",
+ * "Our Kayden turned 16 at the unit", "Our Doris ... the whole of
+ * Willowmead"). */
+static bool our_names(const tact_scanner *sc)
+{
+    static const char *const setting[] = {
+        "unit",     "placement", "placements", "keyworker", "keyworkers", "resident",
+        "residents", "shift",    "foster",     "fostering", "fostered",   "hostel",
+        "ward",     "residential", "caseload", "staff",     "tenants",    "supported"};
+    for (size_t k = 0; k < sc->ntoks; k++)
+        if (TOK_IN(sc, k, setting))
+            return false;
+    for (size_t i = 0; i < sc->nfindings; i++) {
+        const tact_finding *f = &sc->findings[i];
+        if (!usable(f))
+            continue;
+        if (f->type == TACT_TYPE_CASE_DISCUSSION ||
+            (f->type == TACT_TYPE_ORGANISATION && f->rule &&
+             strcmp(f->rule, "organisation.care_home") == 0))
+            return false;
+    }
+    return true;
+}
+
+/* A name said again in the post, once as the author's own ("our son
+ * Reuben's assessment ... Reuben celebrated"), is the author's own each
+ * time. */
+static void own_again(tact_scanner *sc)
+{
+    for (size_t i = 0; i < sc->nfindings; i++) {
+        tact_finding *f = &sc->findings[i];
+        if (f->type != TACT_TYPE_PERSON || (f->flags & TACT_FINDING_OWN_DETAILS))
+            continue;
+        for (size_t j = 0; j < sc->nfindings; j++) {
+            const tact_finding *g = &sc->findings[j];
+            if (g->type == TACT_TYPE_PERSON && (g->flags & TACT_FINDING_OWN_DETAILS) &&
+                g->end - g->start == f->end - f->start &&
+                memcmp(sc->text + g->start, sc->text + f->start, f->end - f->start) == 0) {
+                f->flags |= TACT_FINDING_OWN_DETAILS;
+                break;
+            }
+        }
+    }
+}
+
 int tact__verdict_decide(tact_scanner *sc)
 {
-    vctx v = {sc, NULL, 0, 0, 0, 0, false};
+    vctx v = {sc, NULL, 0, 0, 0, 0, false, false};
     sc->result.verdict = TACT_VERDICT_OK;
     sc->result.reason = REASON_OK;
     if (sc->nfindings == 0)
@@ -890,6 +965,13 @@ int tact__verdict_decide(tact_scanner *sc)
      * study: 'Ben, 9, lives with ...'"): noted (low), they take no part
      * in the rules */
     bool fiction = tact__conduct_fiction(sc);
+    v.our_names = our_names(sc);
+    for (size_t i = 0; i < sc->nfindings; i++) {
+        tact_finding *f = &sc->findings[i];
+        if (usable(f) && f->type == TACT_TYPE_PERSON && own_named(sc, f, v.our_names))
+            f->flags |= TACT_FINDING_OWN_DETAILS;
+    }
+    own_again(sc);
     for (size_t i = 0; i < sc->nfindings; i++) {
         tact_finding *f = &sc->findings[i];
         f->flags &= ~TACT_FINDING_DRIVES_VERDICT;
@@ -913,10 +995,9 @@ int tact__verdict_decide(tact_scanner *sc)
         if ((ID(f->type) & CONTACT) && !(f->flags & TACT_FINDING_OWN_DETAILS) &&
             tact__conduct_own_details(sc, f->start, f->end))
             f->flags |= TACT_FINDING_OWN_DETAILS;
-        if ((f->type == TACT_TYPE_PERSON && own_named(sc, f)) ||
-            (f->type == TACT_TYPE_SCHOOL && own_school(sc, f)))
+        if (f->type == TACT_TYPE_SCHOOL && own_school(sc, f))
             f->flags |= TACT_FINDING_OWN_DETAILS;
-        if (f->type == TACT_TYPE_AGE && own_kin_age(sc, f)) {
+        if (f->type == TACT_TYPE_AGE && own_kin_age(sc, f, v.our_names)) {
             f->flags |= TACT_FINDING_OWN_DETAILS;
             v.kin_age = true;
         }
