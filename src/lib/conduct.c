@@ -1533,6 +1533,17 @@ static const char MSG_MAYBE_OTHER[] =
  * data/models/conduct.md, "Sixteenth session"). */
 #define CM_BOUNDARY_ASKED 0.5f
 
+/* A post the model is this sure tells a case (lead, eighteenth session):
+ * where the author's own life or a training sentence would stand its
+ * finding down, it still stands when its sentence is not itself one of the
+ * author's own life and the post names a place or a person. On the read
+ * suites, of the posts whose only findings were places, the 13 that
+ * scored 0.9 or more are all block ("Sunday roundup: ... There's a house I
+ * visit in ...", "My husband keeps asking why I'm quiet ..."). Readable
+ * +16 (18 block posts now block; one review and one ok post, and five ok
+ * posts judged review before, now block: relatives' care told at length). */
+#define CM_CASE_SURE 0.9f
+
 /* 2: at or above model k's threshold; 1: in its review tier (or the case
  * model's weak tier); 0: neither (a threshold of 1 is off). */
 static int model_tier(const scan_state *st, size_t k, float p)
@@ -1664,8 +1675,13 @@ static int model_rule(scan_state *st, uint32_t nsent)
         case TACT_TYPE_CASE_DISCUSSION:
             /* where the rules stand down, so does the model: a slur quoted
              * to condemn it in this sentence (conduct15) */
-            if (st->case_fired || (st->ctx & (1u << CX_ANON)) || training_at(st, best[k]) ||
-                parent_near(st, best[k], nsent) ||
+            /* ... but not in a post the model is sure tells a case, with a
+             * place or a name in it, away from the own-life sentences
+             * (CM_CASE_SURE) */
+            if (st->case_fired || (st->ctx & (1u << CX_ANON)) ||
+                ((training_at(st, best[k]) || parent_near(st, best[k], nsent)) &&
+                 !(p[k] >= CM_CASE_SURE && !(sctx & (1u << CX_PARENT)) &&
+                   summarise_ids(st->sc).any)) ||
                 (st->quoted_slur && (sctx & (1u << CX_CONDEMN))))
                 continue;
             sev = CM_CASE_SEV;

@@ -865,6 +865,17 @@ static bool kin_sentence(const tact_scanner *sc, size_t off, bool our)
         if (my_kin_at(sc, k, our))
             return true;
     }
+    /* one opening with "he" or "she" after a sentence that does ("... my
+     * son's harvest festival ... He's 8 and he's chosen my costume") */
+    if (a == 0 || !(tact__tok_is(sc, a, "he") || tact__tok_is(sc, a, "she") ||
+                    tact__tok_is(sc, a, "he's") || tact__tok_is(sc, a, "she's")))
+        return false;
+    for (size_t k = a - 1, m = 0; m < 30; k--, m++) {
+        if (my_kin_at(sc, k, our))
+            return true;
+        if ((sc->toks[k].shape & TACT__SH_SENT_START) || k == 0)
+            break;
+    }
     return false;
 }
 
