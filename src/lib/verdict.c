@@ -690,6 +690,10 @@ static const char REASON_PUBLIC[] =
     "The places, names or contact details in it read as your own, your colleagues' or your "
     "employer's (a job advert, your own news, a colleague's farewell): check nothing else in it "
     "could identify anyone you work with.";
+static const char REASON_OWN[] =
+    "The names, ages or details in it read as your own or your family's (\"my son\", \"our "
+    "eldest\", your own number): nothing in it points at anyone you work with. Check you are "
+    "happy to share them.";
 static const char REASON_REGISTER[] =
     "It mentions someone on your protected-people register.";
 
@@ -1042,6 +1046,8 @@ int tact__verdict_decide(tact_scanner *sc)
     if (best == TACT_VERDICT_OK && tact__conduct_public_post(sc) &&
         ((v.id_has & POINTING & ~ID(TACT_TYPE_AGE)) || v.id_own))
         reason = REASON_PUBLIC;
+    else if (best == TACT_VERDICT_OK && v.id_own && !(v.id_has & ~v.id_own & POINTING))
+        reason = REASON_OWN;
     sc->result.verdict = best;
     sc->result.reason = reason;
     return TACT_OK;
