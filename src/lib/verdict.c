@@ -722,10 +722,16 @@ static const char *const PET[] = {
 static const char *const KIN_ADJ[] = {"wee",      "little",   "baby",   "big",  "eldest",
                                       "youngest", "gorgeous", "lovely", "late", "beautiful"};
 
+/* Token k is one of the n words of w (the first letter is compared before
+ * any length: this runs for many tokens of every post with findings). */
 static bool tok_in(const tact_scanner *sc, size_t k, const char *const *w, size_t n)
 {
+    if (k >= sc->ntoks || sc->toks[k].norm_len == 0)
+        return false;
+    const char *p = sc->norm.p + sc->toks[k].norm_off;
+    size_t len = sc->toks[k].norm_len;
     for (size_t i = 0; i < n; i++)
-        if (tact__tok_is(sc, k, w[i]))
+        if (w[i][0] == p[0] && strlen(w[i]) == len && memcmp(w[i], p, len) == 0)
             return true;
     return false;
 }
@@ -924,6 +930,11 @@ static void own_family(vctx *v)
  * Willowmead"). */
 static bool our_names(const tact_scanner *sc)
 {
+    bool our = false;
+    for (size_t k = 0; k < sc->ntoks && !our; k++)
+        our = sc->toks[k].norm_len == 3 && memcmp(sc->norm.p + sc->toks[k].norm_off, "our", 3) == 0;
+    if (!our)
+        return false;
     static const char *const setting[] = {
         "unit",     "placement", "placements", "keyworker", "keyworkers", "resident",
         "residents", "shift",    "foster",     "fostering", "fostered",   "hostel",
