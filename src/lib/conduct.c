@@ -84,6 +84,9 @@ enum {
                  * "parkrun PB", "Google review:"): its places are where the
                  * author went and its names the author's friends or a
                  * café's owner, post-wide only */
+    CX_REFUSED, /* a refusal with no subject ("Declined, obviously."): a
+                 * breach told of is a question, like CX_DECLINE, but an
+                 * offer turned down still asks for review, post-wide only */
     CX_NTAGS
 };
 enum { DG_HIGH, DG_MEDIUM };
@@ -96,7 +99,7 @@ static const char *const cx_tags[] = {"training", "anon",  "topic", "advice", "c
                                       "own",      "kind",  "about", "parent", "ownfam", "glad",
                                       "decline", "ownpost", "agency", "hiring", "public", "senior",
                                       "staff", "parentopen", "fiction", "ask", "jigsaw",
-                                      "leisure"};
+                                      "leisure", "refused"};
 _Static_assert(sizeof cx_tags / sizeof cx_tags[0] == CX_NTAGS, "a name for every context");
 /* Post-wide contexts in which no venting rule reports: the post is the
  * author's own family life ("my youngest only eats beige food. send help"),
@@ -1263,7 +1266,8 @@ static int other_rules(scan_state *st)
             if (tag == BD_CONSIDER && (st->ctx & (1u << CX_DECLINE)))
                 break;
             if (tag == BD_BREACH &&
-                (breach_asked(st, m->first) || (st->ctx & (1u << CX_DECLINE))))
+                (breach_asked(st, m->first) ||
+                 (st->ctx & ((1u << CX_DECLINE) | (1u << CX_REFUSED)))))
                 tag = BD_CONSIDER;
             /* a romantic interest in someone from the author's cases is
              * disclosed even when asked about ("is it weird that I fancy
@@ -1406,7 +1410,8 @@ static int on_cooc(void *ctx, const tact__cooc_hit *h)
         if (sev != TACT_SEV_HIGH && (st->ctx & (1u << CX_DECLINE)))
             return TACT_OK;
         if (sev == TACT_SEV_HIGH &&
-            (breach_asked(st, h->first) || (st->ctx & (1u << CX_DECLINE))))
+            (breach_asked(st, h->first) ||
+             (st->ctx & ((1u << CX_DECLINE) | (1u << CX_REFUSED)))))
             sev = TACT_SEV_MEDIUM;
         rule = "boundary.cooccur";
         msg = sev == TACT_SEV_HIGH ? MSG_BREACH : MSG_CONSIDER;
