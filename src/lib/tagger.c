@@ -149,7 +149,9 @@ static void shr_fill(uint32_t mask, const uint16_t *ridx, uint16_t *shr, uint32_
 int tact__tagger_pack(const tact__alloc *a, tagger_model *m)
 {
     size_t nb = (size_t)m->mask + 1;
-    uint16_t *ridx = tact__malloc(a, nb * sizeof *ridx);
+    /* (zeroed: row 0, the all-zero row, is every bucket's until found
+     * otherwise below) */
+    uint16_t *ridx = tact__calloc(a, nb, sizeof *ridx);
     /* the distinct rows found so far, as their raw bytes (row 0: zeros) */
     uint64_t *rx = tact__malloc(a, (size_t)65536 * sizeof *rx);
     uint16_t *ry = tact__malloc(a, (size_t)65536 * sizeof *ry);
@@ -161,17 +163,19 @@ int tact__tagger_pack(const tact__alloc *a, tagger_model *m)
     rx[0] = 0;
     ry[0] = 0;
     size_t nrows = 1;
-    const unsigned char *wb = (const unsigned char *)m->w;
-    for (size_t b = 0; b < nb; b++, wb += TG_NTAGS * sizeof(int16_t)) {
+    /* (speed: ridx comes zeroed and the walk goes by pointer: an all-zero
+     * bucket, more than half of them, costs its one test of the raw bytes
+     * and nothing else) */
+    const size_t rowb = TG_NTAGS * sizeof(int16_t);
+    const unsigned char *wb = (const unsigned char *)m->w, *const wend = wb + nb * rowb;
+    for (size_t b = 0; wb < wend; b++, wb += rowb) {
         /* most rows are all zero: one test of the raw bytes */
         uint64_t x;
         uint16_t y;
         memcpy(&x, wb, sizeof x);
         memcpy(&y, wb + sizeof x, sizeof y);
-        if (!(x | y)) {
-            ridx[b] = 0;
+        if (!(x | y))
             continue;
-        }
         uint64_t h = (x ^ (uint64_t)y * 0xc2b2ae3d27d4eb4full) * 0x9e3779b97f4a7c15ull;
         uint32_t j = (uint32_t)(h >> 47) & (TG_PACK_SLOTS - 1u);
         uint16_t r;
