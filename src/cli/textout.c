@@ -140,6 +140,14 @@ void cli_print_summary(FILE *out, const tact_result *res, bool colour)
             words, colour ? C_RESET : "", res->reason ? res->reason : "");
     if (res->count == 0)
         return;
+    /* an ok post's findings are noted only (the author's own details, a
+     * public figure, a slur quoted to condemn it): asking to remove them
+     * would contradict the verdict */
+    if (res->verdict == TACT_VERDICT_OK) {
+        fprintf(out, "summary: %zu detail%s noted; nothing needs changing before you post.\n",
+                res->count, res->count == 1 ? "" : "s");
+        return;
+    }
     fprintf(out, "summary: %zu identifying detail%s, %zu conduct concern%s.", nid, nid == 1 ? "" : "s",
             ncon, ncon == 1 ? "" : "s");
     if (nid)
