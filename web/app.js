@@ -229,7 +229,11 @@
       // The library's reason is shown when it adds to the title.
       const reason = (res.reason || '').trim();
       const same = !reason || v[0].toLowerCase().startsWith(reason.replace(/\.$/, '').toLowerCase());
-      setVerdict(res.verdict, v[0], same || res.verdict === 'ok' ? v[1] : reason + ' ' + v[1]);
+      // An ok post's reason is shown only when it says more than "nothing
+      // found" (the author's own details, an advert's or a colleague's).
+      const plain = res.verdict === 'ok' && /^Nothing found/.test(reason);
+      setVerdict(res.verdict, v[0], same || plain ? v[1] :
+        res.verdict === 'ok' ? reason + ' Still read it once more as a stranger would.' : reason + ' ' + v[1]);
       document.body.dataset.verdict = res.verdict;
     } catch (e) {
       if (mine !== seq) return;

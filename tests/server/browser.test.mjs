@@ -122,6 +122,22 @@ test('typing a draft highlights what the API finds and the banner follows the ve
   await context.close();
 });
 
+test("an ok draft with the author's own details says so in the banner", { skip }, async () => {
+  const text = 'Our Harri is 4 today, party at the soft play';
+  const expected = (await postJSON(srv, '/v1/check', { text })).json;
+  const { page, context, problems } = await openPage();
+  await page.fill('#draft', text);
+  await settled(page);
+  const banner = await page.textContent('#verdict');
+  assert.match(banner, BANNER[expected.verdict]);
+  if (expected.verdict === 'ok' && !/^Nothing found/.test(expected.reason))
+    assert.ok(banner.includes(expected.reason), 'the library\'s reason is shown: ' + banner);
+  if (expected.verdict === 'ok' && /^Nothing found/.test(expected.reason))
+    assert.match(banner, /Nothing found/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('keyboard only: Tab to the draft, type, Tab to the button, Enter', { skip }, async () => {
   const { page, context, problems } = await openPage();
   const focusedId = () => page.evaluate(() => document.activeElement && document.activeElement.id);
