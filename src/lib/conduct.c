@@ -87,6 +87,9 @@ enum {
     CX_REFUSED, /* a refusal with no subject ("Declined, obviously."): a
                  * breach told of is a question, like CX_DECLINE, but an
                  * offer turned down still asks for review, post-wide only */
+    CX_UNSAID,  /* the author says they will not say who or what ("I won't say
+                 * anything about who or how", "No details"), post-wide only
+                 * (tact__conduct_unsaid) */
     CX_NTAGS
 };
 enum { DG_HIGH, DG_MEDIUM };
@@ -99,7 +102,7 @@ static const char *const cx_tags[] = {"training", "anon",  "topic", "advice", "c
                                       "own",      "kind",  "about", "parent", "ownfam", "glad",
                                       "decline", "ownpost", "agency", "hiring", "public", "senior",
                                       "staff", "parentopen", "fiction", "ask", "jigsaw",
-                                      "leisure", "refused"};
+                                      "leisure", "refused", "unsaid"};
 _Static_assert(sizeof cx_tags / sizeof cx_tags[0] == CX_NTAGS, "a name for every context");
 /* Post-wide contexts in which no venting rule reports: the post is the
  * author's own family life ("my youngest only eats beige food. send help"),
@@ -1961,6 +1964,7 @@ int tact__conduct_scan(tact_scanner *sc)
     s->senior_town = false;
     s->fiction = false;
     s->peer_question = false;
+    s->unsaid = false;
     s->places_someone = false;
     s->own_life = false;
     s->staff = false;
@@ -2008,6 +2012,7 @@ int tact__conduct_scan(tact_scanner *sc)
     s->public_post = public_post(&st);
     s->fiction = (st.ctx & (1u << CX_FICTION)) != 0;
     s->peer_question = (st.ctx & (1u << CX_ASK)) && !(st.ctx & (1u << CX_JIGSAW));
+    s->unsaid = (st.ctx & (1u << CX_UNSAID)) && !(st.ctx & (1u << CX_JIGSAW));
     s->places_someone = (st.ctx & (1u << CX_JIGSAW)) != 0;
     s->own_life = (st.ctx & (1u << CX_PARENT)) != 0;
     s->staff = (st.ctx & (1u << CX_STAFF)) != 0;
@@ -2047,6 +2052,12 @@ bool tact__conduct_peer_question(const tact_scanner *sc)
 {
     const tact__cd_scratch *s = sc->conduct_scratch;
     return s && s->peer_question;
+}
+
+bool tact__conduct_unsaid(const tact_scanner *sc)
+{
+    const tact__cd_scratch *s = sc->conduct_scratch;
+    return s && s->unsaid;
 }
 
 bool tact__conduct_own_life(const tact_scanner *sc)

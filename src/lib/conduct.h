@@ -159,6 +159,7 @@ typedef struct tact__cd_scratch {
     bool senior_town;     /* ... with its town: "head of service at Wrexham" */
     bool fiction;         /* the post says its case is invented (context "fiction") */
     bool peer_question;   /* the author asks peers what to do (context "ask", no "jigsaw") */
+    bool unsaid;          /* the author says they will not say who (context "unsaid", no "jigsaw") */
     bool own_life;        /* the post is the author's own life or family (context "parent") */
     bool places_someone;  /* a place everyone knows the person by (context "jigsaw") or a
                            * flat, room, bed or ward number (case "unit") */
@@ -200,6 +201,11 @@ bool tact__conduct_fiction(const tact_scanner *sc);
  * the post places the person by what a whole area knows ("small village,
  * everyone knows him", context "jigsaw"). */
 bool tact__conduct_peer_question(const tact_scanner *sc);
+/* The author says they will not say who or what ("I won't say anything
+ * about who or how", "No details, just ...", context "unsaid"), and nothing
+ * in the post places the person by what a whole area knows (context
+ * "jigsaw"). */
+bool tact__conduct_unsaid(const tact_scanner *sc);
 /* True when the last scan saw what places one person however little else
  * the post says: "small village, everyone knows him", "in the paper for",
  * "in bay 4" (verdict rule 1e). */

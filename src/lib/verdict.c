@@ -160,11 +160,25 @@ static bool vented_case(const vctx *v)
            !tact__conduct_places_someone(v->sc);
 }
 
+/* 1f. A case told by an author who says they will not say who or what
+ *     ("Today was the funeral of a child I worked with. I won't say
+ *     anything about who or how.", "Writing a statement for a final
+ *     hearing ... No details, just vibes."), with no identifier that is not
+ *     the author's own and nothing that places the person by what a whole
+ *     area knows (tact__conduct_unsaid): review, not block. On the read
+ *     suites, of the 19 posts with such words, no identifier and a case
+ *     finding or none, 17 are gold review or ok and 2 block (one a story in
+ *     the news, which the jigsaw words now find). */
+static bool unsaid_case(const vctx *v)
+{
+    return tact__conduct_unsaid(v->sc) && !(v->id_has & ~v->id_own & 0x1FFFFu);
+}
+
 /* 1. Case discussion with anything that identifies, or with strong case detail. */
 static bool r_case(vctx *v, tact_verdict lv)
 {
     if (!(v->cd_high & CD(TACT_TYPE_CASE_DISCUSSION)) || agency_complaint(v) ||
-        peer_question(v) || vented_case(v))
+        peer_question(v) || vented_case(v) || unsaid_case(v))
         return false;
     mark(v, false, 0x1FFFFu, lv, TACT_SEV_LOW, false);
     return mark(v, true, CD(TACT_TYPE_CASE_DISCUSSION), lv, TACT_SEV_HIGH, false);
@@ -253,6 +267,15 @@ static bool r_case_vented(vctx *v, tact_verdict lv)
                 CD(TACT_TYPE_CASE_DISCUSSION) | CD(TACT_TYPE_VENTING) |
                     CD(TACT_TYPE_COLLEAGUE_CRITICISM),
                 lv, TACT_SEV_LOW, false);
+}
+
+/* 1f. The case of unsaid_case(): review. */
+static bool r_case_unsaid(vctx *v, tact_verdict lv)
+{
+    if (!(v->cd_high & CD(TACT_TYPE_CASE_DISCUSSION)) || agency_complaint(v) ||
+        peer_question(v) || vented_case(v) || !unsaid_case(v))
+        return false;
+    return mark(v, true, CD(TACT_TYPE_CASE_DISCUSSION), lv, TACT_SEV_LOW, false);
 }
 
 /* 2. Numbers and codes that identify one person. */
@@ -644,6 +667,11 @@ static const vrule rules[] = {
      "them, but think again: keep the case out of it, and a detail too many could let the "
      "family recognise themselves.",
      r_case_vented},
+    {"case_unsaid", TACT_VERDICT_REVIEW,
+     "It tells of someone you work with, and says it will not say who. Nothing in it identifies "
+     "them, but think again: the day, the setting and the story can be enough for colleagues or "
+     "the family to recognise it.",
+     r_case_unsaid},
     {"numbers", TACT_VERDICT_BLOCK,
      "It contains a number or code that identifies one person (NHS or NI number, date of birth, "
      "case reference, map coordinates or number plate).",
