@@ -90,6 +90,8 @@ enum {
     CX_UNSAID,  /* the author says they will not say who or what ("I won't say
                  * anything about who or how", "No details"), post-wide only
                  * (tact__conduct_unsaid) */
+    CX_WRY,     /* an eye-roll or upside-down face anywhere in the post: its
+                 * good news may be sarcasm ("Job done 🙃"), post-wide only */
     CX_NTAGS
 };
 enum { DG_HIGH, DG_MEDIUM };
@@ -102,7 +104,7 @@ static const char *const cx_tags[] = {"training", "anon",  "topic", "advice", "c
                                       "own",      "kind",  "about", "parent", "ownfam", "glad",
                                       "decline", "ownpost", "agency", "hiring", "public", "senior",
                                       "staff", "parentopen", "fiction", "ask", "jigsaw",
-                                      "leisure", "refused", "unsaid"};
+                                      "leisure", "refused", "unsaid", "wry"};
 _Static_assert(sizeof cx_tags / sizeof cx_tags[0] == CX_NTAGS, "a name for every context");
 /* Post-wide contexts in which no venting rule reports: the post is the
  * author's own family life ("my youngest only eats beige food. send help"),
@@ -1397,6 +1399,13 @@ static int on_cooc(void *ctx, const tact__cooc_hit *h)
         /* "please stop using '...' as a joke in the team chat": the
          * criticism is the condemnation of a quoted slur */
         if (st->quoted_slur && (sctx & (1u << CX_CONDEMN)))
+            return TACT_OK;
+        /* a post of sincere good news or thanks ("the best practice I
+         * ever saw was a worker who sat on the floor ...", "Congratulations
+         * ..."): words that co-occur with criticism elsewhere are not it
+         * here (the lists' own criticism rules still report); not with an
+         * eye-roll ("got pointed to a mindfulness app. Job done 🙃") */
+        if ((st->ctx & (1u << CX_GLAD)) && !(st->ctx & (1u << CX_WRY)))
             return TACT_OK;
         rule = "colleague.cooccur";
         msg = MSG_COLLEAGUE;
