@@ -295,6 +295,7 @@ void tact__pm_free(const tact__alloc *a, tact__pm *pm)
     tact__free(a, pm->cxr);
     tact__free(a, pm->cxn);
     tact__free(a, pm->cxp);
+    tact__free(a, pm->cxs);
     tact__free(a, pm->nbl_own);
     tact__free(a, pm->cm_own);
     if (pm->adopted) {
@@ -516,27 +517,56 @@ static uint32_t cpair_slot(uint32_t slot1, uint64_t key, uint32_t mask)
  * walks the keys). */
 static void cpairs_build(const tact__alloc *a, tact__pm *pm, size_t npair)
 {
-    /* (at most two thirds full; cleared entry by entry, the keys left
-     * unset until filled) */
+    /* (at most two thirds full; zeroed by tact__calloc: the C library's
+     * calloc clears with wide stores, or not at all for a block fresh from
+     * the system, where a store per entry took a loop of its own) */
     size_t cap = 16, need = npair + npair / 2;
     while (cap < need && cap < ((size_t)1 << 30))
         cap *= 2;
-    if (cap < need || !(pm->cxp = tact__malloc(a, cap * sizeof *pm->cxp)))
+    pm_cpair *t;
+    if (cap < need || !(t = tact__calloc(a, cap, sizeof *t)))
         return;
-    for (size_t i = 0; i < cap; i++)
-        pm->cxp[i].slot1 = 0;
-    pm->cxp_mask = (uint32_t)(cap - 1);
-    for (uint32_t s = 0; s < pm->ncslots; s++) {
-        const pm_cx *x = &pm->cx[s];
-        for (uint32_t j = 0; j < x->nonroot; j++) {
-            const uint64_t key = x->keys[j];
-            uint32_t i = cpair_slot(x->slot1, key, pm->cxp_mask);
-            while (pm->cxp[i].slot1 && !(pm->cxp[i].slot1 == x->slot1 && pm->cxp[i].key == key))
-                i = (i + 1) & pm->cxp_mask;
-            pm->cxp[i].slot1 = x->slot1;
-            pm->cxp[i].key = key;
+    const uint32_t mask = (uint32_t)(cap - 1), *cxs = pm->cxs, ncxs = pm->ncxs;
+    const pm_cx *cx = pm->cx;
+    pm->cxp = t;
+    pm->cxp_mask = mask;
+    /* (the table and the layout in locals: the stores to the table would
+     * otherwise have the compiler read pm's fields again for each key) */
+    for (uint32_t i0 = 0; i0 < ncxs; i0++) {
+        const pm_cx *x = &cx[cxs[i0]];
+        const uint32_t slot1 = x->slot1, nonroot = x->nonroot;
+        const uint64_t *keys = x->keys;
+        for (uint32_t j = 0; j < nonroot; j++) {
+            const uint64_t key = keys[j];
+            uint32_t i = cpair_slot(slot1, key, mask);
+            while (t[i].slot1 && !(t[i].slot1 == slot1 && t[i].key == key))
+                i = (i + 1) & mask;
+            t[i].slot1 = slot1;
+            t[i].key = key;
         }
     }
+}
+
+/* Free build_cx's layout (the scan then reads the lists). */
+static void cx_release(const tact__alloc *a, tact__pm *pm)
+{
+    pm->cx_ok = false;
+    tact__free(a, pm->cx);
+    tact__free(a, pm->cxk);
+    tact__free(a, pm->cxt);
+    tact__free(a, pm->cxr);
+    tact__free(a, pm->cxn);
+    tact__free(a, pm->cxp);
+    tact__free(a, pm->cxs);
+    pm->cxp = NULL;
+    pm->cxp_mask = 0;
+    pm->cxs = NULL;
+    pm->ncxs = 0;
+    pm->cx = NULL;
+    pm->cxk = NULL;
+    pm->cxt = NULL;
+    pm->cxr = NULL;
+    pm->cxn = NULL;
 }
 
 /*
@@ -547,30 +577,24 @@ static void cpairs_build(const tact__alloc *a, tact__pm *pm, size_t npair)
  */
 static int build_cx(const tact__alloc *a, tact__pm *pm)
 {
-    pm->cx_ok = false;
-    tact__free(a, pm->cx);
-    tact__free(a, pm->cxk);
-    tact__free(a, pm->cxt);
-    tact__free(a, pm->cxr);
-    tact__free(a, pm->cxn);
-    tact__free(a, pm->cxp);
-    pm->cxp = NULL;
-    pm->cxp_mask = 0;
-    pm->cx = NULL;
-    pm->cxk = NULL;
-    pm->cxt = NULL;
-    pm->cxr = NULL;
-    pm->cxn = NULL;
+    cx_release(a, pm);
     if (!pm->rchild_ok || !pm->nonroot_ok)
         return TACT_OK;
-    uint32_t total = class_keys_listed(pm->cslots, pm->ncslots, pm->ckeys, pm->nckeys);
-    if (total == UINT32_MAX)
-        return TACT_EMODEL;
-    pm->cx = tact__calloc(a, pm->ncslots ? pm->ncslots : 1, sizeof *pm->cx);
-    pm->cxk = tact__malloc(a, (total ? total : 1) * sizeof *pm->cxk);
-    pm->cxt = tact__malloc(a, (total ? total : 1) * sizeof *pm->cxt);
-    pm->cxr = tact__malloc(a, (total ? total : 1) * sizeof *pm->cxr);
-    if (!pm->cx || !pm->cxk || !pm->cxt || !pm->cxr)
+    /* Speed: the lists are walked once, into arrays of nckeys entries (a
+     * list holds only those keys, or it is damaged: a walk past nckeys
+     * keys stops the layout) instead of once to count the keys first; and
+     * the lists and the layout are read through locals, which the stores
+     * to the layout would otherwise have the compiler read from pm again
+     * for each key. */
+    const pm_cslot *cs = pm->cslots;
+    const pm_ckey *ck = pm->ckeys;
+    const uint32_t ncs = pm->ncslots, nck = pm->nckeys, cap = nck ? nck : 1;
+    pm_cx *cx = pm->cx = tact__calloc(a, ncs ? ncs : 1, sizeof *pm->cx);
+    uint64_t *cxk = pm->cxk = tact__malloc(a, cap * sizeof *pm->cxk);
+    uint16_t *cxt = pm->cxt = tact__malloc(a, cap * sizeof *pm->cxt);
+    uint32_t *cxr = pm->cxr = tact__malloc(a, cap * sizeof *pm->cxr);
+    uint32_t *cxs = pm->cxs = tact__malloc(a, cap * sizeof *pm->cxs); /* (a slot per list) */
+    if (!cx || !cxk || !cxt || !cxr || !cxs)
         return TACT_ENOMEM;
     memset(pm->rfilter, 0, sizeof pm->rfilter);
     memset(pm->cfilter, 0, sizeof pm->cfilter);
@@ -579,36 +603,47 @@ static int build_cx(const tact__alloc *a, tact__pm *pm)
             filter_add(pm->rfilter, pm->redges[i].key);
     if (!pm->tfilter_ok && tfilter_build(a, pm) != TACT_OK)
         return TACT_ENOMEM;
-    uint32_t nk = 0, nr = 0;
+    uint32_t nk = 0, nr = 0, nx = 0;
     size_t npair = 0;
-    for (uint32_t s = 0; s < pm->ncslots; s++) {
-        const pm_cslot *c = &pm->cslots[s];
+    for (uint32_t s = 0; s < ncs; s++) {
+        const pm_cslot *c = &cs[s];
         if (!c->head)
             continue;
         filter_add(pm->cfilter, c->word);
-        pm_cx *x = &pm->cx[s];
-        x->keys = pm->cxk + nk;
-        x->tk = pm->cxt + nk;
-        x->rch = pm->cxr + nr;
-        for (uint32_t k = c->head; k; k = pm->ckeys[k - 1].next) {
-            const pm_ckey *ck = &pm->ckeys[k - 1];
-            pm->cxt[nk] = tbit_key(ck->key);
-            pm->cxk[nk++] = ck->key;
-            if (x->nkeys < c->nonroot) {
-                x->bloom |= (uint64_t)1 << (ck->key & 63);
-                x->bloom2 |= (uint64_t)1 << ((ck->key >> 6) & 63);
-                x->bloom3 |= (uint64_t)1 << ((ck->key >> 12) & 63);
+        cxs[nx++] = s; /* (nx <= nk <= nck: every list holds a key) */
+        const uint32_t k0 = nk, r0 = nr, nonroot = c->nonroot;
+        uint64_t b1 = 0, b2 = 0, b3 = 0;
+        for (uint32_t k = c->head; k; k = ck[k - 1].next) {
+            if (nk == nck) {
+                cx_release(a, pm); /* more keys listed than there are: a cycle */
+                return TACT_EMODEL;
             }
-            x->nkeys++;
-            if (ck->rchild) {
-                pm->cxr[nr++] = ck->rchild;
-                x->nrch++;
+            const uint64_t key = ck[k - 1].key;
+            const uint32_t rchild = ck[k - 1].rchild;
+            if (nk - k0 < nonroot) {
+                b1 |= (uint64_t)1 << (key & 63);
+                b2 |= (uint64_t)1 << ((key >> 6) & 63);
+                b3 |= (uint64_t)1 << ((key >> 12) & 63);
             }
+            cxt[nk] = tbit_key(key);
+            cxk[nk++] = key;
+            if (rchild)
+                cxr[nr++] = rchild;
         }
-        x->nonroot = c->nonroot < x->nkeys ? c->nonroot : x->nkeys;
+        pm_cx *x = &cx[s];
+        x->keys = cxk + k0;
+        x->tk = cxt + k0;
+        x->rch = cxr + r0;
+        x->nkeys = nk - k0;
+        x->nrch = nr - r0;
+        x->nonroot = nonroot < x->nkeys ? nonroot : x->nkeys;
         x->slot1 = s + 1;
+        x->bloom = b1;
+        x->bloom2 = b2;
+        x->bloom3 = b3;
         npair += x->nonroot;
     }
+    pm->ncxs = nx;
     cpairs_build(a, pm, npair);
     for (uint32_t w = 0; w < 2 * PM_FILTER_WORDS; w++) {
         unsigned sh = (w & 1) * 32;
@@ -663,13 +698,15 @@ static void node_masks2(const tact__pm *pm, uint32_t v, pm_rnb *r)
         return;
     bool table = (nd->nkeys & PM_TABLE) != 0;
     uint32_t n = table ? 1u << (nd->nkeys & 31u) : nd->nkeys;
+    const uint32_t *fchild = pm->fchild + nd->first;
+    const pm_nbloom *nbl = pm->nbl;
     uint64_t c = 0, d = 0;
     for (uint32_t k = 0; k < n; k++) {
-        uint32_t ch = pm->fchild[nd->first + k];
+        uint32_t ch = fchild[k];
         if (table && !ch)
             continue; /* an empty slot: node_get stops there */
-        c |= pm->nbl[ch].a;
-        d |= pm->nbl[ch].b;
+        c |= nbl[ch].a;
+        d |= nbl[ch].b;
     }
     r->c = c;
     r->d = d;
@@ -685,34 +722,41 @@ static void cx_fill_nbl(const tact__alloc *a, tact__pm *pm)
 {
     if (!pm->cx_ok || !pm->nbl_ok || pm->cxn)
         return;
+    /* (pm's arrays in locals: the stores below would otherwise have the
+     * compiler read them again for each slot) */
+    pm_cx *cx = pm->cx;
+    const uint32_t *cxs = pm->cxs, ncxs = pm->ncxs;
+    const pm_nbloom *nbl = pm->nbl;
     uint32_t total = 0;
-    for (uint32_t s = 0; s < pm->ncslots; s++)
-        total += pm->cx[s].nrch ? pm->cx[s].nrch + 1 : 0;
-    if (!(pm->cxn = tact__malloc(a, (total ? total : 1) * sizeof *pm->cxn)))
+    for (uint32_t i = 0; i < ncxs; i++)
+        total += cx[cxs[i]].nrch ? cx[cxs[i]].nrch + 1 : 0;
+    pm_rnb *cxn = tact__malloc(a, (total ? total : 1) * sizeof *cxn);
+    if (!cxn)
         return;
+    pm->cxn = cxn;
     uint32_t at = 0;
-    for (uint32_t s = 0; s < pm->ncslots; s++) {
-        pm_cx *x = &pm->cx[s];
-        if (!x->nrch) {
-            x->rnb = pm->cxn; /* (read by no one: no children) */
-            continue;
-        }
+    for (uint32_t i = 0; i < ncxs; i++) {
+        pm_cx *x = &cx[cxs[i]];
+        const uint32_t nrch = x->nrch;
+        if (!nrch)
+            continue; /* (rnb stays NULL: read only with children) */
         /* first the union of the children's masks (rnb[-1]): a token
          * after which none could pass skips them all */
-        pm_rnb *u = &pm->cxn[at++];
-        u->a = u->b = u->c = u->d = 0;
-        x->rnb = pm->cxn + at;
-        for (uint32_t j = 0; j < x->nrch; j++) {
-            const pm_nbloom *b = &pm->nbl[x->rch[j]];
-            pm_rnb *r = &pm->cxn[at++];
-            r->a = b->a;
-            r->b = b->b;
-            node_masks2(pm, x->rch[j], r);
-            u->a |= r->a;
-            u->b |= r->b;
-            u->c |= r->c;
-            u->d |= r->d;
+        pm_rnb u = {0, 0, 0, 0};
+        const uint32_t u_at = at++;
+        x->rnb = cxn + at;
+        for (uint32_t j = 0; j < nrch; j++) {
+            const uint32_t v = x->rch[j];
+            pm_rnb *r = &cxn[at++];
+            r->a = nbl[v].a;
+            r->b = nbl[v].b;
+            node_masks2(pm, v, r);
+            u.a |= r->a;
+            u.b |= r->b;
+            u.c |= r->c;
+            u.d |= r->d;
         }
+        cxn[u_at] = u;
     }
 }
 
@@ -1322,13 +1366,28 @@ size_t tact__pm_tinfo_keys(const tact__pm *pm, uint64_t *out, size_t cap)
 {
     if (!out)
         return (size_t)pm->ncslots + pm->nrslots; /* (at most that many) */
+    /* (cap checked only where a key is written: start-up walks every slot,
+     * or with the layout built only the class words' (cxs)) */
     size_t n = 0;
-    for (uint32_t s = 0; s < pm->ncslots && n < cap; s++)
-        if (pm->cslots[s].head)
-            out[n++] = pm->cslots[s].word;
-    for (uint32_t s = 0; s < pm->nrslots && n < cap; s++)
-        if (pm->redges[s].child)
-            out[n++] = pm->redges[s].key;
+    const pm_cslot *cs = pm->cslots;
+    if (pm->cx_ok) {
+        for (uint32_t i = 0; i < pm->ncxs && n < cap; i++)
+            out[n++] = cs[pm->cxs[i]].word;
+    } else {
+        for (uint32_t s = 0, ncs = pm->ncslots; s < ncs; s++)
+            if (cs[s].head) {
+                if (n == cap)
+                    return n;
+                out[n++] = cs[s].word;
+            }
+    }
+    const pm_redge *re = pm->redges;
+    for (uint32_t s = 0, nrs = pm->nrslots; s < nrs; s++)
+        if (re[s].child) {
+            if (n == cap)
+                return n;
+            out[n++] = re[s].key;
+        }
     return n;
 }
 

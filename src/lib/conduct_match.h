@@ -176,6 +176,10 @@ struct tact__pm {
     uint16_t *cxt;
     uint32_t *cxr;
     pm_rnb *cxn; /* the masks of the cxr nodes, for the root's steps */
+    /* the slots of cx that hold a word, in order (ncxs of them): start-up
+     * walks these, not all of cslots (a quarter of them hold one) */
+    uint32_t *cxs;
+    uint32_t ncxs;
     /* each laid-out word's first nonroot class keys as (slot1, key) pairs
      * in an open-addressing table of cxp_mask + 1 entries (slot1 0: empty;
      * NULL without memory): tok_has_class's one probe instead of a walk of

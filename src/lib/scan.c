@@ -183,6 +183,12 @@ static char *put_uz(char *o, size_t v)
         *o++ = (char)('0' + v % 10);
         return o;
     }
+    if (v < 1000) { /* (offsets in a tweet) */
+        *o++ = (char)('0' + v / 100);
+        *o++ = (char)('0' + v / 10 % 10);
+        *o++ = (char)('0' + v % 10);
+        return o;
+    }
     char t[24];
     size_t k = 0;
     do
@@ -223,6 +229,17 @@ static char *esc_short(char *o, const char *s, size_t n)
         if ((((w - ones * 0x20) & ~w) | ((dq - ones) & ~dq) | ((bs - ones) & ~bs) | w) & high)
             return tact__json_esc(o, s, n);
         memcpy(q + i, &w, 8);
+    }
+    if (i < n && n >= 8) {
+        /* the last eight bytes as one more word (the first of them checked
+         * already) instead of a byte at a time */
+        uint64_t w;
+        memcpy(&w, s + n - 8, 8);
+        uint64_t dq = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+        if ((((w - ones * 0x20) & ~w) | ((dq - ones) & ~dq) | ((bs - ones) & ~bs) | w) & high)
+            return tact__json_esc(o, s, n);
+        memcpy(q + n - 8, &w, 8);
+        i = n;
     }
     for (; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
