@@ -850,6 +850,19 @@ static bool own_school(const tact_scanner *sc, const tact_finding *f)
     return false;
 }
 
+/* The author's own relative (my_kin_at) in the sentence before the one
+ * that opens at token a (a > 0), within its last n tokens. */
+static bool kin_before(const tact_scanner *sc, size_t a, size_t n, bool our)
+{
+    for (size_t k = a - 1, m = 0; m < n; k--, m++) {
+        if (my_kin_at(sc, k, our))
+            return true;
+        if ((sc->toks[k].shape & TACT__SH_SENT_START) || k == 0)
+            break;
+    }
+    return false;
+}
+
 /* An age said of the author's own relative: "my nan turned 90", "my mum,
  * 68, ...", "My daughter Freya turned 7": within its sentence, a few words
  * before it, "my" or "our" and a KIN word; or in the sentence before, when
@@ -878,13 +891,7 @@ static bool own_kin_age(const tact_scanner *sc, const tact_finding *f, bool our)
     if (a == 0 || t - a > 3 ||
         !(tact__tok_is(sc, a, "he") || tact__tok_is(sc, a, "she")))
         return false;
-    for (size_t k = a - 1, m = 0; m < 14; k--, m++) {
-        if (my_kin_at(sc, k, our))
-            return true;
-        if ((sc->toks[k].shape & TACT__SH_SENT_START) || k == 0)
-            break;
-    }
-    return false;
+    return kin_before(sc, a, 14, our);
 }
 
 /* True when the sentence holding byte off says "my" or "our" and a KIN
@@ -908,13 +915,7 @@ static bool kin_sentence(const tact_scanner *sc, size_t off, bool our)
     if (a == 0 || !(tact__tok_is(sc, a, "he") || tact__tok_is(sc, a, "she") ||
                     tact__tok_is(sc, a, "he's") || tact__tok_is(sc, a, "she's")))
         return false;
-    for (size_t k = a - 1, m = 0; m < 30; k--, m++) {
-        if (my_kin_at(sc, k, our))
-            return true;
-        if ((sc->toks[k].shape & TACT__SH_SENT_START) || k == 0)
-            break;
-    }
-    return false;
+    return kin_before(sc, a, 30, our);
 }
 
 /* 0. A post about the author's own family: it gives a relative's age
