@@ -290,9 +290,6 @@ static bool r_contact(vctx *v, tact_verdict lv)
     return (v->id_has & CONTACT & ~v->id_own) && mark(v, false, CONTACT, lv, TACT_SEV_MEDIUM, false);
 }
 
-/* A name given with a title ("Mr Tucker", "Mrs Okoro": rule person.title),
- * not a public figure's: how workers speak of the people they serve. */
-
 /* A finding of the given rule that is not the author's own. A name given
  * with a title ("Mr Tucker", "Mrs Okoro": rule person.title), not a public
  * figure's, is how workers speak of the people they serve. */
@@ -814,6 +811,8 @@ static bool own_named_at(const tact_scanner *sc, size_t t, bool our)
     return t > 1 && tact__tok_is(sc, t - 1, ",") && my_kin_at(sc, t - 2, false);
 }
 
+/* own_named_at() for a person finding (whose span may hold the "our" or
+ * "my": person.nickname's "Our Esme"). */
 static bool own_named(const tact_scanner *sc, const tact_finding *f, bool our)
 {
     size_t t = tact__tok_after(sc, f->start);
