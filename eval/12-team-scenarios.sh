@@ -135,6 +135,11 @@ if [ -f "$here/team/practice-10.jsonl" ]; then
 fi
 if [ -f "$here/team/practice-11.jsonl" ]; then
     echo
-    echo "(practice suite, held unread in the eighteenth session)"
+    echo "(practice suite, held unread in the eighteenth session, read from the nineteenth)"
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-11.jsonl"
+fi
+if [ -f "$here/team/practice-12.jsonl" ]; then
+    echo
+    echo "(practice suite, held unread in the nineteenth session)"
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-12.jsonl"
 fi
