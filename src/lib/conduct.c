@@ -529,6 +529,19 @@ static void saw_swear(scan_state *st, size_t first, size_t last)
     st->swear_last = last;
 }
 
+
+/* "prick" as the nurse says it: "a finger prick", "pin pricks", "a skin
+ * prick test", "heel prick" (a diabetic child's blood test, not abuse). */
+static bool clinical_prick(const tact_scanner *sc, size_t t)
+{
+    if (!tact__tok_is(sc, t, "prick") && !tact__tok_is(sc, t, "pricks"))
+        return false;
+    static const char *const before[] = {"finger", "pin", "needle", "skin", "heel", "thumb"};
+    for (size_t i = 0; t > 0 && i < sizeof before / sizeof before[0]; i++)
+        if (tact__tok_is(sc, t - 1, before[i]))
+            return true;
+    return t + 1 < sc->ntoks && (tact__tok_is(sc, t + 1, "test") || tact__tok_is(sc, t + 1, "tests"));
+}
 static int on_unit(void *ctx, size_t first, size_t last, const char *s, size_t n, unsigned how)
 {
     scan_state *st = ctx;
@@ -559,6 +572,8 @@ static int on_unit(void *ctx, size_t first, size_t last, const char *s, size_t n
     if (!bits)
         return TACT_OK;
     tact_scanner *sc = st->sc;
+    if (how == TACT__CN_PLAIN && !(bits & W_SLUR) && clinical_prick(sc, first))
+        return TACT_OK;
     if (bits & W_SLUR) {
         /* a quotation that the slur opens ("sprayed '... out' on the
          * wall"), not one that only holds it ("search up 'stupid ...'") */
@@ -1043,6 +1058,7 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
             continue;
         has[tag] = true;
     }
+    s->involved = has[CASE_PERSONAL];
     if (st->ctx & (1u << CX_ANON))
         return TACT_OK;
     bool fire = has[CASE_STRONG];
@@ -1974,6 +1990,7 @@ int tact__conduct_scan(tact_scanner *sc)
     s->fiction = false;
     s->peer_question = false;
     s->unsaid = false;
+    s->involved = false;
     s->places_someone = false;
     s->own_life = false;
     s->staff = false;
@@ -2067,6 +2084,12 @@ bool tact__conduct_unsaid(const tact_scanner *sc)
 {
     const tact__cd_scratch *s = sc->conduct_scratch;
     return s && s->unsaid;
+}
+
+bool tact__conduct_involved(const tact_scanner *sc)
+{
+    const tact__cd_scratch *s = sc->conduct_scratch;
+    return s && s->involved;
 }
 
 bool tact__conduct_own_life(const tact_scanner *sc)

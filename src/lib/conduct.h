@@ -161,6 +161,8 @@ typedef struct tact__cd_scratch {
     bool peer_question;   /* the author asks peers what to do (context "ask", no "jigsaw") */
     bool unsaid;          /* the author says they will not say who (context "unsaid", no "jigsaw") */
     bool own_life;        /* the post is the author's own life or family (context "parent") */
+    bool involved;        /* a personal-involvement phrase of the case list ("my caseload",
+                           * "the family I visited") counts in the post */
     bool places_someone;  /* a place everyone knows the person by (context "jigsaw") or a
                            * flat, room, bed or ward number (case "unit") */
     tact__cd_pending *pend; /* this scan's findings before the sentence merge */
@@ -206,6 +208,11 @@ bool tact__conduct_peer_question(const tact_scanner *sc);
  * in the post places the person by what a whole area knows (context
  * "jigsaw"). */
 bool tact__conduct_unsaid(const tact_scanner *sc);
+
+/* True when the author tells of their own part in a case: a personal-
+ * involvement phrase of data/conduct_case.txt ("my caseload", "the family
+ * I visited", "I'm their social worker") counts in the post. */
+bool tact__conduct_involved(const tact_scanner *sc);
 /* True when the last scan saw what places one person however little else
  * the post says: "small village, everyone knows him", "in the paper for",
  * "in bay 4" (verdict rule 1e). */

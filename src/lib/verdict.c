@@ -882,6 +882,15 @@ static bool own_kin_age(const tact_scanner *sc, const tact_finding *f, bool our)
         if ((sc->toks[k].shape & TACT__SH_SENT_START) || k == 0)
             break;
     }
+    /* a birthday given to the relative: "Happy 60th to my dad", "90th
+     * birthday for our nan" */
+    size_t e = tact__tok_after(sc, f->end - 1) + 1;
+    if (e < sc->ntoks && (tact__tok_is(sc, e, "birthday") || tact__tok_is(sc, e, "bday")))
+        e++;
+    if (e + 2 < sc->ntoks && (tact__tok_is(sc, e, "to") || tact__tok_is(sc, e, "for")) &&
+        (my_kin_at(sc, e + 2, our) || (e + 3 < sc->ntoks && TOK_IN(sc, e + 2, KIN_ADJ) &&
+                                       my_kin_at(sc, e + 3, our))))
+        return true;
     /* the next sentence, opening with "he" or "she" ("... with my brother
      * Callum. He's 49"): the relative of the sentence before */
     size_t a = t;
@@ -931,15 +940,82 @@ static bool kin_sentence(const tact_scanner *sc, size_t off, bool our)
     (ID(TACT_TYPE_PERSON) | ID(TACT_TYPE_HANDLE) | ID(TACT_TYPE_SCHOOL) | ID(TACT_TYPE_ADDRESS) | \
      ID(TACT_TYPE_POSTCODE))
 
+/* Where the post opens on the author's own relative: "my" or "our" and a
+ * KIN word who is not said to work in care ("My husband's a social worker
+ * and he came home ...": a relative's cases are not the family's own).
+ * KIN_FIRST: in the first words of its first sentence ("My dad had a
+ * stroke in March", "Our daughter Niamh was diagnosed ..."); KIN_EARLY:
+ * later, within its first 25 words and no later than the sentence of its
+ * first case finding ("Long read. My brother has a learning disability
+ * ..."); 0: neither. */
+enum { KIN_NONE, KIN_EARLY, KIN_FIRST };
+
+static int kin_opening(const tact_scanner *sc)
+{
+    static const char *const role[] = {"social", "sw", "carer", "foster", "nurse",
+                                       "midwife", "police", "probation", "guardian", "teacher",
+                                       "worker", "amhp", "cafcass"};
+    size_t first_case = SIZE_MAX;
+    for (size_t i = 0; i < sc->nfindings; i++)
+        if (sc->findings[i].type == TACT_TYPE_CASE_DISCUSSION && sc->findings[i].start < first_case)
+            first_case = sc->findings[i].start;
+    size_t limit = 25;
+    for (size_t k = 0; k < sc->ntoks && k < 25; k++)
+        if (sc->toks[k].start >= first_case) {
+            /* the sentence of the first case finding, to its end */
+            for (limit = k + 1; limit < sc->ntoks && limit < 25; limit++)
+                if (sc->toks[limit].shape & TACT__SH_SENT_START)
+                    break;
+            break;
+        }
+    bool first = true;
+    for (size_t k = 0; k < sc->ntoks && k < limit; k++) {
+        if (k > 0 && (sc->toks[k].shape & TACT__SH_SENT_START))
+            first = false;
+        if (!TOK_IN(sc, k, KIN) || !my_kin_at(sc, k, false))
+            continue;
+        for (size_t j = k + 1; j < k + 5 && j < sc->ntoks; j++)
+            if (TOK_IN(sc, j, role))
+                return KIN_NONE;
+        return first && k < 8 ? KIN_FIRST : KIN_EARLY;
+    }
+    return KIN_NONE;
+}
+
+/* The sentence holding byte off goes on with the relative of the post
+ * (kin_opening): it opens with a pronoun or the relative said bare ("He
+ * came home yesterday ...", "His big sister has been ...", "Dad's racing
+ * again next month"). */
+static bool kin_goes_on(const tact_scanner *sc, size_t off)
+{
+    static const char *const on[] = {"he", "she", "he's", "she's", "his", "her", "they",
+                                     "their", "we", "we're", "we've"};
+    size_t a = tact__tok_after(sc, off);
+    if (a >= sc->ntoks)
+        return false;
+    while (a > 0 && !(sc->toks[a].shape & TACT__SH_SENT_START))
+        a--;
+    return TOK_IN(sc, a, on) || TOK_IN(sc, a, KIN);
+}
+
 static void own_family(vctx *v)
 {
-    if (!v->kin_age || (v->id_has & ~v->id_own & KIN_POINTING))
+    int opening = tact__conduct_involved(v->sc) ? KIN_NONE : kin_opening(v->sc);
+    unsigned pointing = opening && !v->kin_age ? KIN_POINTING & ~ID(TACT_TYPE_PERSON) : KIN_POINTING;
+    if (!(v->kin_age || opening) || (v->id_has & ~v->id_own & pointing))
         return;
     for (size_t i = 0; i < v->sc->nfindings; i++) {
         const tact_finding *f = &v->sc->findings[i];
-        if (f->type == TACT_TYPE_CASE_DISCUSSION && usable(f) &&
-            !kin_sentence(v->sc, f->start, v->our_names))
-            return;
+        if (f->type != TACT_TYPE_CASE_DISCUSSION || !usable(f))
+            continue;
+        bool cooc = f->rule && strcmp(f->rule, "case.cooccur") == 0;
+        if (opening && !cooc &&
+            (kin_goes_on(v->sc, f->start) ||
+             kin_sentence(v->sc, f->start, v->our_names)))
+            continue;
+        if (v->kin_age && kin_sentence(v->sc, f->start, v->our_names))
+            continue;
+        return;
     }
     for (size_t i = 0; i < v->sc->nfindings; i++) {
         tact_finding *f = &v->sc->findings[i];
