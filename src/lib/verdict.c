@@ -969,9 +969,13 @@ static int kin_opening(const tact_scanner *sc)
             break;
         }
     bool first = true;
-    for (size_t k = 0; k < sc->ntoks && k < limit; k++) {
-        if (k > 0 && (sc->toks[k].shape & TACT__SH_SENT_START))
+    for (size_t k = 1; k < sc->ntoks && k < limit; k++) {
+        if (sc->toks[k].shape & TACT__SH_SENT_START)
             first = false;
+        /* "my" or "our" one or two words before (cheap to test first) */
+        if (!tact__tok_is(sc, k - 1, "my") && !tact__tok_is(sc, k - 1, "our") &&
+            (k < 2 || (!tact__tok_is(sc, k - 2, "my") && !tact__tok_is(sc, k - 2, "our"))))
+            continue;
         if (!TOK_IN(sc, k, KIN) || !my_kin_at(sc, k, false))
             continue;
         for (size_t j = k + 1; j < k + 5 && j < sc->ntoks; j++)
@@ -1000,6 +1004,8 @@ static bool kin_goes_on(const tact_scanner *sc, size_t off)
 
 static void own_family(vctx *v)
 {
+    if (!(v->cd_has & CD(TACT_TYPE_CASE_DISCUSSION)))
+        return; /* no case finding to read as the family's */
     int opening = tact__conduct_involved(v->sc) ? KIN_NONE : kin_opening(v->sc);
     unsigned pointing = opening && !v->kin_age ? KIN_POINTING & ~ID(TACT_TYPE_PERSON) : KIN_POINTING;
     if (!(v->kin_age || opening) || (v->id_has & ~v->id_own & pointing))
