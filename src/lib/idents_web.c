@@ -593,7 +593,7 @@ static const char *const mailbox_roles[] = {
     "general", "hr", "finance", "marketing", "volunteering", "volunteers", "donations",
     "childrens", "children", "adults", "carers", "families", "parents", "youth", "housing",
     "advice", "schools", "frontdoor", "intake", "hosts", "peers", "students", "placements",
-    "care", "lodgings"};
+    "care", "lodgings", "sw", "socialwork", "vacancies", "workforce"};
 
 static bool mailbox_role(const char *w, size_t n)
 {
