@@ -435,19 +435,30 @@ static TOK_NOINLINE int push_token_cp(tact_scanner *sc, tact__token *t, size_t s
     size_t i = start;
     while (i < end) {
         if (c.s[i] < 0x80) {
-            /* an ASCII byte (most of such a token): the branches below and
-             * tact__norm_cp's, on the byte tables */
-            const unsigned ch = c.s[i], k = ascii_class[ch];
-            if (k & AC_ALPHA) {
-                count_letter((k & AC_UPPER) != 0, &letters, &upper, &lower, &first_upper);
-            } else if (k & AC_DIGIT) {
-                digits++;
-            } else if ((ch == '-' || ch == '\'') && i > start && i + 1 < end) {
-                shape |= ch == '-' ? TACT__SH_HYPHEN : TACT__SH_APOS;
-            }
-            if (tact__buf_putc(&sc->a, &sc->norm, (char)(ascii_lc[ch] & 0xffu)) != TACT_OK)
+            /* a run of ASCII bytes (most of such a token): the branches
+             * below and tact__norm_cp's, on the byte tables, with norm
+             * reserved once for the run (as tact__buf_putc would grow it,
+             * byte by byte) */
+            size_t r = i + 1;
+            while (r < end && c.s[r] < 0x80)
+                r++;
+            if (sc->norm.cap - sc->norm.len < r - i + 1 &&
+                tact__buf_reserve(&sc->a, &sc->norm, r - i) != TACT_OK)
                 return TACT_ENOMEM;
-            i++;
+            char *o = sc->norm.p + sc->norm.len;
+            for (; i < r; i++) {
+                const unsigned ch = c.s[i], k = ascii_class[ch];
+                if (k & AC_ALPHA) {
+                    count_letter((k & AC_UPPER) != 0, &letters, &upper, &lower, &first_upper);
+                } else if (k & AC_DIGIT) {
+                    digits++;
+                } else if ((ch == '-' || ch == '\'') && i > start && i + 1 < end) {
+                    shape |= ch == '-' ? TACT__SH_HYPHEN : TACT__SH_APOS;
+                }
+                *o++ = (char)(ascii_lc[ch] & 0xffu);
+            }
+            *o = '\0';
+            sc->norm.len = (size_t)(o - sc->norm.p);
             continue;
         }
         int32_t cp;
