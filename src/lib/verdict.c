@@ -743,9 +743,11 @@ static const char *const PET[] = {
     "springer", "father-in-law", "mother-in-law", "brother-in-law", "sister-in-law",
     "son-in-law", "daughter-in-law"};
 
-/* Words between "my" and the relative: "my wee Oisín", "our little Alfie". */
+/* Words between "my" and the relative: "my wee Oisín", "our little Alfie",
+ * "my own mum". */
 static const char *const KIN_ADJ[] = {"wee",      "little",   "baby",   "big",  "eldest",
-                                      "youngest", "gorgeous", "lovely", "late", "beautiful"};
+                                      "youngest", "gorgeous", "lovely", "late", "beautiful",
+                                      "own"};
 
 /* Token k is one of the n words of w (the first letter is compared before
  * any length: this runs for many tokens of every post with findings). */
