@@ -1161,6 +1161,29 @@ static bool told_to(const tact_scanner *sc, size_t t)
     return false;
 }
 
+/* True when the sentence of token t opens with thanks ("Thank you to
+ * Angela, my team manager, who never once asked me to cut a corner",
+ * "Huge thanks to ..."), with no eye-roll in the post: what reads as a
+ * failing elsewhere is praise here. */
+static bool thanks_sentence(const scan_state *st, size_t t)
+{
+    const tact_scanner *sc = st->sc;
+    if (st->ctx & (1u << CX_WRY))
+        return false;
+    size_t a = t;
+    while (a > 0 && st->sent[a - 1] == st->sent[t])
+        a--;
+    if (a + 1 < sc->ntoks && (tact__tok_is(sc, a, "huge") || tact__tok_is(sc, a, "massive") ||
+                              tact__tok_is(sc, a, "big") || tact__tok_is(sc, a, "a")))
+        a++;
+    if (a + 1 < sc->ntoks && tact__tok_is(sc, a, "huge"))
+        a++; /* "a huge thank you to" */
+    if (a + 2 < sc->ntoks && tact__tok_is(sc, a, "thank") && tact__tok_is(sc, a + 1, "you") &&
+        tact__tok_is(sc, a + 2, "to"))
+        return true;
+    return a + 1 < sc->ntoks && tact__tok_is(sc, a, "thanks") && tact__tok_is(sc, a + 1, "to");
+}
+
 /* True when a quote mark ('...', "...", curly quotes) opens straight
  * before token t or one of the three before it ("'asylum seeker
  * scroungers'"). */
@@ -1237,6 +1260,8 @@ static int other_rules(scan_state *st)
                             "abuse.insult_phrase", MSG_ABUSE_PHRASE);
             break;
         case G_COLLEAGUE:
+            if (thanks_sentence(st, m->first))
+                break;
             rc = add_tokens(st, m->first, m->last, TACT_TYPE_COLLEAGUE_CRITICISM, TACT_SEV_MEDIUM,
                             0.75f, "colleague.criticism", MSG_COLLEAGUE);
             break;
