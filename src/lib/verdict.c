@@ -794,6 +794,12 @@ static bool my_kin_at(const tact_scanner *sc, size_t k, bool our)
         return true;
     if (d + 1 == k && (tact__tok_is(sc, k, "eldest") || tact__tok_is(sc, k, "youngest")))
         return true;
+    /* "our two, Jack (8) and Isla (6)", "my three, ...": the author's
+     * children, named straight after */
+    if (d + 1 == k && k + 1 < sc->ntoks && tact__tok_is(sc, k + 1, ",") &&
+        (tact__tok_is(sc, k, "two") || tact__tok_is(sc, k, "three") ||
+         tact__tok_is(sc, k, "four")))
+        return true;
     return (my || our) && first_name_tok(sc, k);
 }
 
