@@ -830,9 +830,14 @@ static bool own_named(const tact_scanner *sc, const tact_finding *f, bool our)
         return false;
     if (own_named_at(sc, t, our))
         return true;
-    if (t > 1 && tact__tok_is(sc, t - 1, "and") && first_name_tok(sc, t - 2) &&
-        own_named_at(sc, t - 2, our))
-        return true;
+    if (t > 1 && tact__tok_is(sc, t - 1, "and")) {
+        size_t p = t - 2;
+        /* past the first one's age: "our two, Merryn (9) and Kit (6)" */
+        if (p >= 3 && tact__tok_is(sc, p, ")") && tact__tok_is(sc, p - 2, "("))
+            p -= 3;
+        if (first_name_tok(sc, p) && own_named_at(sc, p, our))
+            return true;
+    }
     size_t e = tact__tok_after(sc, f->end - 1) + 1;
     return e + 2 < sc->ntoks && tact__tok_is(sc, e, ",") &&
            (my_kin_at(sc, e + 2, false) || (e + 3 < sc->ntoks && my_kin_at(sc, e + 3, false)));
