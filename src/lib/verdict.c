@@ -948,22 +948,25 @@ static bool kin_sentence(const tact_scanner *sc, size_t off, bool our)
  *    own care: the case findings are noted (low) and take no part in the
  *    rules. On the read suites all 22 posts with a relative's age are ok
  *    or review. A case told in a sentence of its own ("My son is 12
- *    today. Spent the afternoon at the ICPC for a lad ...") still counts. */
+ *    today. Spent the afternoon at the ICPC for a lad ...") still counts.
+ *    A post that opens on the relative (kin_opening) is read the same way
+ *    with no age in it, unless the author tells of their own part in a
+ *    case (tact__conduct_involved): a name in it is then still a name
+ *    (rule 12), and a case finding of the word co-occurrence rules
+ *    ("Court ... tomorrow for my twins") still counts; each other case
+ *    finding must sit in a sentence about the relative or one that goes
+ *    on with them (kin_goes_on: "He came home yesterday ..."). */
 #define KIN_POINTING                                                                             \
     (ID(TACT_TYPE_PERSON) | ID(TACT_TYPE_HANDLE) | ID(TACT_TYPE_SCHOOL) | ID(TACT_TYPE_ADDRESS) | \
      ID(TACT_TYPE_POSTCODE))
 
-/* Where the post opens on the author's own relative: "my" or "our" and a
- * KIN word who is not said to work in care ("My husband's a social worker
- * and he came home ...": a relative's cases are not the family's own).
- * KIN_FIRST: in the first words of its first sentence ("My dad had a
- * stroke in March", "Our daughter Niamh was diagnosed ..."); KIN_EARLY:
- * later, within its first 25 words and no later than the sentence of its
- * first case finding ("Long read. My brother has a learning disability
- * ..."); 0: neither. */
-enum { KIN_NONE, KIN_EARLY, KIN_FIRST };
-
-static int kin_opening(const tact_scanner *sc)
+/* True when the post opens on the author's own relative: "my" or "our"
+ * and a KIN word within its first 25 words and no later than the sentence
+ * of its first case finding ("My dad had a stroke in March", "Long read.
+ * My brother has a learning disability ..."), who is not said to work in
+ * care ("My husband's a social worker and he came home ...": a relative's
+ * cases are not the family's own). */
+static bool kin_opening(const tact_scanner *sc)
 {
     static const char *const role[] = {"social", "sw", "carer", "foster", "nurse",
                                        "midwife", "police", "probation", "guardian", "teacher",
@@ -981,10 +984,7 @@ static int kin_opening(const tact_scanner *sc)
                     break;
             break;
         }
-    bool first = true;
     for (size_t k = 1; k < sc->ntoks && k < limit; k++) {
-        if (sc->toks[k].shape & TACT__SH_SENT_START)
-            first = false;
         /* "my" or "our" one or two words before (cheap to test first) */
         if (!tact__tok_is(sc, k - 1, "my") && !tact__tok_is(sc, k - 1, "our") &&
             (k < 2 || (!tact__tok_is(sc, k - 2, "my") && !tact__tok_is(sc, k - 2, "our"))))
@@ -993,10 +993,10 @@ static int kin_opening(const tact_scanner *sc)
             continue;
         for (size_t j = k + 1; j < k + 5 && j < sc->ntoks; j++)
             if (TOK_IN(sc, j, role))
-                return KIN_NONE;
-        return first && k < 8 ? KIN_FIRST : KIN_EARLY;
+                return false;
+        return true;
     }
-    return KIN_NONE;
+    return false;
 }
 
 /* The sentence holding byte off goes on with the relative of the post
@@ -1019,7 +1019,7 @@ static void own_family(vctx *v)
 {
     if (!(v->cd_has & CD(TACT_TYPE_CASE_DISCUSSION)))
         return; /* no case finding to read as the family's */
-    int opening = tact__conduct_involved(v->sc) ? KIN_NONE : kin_opening(v->sc);
+    bool opening = !tact__conduct_involved(v->sc) && kin_opening(v->sc);
     unsigned pointing = opening && !v->kin_age ? KIN_POINTING & ~ID(TACT_TYPE_PERSON) : KIN_POINTING;
     if (!(v->kin_age || opening) || (v->id_has & ~v->id_own & pointing))
         return;
