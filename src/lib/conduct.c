@@ -529,7 +529,6 @@ static void saw_swear(scan_state *st, size_t first, size_t last)
     st->swear_last = last;
 }
 
-
 /* "prick" as the nurse says it: "a finger prick", "pin pricks", "a skin
  * prick test", "heel prick" (a diabetic child's blood test, not abuse). */
 static bool clinical_prick(const tact_scanner *sc, size_t t)
@@ -542,6 +541,7 @@ static bool clinical_prick(const tact_scanner *sc, size_t t)
             return true;
     return t + 1 < sc->ntoks && (tact__tok_is(sc, t + 1, "test") || tact__tok_is(sc, t + 1, "tests"));
 }
+
 static int on_unit(void *ctx, size_t first, size_t last, const char *s, size_t n, unsigned how)
 {
     scan_state *st = ctx;

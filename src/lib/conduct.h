@@ -213,6 +213,7 @@ bool tact__conduct_unsaid(const tact_scanner *sc);
  * involvement phrase of data/conduct_case.txt ("my caseload", "the family
  * I visited", "I'm their social worker") counts in the post. */
 bool tact__conduct_involved(const tact_scanner *sc);
+
 /* True when the last scan saw what places one person however little else
  * the post says: "small village, everyone knows him", "in the paper for",
  * "in bay 4" (verdict rule 1e). */
