@@ -849,6 +849,17 @@ typedef struct pm_snap_head {
     uint64_t h_num, h_sarc, h_laugh, h_any;
 } pm_snap_head;
 
+/* The digest h with the eight bytes at s folded in: the rotation brings
+ * the product's high bits down to mix with the next word (one instruction
+ * where a shift and an xor took three). */
+static inline uint64_t digest_word(uint64_t h, const char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, sizeof w);
+    h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+    return h << 35 | h >> 29;
+}
+
 void tact__pm_digest(tact__pm *pm, const char *data, size_t len, uint8_t group,
                      const char *const *tags, size_t ntags)
 {
@@ -864,14 +875,15 @@ void tact__pm_digest(tact__pm *pm, const char *data, size_t len, uint8_t group,
             if (!*t)
                 break;
         }
-    /* the list text eight bytes at a time (start-up digests every list) */
+    /* the list text eight bytes at a time, two words a turn (start-up
+     * digests every list, half a megabyte) */
     size_t i = 0;
-    for (; i + 8 <= len; i += 8) {
-        uint64_t w;
-        memcpy(&w, data + i, sizeof w);
-        h = (h ^ w) * 0x9E3779B97F4A7C15ull;
-        h ^= h >> 29;
+    for (; i + 16 <= len; i += 16) {
+        h = digest_word(h, data + i);
+        h = digest_word(h, data + i + 8);
     }
+    for (; i + 8 <= len; i += 8)
+        h = digest_word(h, data + i);
     for (; i < len; i++)
         h = (h ^ (unsigned char)data[i]) * 0x100000001b3ull;
     pm->digest = h ^ (uint64_t)len;
