@@ -140,6 +140,11 @@ if [ -f "$here/team/practice-11.jsonl" ]; then
 fi
 if [ -f "$here/team/practice-12.jsonl" ]; then
     echo
-    echo "(practice suite, held unread in the nineteenth session)"
+    echo "(practice suite, held unread in the nineteenth session, read from the twentieth)"
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-12.jsonl"
+fi
+if [ -f "$here/team/practice-13.jsonl" ]; then
+    echo
+    echo "(practice suite, held unread in the twentieth session)"
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-13.jsonl"
 fi
