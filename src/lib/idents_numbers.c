@@ -287,7 +287,8 @@ static int case_refs(tact_scanner *sc)
             continue;
         /* a booking or order reference is not a case */
         if ((k > 0 && (tact__ix_bits(sc, k - 1) & IX_NONCASE_REF)) ||
-            (k > 1 && (tact__ix_bits(sc, k - 2) & IX_NONCASE_REF)))
+            (k > 1 && (tact__ix_bits(sc, k - 2) & IX_NONCASE_REF)) ||
+            (k > 2 && (tact__ix_bits(sc, k - 3) & IX_NONCASE_REF))) /* "Flight to Belfast ref" */
             continue;
         bool strong = strong_case_cue(sc, k);
         size_t j = k + 1, lim = k + 5;

@@ -612,6 +612,8 @@ static bool public_place(const tact_finding *f)
  *     in any post not about work was made "noted" for a while on
  *     2026-11-22, without the cue and the model's word: it turned two
  *     blind block posts into ok, so it was taken out again.) */
+static bool kin_place(const tact_scanner *sc, const tact_finding *f, bool our);
+
 static bool r_identifier_review(vctx *v, tact_verdict lv)
 {
     unsigned pub = v->cd_has ? 0 : tact__conduct_public_post(v->sc);
@@ -620,14 +622,23 @@ static bool r_identifier_review(vctx *v, tact_verdict lv)
      * Cardiff") */
     if (!pub && !v->cd_has && v->kin_age)
         pub = TACT__PUBLIC_LIFE;
-    if (!pub)
-        return mark(v, false, POINTING & ~CONTACT, lv, TACT_SEV_MEDIUM, false);
     bool any = false;
     for (size_t i = 0; i < v->sc->nfindings; i++) {
         tact_finding *f = &v->sc->findings[i];
         if (f->category != TACT_CAT_IDENTIFIER || !usable(f) || f->severity < TACT_SEV_MEDIUM ||
             !(ID(f->type) & POINTING & ~CONTACT) || (f->flags & TACT_FINDING_OWN_DETAILS))
             continue;
+        /* a town in a sentence about the author's own relative: "My dad
+         * spent six weeks on a ward in Blackburn", "a young carer for my
+         * mum in Widnes" */
+        if (!pub && public_place(f) && kin_place(v->sc, f, v->our_names))
+            continue;
+        if (!pub) {
+            if (v->lvl[i] < lv)
+                v->lvl[i] = (uint8_t)lv;
+            any = true;
+            continue;
+        }
         if (public_place(f) || f->type == TACT_TYPE_ORGANISATION)
             continue;
         /* a colleague's farewell or welcome: the names are colleagues';
@@ -721,6 +732,13 @@ static const char REASON_OWN[] =
     "happy to share them.";
 static const char REASON_REGISTER[] =
     "It mentions someone on your protected-people register.";
+
+/* Words that say a relative works in care ("My husband's a social
+ * worker"): their cases are not the family's own. */
+static const char *const CARE_ROLE[] = {"social",    "sw",       "carer",   "foster",
+                                        "nurse",     "midwife",  "police",  "probation",
+                                        "guardian",  "teacher",  "worker",  "amhp",
+                                        "cafcass",   "officer",  "supervises"};
 
 /* Words that are only ever a relative (not "lad", "girl", "youngest":
  * foster carers' words too). */
@@ -885,7 +903,13 @@ static bool kin_before(const tact_scanner *sc, size_t a, size_t n, bool our)
 static bool own_kin_age(const tact_scanner *sc, const tact_finding *f, bool our)
 {
     size_t t = tact__tok_after(sc, f->start);
-    for (size_t m = 0; m < 10 && m < t; m++) {
+    /* "Our Sam's first day at big school in Lampeter today, he's 4": said
+     * of "he" or "she", the relative may be further back in the sentence */
+    size_t reach = t > 1 && (tact__tok_is(sc, t - 1, "'s") || tact__tok_is(sc, t - 1, "is")) &&
+                           (tact__tok_is(sc, t - 2, "he") || tact__tok_is(sc, t - 2, "she"))
+                       ? 25
+                       : 10;
+    for (size_t m = 0; m < reach && m < t; m++) {
         size_t k = t - 1 - m;
         if (tact__tok_is(sc, k, "his") || tact__tok_is(sc, k, "her") ||
             tact__tok_is(sc, k, "their"))
@@ -900,6 +924,9 @@ static bool own_kin_age(const tact_scanner *sc, const tact_finding *f, bool our)
     size_t e = tact__tok_after(sc, f->end - 1) + 1;
     if (e < sc->ntoks && (tact__tok_is(sc, e, "birthday") || tact__tok_is(sc, e, "bday")))
         e++;
+    if (e + 1 < sc->ntoks && (tact__tok_is(sc, e, "to") || tact__tok_is(sc, e, "for")) &&
+        tact__tok_is(sc, e + 1, "me"))
+        return true; /* the author's own: "Happy 40th to me!" */
     if (e + 2 < sc->ntoks && (tact__tok_is(sc, e, "to") || tact__tok_is(sc, e, "for")) &&
         (my_kin_at(sc, e + 2, our) || (e + 3 < sc->ntoks && TOK_IN(sc, e + 2, KIN_ADJ) &&
                                        my_kin_at(sc, e + 3, our))))
@@ -939,6 +966,28 @@ static bool kin_sentence(const tact_scanner *sc, size_t off, bool our)
     return kin_before(sc, a, 30, our);
 }
 
+/* A town said of the author's own relative: "my" or "our" and a KIN word
+ * at most eight words before it in its sentence ("My dad spent six weeks
+ * on a ward in Blackburn", "a young carer for my mum in Widnes"), who is
+ * not said to work in care ("My mum is a social worker and she told us
+ * ... in Dagenham": her case's town). */
+static bool kin_place(const tact_scanner *sc, const tact_finding *f, bool our)
+{
+    size_t t = tact__tok_after(sc, f->start);
+    for (size_t m = 1; m <= 8 && m <= t; m++) {
+        size_t k = t - m;
+        if (sc->toks[k + 1].shape & TACT__SH_SENT_START)
+            break;
+        if (!TOK_IN(sc, k, KIN) || !my_kin_at(sc, k, our))
+            continue;
+        for (size_t j = k + 1; j < k + 5 && j < t; j++)
+            if (TOK_IN(sc, j, CARE_ROLE))
+                return false;
+        return true;
+    }
+    return false;
+}
+
 /* 0. A post about the author's own family: it gives a relative's age
  *    (own_kin_age), nothing in it points at anyone else (no name, handle,
  *    school, address or postcode that is not the author's own), and every
@@ -968,9 +1017,6 @@ static bool kin_sentence(const tact_scanner *sc, size_t off, bool our)
  * cases are not the family's own). */
 static bool kin_opening(const tact_scanner *sc)
 {
-    static const char *const role[] = {"social", "sw", "carer", "foster", "nurse",
-                                       "midwife", "police", "probation", "guardian", "teacher",
-                                       "worker", "amhp", "cafcass"};
     size_t first_case = SIZE_MAX;
     for (size_t i = 0; i < sc->nfindings; i++)
         if (sc->findings[i].type == TACT_TYPE_CASE_DISCUSSION && sc->findings[i].start < first_case)
@@ -992,7 +1038,7 @@ static bool kin_opening(const tact_scanner *sc)
         if (!TOK_IN(sc, k, KIN) || !my_kin_at(sc, k, false))
             continue;
         for (size_t j = k + 1; j < k + 5 && j < sc->ntoks; j++)
-            if (TOK_IN(sc, j, role))
+            if (TOK_IN(sc, j, CARE_ROLE))
                 return false;
         return true;
     }
@@ -1015,11 +1061,29 @@ static bool kin_goes_on(const tact_scanner *sc, size_t off)
     return TOK_IN(sc, a, on) || TOK_IN(sc, a, KIN);
 }
 
+/* The post opens on "our" and a first name ("Our Hamish (14) just got his
+ * Duke of Edinburgh bronze", "Our Sam's first day at big school"). */
+static bool our_opening(const tact_scanner *sc)
+{
+    return sc->ntoks > 1 && tact__tok_is(sc, 0, "our") && first_name_tok(sc, 1);
+}
+
+/* A case finding of the learned model or of the word co-occurrence rules:
+ * a guess from the words around, not a case told ("Court in Inverness ...
+ * she's 5"). */
+static bool weak_case(const tact_finding *f)
+{
+    return f->rule &&
+           (strncmp(f->rule, "model.", 6) == 0 || strcmp(f->rule, "case.cooccur") == 0);
+}
+
 static void own_family(vctx *v)
 {
     if (!(v->cd_has & CD(TACT_TYPE_CASE_DISCUSSION)))
         return; /* no case finding to read as the family's */
-    bool opening = !tact__conduct_involved(v->sc) && kin_opening(v->sc);
+    /* "Our Hamish (14) ...": our_names() saw no case told, only guesses */
+    bool our_open = v->our_names && our_opening(v->sc);
+    bool opening = !tact__conduct_involved(v->sc) && (our_open || kin_opening(v->sc));
     unsigned pointing = opening && !v->kin_age ? KIN_POINTING & ~ID(TACT_TYPE_PERSON) : KIN_POINTING;
     if (!(v->kin_age || opening) || (v->id_has & ~v->id_own & pointing))
         return;
@@ -1028,6 +1092,8 @@ static void own_family(vctx *v)
         if (f->type != TACT_TYPE_CASE_DISCUSSION || !usable(f))
             continue;
         bool cooc = f->rule && strcmp(f->rule, "case.cooccur") == 0;
+        if (our_open)
+            continue;
         if (opening && !cooc &&
             (kin_goes_on(v->sc, f->start) ||
              kin_sentence(v->sc, f->start, v->our_names)))
@@ -1050,7 +1116,9 @@ static void own_family(vctx *v)
  * a care setting and no care home: with them it is how care staff speak of
  * the people they look after ("Our Tayla turned 16 ... same placement",
  * "Our Kayden turned 16 at the unit", "Our Doris ... the whole of
- * Willowmead"). */
+ * Willowmead"). A post that opens on the name (our_opening) may hold the
+ * learned model's or the word co-occurrence rules' guesses (weak_case):
+ * "Our Isla's first ballet show at the Eden Court ... she's 5". */
 static bool our_names(const tact_scanner *sc)
 {
     bool our = false;
@@ -1065,11 +1133,12 @@ static bool our_names(const tact_scanner *sc)
     for (size_t k = 0; k < sc->ntoks; k++)
         if (TOK_IN(sc, k, setting))
             return false;
+    bool opens = our_opening(sc) && !tact__conduct_involved(sc);
     for (size_t i = 0; i < sc->nfindings; i++) {
         const tact_finding *f = &sc->findings[i];
         if (!usable(f))
             continue;
-        if (f->type == TACT_TYPE_CASE_DISCUSSION ||
+        if ((f->type == TACT_TYPE_CASE_DISCUSSION && !(opens && weak_case(f))) ||
             (f->type == TACT_TYPE_ORGANISATION && f->rule &&
              strcmp(f->rule, "organisation.care_home") == 0))
             return false;
