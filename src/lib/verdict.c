@@ -546,13 +546,80 @@ static bool colleague_senior(vctx *v, tact_verdict lv)
     return mark(v, true, CD(TACT_TYPE_COLLEAGUE_CRITICISM), lv, TACT_SEV_LOW, false);
 }
 
+/* Token k is one of the n words of w (the first letter is compared before
+ * any length: this runs for many tokens of every post with findings). */
+static bool tok_in(const tact_scanner *sc, size_t k, const char *const *w, size_t n)
+{
+    if (k >= sc->ntoks || sc->toks[k].norm_len == 0)
+        return false;
+    const char *p = sc->norm.p + sc->toks[k].norm_off;
+    size_t len = sc->toks[k].norm_len;
+    for (size_t i = 0; i < n; i++)
+        if (w[i][0] == p[0] && strlen(w[i]) == len && memcmp(w[i], p, len) == 0)
+            return true;
+    return false;
+}
+#define TOK_IN(sc, k, list) tok_in(sc, k, list, sizeof list / sizeof list[0])
+
+/* A name said with a colleague's role: a role word just before it ("the
+ * principal SW Marcus Reid", "the assessor, Dr Karen Lowe") or "from the
+ * ... team" just after it ("Carys from the Barry duty team"). */
+static bool colleague_role_named(const tact_scanner *sc, const tact_finding *f)
+{
+    static const char *const role[] = {"sw",       "psw",      "manager",   "tm",       "iro",
+                                       "assessor", "consultant", "director", "dr",      "doctor",
+                                       "gp",       "supervisor", "senior",   "colleague", "officer",
+                                       "lead",     "head",     "worker",    "amhp",     "chair"};
+    size_t t = tact__tok_after(sc, f->start);
+    for (size_t m = 1; m <= 2 && m <= t; m++) {
+        size_t k = t - m;
+        if (TOK_IN(sc, k, role))
+            return true;
+        if (!tact__tok_is(sc, k, ","))
+            break;
+    }
+    size_t e = tact__tok_after(sc, f->end - 1) + 1;
+    if (e + 1 < sc->ntoks && tact__tok_is(sc, e, "from") && tact__tok_is(sc, e + 1, "the"))
+        for (size_t k = e + 2; k < e + 6 && k < sc->ntoks; k++)
+            if (tact__tok_is(sc, k, "team"))
+                return true;
+    return false;
+}
+
+/* 8d. Venting found by the rules (not only the learned model) in a post
+ *     that names someone with a colleague's role (colleague_role_named):
+ *     the venting is at that colleague ("the principal SW Marcus Reid is
+ *     'reviewing' my case notes again. Mate, you've never ..."). */
+static bool vented_at_colleague(vctx *v, tact_verdict lv)
+{
+    if (!(v->cd_has & CD(TACT_TYPE_VENTING)) || !(v->id_has & ID(TACT_TYPE_PERSON)))
+        return false;
+    bool rules = false, named = false;
+    for (size_t i = 0; i < v->sc->nfindings; i++) {
+        const tact_finding *f = &v->sc->findings[i];
+        if (!usable(f))
+            continue;
+        if (f->category == TACT_CAT_CONDUCT && f->type == TACT_TYPE_VENTING && f->rule &&
+            strncmp(f->rule, "model.", 6) != 0)
+            rules = true;
+        if (f->category == TACT_CAT_IDENTIFIER && f->type == TACT_TYPE_PERSON &&
+            !(f->flags & TACT_FINDING_OWN_DETAILS) && colleague_role_named(v->sc, f))
+            named = true;
+    }
+    if (!rules || !named)
+        return false;
+    mark(v, false, ID(TACT_TYPE_PERSON), lv, TACT_SEV_LOW, false);
+    return mark(v, true, CD(TACT_TYPE_VENTING), lv, TACT_SEV_LOW, false);
+}
+
 /* 8. Criticism of a colleague who is named, whose handle the criticism
- *    gives (8b), or whose post only one person holds (8c). */
+ *    gives (8b), or whose post only one person holds (8c); venting at a
+ *    colleague named with their role (8d). */
 static bool r_colleague_named(vctx *v, tact_verdict lv)
 {
     unsigned c = CD(TACT_TYPE_COLLEAGUE_CRITICISM);
     if (!(v->cd_has & c))
-        return false;
+        return vented_at_colleague(v, lv);
     bool tagged = (v->id_has & ID(TACT_TYPE_HANDLE)) && colleague_handle(v, lv);
     tagged = colleague_senior(v, lv) || tagged;
     if (!(v->id_has & ID(TACT_TYPE_PERSON)))
@@ -766,21 +833,6 @@ static const char *const PET[] = {
 static const char *const KIN_ADJ[] = {"wee",      "little",   "baby",   "big",  "eldest",
                                       "youngest", "gorgeous", "lovely", "late", "beautiful",
                                       "own"};
-
-/* Token k is one of the n words of w (the first letter is compared before
- * any length: this runs for many tokens of every post with findings). */
-static bool tok_in(const tact_scanner *sc, size_t k, const char *const *w, size_t n)
-{
-    if (k >= sc->ntoks || sc->toks[k].norm_len == 0)
-        return false;
-    const char *p = sc->norm.p + sc->toks[k].norm_off;
-    size_t len = sc->toks[k].norm_len;
-    for (size_t i = 0; i < n; i++)
-        if (w[i][0] == p[0] && strlen(w[i]) == len && memcmp(w[i], p, len) == 0)
-            return true;
-    return false;
-}
-#define TOK_IN(sc, k, list) tok_in(sc, k, list, sizeof list / sizeof list[0])
 
 /* A first name, capitalised ("Freya", "Poppy"; not "Insta" or "Kendal"). */
 static bool first_name_tok(const tact_scanner *sc, size_t k)
