@@ -92,6 +92,9 @@ enum {
                  * (tact__conduct_unsaid) */
     CX_WRY,     /* an eye-roll or upside-down face anywhere in the post: its
                  * good news may be sarcasm ("Job done 🙃"), post-wide only */
+    CX_REFLECT, /* the author reflects on a case ("Placement reflection, week
+                 * 6.", "I keep thinking about a man I've been visiting"),
+                 * post-wide only (tact__conduct_reflect) */
     CX_NTAGS
 };
 enum { DG_HIGH, DG_MEDIUM };
@@ -104,7 +107,7 @@ static const char *const cx_tags[] = {"training", "anon",  "topic", "advice", "c
                                       "own",      "kind",  "about", "parent", "ownfam", "glad",
                                       "decline", "ownpost", "agency", "hiring", "public", "senior",
                                       "staff", "parentopen", "fiction", "ask", "jigsaw",
-                                      "leisure", "refused", "unsaid", "wry"};
+                                      "leisure", "refused", "unsaid", "wry", "reflect"};
 _Static_assert(sizeof cx_tags / sizeof cx_tags[0] == CX_NTAGS, "a name for every context");
 /* Post-wide contexts in which no venting rule reports: the post is the
  * author's own family life ("my youngest only eats beige food. send help"),
@@ -1059,6 +1062,7 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
         has[tag] = true;
     }
     s->involved = has[CASE_PERSONAL];
+    s->case_strong = has[CASE_STRONG];
     if (st->ctx & (1u << CX_ANON))
         return TACT_OK;
     bool fire = has[CASE_STRONG];
@@ -2015,6 +2019,8 @@ int tact__conduct_scan(tact_scanner *sc)
     s->fiction = false;
     s->peer_question = false;
     s->unsaid = false;
+    s->reflect = false;
+    s->case_strong = false;
     s->involved = false;
     s->places_someone = false;
     s->own_life = false;
@@ -2064,6 +2070,7 @@ int tact__conduct_scan(tact_scanner *sc)
     s->fiction = (st.ctx & (1u << CX_FICTION)) != 0;
     s->peer_question = (st.ctx & (1u << CX_ASK)) && !(st.ctx & (1u << CX_JIGSAW));
     s->unsaid = (st.ctx & (1u << CX_UNSAID)) && !(st.ctx & (1u << CX_JIGSAW));
+    s->reflect = (st.ctx & (1u << CX_REFLECT)) && !(st.ctx & (1u << CX_JIGSAW));
     s->places_someone = (st.ctx & (1u << CX_JIGSAW)) != 0;
     s->own_life = (st.ctx & (1u << CX_PARENT)) != 0;
     s->staff = (st.ctx & (1u << CX_STAFF)) != 0;
@@ -2109,6 +2116,12 @@ bool tact__conduct_unsaid(const tact_scanner *sc)
 {
     const tact__cd_scratch *s = sc->conduct_scratch;
     return s && s->unsaid;
+}
+
+bool tact__conduct_reflect(const tact_scanner *sc)
+{
+    const tact__cd_scratch *s = sc->conduct_scratch;
+    return s && s->reflect && !s->case_strong;
 }
 
 bool tact__conduct_involved(const tact_scanner *sc)

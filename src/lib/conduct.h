@@ -160,6 +160,9 @@ typedef struct tact__cd_scratch {
     bool fiction;         /* the post says its case is invented (context "fiction") */
     bool peer_question;   /* the author asks peers what to do (context "ask", no "jigsaw") */
     bool unsaid;          /* the author says they will not say who (context "unsaid", no "jigsaw") */
+    bool reflect;         /* the author reflects on a case (context "reflect", no "jigsaw") */
+    bool case_strong;     /* a strong case detail counts in the post ("whose stepdad has
+                           * been hitting her") */
     bool own_life;        /* the post is the author's own life or family (context "parent") */
     bool involved;        /* a personal-involvement phrase of the case list ("my caseload",
                            * "the family I visited") counts in the post */
@@ -208,6 +211,12 @@ bool tact__conduct_peer_question(const tact_scanner *sc);
  * in the post places the person by what a whole area knows (context
  * "jigsaw"). */
 bool tact__conduct_unsaid(const tact_scanner *sc);
+/* The author reflects on a case ("Placement reflection, week 6.", "I keep
+ * thinking about a man I've been visiting", "I respect it. I hate it.",
+ * context "reflect"), and nothing in the post places the person by what a
+ * whole area knows (context "jigsaw") and no case detail of the strong kind
+ * tells it ("... whose stepdad has been hitting her"). */
+bool tact__conduct_reflect(const tact_scanner *sc);
 
 /* True when the author tells of their own part in a case: a personal-
  * involvement phrase of data/conduct_case.txt ("my caseload", "the family
