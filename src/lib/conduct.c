@@ -35,13 +35,16 @@ enum {
                  * case only in the sentence of a name */
     CASE_HAILED, /* conduct_case_named.txt: a worker's place or a service's
                   * bounds, a case only said to a private handle */
+    CASE_MARKED, /* a person or home picked out by what marks them out ("the
+                  * lad with the NG tube", "the house with the blue door"): a
+                  * case only in a post with an identifier */
     CASE_NTAGS,
     CASE_AGE = CASE_NTAGS, /* not a tag: an age found by the identifier detectors */
     CASE_PLACE,            /* not a tag: a place or service found by them */
     CASE_ID                /* not a tag: a name, handle, number... found by them */
 };
-/* case_near keeps a sentence's tags and these three in a uint16_t */
-_Static_assert(CASE_ID < 16, "the case tags fit the per-sentence bits");
+/* case_near keeps a sentence's tags and these three in a uint32_t */
+_Static_assert(CASE_ID < 32, "the case tags fit the per-sentence bits");
 enum {
     CX_TRAINING, CX_ANON, CX_TOPIC, CX_ADVICE, CX_CONDEMN, CX_OWN, CX_KIND, CX_ABOUT,
     CX_PARENT, /* the author as a parent or relative, or their own life: post-wide
@@ -102,7 +105,7 @@ enum { BD_BREACH, BD_CONSIDER, BD_SECRET, BD_PLAN, BD_ROMANCE };
 
 static const char *const case_tags[] = {"strong", "personal", "process", "detail", "weak",
                                         "near",   "low",      "event",   "one",    "when",
-                                        "legal", "unit", "hailed"};
+                                        "legal", "unit", "hailed", "marked"};
 static const char *const cx_tags[] = {"training", "anon",  "topic", "advice", "condemn",
                                       "own",      "kind",  "about", "parent", "ownfam", "glad",
                                       "decline", "ownpost", "agency", "hiring", "public", "senior",
@@ -912,7 +915,7 @@ static int case_near(const scan_state *st, uint32_t nsent, bool *fire)
 {
     const tact__cd_scratch *s = st->s;
     const tact_scanner *sc = st->sc;
-    uint16_t *sb = tact__scratch(st->sc, (nsent + 1) * sizeof *sb);
+    uint32_t *sb = tact__scratch(st->sc, (nsent + 1) * sizeof *sb);
     if (!sb)
         return TACT_ENOMEM;
     memset(sb, 0, (nsent + 1) * sizeof *sb);
@@ -939,7 +942,9 @@ static int case_near(const scan_state *st, uint32_t nsent, bool *fire)
             ndetail++;
             detail_end = m->last;
         }
-        sb[st->sent[m->first]] |= (uint16_t)CB(tag);
+        if (tag == CASE_MARKED)
+            continue; /* counts only with an identifier (case_rule) */
+        sb[st->sent[m->first]] |= CB(tag);
     }
     for (size_t i = 0; i < sc->ncand; i++) {
         const tact_finding *f = &sc->cand[i].f;
@@ -957,7 +962,7 @@ static int case_near(const scan_state *st, uint32_t nsent, bool *fire)
             continue;
         size_t t = tact__tok_after(sc, f->start);
         if (t < sc->ntoks && !own_life_at(st, st->sent[t]) && !training_at(st, st->sent[t]))
-            sb[st->sent[t]] |= (uint16_t)bit;
+            sb[st->sent[t]] |= bit;
     }
     if (ndetail >= 2) {
         *fire = true;
@@ -1086,6 +1091,8 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
             fire = with_id = true; /* "the ... family ... those court days" */
         else if (has[CASE_HAILED] && addressed_handle(st->sc))
             fire = with_id = true; /* "@kelsey.mum.of3 ... the contact arrangements" */
+        else if (has[CASE_MARKED] && ids.any)
+            fire = with_id = true; /* "the kid who set fire to the scout hut in ..." */
         else if (has[CASE_NEAR] || has[CASE_LOW] || has[CASE_WHEN] || has[CASE_EVENT] ||
                  has[CASE_DETAIL] || (has[CASE_PERSONAL] && ids.any) ||
                  (has[CASE_UNIT] && ids.any && !(st->ctx & (1u << CX_STAFF)))) {
