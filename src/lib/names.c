@@ -381,14 +381,12 @@ static inline bool sel_word(const tact__token *t)
 }
 
 /* Marks the run of tokens a .. e-1 (between skipped tokens) whose last
- * such word is last (SIZE_MAX: none). */
-static void sel_run(names_ctx *c, size_t a, size_t e, size_t last)
+ * such word is last (SIZE_MAX: none; sel is zeroed before, so a run left
+ * out is left as it is). (inline: called for most runs of a post) */
+static inline void sel_run(names_ctx *c, size_t a, size_t e, size_t last)
 {
-    if (last == SIZE_MAX) {
-        for (size_t i = a; i < e; i++)
-            c->sel[i] = 0;
+    if (last == SIZE_MAX)
         return;
-    }
     /* (runs are short: a loop, not memset calls) */
     for (size_t i = a; i < e; i++) {
         c->sel[i] = (uint8_t)(i <= last ? 1 : 2);
@@ -397,12 +395,60 @@ static void sel_run(names_ctx *c, size_t a, size_t e, size_t last)
     c->sel_any = true;
 }
 
+/*
+ * Speed: the runs of c->sel trimmed by the tokens names_public.c blocked.
+ * A span the tagger finds is reported only when it holds a word of
+ * sel_word (see above) and no blocked token (tact__nm_emit), so a blocked
+ * word of sel_word cannot make a run worth tagging: each run's tail starts
+ * after its last such word that is not blocked, and a run with none is
+ * left out (as in sel_run). The tokens still tagged get the same tags
+ * (tact__tagger_tag_list: decoding runs left to right, a tail is tagged as
+ * far as a span from before it goes on). Runs are the stretches of
+ * consecutive tokens in c->sell: a skipped token separates two runs.
+ */
+static void sel_unblocked(names_ctx *c)
+{
+    const tact__token *toks = c->sc->toks;
+    const uint8_t *block = c->block;
+    uint32_t *sell = c->sell;
+    uint8_t *sel = c->sel;
+    size_t nsell = c->nsell, w = 0;
+    for (size_t h = 0; h < nsell;) {
+        size_t e = h + 1; /* the run: sell[h .. e-1] */
+        while (e < nsell && sell[e] == sell[e - 1] + 1)
+            e++;
+        size_t last = SIZE_MAX;
+        for (size_t k = e; k-- > h;) {
+            uint32_t i = sell[k];
+            if (!block[i] && sel_word(&toks[i])) {
+                last = i;
+                break;
+            }
+        }
+        for (size_t k = h; k < e; k++) {
+            uint32_t i = sell[k];
+            if (last == SIZE_MAX) {
+                sel[i] = 0;
+                continue;
+            }
+            if (i > last)
+                sel[i] = 2;
+            sell[w++] = i;
+        }
+        h = e;
+    }
+    c->nsell = w;
+    c->sel_any = w > 0;
+}
+
 static int tagger_scan(names_ctx *c)
 {
     const tagger_model *m = c->nr->model;
     if (!m || c->n == 0)
         return TACT_OK;
     uint8_t *sel = c->sel;
+    if (c->blocked_any && c->sel_any)
+        sel_unblocked(c);
     if (!c->sel_any)
         return TACT_OK; /* no span the tagger could find would be reported */
     float *margin = c->margin;
@@ -532,7 +578,7 @@ int tact__names_scan(tact_scanner *sc)
     names_ctx c = {sc,   &sc->rs->words, sc->rs->names, NULL, sc->ntoks, NULL, 0, false, 0,
                    false, NULL,          0,             0,    NULL,      0,    NULL, 0, NULL, false,
                    NULL,  0,             false,         0,    {0},       {{0}}, NULL,
-                   NULL,  NULL};
+                   NULL,  NULL,          false};
     if (!c.nr || sc->ntoks == 0)
         return TACT_OK;
     /* the per-token arrays in one piece of scratch (speed: one call): the
@@ -549,14 +595,14 @@ int tact__names_scan(tact_scanner *sc)
     c.sell = u32 + 4 * nt;
     c.margin = (float *)(void *)(u32 + 5 * nt);
     c.block = (uint8_t *)(void *)(c.margin + nt);
-    c.per = c.block + nt; /* (zeroed with block, below) */
+    c.per = c.block + nt; /* (zeroed with block, below, as sel) */
     c.sel = c.per + nt + 1;
     c.tags = c.sel + nt;
     bool cue_prev = false; /* a cue rule may start at the token before (c.cuel) */
     bool lst_prev = false; /* the token before has a list bit of c.lstl */
     size_t run = 0, run_last = SIZE_MAX; /* the run of c.sel being read, its last such word */
     size_t words = 0; /* word tokens */
-    memset(c.block, 0, 2 * sc->ntoks + 1);
+    memset(c.block, 0, 3 * sc->ntoks + 1);
     /* list membership of every token, once (see nm_has), and the lists of
      * the tokens later passes start from. Speed: one switch on the kind
      * of the token; what each kind cannot have is left out (a token that
@@ -596,7 +642,6 @@ int tact__names_scan(tact_scanner *sc)
     /* (in locals: sel_run's calls in the loop change none of them) */
     const tact__token *const toks = sc->toks;
     uint32_t *const cls = c.cls, *const capl = c.capl, *const lstl = c.lstl, *const cuel = c.cuel;
-    uint8_t *const selv = c.sel;
     for (size_t i = 0; i < n; i++) {
         const tact__token *t = &toks[i];
         uint32_t cl = 0, lx = t->lex;
@@ -666,7 +711,6 @@ int tact__names_scan(tact_scanner *sc)
         if (skip) {
             if (run < i)
                 sel_run(&c, run, i, run_last);
-            selv[i] = 0;
             run = i + 1;
             run_last = SIZE_MAX;
         }

@@ -119,6 +119,7 @@ typedef struct names_ctx {
      * the same scratch) */
     float *margin;
     uint8_t *tags;
+    bool blocked_any; /* some token is in block (names_public.c, block) */
 } names_ctx;
 
 /* For word i, the head of a multi-word entry of the general lexicon: the

@@ -173,6 +173,19 @@ int tact__names_case_places(names_ctx *c)
 {
     if (c->lone || !tact__nm_about_someone(c))
         return TACT_OK;
+    /* Speed: the loop below reports only hashtags and words with
+     * TACT__LX_BIGPLACE; without such a word, only the hashtags need
+     * visiting, and every hashtag is in c->cuel (nm_cue_own; in order) */
+    if (!(c->lxany & TACT__LX_BIGPLACE)) {
+        for (size_t h = 0; h < c->ncuel; h++) {
+            size_t i = c->cuel[h];
+            int rc;
+            if (i >= 1 && place_hashtag(c, i) &&
+                (rc = tact__nm_emit(c, i, i, TACT_TYPE_LOCATION, 0.6f, "location.hashtag", NULL)))
+                return rc;
+        }
+        return TACT_OK;
+    }
     for (size_t i = 1; i < c->n; i++) {
         if (place_hashtag(c, i)) {
             int rc = tact__nm_emit(c, i, i, TACT_TYPE_LOCATION, 0.6f, "location.hashtag", NULL);

@@ -82,8 +82,10 @@ static const char *const inquiry_words[] = {
 
 static void block(names_ctx *c, size_t a, size_t b, uint8_t why)
 {
-    for (size_t k = a; k <= b && k < c->n; k++)
+    for (size_t k = a; k <= b && k < c->n; k++) {
         c->block[k] |= why;
+        c->blocked_any = true;
+    }
 }
 
 /* Capitalised run ending at token e (inclusive), at most 4 words, through
