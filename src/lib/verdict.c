@@ -845,7 +845,7 @@ static const char *const KIN[] = {
     "daughter", "auntie", "aunty", "aunt", "uncle", "cousin", "niece", "nephew", "husband",
     "wife", "hubby", "stepdad", "stepmum", "stepson", "stepdaughter", "twins", "partner",
     "fiance", "fiancé", "fiancee", "fiancée", "boyfriend", "girlfriend", "godson", "goddaughter",
-    "grandchildren", "grandkids", "granddaughters", "grandsons"};
+    "grandchildren", "grandkids", "granddaughters", "grandsons", "twin"};
 
 /* The author's pets ("our labrador Mabel, 11", "my cat Dylan is 15") and
  * in-laws, said with "my" or "our" like a KIN word. */
@@ -882,7 +882,8 @@ static bool first_name_tok(const tact_scanner *sc, size_t k)
 static bool my_kin_at(const tact_scanner *sc, size_t k, bool our)
 {
     static const char *const young[] = {"kids", "children", "boys", "girls", "lads", "son",
-                                        "daughter", "sons", "daughters"};
+                                        "daughter", "sons", "daughters", "two", "three",
+                                        "four"};
     if (k == 0)
         return false;
     /* a relative's children: "my sister Kirsty and her boys, Fraser (6)
@@ -917,7 +918,8 @@ static bool my_kin_at(const tact_scanner *sc, size_t k, bool our)
      * children, named straight after */
     if (d + 1 == k && k + 1 < sc->ntoks && tact__tok_is(sc, k + 1, ",") &&
         (tact__tok_is(sc, k, "two") || tact__tok_is(sc, k, "three") ||
-         tact__tok_is(sc, k, "four")))
+         tact__tok_is(sc, k, "four") || tact__tok_is(sc, k, "kids") ||
+         tact__tok_is(sc, k, "children")))
         return true;
     return (my || our) && first_name_tok(sc, k);
 }
@@ -1010,6 +1012,25 @@ static bool own_kin_age(const tact_scanner *sc, const tact_finding *f, bool our)
                            (tact__tok_is(sc, t - 2, "he") || tact__tok_is(sc, t - 2, "she"))
                        ? 25
                        : 10;
+    /* "My dad served twenty-two years in the RAF and has just moved into a
+     * veterans' care home in Lossiemouth, aged 86": a sentence that opens
+     * on the relative is about them to its end */
+    if (t > 0) {
+        size_t a = t;
+        while (a > 0 && !(sc->toks[a].shape & TACT__SH_SENT_START))
+            a--;
+        bool opens = t - a <= 40 &&
+                     ((a + 1 < t && my_kin_at(sc, a + 1, our) && TOK_IN(sc, a + 1, KIN)) ||
+                      (a + 2 < t && my_kin_at(sc, a + 2, our) && TOK_IN(sc, a + 2, KIN)));
+        /* (not when someone else of theirs comes between: "My dad rang to
+         * say his neighbour in Nairn, aged 88, ...") */
+        for (size_t k = a + 2; opens && k < t; k++)
+            if (tact__tok_is(sc, k, "his") || tact__tok_is(sc, k, "her") ||
+                tact__tok_is(sc, k, "their") || tact__tok_is(sc, k, "whose"))
+                opens = false;
+        if (opens)
+            return true;
+    }
     for (size_t m = 0; m < reach && m < t; m++) {
         size_t k = t - 1 - m;
         if (tact__tok_is(sc, k, "his") || tact__tok_is(sc, k, "her") ||
