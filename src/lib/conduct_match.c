@@ -121,6 +121,8 @@ static uint32_t edge_get(const tact__pm *pm, uint32_t node, uint64_t key)
 {
     if (!node)
         return pm->cx_ok && !filter_has(pm->rfilter, key) ? 0 : root_get(pm, key);
+    if (!pm->bloom)
+        return 0; /* no edge past the root yet */
     uint64_t h = bloom_hash(node, key), bits = bloom_bits(h);
     if ((pm->bloom[bloom_word(h)] & bits) != bits)
         return 0;
@@ -231,6 +233,8 @@ int tact__pm_edge_child(const tact__alloc *a, tact__pm *pm, uint32_t node, uint6
         pm->rchild_ok = false;
         goto spec;
     }
+    if (!pm->bloom && !(pm->bloom = tact__calloc(a, PM_BLOOM_WORDS, sizeof *pm->bloom)))
+        return TACT_ENOMEM;
     if ((pm->nedges + 1) * 10 > pm->nslots * 7 && edges_grow(a, pm))
         return TACT_ENOMEM;
     int rc = tact__pm_node_new(a, pm, &c);
@@ -298,6 +302,7 @@ void tact__pm_free(const tact__alloc *a, tact__pm *pm)
     tact__free(a, pm->cxs);
     tact__free(a, pm->nbl_own);
     tact__free(a, pm->cm_own);
+    tact__free(a, pm->bloom);
     if (pm->adopted) {
         tact__free(a, pm->edges);
         tact__free(a, pm);
@@ -493,15 +498,13 @@ static int tfilter_build(const tact__alloc *a, tact__pm *pm)
     return TACT_OK;
 }
 
-/* The 32 bits of x at the even bits of the result (bit k at 2k). */
-static uint64_t spread32(uint32_t x)
+/* filter_add into tact__pm.crfilter: its cfilter half (r 0) or its
+ * rfilter half (r 1). (Set along with those two: cheaper than interleaving
+ * the two filters' 65,536 bits once they are filled.) */
+static void crfilter_add(uint64_t *f, uint64_t key, unsigned r)
 {
-    uint64_t v = x;
-    v = (v | v << 16) & 0x0000ffff0000ffffull;
-    v = (v | v << 8) & 0x00ff00ff00ff00ffull;
-    v = (v | v << 4) & 0x0f0f0f0f0f0f0f0full;
-    v = (v | v << 2) & 0x3333333333333333ull;
-    return (v | v << 1) & 0x5555555555555555ull;
+    uint32_t b = (uint32_t)(key >> 48);
+    f[b >> 5] |= (uint64_t)1 << ((b & 31) * 2 + r);
 }
 
 /* The entry of tact__pm.cxp where the pair (slot1, key) is or would go
@@ -598,9 +601,12 @@ static int build_cx(const tact__alloc *a, tact__pm *pm)
         return TACT_ENOMEM;
     memset(pm->rfilter, 0, sizeof pm->rfilter);
     memset(pm->cfilter, 0, sizeof pm->cfilter);
+    memset(pm->crfilter, 0, sizeof pm->crfilter);
     for (uint32_t i = 0; i < pm->nrslots; i++)
-        if (pm->redges[i].child)
+        if (pm->redges[i].child) {
             filter_add(pm->rfilter, pm->redges[i].key);
+            crfilter_add(pm->crfilter, pm->redges[i].key, 1);
+        }
     if (!pm->tfilter_ok && tfilter_build(a, pm) != TACT_OK)
         return TACT_ENOMEM;
     uint32_t nk = 0, nr = 0, nx = 0;
@@ -610,6 +616,7 @@ static int build_cx(const tact__alloc *a, tact__pm *pm)
         if (!c->head)
             continue;
         filter_add(pm->cfilter, c->word);
+        crfilter_add(pm->crfilter, c->word, 0);
         cxs[nx++] = s; /* (nx <= nk <= nck: every list holds a key) */
         const uint32_t k0 = nk, r0 = nr, nonroot = c->nonroot;
         uint64_t b1 = 0, b2 = 0, b3 = 0;
@@ -645,11 +652,6 @@ static int build_cx(const tact__alloc *a, tact__pm *pm)
     }
     pm->ncxs = nx;
     cpairs_build(a, pm, npair);
-    for (uint32_t w = 0; w < 2 * PM_FILTER_WORDS; w++) {
-        unsigned sh = (w & 1) * 32;
-        pm->crfilter[w] = spread32((uint32_t)(pm->cfilter[w >> 1] >> sh)) |
-                          spread32((uint32_t)(pm->rfilter[w >> 1] >> sh)) << 1;
-    }
     pm->cx_ok = true;
     return TACT_OK;
 }
@@ -712,6 +714,12 @@ static void node_masks2(const tact__pm *pm, uint32_t v, pm_rnb *r)
     r->d = d;
 }
 
+/* node_masks2 of the root children met so far, by node number modulo
+ * PM_RNB_MEMO: the words of a class share its root children (7,590 root
+ * children of class words were 853 nodes when this was written), and a
+ * node's masks cost a walk of its children each time. */
+#define PM_RNB_MEMO 2048u
+
 /*
  * Copy the pm_nbloom of each class word's root children next to them
  * (pm_cx.rnb): a token of a class word steps to each, and reading the masks
@@ -734,6 +742,11 @@ static void cx_fill_nbl(const tact__alloc *a, tact__pm *pm)
     if (!cxn)
         return;
     pm->cxn = cxn;
+    /* the memo: mv[i] the node + 1 whose masks are in mcd[2 * i], mcd[2 *
+     * i + 1], 0 for none (only mv is cleared); without memory for it,
+     * every child's masks are walked */
+    uint32_t *mv = tact__calloc(a, PM_RNB_MEMO, sizeof *mv);
+    uint64_t *mcd = mv ? tact__malloc(a, 2 * PM_RNB_MEMO * sizeof *mcd) : NULL;
     uint32_t at = 0;
     for (uint32_t i = 0; i < ncxs; i++) {
         pm_cx *x = &cx[cxs[i]];
@@ -750,7 +763,18 @@ static void cx_fill_nbl(const tact__alloc *a, tact__pm *pm)
             pm_rnb *r = &cxn[at++];
             r->a = nbl[v].a;
             r->b = nbl[v].b;
-            node_masks2(pm, v, r);
+            const uint32_t m = v & (PM_RNB_MEMO - 1u);
+            if (mcd && mv[m] == v + 1) {
+                r->c = mcd[2 * m];
+                r->d = mcd[2 * m + 1];
+            } else {
+                node_masks2(pm, v, r);
+                if (mcd) {
+                    mv[m] = v + 1;
+                    mcd[2 * m] = r->c;
+                    mcd[2 * m + 1] = r->d;
+                }
+            }
             u.a |= r->a;
             u.b |= r->b;
             u.c |= r->c;
@@ -758,6 +782,8 @@ static void cx_fill_nbl(const tact__alloc *a, tact__pm *pm)
         }
         cxn[u_at] = u;
     }
+    tact__free(a, mv);
+    tact__free(a, mcd);
 }
 
 int tact__pm_freeze(const tact__alloc *a, tact__pm *pm)

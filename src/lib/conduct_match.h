@@ -206,8 +206,11 @@ struct tact__pm {
     bool nbl_ok;
     /* two bits of one word per (node, key) edge hash: most steps find no
      * edge, and a clear bit answers that without touching the edge table
-     * (one bit in 2^20 let 60% of misses through to the table) */
-    uint64_t bloom[PM_BLOOM_WORDS];
+     * (one bit in 2^20 let 60% of misses through to the table).
+     * PM_BLOOM_WORDS words, allocated with the first edge past the root:
+     * NULL while there is none (a matcher that adopted a snapshot adds
+     * none, and start-up then clears 256 KB less) */
+    uint64_t *bloom;
 };
 
 /*
