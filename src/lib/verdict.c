@@ -836,6 +836,16 @@ static const char *const CARE_ROLE[] = {"social",    "sw",       "carer",   "fos
                                         "guardian",  "teacher",  "worker",  "amhp",
                                         "cafcass",   "officer",  "supervises"};
 
+/* A CARE_ROLE word among tokens a .. b-1: the relative just named works in
+ * care. */
+static bool care_role_in(const tact_scanner *sc, size_t a, size_t b)
+{
+    for (size_t j = a; j < b && j < sc->ntoks; j++)
+        if (TOK_IN(sc, j, CARE_ROLE))
+            return true;
+    return false;
+}
+
 /* Words that are only ever a relative (not "lad", "girl", "youngest":
  * foster carers' words too). */
 static const char *const KIN[] = {
@@ -1102,10 +1112,7 @@ static bool kin_place(const tact_scanner *sc, const tact_finding *f, bool our)
             break;
         if (!TOK_IN(sc, k, KIN) || !my_kin_at(sc, k, our))
             continue;
-        for (size_t j = k + 1; j < k + 5 && j < t; j++)
-            if (TOK_IN(sc, j, CARE_ROLE))
-                return false;
-        return true;
+        return !care_role_in(sc, k + 1, k + 5 < t ? k + 5 : t);
     }
     return false;
 }
@@ -1159,10 +1166,7 @@ static bool kin_opening(const tact_scanner *sc)
             continue;
         if (!TOK_IN(sc, k, KIN) || !my_kin_at(sc, k, false))
             continue;
-        for (size_t j = k + 1; j < k + 5 && j < sc->ntoks; j++)
-            if (TOK_IN(sc, j, CARE_ROLE))
-                return false;
-        return true;
+        return !care_role_in(sc, k + 1, k + 5);
     }
     return false;
 }
@@ -1196,10 +1200,7 @@ static bool our_opening(const tact_scanner *sc)
             continue;
         /* not one said to work in care ("Our Kerry (she's a social worker
          * in ...) says that little lad ..."): her cases are not ours */
-        for (size_t j = k + 2; j < k + 8 && j < sc->ntoks; j++)
-            if (TOK_IN(sc, j, CARE_ROLE))
-                return false;
-        return true;
+        return !care_role_in(sc, k + 2, k + 8);
     }
     return false;
 }
