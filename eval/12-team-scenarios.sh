@@ -145,6 +145,11 @@ if [ -f "$here/team/practice-12.jsonl" ]; then
 fi
 if [ -f "$here/team/practice-13.jsonl" ]; then
     echo
-    echo "(practice suite, held unread in the twentieth session)"
+    echo "(practice suite, held unread in the twentieth session, read from the twenty-first)"
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-13.jsonl"
+fi
+if [ -f "$here/team/practice-14.jsonl" ]; then
+    echo
+    echo "(practice suite, held unread in the twenty-first session)"
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-14.jsonl"
 fi
