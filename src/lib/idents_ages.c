@@ -1169,7 +1169,13 @@ int tact__ix_ages_scan(tact_scanner *sc, const ix_post *post)
             bool verb = list ? (ix_is(sc, j, "were") || ix_is(sc, j, "are") ||
                                 ix_is(sc, j, "who"))
                              : (ix_is(sc, j, "from") || ix_is(sc, j, "who") ||
-                                (ix_is(sc, j, "of") && tact__ix_cap(sc, k - 1)) ||
+                                (ix_is(sc, j, "of") && tact__ix_cap(sc, k - 1) &&
+                                 /* "in Poole, 14 of her classmates": a count */
+                                 !ix_is(sc, j + 1, "her") && !ix_is(sc, j + 1, "his") &&
+                                 !ix_is(sc, j + 1, "their") && !ix_is(sc, j + 1, "my") &&
+                                 !ix_is(sc, j + 1, "our") && !ix_is(sc, j + 1, "the") &&
+                                 !ix_is(sc, j + 1, "them") && !ix_is(sc, j + 1, "us") &&
+                                 !ix_is(sc, j + 1, "your")) ||
                                 ix_is(sc, j, "was") || ix_is(sc, j, "is"));
             if (v >= 0 && v <= 110 && sc->toks[k + 1].end - sc->toks[k + 1].start <= 3 &&
                 (closes || verb || and_desc))

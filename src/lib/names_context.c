@@ -43,7 +43,12 @@ static int rule_family_plural(names_ctx *c, size_t i)
         return TACT_OK;
     /* the stem is a surname: Parry(s), Hendry(s); "Joneses" is rare */
     uint32_t st = tact__lex_get(c->words, w, n - 1);
-    if (!(st & TACT__LX_SURNAME) || (st & (TACT__LX_PLACE | TACT__LX_BRAND | TACT__LX_STOP)))
+    /* "living with the Pickerings": a small place's name in the plural after
+     * "with the" is a household (twenty-first session); "to the Yorkshires"
+     * is not */
+    bool with = nm_is(c, i - 2, "with");
+    if (!(st & TACT__LX_SURNAME) || (st & (TACT__LX_BRAND | TACT__LX_STOP | TACT__LX_BIGPLACE)) ||
+        ((st & TACT__LX_PLACE) && !with))
         return TACT_OK;
     /* "at the Greens", "to the Woods": a surname that is also a word needs
      * a household verb ("with the Parrys", "staying with", "placed with") */

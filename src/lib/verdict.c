@@ -652,11 +652,42 @@ static bool r_colleague_named(vctx *v, tact_verdict lv)
     return mark(v, true, c, lv, TACT_SEV_LOW, false) || tagged;
 }
 
-/* 9. Personal contact with service users. */
+/* A person named by the name detectors proper: not a nickname guess
+ * ("our Lambeth") or a relation ("Shelby's mum" keeps its name finding). */
+static bool named_person(const tact_finding *f)
+{
+    if (!usable(f) || f->category != TACT_CAT_IDENTIFIER || (f->flags & TACT_FINDING_OWN_DETAILS))
+        return false;
+    return f->type == TACT_TYPE_PERSON && f->rule && strcmp(f->rule, "person.nickname") != 0 &&
+           strcmp(f->rule, "person.relation") != 0;
+}
+
+/* 9. Personal contact with service users; 9b: a boundary question or the
+ *    learned model's boundary finding in a post that names someone (a
+ *    name, not a handle, not the author's own): the contact is with that
+ *    person ("Tomasz in 3B rang me at 2am again. Told him not to use my
+ *    own mobile.", "lent £40 to jodie off my own card"). On the read
+ *    suites at the twenty-first session, 23 of 25 such posts are block
+ *    (the 2 review ones name no one: the name finding was a guess). */
 static bool r_boundary(vctx *v, tact_verdict lv)
 {
     unsigned b = CD(TACT_TYPE_BOUNDARY);
-    return (v->cd_high & b) && mark(v, true, b, lv, TACT_SEV_HIGH, false);
+    if ((v->cd_high & b) && mark(v, true, b, lv, TACT_SEV_HIGH, false))
+        return true;
+    if (!(v->cd_has & b) || v->our_names || !(v->id_has & ~v->id_own & ID(TACT_TYPE_PERSON)))
+        return false;
+    /* a name, not a handle: a handle is how friends chat too ("@... see you
+     * saturday for that burger", "@... oh I'll make you some brownies") */
+    bool any = false;
+    for (size_t i = 0; i < v->sc->nfindings; i++) {
+        const tact_finding *f = &v->sc->findings[i];
+        if (named_person(f) && f->type == TACT_TYPE_PERSON) {
+            any = true;
+            if (v->lvl[i] < lv)
+                v->lvl[i] = (uint8_t)lv;
+        }
+    }
+    return any && mark(v, true, b, lv, TACT_SEV_LOW, false);
 }
 
 /* 10. Any other conduct finding: think again. */
@@ -855,7 +886,46 @@ static const char *const KIN[] = {
     "daughter", "auntie", "aunty", "aunt", "uncle", "cousin", "niece", "nephew", "husband",
     "wife", "hubby", "stepdad", "stepmum", "stepson", "stepdaughter", "twins", "partner",
     "fiance", "fiancé", "fiancee", "fiancée", "boyfriend", "girlfriend", "godson", "goddaughter",
-    "grandchildren", "grandkids", "granddaughters", "grandsons", "twin"};
+    "grandchildren", "grandkids", "granddaughters", "grandsons", "twin", "nain", "taid",
+    "granda"};
+
+/* Relatives named bare at the start of a sentence, before the name
+ * ("Grandson Reggie (2) said 'nanna'", "Father-in-law Derek (81) carved
+ * the beef"): the author's own. Not the older generation ("Nan Bev",
+ * "Grandad Stan" are how care staff speak of residents too) nor "Sister"
+ * or "Brother" (a nurse, a monk). */
+static const char *const BARE_KIN[] = {
+    "grandson", "granddaughter", "son", "daughter", "niece", "nephew", "husband", "wife",
+    "hubby", "stepson", "stepdaughter", "godson", "goddaughter", "father-in-law",
+    "mother-in-law", "brother-in-law", "sister-in-law", "son-in-law", "daughter-in-law"};
+
+/* Token k is a BARE_KIN word that opens its sentence, capitalised, and a
+ * first name follows. */
+static bool bare_kin_lead(const tact_scanner *sc, size_t k)
+{
+    return k + 1 < sc->ntoks && (k == 0 || (sc->toks[k].shape & TACT__SH_SENT_START)) &&
+           (sc->toks[k].shape & TACT__SH_INITCAP) && TOK_IN(sc, k, BARE_KIN) &&
+           (sc->toks[k + 1].shape & TACT__SH_INITCAP) && (sc->toks[k + 1].lex & TACT__LX_FIRST);
+}
+
+/* A dating profile's own opening ("Dating profile: Bernie, 46, Carlisle.",
+ * "Hinge: Gethin, 38, Machynlleth."): the name at token k follows the
+ * profile's label and its colon, and a comma and a number come next (a post
+ * that opens "Jayden, 15, Hull." is not a profile). The name and the age are the author's. */
+static bool profile_intro(const tact_scanner *sc, size_t k)
+{
+    static const char *const label[] = {"profile", "bio", "hinge", "bumble", "tinder",
+                                        "about"};
+    if (k + 2 >= sc->ntoks || !tact__tok_is(sc, k + 1, ",") ||
+        sc->toks[k + 2].kind != TACT__TOK_NUMBER)
+        return false;
+    if (k < 2 || !tact__tok_is(sc, k - 1, ":") || k > 5)
+        return false;
+    for (size_t j = 0; j + 1 < k; j++)
+        if (TOK_IN(sc, j, label))
+            return true;
+    return false;
+}
 
 /* The author's pets ("our labrador Mabel, 11", "my cat Dylan is 15") and
  * in-laws, said with "my" or "our" like a KIN word. */
@@ -924,6 +994,11 @@ static bool my_kin_at(const tact_scanner *sc, size_t k, bool our)
         return true;
     if (d + 1 == k && (tact__tok_is(sc, k, "eldest") || tact__tok_is(sc, k, "youngest")))
         return true;
+    /* "my boy", "our girl Isla" ("our" as for a first name below) */
+    static const char *const child[] = {"boy", "girl", "lad", "lass", "boys", "girls"};
+    if (d + 1 == k && (my || our) && TOK_IN(sc, k, child) && k + 1 < sc->ntoks &&
+        first_name_tok(sc, k + 1))
+        return true;
     /* "our two, Jack (8) and Isla (6)", "my three, ...": the author's
      * children, named straight after */
     if (d + 1 == k && k + 1 < sc->ntoks && tact__tok_is(sc, k + 1, ",") &&
@@ -945,7 +1020,9 @@ static bool own_named_at(const tact_scanner *sc, size_t t, bool our)
     if (t > 0 && (tact__tok_is(sc, t - 1, "my") || (our && tact__tok_is(sc, t - 1, "our")) ||
                   (t > 1 && TOK_IN(sc, t - 1, KIN_ADJ) && tact__tok_is(sc, t - 2, "my"))))
         return true;
-    if (t > 0 && my_kin_at(sc, t - 1, false))
+    if (t > 0 && (my_kin_at(sc, t - 1, our) || bare_kin_lead(sc, t - 1)))
+        return true;
+    if (profile_intro(sc, t))
         return true;
     return t > 1 && tact__tok_is(sc, t - 1, ",") && my_kin_at(sc, t - 2, false);
 }
@@ -955,8 +1032,9 @@ static bool own_named_at(const tact_scanner *sc, size_t t, bool our)
 static bool own_named(const tact_scanner *sc, const tact_finding *f, bool our)
 {
     size_t t = tact__tok_after(sc, f->start);
-    if (t + 1 < sc->ntoks && (tact__tok_is(sc, t, "our") || tact__tok_is(sc, t, "my")))
-        t++; /* the span holds it: "Our Esme" (person.nickname) */
+    if (t + 1 < sc->ntoks && (tact__tok_is(sc, t, "our") || tact__tok_is(sc, t, "my") ||
+                              bare_kin_lead(sc, t)))
+        t++; /* the span holds it: "Our Esme" (person.nickname), "Grandson Reggie" */
     if (t >= sc->ntoks)
         return false;
     if (own_named_at(sc, t, our))
@@ -1006,6 +1084,23 @@ static bool kin_before(const tact_scanner *sc, size_t a, size_t n, bool our)
     return false;
 }
 
+/* Token a opens a sentence with a relative said bare, whom "my" or "our"
+ * named before ("tea and Welsh cakes from my nain's recipe. Nain is 94
+ * now"). */
+static bool kin_said_again(const tact_scanner *sc, size_t a, bool our)
+{
+    if (a == 0 || !TOK_IN(sc, a, KIN))
+        return false;
+    const tact__token *w = &sc->toks[a];
+    for (size_t k = 1; k < a; k++)
+        if (sc->toks[k].norm_len == w->norm_len &&
+            memcmp(sc->norm.p + sc->toks[k].norm_off, sc->norm.p + w->norm_off, w->norm_len) ==
+                0 &&
+            my_kin_at(sc, k, our))
+            return true;
+    return false;
+}
+
 /* An age said of the author's own relative: "my nan turned 90", "my mum,
  * 68, ...", "My daughter Freya turned 7": within its sentence, a few words
  * before it, "my" or "our" and a KIN word; or in the sentence before, when
@@ -1046,10 +1141,28 @@ static bool own_kin_age(const tact_scanner *sc, const tact_finding *f, bool our)
         if (tact__tok_is(sc, k, "his") || tact__tok_is(sc, k, "her") ||
             tact__tok_is(sc, k, "their"))
             return false;
-        if (my_kin_at(sc, k, our))
+        if (my_kin_at(sc, k, our) || bare_kin_lead(sc, k))
+            return true;
+        /* the profile's own: "Bernie, 46, Carlisle." */
+        if (m == 1 && tact__tok_is(sc, t - 1, ",") && profile_intro(sc, k))
             return true;
         if ((sc->toks[k].shape & TACT__SH_SENT_START) || k == 0)
             break;
+    }
+    {
+        /* "since she was 5", "he's 8 now" later in a sentence: the
+         * relative of the sentence before ("My niece Orla, 16, got into the
+         * orchestra! Violin lessons since she was 5 in Omagh.") */
+        size_t a = t;
+        while (a > 0 && !(sc->toks[a].shape & TACT__SH_SENT_START))
+            a--;
+        static const char *const be[] = {"is", "'s", "was", "turned", "turns", "turning"};
+        if (a > 0 && t > a + 2 && TOK_IN(sc, t - 1, be) &&
+            (tact__tok_is(sc, t - 2, "he") || tact__tok_is(sc, t - 2, "she")) &&
+            kin_before(sc, a, 30, our))
+            return true;
+        if (kin_said_again(sc, a, our))
+            return true;
     }
     /* a birthday given to the relative: "Happy 60th to my dad", "90th
      * birthday for our nan" */
@@ -1087,7 +1200,7 @@ static bool kin_sentence(const tact_scanner *sc, size_t off, bool our)
     for (size_t k = a; k < sc->ntoks; k++) {
         if (k > a && (sc->toks[k].shape & TACT__SH_SENT_START))
             break;
-        if (my_kin_at(sc, k, our))
+        if (my_kin_at(sc, k, our) || (k == a && bare_kin_lead(sc, k)))
             return true;
     }
     /* one opening with "he" or "she" after a sentence that does ("... my
@@ -1110,7 +1223,8 @@ static bool kin_place(const tact_scanner *sc, const tact_finding *f, bool our)
         size_t k = t - m;
         if (sc->toks[k + 1].shape & TACT__SH_SENT_START)
             break;
-        if (!TOK_IN(sc, k, KIN) || !my_kin_at(sc, k, our))
+        bool again = (sc->toks[k].shape & TACT__SH_SENT_START) && kin_said_again(sc, k, our);
+        if (!again && (!TOK_IN(sc, k, KIN) || !my_kin_at(sc, k, our)))
             continue;
         return !care_role_in(sc, k + 1, k + 5 < t ? k + 5 : t);
     }
