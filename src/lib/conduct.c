@@ -100,7 +100,8 @@ enum {
                  * post-wide only (tact__conduct_reflect) */
     CX_NTAGS
 };
-enum { DG_HIGH, DG_MEDIUM };
+enum { DG_HIGH, DG_MEDIUM, DG_SNEER };
+enum { CL_MEDIUM, CL_SNEER };
 enum { BD_BREACH, BD_CONSIDER, BD_SECRET, BD_PLAN, BD_ROMANCE };
 
 static const char *const case_tags[] = {"strong", "personal", "process", "detail", "weak",
@@ -123,9 +124,9 @@ static bool vent_off(unsigned ctx)
     return (ctx & (1u << CX_GLAD)) ||
            ((ctx & (1u << CX_OWNFAM)) && (ctx & (1u << CX_PARENT)));
 }
-static const char *const dg_tags[] = {"high", "medium"};
+static const char *const dg_tags[] = {"high", "medium", "sneer"};
 static const char *const high_tags[] = {"high"};
-static const char *const med_tags[] = {"medium"};
+static const char *const cl_tags[] = {"medium", "sneer"};
 /* venting: "marker" labels a post as a rant ("rant over", "/rant") without
  * saying anything: it reports only next to another conduct finding (conduct16) */
 static const char *const vent_tags[] = {"low", "marker"};
@@ -142,9 +143,9 @@ static const struct {
     {"conduct_case.txt", G_CASE, case_tags, CASE_NTAGS},
     {"conduct_case_named.txt", G_CASE, case_tags, CASE_NTAGS},
     {"conduct_context.txt", G_CONTEXT, cx_tags, CX_NTAGS},
-    {"conduct_derogatory.txt", G_DEROG, dg_tags, 2},
+    {"conduct_derogatory.txt", G_DEROG, dg_tags, 3},
     {"conduct_discrimination.txt", G_DISCRIM, high_tags, 1},
-    {"conduct_colleague.txt", G_COLLEAGUE, med_tags, 1},
+    {"conduct_colleague.txt", G_COLLEAGUE, cl_tags, 2},
     {"conduct_venting.txt", G_VENT, vent_tags, 2},
     {"conduct_boundary.txt", G_BOUNDARY, bd_tags, sizeof bd_tags / sizeof bd_tags[0]},
     {"conduct_abuse.txt", G_ABUSE, ab_tags, 1},
@@ -692,6 +693,9 @@ static const char MSG_DISCRIM[] =
 static const char MSG_ABUSE_PHRASE[] =
     "This abuses a person. Abusing anyone online, even someone who has hurt you, is a conduct "
     "matter.";
+static const char MSG_SNEER[] =
+    "This sneers at a whole group of people you work with or alongside. Even unnamed, it can "
+    "read as contempt, and people in that group may recognise themselves.";
 static const char MSG_COLLEAGUE[] =
     "This criticises colleagues, managers or partner agencies in public. Raise concerns through "
     "supervision or the proper route instead.";
@@ -1213,6 +1217,32 @@ static bool quoted_at(const tact_scanner *sc, size_t t)
     return false;
 }
 
+/* A generalisation that opens its sentence ("Adopters who want a baby under
+ * 2 with no 'baggage'. Sorry, wrong shop.", "Students who turn up to
+ * placement and ask 'when's lunch' ...", "Bit of a rant: parents who say
+ * ..."): the group at the start of the post, of a sentence, or after a
+ * colon or "Dear", perhaps after one word ("Agency social workers who
+ * ..."); not in a training, thanks or kind sentence ("Foster
+ * carers who want to learn more: ..."). On the read suites 15 of the 16
+ * posts that open this way are review. */
+static bool sneer_at(const scan_state *st, size_t first, unsigned sctx)
+{
+    const tact_scanner *sc = st->sc;
+    if (sctx & ((1u << CX_TRAINING) | (1u << CX_KIND) | (1u << CX_GLAD) | (1u << CX_ADVICE)))
+        return false;
+    if (thanks_sentence(st, first))
+        return false;
+    /* (one word may come first: "Agency social workers who ...") */
+    for (size_t k = first, n = 0; n < 2; n++, k--) {
+        if (k == 0 || (sc->toks[k].shape & TACT__SH_SENT_START) || tact__tok_is(sc, k - 1, ":") ||
+            tact__tok_is(sc, k - 1, "dear"))
+            return true;
+        if (sc->toks[k - 1].kind != TACT__TOK_WORD)
+            return false;
+    }
+    return false;
+}
+
 static int other_rules(scan_state *st)
 {
     tact__cd_scratch *s = st->s;
@@ -1238,6 +1268,12 @@ static int other_rules(scan_state *st)
                 (st->quoted_slur && in_quote_span(st->sc, m->first, m->last))) {
                 rc = add_tokens(st, m->first, m->last, TACT_TYPE_DEROGATORY, TACT_SEV_LOW, 0.8f,
                                 "derogatory.quoted", MSG_QUOTED_LABEL);
+                break;
+            }
+            if (tag == DG_SNEER) {
+                if (sneer_at(st, m->first, sctx))
+                    rc = add_tokens(st, m->first, m->last, TACT_TYPE_DEROGATORY, TACT_SEV_LOW,
+                                    0.65f, "derogatory.sneer", MSG_SNEER);
                 break;
             }
             rc = add_tokens(st, m->first, m->last, TACT_TYPE_DEROGATORY,
@@ -1273,6 +1309,12 @@ static int other_rules(scan_state *st)
         case G_COLLEAGUE:
             if (thanks_sentence(st, m->first))
                 break;
+            if (tag == CL_SNEER) {
+                if (sneer_at(st, m->first, sctx))
+                    rc = add_tokens(st, m->first, m->last, TACT_TYPE_COLLEAGUE_CRITICISM,
+                                    TACT_SEV_LOW, 0.65f, "colleague.sneer", MSG_SNEER);
+                break;
+            }
             rc = add_tokens(st, m->first, m->last, TACT_TYPE_COLLEAGUE_CRITICISM, TACT_SEV_MEDIUM,
                             0.75f, "colleague.criticism", MSG_COLLEAGUE);
             break;
@@ -1503,6 +1545,9 @@ static int cooc_rules(scan_state *st, uint32_t nsent)
             post[g - G_COOC] |= (uint64_t)1 << tag;
         /* plans and secrets are judged by the post, not the sentence */
         if (g == G_BOUNDARY && (tag == BD_PLAN || tag == BD_SECRET))
+            continue;
+        /* a sneer (low) leaves the co-occurrence rules their say */
+        if ((g == G_DEROG && tag == DG_SNEER) || (g == G_COLLEAGUE && tag == CL_SNEER))
             continue;
         sg[st->sent[s->m[i].first]] |= (uint16_t)(1u << g);
     }

@@ -666,7 +666,7 @@ static void mark_conditions(names_ctx *c)
 static bool cap_idle(const names_ctx *c, size_t i)
 {
     if (nm_has(c, i, NL_COMPASS | NL_INTRO | NL_PTITLE | NL_WORSHIP | NL_MEDIA | NL_INQUIRY) ||
-        nm_is(c, i, "dr"))
+        nm_is(c, i, "dr") || nm_is(c, i, "law"))
         return false;
     if (i + 1 >= c->n)
         return true;
@@ -1132,6 +1132,11 @@ void tact__names_public_mark(names_ctx *c)
         /* "Victoria Climbié Inquiry", "the Laming Report" */
         if (nm_cap(c, i) && nm_has(c, i, NL_INQUIRY) && i > 0 && nm_cap(c, i - 1))
             block(c, cap_run_back(c, i - 1), i, NM_BLOCK_PUBLIC);
+        /* "Clare's Law", "Sarah's Law", "Baby P's review": a law or review
+         * named after someone ("Law" alone is a surname: Jude Law) */
+        if (nm_cap(c, i) && (nm_is(c, i, "law") || nm_has(c, i, NL_INQUIRY)) && i > 1 &&
+            nm_is(c, i - 1, "'s") && nm_cap(c, i - 2))
+            block(c, cap_run_back(c, i - 2), i, NM_BLOCK_PUBLIC);
     }
 }
 

@@ -481,7 +481,8 @@ static bool r_swear_named(vctx *v, tact_verdict lv)
 /* 7. Contempt for the people we work with, or demeaning talk next to
  *    anything that points at someone (not an age alone). The learned
  *    model's "it may be demeaning" (its review tier,
- *    model.derogatory.maybe) is not enough for the second half: next to a
+ *    model.derogatory.maybe) and a sneer at a whole group
+ *    (derogatory.sneer) are not enough for the second half: next to a
  *    handle it blocked ordinary offensive tweets by the dozen (cmodel4,
  *    data/models/conduct.md); it asks for review (rule 10). */
 static const char DEROG_MAYBE_RULE[] = "model.derogatory.maybe";
@@ -499,7 +500,8 @@ static bool r_derogatory(vctx *v, tact_verdict lv)
     for (size_t i = 0; i < v->sc->nfindings && !firm; i++) {
         const tact_finding *f = &v->sc->findings[i];
         firm = f->category == TACT_CAT_CONDUCT && f->type == TACT_TYPE_DEROGATORY && usable(f) &&
-               !(f->rule && strcmp(f->rule, DEROG_MAYBE_RULE) == 0);
+               !(f->rule && (strcmp(f->rule, DEROG_MAYBE_RULE) == 0 ||
+                             strcmp(f->rule, "derogatory.sneer") == 0));
     }
     if (!firm)
         return false;
@@ -642,7 +644,15 @@ static bool vented_at_colleague(vctx *v, tact_verdict lv)
 static bool r_colleague_named(vctx *v, tact_verdict lv)
 {
     unsigned c = CD(TACT_TYPE_COLLEAGUE_CRITICISM);
-    if (!(v->cd_has & c))
+    /* a sneer at a whole profession ("partner agencies who only ever
+     * email 'please advise'", colleague.sneer) names no one by itself */
+    bool firm = false;
+    for (size_t i = 0; i < v->sc->nfindings && !firm; i++) {
+        const tact_finding *f = &v->sc->findings[i];
+        firm = f->category == TACT_CAT_CONDUCT && f->type == TACT_TYPE_COLLEAGUE_CRITICISM &&
+               usable(f) && !(f->rule && strcmp(f->rule, "colleague.sneer") == 0);
+    }
+    if (!(v->cd_has & c) || !firm)
         return vented_at_colleague(v, lv);
     bool tagged = (v->id_has & ID(TACT_TYPE_HANDLE)) && colleague_handle(v, lv);
     tagged = colleague_senior(v, lv) || tagged;
@@ -736,6 +746,22 @@ static bool public_place(const tact_finding *f)
  *     blind block posts into ok, so it was taken out again.) */
 static bool kin_place(const tact_scanner *sc, const tact_finding *f, bool our);
 
+/* A name a job advert gives to ring or write to: "ring Priya", "chat to
+ * Sam", "contact Dr Osei", "email Jo on". */
+static bool advert_contact(const tact_scanner *sc, const tact_finding *f)
+{
+    static const char *const ask[] = {"ring", "call", "phone", "email", "e-mail", "contact",
+                                      "text", "message", "to", "with"};
+    size_t t = tact__tok_after(sc, f->start);
+    if (t == 0 || !TOK_IN(sc, t - 1, ask))
+        return false;
+    /* "to" and "with" only after a chat: "chat to Sam", "speak with Jo" */
+    if (tact__tok_is(sc, t - 1, "to") || tact__tok_is(sc, t - 1, "with"))
+        return t > 1 && (tact__tok_is(sc, t - 2, "chat") || tact__tok_is(sc, t - 2, "speak") ||
+                         tact__tok_is(sc, t - 2, "talk") || tact__tok_is(sc, t - 2, "chatted"));
+    return true;
+}
+
 static bool r_identifier_review(vctx *v, tact_verdict lv)
 {
     unsigned pub = v->cd_has ? 0 : tact__conduct_public_post(v->sc);
@@ -768,6 +794,10 @@ static bool r_identifier_review(vctx *v, tact_verdict lv)
         if ((pub == TACT__PUBLIC_STAFF || pub == TACT__PUBLIC_LEISURE) &&
             f->type == TACT_TYPE_PERSON &&
             !(f->rule && strcmp(f->rule, "person.family") == 0))
+            continue;
+        /* a job advert's contact ("Informal chat: ring Priya at the
+         * office on ...") */
+        if (pub == TACT__PUBLIC_HIRING && f->type == TACT_TYPE_PERSON && advert_contact(v->sc, f))
             continue;
         if (v->lvl[i] < lv)
             v->lvl[i] = (uint8_t)lv;
@@ -1084,6 +1114,28 @@ static bool kin_before(const tact_scanner *sc, size_t a, size_t n, bool our)
     return false;
 }
 
+/* The sentence holding token t (t > 0) opens on the author's relative
+ * ("My dad served twenty-two years in the RAF and has just moved into a
+ * veterans' care home in Lossiemouth, aged 86"), at most 40 words before
+ * t, and no one else of theirs comes between ("My dad rang to say his
+ * neighbour in Nairn, aged 88, ..."; "his own flat" is still the
+ * relative's). */
+static bool opens_on_kin(const tact_scanner *sc, size_t t, bool our)
+{
+    size_t a = t;
+    while (a > 0 && !(sc->toks[a].shape & TACT__SH_SENT_START))
+        a--;
+    bool opens = t - a <= 40 &&
+                 ((a + 1 < t && my_kin_at(sc, a + 1, our) && TOK_IN(sc, a + 1, KIN)) ||
+                  (a + 2 < t && my_kin_at(sc, a + 2, our) && TOK_IN(sc, a + 2, KIN)));
+    for (size_t k = a + 2; opens && k < t; k++)
+        if ((tact__tok_is(sc, k, "his") || tact__tok_is(sc, k, "her") ||
+             tact__tok_is(sc, k, "their") || tact__tok_is(sc, k, "whose")) &&
+            !tact__tok_is(sc, k + 1, "own"))
+            opens = false;
+    return opens;
+}
+
 /* Token a opens a sentence with a relative said bare, whom "my" or "our"
  * named before ("tea and Welsh cakes from my nain's recipe. Nain is 94
  * now"). */
@@ -1120,22 +1172,8 @@ static bool own_kin_age(const tact_scanner *sc, const tact_finding *f, bool our)
     /* "My dad served twenty-two years in the RAF and has just moved into a
      * veterans' care home in Lossiemouth, aged 86": a sentence that opens
      * on the relative is about them to its end */
-    if (t > 0) {
-        size_t a = t;
-        while (a > 0 && !(sc->toks[a].shape & TACT__SH_SENT_START))
-            a--;
-        bool opens = t - a <= 40 &&
-                     ((a + 1 < t && my_kin_at(sc, a + 1, our) && TOK_IN(sc, a + 1, KIN)) ||
-                      (a + 2 < t && my_kin_at(sc, a + 2, our) && TOK_IN(sc, a + 2, KIN)));
-        /* (not when someone else of theirs comes between: "My dad rang to
-         * say his neighbour in Nairn, aged 88, ...") */
-        for (size_t k = a + 2; opens && k < t; k++)
-            if (tact__tok_is(sc, k, "his") || tact__tok_is(sc, k, "her") ||
-                tact__tok_is(sc, k, "their") || tact__tok_is(sc, k, "whose"))
-                opens = false;
-        if (opens)
-            return true;
-    }
+    if (t > 0 && opens_on_kin(sc, t, our))
+        return true;
     for (size_t m = 0; m < reach && m < t; m++) {
         size_t k = t - 1 - m;
         if (tact__tok_is(sc, k, "his") || tact__tok_is(sc, k, "her") ||
@@ -1219,6 +1257,21 @@ static bool kin_sentence(const tact_scanner *sc, size_t off, bool our)
 static bool kin_place(const tact_scanner *sc, const tact_finding *f, bool our)
 {
     size_t t = tact__tok_after(sc, f->start);
+    /* a sentence that opens on the relative is about them to its end ("My
+     * brother Aidan, who has Down syndrome and lives in his own flat in
+     * Newry with support, turned 40") */
+    if (t > 0 && t < sc->ntoks && opens_on_kin(sc, t, our)) {
+        size_t a = t;
+        while (a > 0 && !(sc->toks[a].shape & TACT__SH_SENT_START))
+            a--;
+        /* the sentence starts "My ..." or "Our ...": the relative is its
+         * subject (not "Rang my sister after work, then sat thinking about
+         * the visit ... in Hexham") */
+        size_t k = a + 1 + (TOK_IN(sc, a + 1, KIN_ADJ) ? 1u : 0u);
+        if ((tact__tok_is(sc, a, "my") || tact__tok_is(sc, a, "our")) && TOK_IN(sc, k, KIN) &&
+            !care_role_in(sc, k + 1, k + 5 < t ? k + 5 : t))
+            return true;
+    }
     for (size_t m = 1; m <= 8 && m <= t; m++) {
         size_t k = t - m;
         if (sc->toks[k + 1].shape & TACT__SH_SENT_START)
@@ -1456,9 +1509,9 @@ int tact__verdict_decide(tact_scanner *sc)
         return TACT_ENOMEM;
     memset(v.lvl, 0, sc->nfindings);
     unsigned id_notown = 0;
-    /* an invented case's names and ages are no one's ("Fictional case
-     * study: 'Ben, 9, lives with ...'"): noted (low), they take no part
-     * in the rules */
+    /* an invented case's names, ages, places and schools are no one's
+     * ("Fictional case study: 'Ben, 9, lives with ...'", "... her mum works
+     * in Dubai"): noted (low), they take no part in the rules */
     bool fiction = tact__conduct_fiction(sc);
     v.our_names = our_names(sc);
     for (size_t i = 0; i < sc->nfindings; i++) {
@@ -1473,7 +1526,8 @@ int tact__verdict_decide(tact_scanner *sc)
         f->flags &= ~TACT_FINDING_DRIVES_VERDICT;
         if (!usable(f))
             continue;
-        if (fiction && (f->type == TACT_TYPE_PERSON || f->type == TACT_TYPE_AGE)) {
+        if (fiction && (f->type == TACT_TYPE_PERSON || f->type == TACT_TYPE_AGE ||
+                        f->type == TACT_TYPE_LOCATION || f->type == TACT_TYPE_SCHOOL)) {
             f->severity = TACT_SEV_LOW;
             continue;
         }
