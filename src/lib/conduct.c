@@ -1264,7 +1264,10 @@ static int other_rules(scan_state *st)
             /* "Condemning the comments ... calling asylum-seeking kids
              * 'scroungers'": a label quoted to condemn it (a low finding
              * that changes no verdict, like a quoted slur) */
-            if (((sctx & (1u << CX_CONDEMN)) && quoted_at(st->sc, m->first)) ||
+            /* (the condemnation may close the post in a sentence of its own:
+             * "'Scroungers', 'benefit cheats', 'chavs'. Tabloid words that end
+             * up in case notes. Stop it.") */
+            if ((((sctx | st->ctx) & (1u << CX_CONDEMN)) && quoted_at(st->sc, m->first)) ||
                 (st->quoted_slur && in_quote_span(st->sc, m->first, m->last))) {
                 rc = add_tokens(st, m->first, m->last, TACT_TYPE_DEROGATORY, TACT_SEV_LOW, 0.8f,
                                 "derogatory.quoted", MSG_QUOTED_LABEL);
@@ -1511,7 +1514,9 @@ static int on_cooc(void *ctx, const tact__cooc_hit *h)
         msg = MSG_VENT;
         break;
     case TACT_TYPE_BOUNDARY:
-        if (sctx & ((1u << CX_TOPIC) | (1u << CX_ADVICE)))
+        /* (and the author's own care history in the sentence: "My own care
+         * leaver status is why I have a degree") */
+        if (sctx & ((1u << CX_TOPIC) | (1u << CX_ADVICE) | (1u << CX_PARENT)))
             return TACT_OK;
         if (sev != TACT_SEV_HIGH && (st->ctx & (1u << CX_DECLINE)))
             return TACT_OK;

@@ -202,7 +202,8 @@ static bool r_case(vctx *v, tact_verdict lv)
 /* 1b. The learned model's "it may be a case" (its review tier, or its
  *     weak tier in a post that names someone: conduct.c CM_CASE_WEAK;
  *     model.case_discussion.maybe) next to something that points at one
- *     person: a name (not a public figure), a school, an address or a
+ *     person: a name (not a public figure, nor said with a colleague's
+ *     role: "My practice supervisor, Hannah"), a school, an address or a
  *     postcode that is not the author's own, or two different places (one
  *     place, organisations and handles are not enough); nor is an age,
  *     which the author's own children carry as often ("he's nearly
@@ -232,10 +233,28 @@ static bool two_places(const vctx *v)
     return false;
 }
 
+static bool colleague_role_named(const tact_scanner *sc, const tact_finding *f);
+
+/* Something of CASE_MAYBE_IDS that points at someone: not the author's own,
+ * and not a name said with a colleague's role ("My practice supervisor,
+ * Hannah, said it was 'nearly there'"). */
+static bool maybe_pointing(const vctx *v)
+{
+    if (!(v->id_has & CASE_MAYBE_IDS & ~v->id_own))
+        return false;
+    for (size_t i = 0; i < v->sc->nfindings; i++) {
+        const tact_finding *f = &v->sc->findings[i];
+        if (f->category == TACT_CAT_IDENTIFIER && usable(f) && (ID(f->type) & CASE_MAYBE_IDS) &&
+            !(f->flags & TACT_FINDING_OWN_DETAILS) &&
+            !(f->type == TACT_TYPE_PERSON && colleague_role_named(v->sc, f)))
+            return true;
+    }
+    return false;
+}
+
 static bool r_case_maybe(vctx *v, tact_verdict lv)
 {
-    if (!(v->cd_has & CD(TACT_TYPE_CASE_DISCUSSION)) ||
-        (!(v->id_has & CASE_MAYBE_IDS & ~v->id_own) && !two_places(v)))
+    if (!(v->cd_has & CD(TACT_TYPE_CASE_DISCUSSION)) || (!maybe_pointing(v) && !two_places(v)))
         return false;
     bool any = false;
     for (size_t i = 0; i < v->sc->nfindings && !any; i++) {
