@@ -95,6 +95,10 @@ enum {
                  * (tact__conduct_unsaid) */
     CX_WRY,     /* an eye-roll or upside-down face anywhere in the post: its
                  * good news may be sarcasm ("Job done 🙃"), post-wide only */
+    CX_HINT,    /* the author says readers can tell who it is ("You can
+                 * probably guess", "if you knew him you'll know who I
+                 * mean"): an identifier for the case rule, and it places
+                 * the person as "jigsaw" does; post-wide only */
     CX_REFLECT, /* the author reflects on a case ("Placement reflection, week
                  * 6.", "I keep thinking about a man I've been visiting"),
                  * post-wide only (tact__conduct_reflect) */
@@ -111,7 +115,7 @@ static const char *const cx_tags[] = {"training", "anon",  "topic", "advice", "c
                                       "own",      "kind",  "about", "parent", "ownfam", "glad",
                                       "decline", "ownpost", "agency", "hiring", "public", "senior",
                                       "staff", "parentopen", "fiction", "ask", "jigsaw",
-                                      "leisure", "refused", "unsaid", "wry", "reflect"};
+                                      "leisure", "refused", "unsaid", "wry", "hint", "reflect"};
 _Static_assert(sizeof cx_tags / sizeof cx_tags[0] == CX_NTAGS, "a name for every context");
 /* Post-wide contexts in which no venting rule reports: the post is the
  * author's own family life ("my youngest only eats beige food. send help"),
@@ -1055,6 +1059,10 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
     bool has[CASE_NTAGS];
     memset(has, 0, sizeof has);
     st->nsent = nsent;
+    /* "I'm not saying who. You can probably guess.": the author says the
+     * readers can tell, which points at someone as a name would */
+    if (st->ctx & (1u << CX_HINT))
+        ids.strong = ids.any = true;
     st->own_scoped = (st->ctx & (1u << CX_PARENT)) && work_away(st, nsent);
     st->train_scoped = (st->ctx & (1u << CX_TRAINING)) && case_away_from_training(st, nsent);
     for (size_t i = 0; i < s->nm; i++) {
@@ -2125,10 +2133,11 @@ int tact__conduct_scan(tact_scanner *sc)
             s->ownpost = false;
     s->public_post = public_post(&st);
     s->fiction = (st.ctx & (1u << CX_FICTION)) != 0;
-    s->peer_question = (st.ctx & (1u << CX_ASK)) && !(st.ctx & (1u << CX_JIGSAW));
-    s->unsaid = (st.ctx & (1u << CX_UNSAID)) && !(st.ctx & (1u << CX_JIGSAW));
-    s->reflect = (st.ctx & (1u << CX_REFLECT)) && !(st.ctx & (1u << CX_JIGSAW));
-    s->places_someone = (st.ctx & (1u << CX_JIGSAW)) != 0;
+    unsigned placed = (1u << CX_JIGSAW) | (1u << CX_HINT);
+    s->peer_question = (st.ctx & (1u << CX_ASK)) && !(st.ctx & placed);
+    s->unsaid = (st.ctx & (1u << CX_UNSAID)) && !(st.ctx & placed);
+    s->reflect = (st.ctx & (1u << CX_REFLECT)) && !(st.ctx & placed);
+    s->places_someone = (st.ctx & placed) != 0;
     s->own_life = (st.ctx & (1u << CX_PARENT)) != 0;
     s->staff = (st.ctx & (1u << CX_STAFF)) != 0;
     for (size_t i = 0; i < s->nm && !s->places_someone; i++)
