@@ -38,6 +38,9 @@ enum {
     CASE_MARKED, /* a person or home picked out by what marks them out ("the
                   * lad with the NG tube", "the house with the blue door"): a
                   * case only in a post with an identifier */
+    CASE_HEARSAY, /* a relative's cases told at home ("he tells me bits about
+                   * his cases at dinner"): a case only in a post that says
+                   * the relative works in care (context "kincare") */
     CASE_NTAGS,
     CASE_AGE = CASE_NTAGS, /* not a tag: an age found by the identifier detectors */
     CASE_PLACE,            /* not a tag: a place or service found by them */
@@ -95,6 +98,8 @@ enum {
                  * (tact__conduct_unsaid) */
     CX_WRY,     /* an eye-roll or upside-down face anywhere in the post: its
                  * good news may be sarcasm ("Job done 🙃"), post-wide only */
+    CX_KINCARE, /* the author's relative works in care ("My husband's a
+                 * probation officer"), post-wide only */
     CX_HINT,    /* the author says readers can tell who it is ("You can
                  * probably guess", "if you knew him you'll know who I
                  * mean"): an identifier for the case rule, and it places
@@ -110,12 +115,12 @@ enum { BD_BREACH, BD_CONSIDER, BD_SECRET, BD_PLAN, BD_ROMANCE };
 
 static const char *const case_tags[] = {"strong", "personal", "process", "detail", "weak",
                                         "near",   "low",      "event",   "one",    "when",
-                                        "legal", "unit", "hailed", "marked"};
+                                        "legal", "unit", "hailed", "marked", "hearsay"};
 static const char *const cx_tags[] = {"training", "anon",  "topic", "advice", "condemn",
                                       "own",      "kind",  "about", "parent", "ownfam", "glad",
                                       "decline", "ownpost", "agency", "hiring", "public", "senior",
                                       "staff", "parentopen", "fiction", "ask", "jigsaw",
-                                      "leisure", "refused", "unsaid", "wry", "hint", "reflect"};
+                                      "leisure", "refused", "unsaid", "wry", "kincare", "hint", "reflect"};
 _Static_assert(sizeof cx_tags / sizeof cx_tags[0] == CX_NTAGS, "a name for every context");
 /* Post-wide contexts in which no venting rule reports: the post is the
  * author's own family life ("my youngest only eats beige food. send help"),
@@ -683,6 +688,9 @@ static id_summary summarise_ids(const tact_scanner *sc)
 static const char MSG_CASE[] =
     "This describes work with a particular person or family. Case details belong in records and "
     "supervision, not on social media, even without a name.";
+static const char MSG_HEARSAY[] =
+    "This passes on what a relative working in care told you about the people they work with. "
+    "Even without names, their cases are confidential, and people nearby may recognise them.";
 static const char MSG_CASE_ID[] =
     "This case detail sits next to something that identifies the person. Together they can tell "
     "people who this is about.";
@@ -950,8 +958,8 @@ static int case_near(const scan_state *st, uint32_t nsent, bool *fire)
             ndetail++;
             detail_end = m->last;
         }
-        if (tag == CASE_MARKED)
-            continue; /* counts only with an identifier (case_rule) */
+        if (tag == CASE_MARKED || tag == CASE_HEARSAY)
+            continue; /* counts only with an identifier, or alone (case_rule) */
         sb[st->sent[m->first]] |= CB(tag);
     }
     for (size_t i = 0; i < sc->ncand; i++) {
@@ -1113,6 +1121,24 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
                 return rc;
         }
     }
+    /* a relative's cases heard at home ("My husband's a probation officer
+     * and tells me bits about his cases at dinner (never names)"): told on,
+     * they ask for review; next to a name, school or address, they are that
+     * person's case */
+    if (!fire && has[CASE_HEARSAY] && (st->ctx & (1u << CX_KINCARE))) {
+        for (size_t i = 0; i < s->nm; i++) {
+            const tact__pm_match *m = &s->m[i];
+            if (m->group != G_CASE || m->tag != CASE_HEARSAY)
+                continue;
+            int rc = add_tokens(st, m->first, m->last, TACT_TYPE_CASE_DISCUSSION,
+                                ids.strong ? TACT_SEV_HIGH : TACT_SEV_MEDIUM, 0.6f,
+                                ids.strong ? "case.with_identifier" : "case.hearsay",
+                                MSG_HEARSAY);
+            if (rc)
+                return rc;
+        }
+        return TACT_OK;
+    }
     if (!fire)
         return TACT_OK;
     st->case_fired = true;
@@ -1236,7 +1262,8 @@ static bool quoted_at(const tact_scanner *sc, size_t t)
 static bool sneer_at(const scan_state *st, size_t first, unsigned sctx)
 {
     const tact_scanner *sc = st->sc;
-    if (sctx & ((1u << CX_TRAINING) | (1u << CX_KIND) | (1u << CX_GLAD) | (1u << CX_ADVICE)))
+    if (((sctx | st->ctx) & (1u << CX_TRAINING)) ||
+        (sctx & ((1u << CX_KIND) | (1u << CX_GLAD) | (1u << CX_ADVICE))))
         return false;
     if (thanks_sentence(st, first))
         return false;
