@@ -285,10 +285,16 @@ static int case_refs(tact_scanner *sc)
     for (size_t k = 0; k < sc->ntoks; k++) {
         if (!(tact__ix_bits(sc, k) & IX_CASE_CUE))
             continue;
-        /* a booking or order reference is not a case */
-        if ((k > 0 && (tact__ix_bits(sc, k - 1) & IX_NONCASE_REF)) ||
-            (k > 1 && (tact__ix_bits(sc, k - 2) & IX_NONCASE_REF)) ||
-            (k > 2 && (tact__ix_bits(sc, k - 3) & IX_NONCASE_REF))) /* "Flight to Belfast ref" */
+        /* a booking or order reference is not a case: the word up to six
+         * words back in the sentence ("Flight to Belfast ref", "Paid off our
+         * summer holiday at last, ref ...") */
+        bool booking = false;
+        for (size_t m = 1; m <= 6 && m <= k && !booking; m++) {
+            booking = (tact__ix_bits(sc, k - m) & IX_NONCASE_REF) != 0;
+            if (sc->toks[k - m].shape & TACT__SH_SENT_START)
+                break;
+        }
+        if (booking)
             continue;
         bool strong = strong_case_cue(sc, k);
         size_t j = k + 1, lim = k + 5;

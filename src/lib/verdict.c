@@ -1483,6 +1483,27 @@ static int name_key_cmp(const void *a, const void *b)
     return memcmp(x->p, y->p, x->n);
 }
 
+/* The author's own date of birth: "Born 12/05/1979 and still can't work
+ * the printer", "I was born on ...", "my DOB is ...": "born" opening its
+ * sentence or said by "I", or "my" and a birthday word just before. */
+static bool own_dob(const tact_scanner *sc, const tact_finding *f)
+{
+    size_t t = tact__tok_after(sc, f->start);
+    if (t > 0 && tact__tok_is(sc, t - 1, "on"))
+        t--;
+    if (t == 0)
+        return false;
+    if (tact__tok_is(sc, t - 1, "born"))
+        return t - 1 == 0 || (sc->toks[t - 1].shape & TACT__SH_SENT_START) ||
+               (t >= 3 && tact__tok_is(sc, t - 2, "was") && tact__tok_is(sc, t - 3, "i"));
+    for (size_t m = 1; m <= 3 && m <= t; m++)
+        if ((tact__tok_is(sc, t - m, "dob") || tact__tok_is(sc, t - m, "birthday") ||
+             tact__tok_is(sc, t - m, "d.o.b")) &&
+            t - m > 0 && tact__tok_is(sc, t - m - 1, "my"))
+            return true;
+    return false;
+}
+
 /* A name said again in the post, once as the author's own ("our son
  * Reuben's assessment ... Reuben celebrated"), is the author's own each
  * time. The own names are sorted and searched (not compared pairwise: a
@@ -1565,6 +1586,8 @@ int tact__verdict_decide(tact_scanner *sc)
             tact__conduct_own_details(sc, f->start, f->end))
             f->flags |= TACT_FINDING_OWN_DETAILS;
         if (f->type == TACT_TYPE_SCHOOL && own_school(sc, f))
+            f->flags |= TACT_FINDING_OWN_DETAILS;
+        if (f->type == TACT_TYPE_DATE_OF_BIRTH && own_dob(sc, f))
             f->flags |= TACT_FINDING_OWN_DETAILS;
         if (f->type == TACT_TYPE_AGE && own_kin_age(sc, f, v.our_names)) {
             f->flags |= TACT_FINDING_OWN_DETAILS;
