@@ -1013,8 +1013,19 @@ static bool my_kin_at(const tact_scanner *sc, size_t k, bool our)
     static const char *const young[] = {"kids", "children", "boys", "girls", "lads", "son",
                                         "daughter", "sons", "daughters", "two", "three",
                                         "four"};
-    if (k == 0)
-        return false;
+    /* a parent said bare to open the post ("Mam is 81 today!", "Dad's
+     * stroke was two years ago today", "Nan's 90th today"): on the read
+     * suites 16 of the 20 posts that open so are ok, and the 4 block ones
+     * give an address, a number plate or a named case, which other rules
+     * block */
+    if (k == 0) {
+        static const char *const parent[] = {"mum", "mam", "mom", "dad", "nan", "nana",
+                                             "nanna", "gran", "granny", "grandad", "grandma",
+                                             "grandpa"};
+        static const char *const verb[] = {"'s", "is", "was", "turned", "turns", "had", "has"};
+        return sc->ntoks > 1 && (sc->toks[0].shape & TACT__SH_INITCAP) && TOK_IN(sc, 0, parent) &&
+               TOK_IN(sc, 1, verb);
+    }
     /* a relative's children: "my sister Kirsty and her boys, Fraser (6)
      * and ..." ("her" said of "my" relative a few words before) */
     if (TOK_IN(sc, k, young) &&
@@ -1504,6 +1515,39 @@ static bool own_dob(const tact_scanner *sc, const tact_finding *f)
     return false;
 }
 
+/* A name said as the author's own where no detector reported it ("my
+ * sister Carys, 39, ...") and said again later where one did ("... and
+ * Carys is already buying shoes"): the later one is the author's own too.
+ * The own-named tokens are gathered in one pass (at most 16). */
+static void own_unfound(tact_scanner *sc, bool our)
+{
+    size_t own[16], n = 0;
+    bool any = false;
+    for (size_t i = 0; i < sc->nfindings && !any; i++)
+        any = sc->findings[i].type == TACT_TYPE_PERSON &&
+              !(sc->findings[i].flags & TACT_FINDING_OWN_DETAILS);
+    if (!any)
+        return;
+    for (size_t k = 1; k < sc->ntoks && n < 16; k++)
+        if (first_name_tok(sc, k) && own_named_at(sc, k, our))
+            own[n++] = k;
+    for (size_t i = 0; i < sc->nfindings && n; i++) {
+        tact_finding *f = &sc->findings[i];
+        if (f->type != TACT_TYPE_PERSON || (f->flags & TACT_FINDING_OWN_DETAILS))
+            continue;
+        size_t t = tact__tok_after(sc, f->start);
+        if (t >= sc->ntoks || sc->toks[t].end != f->end)
+            continue; /* a one-word name only */
+        for (size_t j = 0; j < n; j++)
+            if (own[j] < t && sc->toks[own[j]].norm_len == sc->toks[t].norm_len &&
+                memcmp(sc->norm.p + sc->toks[own[j]].norm_off, sc->norm.p + sc->toks[t].norm_off,
+                       sc->toks[t].norm_len) == 0) {
+                f->flags |= TACT_FINDING_OWN_DETAILS;
+                break;
+            }
+    }
+}
+
 /* A name said again in the post, once as the author's own ("our son
  * Reuben's assessment ... Reuben celebrated"), is the author's own each
  * time. The own names are sorted and searched (not compared pairwise: a
@@ -1559,6 +1603,7 @@ int tact__verdict_decide(tact_scanner *sc)
         if (usable(f) && f->type == TACT_TYPE_PERSON && own_named(sc, f, v.our_names))
             f->flags |= TACT_FINDING_OWN_DETAILS;
     }
+    own_unfound(sc, v.our_names);
     if (own_again(sc) != TACT_OK)
         return TACT_ENOMEM;
     for (size_t i = 0; i < sc->nfindings; i++) {
