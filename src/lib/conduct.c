@@ -547,6 +547,19 @@ static void saw_swear(scan_state *st, size_t first, size_t last)
 
 /* "prick" as the nurse says it: "a finger prick", "pin pricks", "a skin
  * prick test", "heel prick" (a diabetic child's blood test, not abuse). */
+/* "call me a '...'", "called me an '...'": "me" and a verb of calling up to
+ * five words before token t (an insult someone else aimed at the author;
+ * quoted, it is told of, not said) */
+static bool called_me(const tact_scanner *sc, size_t t)
+{
+    for (size_t m = 1; m <= 5 && m < t; m++)
+        if (tact__tok_is(sc, t - m, "me") &&
+            (tact__tok_is(sc, t - m - 1, "call") || tact__tok_is(sc, t - m - 1, "calls") ||
+             tact__tok_is(sc, t - m - 1, "called") || tact__tok_is(sc, t - m - 1, "calling")))
+            return true;
+    return false;
+}
+
 static bool clinical_prick(const tact_scanner *sc, size_t t)
 {
     if (!tact__tok_is(sc, t, "prick") && !tact__tok_is(sc, t, "pricks"))
@@ -606,7 +619,7 @@ static int on_unit(void *ctx, size_t first, size_t last, const char *s, size_t n
         saw_swear(st, first, last);
         /* "A parent called me a 'useless cow'": an insult received,
          * quoted to tell of it; the post may still vent (review) */
-        if ((st->sent_ctx[st->sent[first]] & (1u << CX_CONDEMN)) &&
+        if (((st->sent_ctx[st->sent[first]] & (1u << CX_CONDEMN)) || called_me(sc, first)) &&
             in_quote_span(sc, first, last))
             return add_tokens(st, first, last, TACT_TYPE_ABUSE, TACT_SEV_MEDIUM, 0.7f,
                               "abuse.quoted", MSG_INSULT_QUOTED);
@@ -614,7 +627,19 @@ static int on_unit(void *ctx, size_t first, size_t last, const char *s, size_t n
                           how == TACT__CN_PLAIN ? "abuse.insult" : "abuse.insult_disguised",
                           MSG_INSULT);
     }
+    if ((bits & W_INSULT_CTX) && has_cue_before(st, first) && called_me(sc, first) &&
+        in_quote_span(sc, first, last)) {
+        saw_swear(st, first, last);
+        return add_tokens(st, first, last, TACT_TYPE_ABUSE, TACT_SEV_MEDIUM, 0.7f,
+                          "abuse.quoted", MSG_INSULT_QUOTED);
+    }
     if ((bits & W_INSULT_CTX) && has_cue_before(st, first)) {
+        /* "Absolute clown show", "a total circus act": the insult word names
+         * a thing, not a person */
+        if (tact__tok_is(sc, last + 1, "show") || tact__tok_is(sc, last + 1, "shows") ||
+            tact__tok_is(sc, last + 1, "fest") || tact__tok_is(sc, last + 1, "car") ||
+            tact__tok_is(sc, last + 1, "act"))
+            return TACT_OK;
         saw_swear(st, first, last);
         if ((st->sent_ctx[st->sent[first]] & (1u << CX_CONDEMN)) &&
             in_quote_span(sc, first, last))
