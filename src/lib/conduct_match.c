@@ -1793,14 +1793,20 @@ static void step_root(mctx *m, size_t p)
     }
     if (!(spec & SPEC_TOKEN))
         return;
-    if ((spec & SPEC_NUM) && is_num_tok(sc, p) && (c = node_get(pm, nd, 0, pm->h_num)))
-        step(m, c, p + 1);
-    if ((spec & (SPEC_SARC | SPEC_LAUGH)) && sc->toks[p].kind == TACT__TOK_EMOJI) {
-        int32_t cp = first_cp(sc, p);
-        if ((spec & SPEC_SARC) && is_sarc(cp) && (c = node_get(pm, nd, 0, pm->h_sarc)))
+    /* (the number and emoji edges only for a token of a kind they may
+     * take, one test for the rest: nearly every token, and the root has
+     * both kinds of edge) */
+    const unsigned kind = sc->toks[p].kind;
+    if (TOK_KIND_RARE(kind)) {
+        if ((spec & SPEC_NUM) && is_num_tok(sc, p) && (c = node_get(pm, nd, 0, pm->h_num)))
             step(m, c, p + 1);
-        if ((spec & SPEC_LAUGH) && is_laugh(cp) && (c = node_get(pm, nd, 0, pm->h_laugh)))
-            step(m, c, p + 1);
+        if ((spec & (SPEC_SARC | SPEC_LAUGH)) && kind == TACT__TOK_EMOJI) {
+            int32_t cp = first_cp(sc, p);
+            if ((spec & SPEC_SARC) && is_sarc(cp) && (c = node_get(pm, nd, 0, pm->h_sarc)))
+                step(m, c, p + 1);
+            if ((spec & SPEC_LAUGH) && is_laugh(cp) && (c = node_get(pm, nd, 0, pm->h_laugh)))
+                step(m, c, p + 1);
+        }
     }
     if ((spec & SPEC_ANY) && (c = node_get(pm, nd, 0, pm->h_any)))
         step(m, c, p + 1);
@@ -1817,11 +1823,19 @@ static void step_node(mctx *m, uint32_t node, size_t p)
     uint32_t g = nd->gap;
     if (!g)
         return;
-    for (size_t k = 0; k <= nd->gapmax && p + k < m->sc->ntoks; k++) {
-        if (k > 0 && sent_break(m->sc, p + k - 1))
+    /* the tokens the gap may skip, [p, end), and may_step's masks of g, in
+     * locals: step_edges may store (emit), and the compiler would read
+     * them again through m for each token */
+    const tact_scanner *sc = m->sc;
+    const size_t end = p + nd->gapmax + 1 < sc->ntoks ? p + nd->gapmax + 1 : sc->ntoks;
+    const pm_nbloom *gm = m->nbl ? &m->nbl[g] : NULL;
+    const uint64_t *tm = m->tm;
+    for (size_t q = p; q < end; q++) {
+        if (q > p && sent_break(sc, q - 1))
             break;
-        if (may_step(m, g, p + k)) /* all ones for a gap node that accepts or has a gap */
-            step_edges(m, g, p + k);
+        /* (may_step: all ones for a gap node that accepts or has a gap) */
+        if (!gm || ((gm->a & tm[2 * q]) && (gm->b & tm[2 * q + 1])))
+            step_edges(m, g, q);
     }
 }
 
