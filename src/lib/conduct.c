@@ -2092,10 +2092,13 @@ static int note_context(scan_state *st)
  * scored at most 0.15 and the two block posts 0.78 and 0.96. */
 #define CASE_P_PUBLIC 0.2f
 /* The genre of a run or a café review says more than the model's word: a
- * post out of the model's domain (0) is taken, and one up to 0.25 (on the
- * read suites an ok café review scores 0.21, a section 47 told on a run,
- * block, 0.31). */
-#define CASE_P_LEISURE 0.25f
+ * post out of the model's domain (0) is taken, and one up to 0.95 with no
+ * conduct finding (at the twenty-first session, the read posts of the
+ * genre with no conduct finding were all ok but one that another rule
+ * blocks, at 0.10, while names of friends on a fell run scored up to 0.84;
+ * a section 47 told on a run has a case finding: 0.25 was the bound
+ * before). */
+#define CASE_P_LEISURE 0.95f
 static unsigned public_post(const scan_state *st)
 {
     const tact__cd_scratch *s = st->s;
