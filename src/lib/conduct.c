@@ -2091,6 +2091,12 @@ static int note_context(scan_state *st)
  * user's. On the read halves, the ok posts whose only finding was a place
  * scored at most 0.15 and the two block posts 0.78 and 0.96. */
 #define CASE_P_PUBLIC 0.2f
+/* With no conduct finding at all, the author's own news (a wedding, a
+ * holiday, a qualification) may score up to 0.6 and still be their own
+ * life (twenty-first session: readable +4 -1, the blind halves and the held
+ * suite +0 and +1; the same at 0.95). A colleague's farewell or thanks to
+ * named colleagues may score up to CASE_P_LEISURE. */
+#define CASE_P_LIFE 0.6f
 /* The genre of a run or a café review says more than the model's word: a
  * post out of the model's domain (0) is taken, and one up to 0.95 with no
  * conduct finding (at the twenty-first session, the read posts of the
@@ -2105,6 +2111,15 @@ static unsigned public_post(const scan_state *st)
     if (!s->npend && (st->ctx & (1u << CX_LEISURE)) && s->case_p >= 0.f &&
         s->case_p < CASE_P_LEISURE && !(st->ctx & (1u << CX_HIRING)))
         return TACT__PUBLIC_LEISURE;
+    /* a colleague's farewell or welcome, or thanks to named colleagues, with
+     * no conduct finding: the care words of the job score as care ("Happy
+     * retirement to Brian, our night manager at the care home") */
+    if (!s->npend && (st->ctx & (1u << CX_STAFF)) && !(st->ctx & (1u << CX_HIRING)) &&
+        s->case_p < CASE_P_LEISURE)
+        return TACT__PUBLIC_STAFF;
+    if (!s->npend && (st->ctx & (1u << CX_PUBLIC)) && !(st->ctx & (1u << CX_HIRING)) &&
+        s->case_p < CASE_P_LIFE)
+        return TACT__PUBLIC_LIFE;
     if (s->npend || s->case_p <= 0.f || s->case_p >= CASE_P_PUBLIC) /* 0: out of its domain */
         return 0;
     if (st->ctx & (1u << CX_HIRING))
