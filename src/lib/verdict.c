@@ -916,6 +916,21 @@ static const char *const CARE_ROLE[] = {"social",    "sw",       "carer",   "fos
                                         "guardian",  "teacher",  "worker",  "amhp",
                                         "cafcass",   "officer",  "supervises"};
 
+/* The sentence holding token t starts at the token returned: the one
+ * flagged as a sentence's start at or before t, looked for at most
+ * SENT_REACH tokens back (a post of one endless sentence, "Carys, 39,
+ * Carys, 39, ..." 50,000 times, must not make each finding walk back to
+ * the start: that was quadratic). Past the reach, the reach's end stands
+ * in for the start. */
+#define SENT_REACH 80u
+static size_t sent_open(const tact_scanner *sc, size_t t)
+{
+    size_t a = t;
+    while (a > 0 && t - a < SENT_REACH && !(sc->toks[a].shape & TACT__SH_SENT_START))
+        a--;
+    return a;
+}
+
 /* A CARE_ROLE word among tokens a .. b-1: the relative just named works in
  * care. */
 static bool care_role_in(const tact_scanner *sc, size_t a, size_t b)
@@ -1152,9 +1167,7 @@ static bool kin_before(const tact_scanner *sc, size_t a, size_t n, bool our)
  * relative's). */
 static bool opens_on_kin(const tact_scanner *sc, size_t t, bool our)
 {
-    size_t a = t;
-    while (a > 0 && !(sc->toks[a].shape & TACT__SH_SENT_START))
-        a--;
+    size_t a = sent_open(sc, t);
     bool opens = t - a <= 40 &&
                  ((a + 1 < t && my_kin_at(sc, a + 1, our) && TOK_IN(sc, a + 1, KIN)) ||
                   (a + 2 < t && my_kin_at(sc, a + 2, our) && TOK_IN(sc, a + 2, KIN)));
@@ -1167,14 +1180,15 @@ static bool opens_on_kin(const tact_scanner *sc, size_t t, bool our)
 }
 
 /* Token a opens a sentence with a relative said bare, whom "my" or "our"
- * named before ("tea and Welsh cakes from my nain's recipe. Nain is 94
- * now"). */
+ * named before, at most 150 words back ("tea and Welsh cakes from my
+ * nain's recipe. Nain is 94 now"; bounded: a post of 100,000 "Mum is 5."
+ * must stay linear). */
 static bool kin_said_again(const tact_scanner *sc, size_t a, bool our)
 {
     if (a == 0 || !TOK_IN(sc, a, KIN))
         return false;
     const tact__token *w = &sc->toks[a];
-    for (size_t k = 1; k < a; k++)
+    for (size_t k = a > 150 ? a - 150 : 1; k < a; k++)
         if (sc->toks[k].norm_len == w->norm_len &&
             memcmp(sc->norm.p + sc->toks[k].norm_off, sc->norm.p + w->norm_off, w->norm_len) ==
                 0 &&
@@ -1221,9 +1235,7 @@ static bool own_kin_age(const tact_scanner *sc, const tact_finding *f, bool our)
         /* "since she was 5", "he's 8 now" later in a sentence: the
          * relative of the sentence before ("My niece Orla, 16, got into the
          * orchestra! Violin lessons since she was 5 in Omagh.") */
-        size_t a = t;
-        while (a > 0 && !(sc->toks[a].shape & TACT__SH_SENT_START))
-            a--;
+        size_t a = sent_open(sc, t);
         static const char *const be[] = {"is", "'s", "was", "turned", "turns", "turning"};
         if (a > 0 && t > a + 2 && TOK_IN(sc, t - 1, be) &&
             (tact__tok_is(sc, t - 2, "he") || tact__tok_is(sc, t - 2, "she")) &&
@@ -1246,9 +1258,7 @@ static bool own_kin_age(const tact_scanner *sc, const tact_finding *f, bool our)
         return true;
     /* the next sentence, opening with "he" or "she" ("... with my brother
      * Callum. He's 49"): the relative of the sentence before */
-    size_t a = t;
-    while (a > 0 && !(sc->toks[a].shape & TACT__SH_SENT_START))
-        a--;
+    size_t a = sent_open(sc, t);
     if (a == 0 || t - a > 3 ||
         !(tact__tok_is(sc, a, "he") || tact__tok_is(sc, a, "she")))
         return false;
@@ -1262,10 +1272,8 @@ static bool kin_sentence(const tact_scanner *sc, size_t off, bool our)
     size_t t = tact__tok_after(sc, off);
     if (t >= sc->ntoks)
         t = sc->ntoks ? sc->ntoks - 1 : 0;
-    size_t a = t;
-    while (a > 0 && !(sc->toks[a].shape & TACT__SH_SENT_START))
-        a--;
-    for (size_t k = a; k < sc->ntoks; k++) {
+    size_t a = sent_open(sc, t);
+    for (size_t k = a; k < sc->ntoks && k < a + 2 * SENT_REACH; k++) {
         if (k > a && (sc->toks[k].shape & TACT__SH_SENT_START))
             break;
         if (my_kin_at(sc, k, our) || (k == a && bare_kin_lead(sc, k)))
@@ -1291,9 +1299,7 @@ static bool kin_place(const tact_scanner *sc, const tact_finding *f, bool our)
      * brother Aidan, who has Down syndrome and lives in his own flat in
      * Newry with support, turned 40") */
     if (t > 0 && t < sc->ntoks && opens_on_kin(sc, t, our)) {
-        size_t a = t;
-        while (a > 0 && !(sc->toks[a].shape & TACT__SH_SENT_START))
-            a--;
+        size_t a = sent_open(sc, t);
         /* the sentence starts "My ..." or "Our ...": the relative is its
          * subject (not "Rang my sister after work, then sat thinking about
          * the visit ... in Hexham") */
@@ -1379,8 +1385,7 @@ static bool kin_goes_on(const tact_scanner *sc, size_t off)
     size_t a = tact__tok_after(sc, off);
     if (a >= sc->ntoks)
         return false;
-    while (a > 0 && !(sc->toks[a].shape & TACT__SH_SENT_START))
-        a--;
+    a = sent_open(sc, a);
     return TOK_IN(sc, a, on) || TOK_IN(sc, a, KIN);
 }
 
