@@ -700,8 +700,10 @@ static id_summary summarise_ids(const tact_scanner *sc)
             break;
         default:
             s.strong = true;
-            if (f->type == TACT_TYPE_PERSON && f->rule && !strcmp(f->rule, "person.family") &&
-                !inside_org(sc, f))
+            /* (once found, not asked again: inside_org walks every
+             * candidate, and a post of 14,000 named families was quadratic) */
+            if (!s.family && f->type == TACT_TYPE_PERSON && f->rule &&
+                !strcmp(f->rule, "person.family") && !inside_org(sc, f))
                 s.family = true;
             if (f->type == TACT_TYPE_PERSON && !(f->flags & TACT_FINDING_OWN_DETAILS))
                 s.person = true;
@@ -1192,11 +1194,14 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
     return TACT_OK;
 }
 
-/* True when the sentence of token t asks a question (has a "?"). */
+/* True when the sentence of token t asks a question (has a "?"), looked
+ * for at most 80 tokens either side of t (every call walked the whole post
+ * before: quadratic on a post of many breaches; twenty-first session). */
 static bool sentence_asks(const scan_state *st, size_t t)
 {
     const tact_scanner *sc = st->sc;
-    for (size_t i = 0; i < sc->ntoks; i++)
+    size_t a = t > 80 ? t - 80 : 0, e = t + 80 < sc->ntoks ? t + 80 : sc->ntoks;
+    for (size_t i = a; i < e; i++)
         if (st->sent[i] == st->sent[t] && sc->toks[i].kind == TACT__TOK_PUNCT &&
             sc->norm.p[sc->toks[i].norm_off] == '?')
             return true;
@@ -1213,7 +1218,7 @@ static bool breach_asked(const scan_state *st, size_t t)
     if (sentence_asks(st, t))
         return true;
     const tact_scanner *sc = st->sc;
-    for (size_t i = t + 1; i < sc->ntoks; i++)
+    for (size_t i = t + 1; i < sc->ntoks && i < t + 160; i++)
         if (st->sent[i] == st->sent[t] + 1)
             return (st->sent_ctx[st->sent[i]] & (1u << CX_TOPIC)) && sentence_asks(st, i);
     return false;
@@ -1978,11 +1983,14 @@ static bool other_person(const tact_scanner *sc)
 /* True when token t sits inside a quotation opened in its sentence ("...
  * 'social services stole my babies' and tagged the council"): walking back,
  * the first quote mark met opens a quote (it follows a space, a bracket or
- * the start and a word follows it straight away). */
+ * the start and a word follows it straight away). The walk goes at most 80
+ * tokens back: a post of one endless sentence made every call walk to its
+ * start (quadratic; twenty-first session). */
 static bool inside_quote(const scan_state *st, size_t t)
 {
     const tact_scanner *sc = st->sc;
-    for (size_t k = t; k-- > 0 && st->sent[k] == st->sent[t];) {
+    size_t stop = t > 80 ? t - 80 : 0;
+    for (size_t k = t; k-- > stop && st->sent[k] == st->sent[t];) {
         const tact__token *q = &sc->toks[k];
         if (q->kind != TACT__TOK_PUNCT)
             continue;
