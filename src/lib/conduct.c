@@ -1249,9 +1249,12 @@ static bool thanks_sentence(const scan_state *st, size_t t)
     const tact_scanner *sc = st->sc;
     if (st->ctx & (1u << CX_WRY))
         return false;
+    /* (the sentence's start looked for at most 120 tokens back: every call
+     * walked to it, quadratic in a post of one endless sentence) */
     size_t a = t;
     while (a > 0 && st->sent[a - 1] == st->sent[t])
-        a--;
+        if (t - --a >= 120)
+            return false;
     if (a + 1 < sc->ntoks && (tact__tok_is(sc, a, "huge") || tact__tok_is(sc, a, "massive") ||
                               tact__tok_is(sc, a, "big") || tact__tok_is(sc, a, "a")))
         a++;
