@@ -2116,24 +2116,48 @@ static int note_context(scan_state *st)
  * a section 47 told on a run has a case finding: 0.25 was the bound
  * before). */
 #define CASE_P_LEISURE 0.95f
+/* A word of a care setting in the post ("Parkrun with Kayden from the unit",
+ * "our longest-serving resident"): above the old bounds (CASE_P_PUBLIC,
+ * 0.25 for a run), the genre alone does not make a name a friend's. */
+static bool care_setting(const tact_scanner *sc)
+{
+    static const char *const setting[] = {
+        "unit",      "placement", "placements", "keyworker", "keyworkers", "resident",
+        "residents", "foster",    "fostering",  "fostered",  "hostel",     "ward",
+        "residential", "caseload", "tenants",   "supported", "respite",    "yot",
+        "probation", "client",    "clients",    "refuge",    "home's",     "carer"};
+    for (size_t k = 0; k < sc->ntoks; k++)
+        for (size_t j = 0; j < sizeof setting / sizeof setting[0]; j++)
+            if (tact__tok_is(sc, k, setting[j]))
+                return true;
+    return false;
+}
+
 static unsigned public_post(const scan_state *st)
 {
     const tact__cd_scratch *s = st->s;
-    if (!s->npend && (st->ctx & (1u << CX_LEISURE)) && s->case_p >= 0.f &&
-        s->case_p < CASE_P_LEISURE && !(st->ctx & (1u << CX_HIRING)))
-        return TACT__PUBLIC_LEISURE;
-    /* a colleague's farewell or welcome, or thanks to named colleagues, with
-     * no conduct finding: the care words of the job score as care ("Happy
-     * retirement to Brian, our night manager at the care home") */
-    if (!s->npend && (st->ctx & (1u << CX_STAFF)) && !(st->ctx & (1u << CX_HIRING)) &&
-        s->case_p < CASE_P_LEISURE)
-        return TACT__PUBLIC_STAFF;
-    if (!s->npend && (st->ctx & (1u << CX_PUBLIC)) && !(st->ctx & (1u << CX_HIRING)) &&
-        s->case_p < CASE_P_LIFE)
-        return TACT__PUBLIC_LIFE;
+    bool hiring = (st->ctx & (1u << CX_HIRING)) != 0;
+    if (!s->npend && !hiring) {
+        /* the genre bounds raised in the twenty-first session (a run or a
+         * farewell up to CASE_P_LEISURE, the author's own news up to
+         * CASE_P_LIFE) hold only with no word of a care setting in the
+         * post; below the old bounds the genre is enough */
+        unsigned kind = (st->ctx & (1u << CX_LEISURE))  ? TACT__PUBLIC_LEISURE
+                        : (st->ctx & (1u << CX_STAFF))  ? TACT__PUBLIC_STAFF
+                        : (st->ctx & (1u << CX_PUBLIC)) ? TACT__PUBLIC_LIFE
+                                                        : 0;
+        float old = kind == TACT__PUBLIC_LEISURE ? 0.25f : CASE_P_PUBLIC;
+        float raised = kind == TACT__PUBLIC_LIFE ? CASE_P_LIFE : CASE_P_LEISURE;
+        if (kind == TACT__PUBLIC_LEISURE && s->case_p >= 0.f && s->case_p < old)
+            return kind;
+        if (kind && s->case_p >= (kind == TACT__PUBLIC_LEISURE ? old : 0.f) &&
+            s->case_p < raised && (s->case_p > 0.f && s->case_p < old ? true
+                                                                      : !care_setting(st->sc)))
+            return kind;
+    }
     if (s->npend || s->case_p <= 0.f || s->case_p >= CASE_P_PUBLIC) /* 0: out of its domain */
         return 0;
-    if (st->ctx & (1u << CX_HIRING))
+    if (hiring)
         return TACT__PUBLIC_HIRING;
     if (st->ctx & (1u << CX_STAFF))
         return TACT__PUBLIC_STAFF;

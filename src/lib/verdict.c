@@ -1038,8 +1038,21 @@ static bool my_kin_at(const tact_scanner *sc, size_t k, bool our)
                                              "nanna", "gran", "granny", "grandad", "grandma",
                                              "grandpa"};
         static const char *const verb[] = {"'s", "is", "was", "turned", "turns", "had", "has"};
-        return sc->ntoks > 1 && (sc->toks[0].shape & TACT__SH_INITCAP) && TOK_IN(sc, 0, parent) &&
-               TOK_IN(sc, 1, verb);
+        if (!(sc->ntoks > 1 && (sc->toks[0].shape & TACT__SH_INITCAP) && TOK_IN(sc, 0, parent) &&
+              TOK_IN(sc, 1, verb)))
+            return false;
+        /* an age that makes the parent a young one is a case's mum ("Mum's
+         * 19 and the baby is 6 weeks"): the author's own parent is 40 or
+         * more */
+        if (sc->ntoks > 2 && sc->toks[2].kind == TACT__TOK_NUMBER) {
+            const char *p = sc->text + sc->toks[2].start;
+            unsigned v = 0;
+            for (size_t j = sc->toks[2].start; j < sc->toks[2].end && v < 1000; j++, p++)
+                if (*p >= '0' && *p <= '9')
+                    v = v * 10 + (unsigned)(*p - '0');
+            return v >= 40;
+        }
+        return true;
     }
     /* a relative's children: "my sister Kirsty and her boys, Fraser (6)
      * and ..." ("her" said of "my" relative a few words before) */
@@ -1069,9 +1082,12 @@ static bool my_kin_at(const tact_scanner *sc, size_t k, bool our)
         return true;
     if (d + 1 == k && (tact__tok_is(sc, k, "eldest") || tact__tok_is(sc, k, "youngest")))
         return true;
-    /* "my boy", "our girl Isla" ("our" as for a first name below) */
-    static const char *const child[] = {"boy", "girl", "lad", "lass", "boys", "girls"};
-    if (d + 1 == k && (my || our) && TOK_IN(sc, k, child) && k + 1 < sc->ntoks &&
+    /* "my boy Caspian", "our girl Isla": only in a post with no case words
+     * and no word of a care setting (`our`, our_names): residential staff
+     * say "my boy Kaden (14) kicked off at the unit" too; never "lad" or
+     * "lass", foster carers' and keyworkers' words */
+    static const char *const child[] = {"boy", "girl", "boys", "girls"};
+    if (d + 1 == k && our && TOK_IN(sc, k, child) && k + 1 < sc->ntoks &&
         first_name_tok(sc, k + 1))
         return true;
     /* "our two, Jack (8) and Isla (6)", "my three, ...": the author's
@@ -1460,9 +1476,13 @@ static void own_family(vctx *v)
  * "Our Isla's first ballet show at the Eden Court ... she's 5". */
 static bool our_names(const tact_scanner *sc)
 {
+    /* (asked of "my boy Caspian" too, so not only in posts with "our": a
+     * post with none has no "our" and a name to read) */
     bool our = false;
     for (size_t k = 0; k < sc->ntoks && !our; k++)
-        our = sc->toks[k].norm_len == 3 && memcmp(sc->norm.p + sc->toks[k].norm_off, "our", 3) == 0;
+        our = tact__tok_is(sc, k, "our") || tact__tok_is(sc, k, "boy") ||
+              tact__tok_is(sc, k, "girl") || tact__tok_is(sc, k, "boys") ||
+              tact__tok_is(sc, k, "girls");
     if (!our)
         return false;
     static const char *const setting[] = {
