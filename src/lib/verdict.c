@@ -1524,6 +1524,18 @@ static int name_key_cmp(const void *a, const void *b)
  * sentence or said by "I", or "my" and a birthday word just before. */
 static bool own_dob(const tact_scanner *sc, const tact_finding *f)
 {
+    /* a child's year is no author's ("Born 12/05/2011, in care since
+     * 2014 ..."): the last four digits of the date, if they are a year,
+     * must be before 2008 */
+    const char *d = sc->text + f->start;
+    size_t n = f->end - f->start;
+    if (n >= 4 && d[n - 1] >= '0' && d[n - 1] <= '9' && d[n - 2] >= '0' && d[n - 2] <= '9' &&
+        d[n - 3] >= '0' && d[n - 3] <= '9' && d[n - 4] >= '0' && d[n - 4] <= '9') {
+        int year = (d[n - 4] - '0') * 1000 + (d[n - 3] - '0') * 100 + (d[n - 2] - '0') * 10 +
+                   (d[n - 1] - '0');
+        if (year >= 2008)
+            return false;
+    }
     size_t t = tact__tok_after(sc, f->start);
     if (t > 0 && tact__tok_is(sc, t - 1, "on"))
         t--;
