@@ -703,7 +703,8 @@ static bool r_boundary(vctx *v, tact_verdict lv)
     unsigned b = CD(TACT_TYPE_BOUNDARY);
     if ((v->cd_high & b) && mark(v, true, b, lv, TACT_SEV_HIGH, false))
         return true;
-    if (!(v->cd_has & b) || v->our_names || !(v->id_has & ~v->id_own & ID(TACT_TYPE_PERSON)))
+    /* (the author's own names are left out by named_person) */
+    if (!(v->cd_has & b) || !(v->id_has & ~v->id_own & ID(TACT_TYPE_PERSON)))
         return false;
     /* a name, not a handle: a handle is how friends chat too ("@... see you
      * saturday for that burger", "@... oh I'll make you some brownies") */
