@@ -1635,7 +1635,15 @@ int tact__verdict_decide(tact_scanner *sc)
      * ("Fictional case study: 'Ben, 9, lives with ...'", "... her mum works
      * in Dubai"): noted (low), they take no part in the rules */
     bool fiction = tact__conduct_fiction(sc);
-    v.our_names = our_names(sc);
+    /* (only read for names, ages, places and case findings: a post with
+     * none of them skips the scan of its tokens) */
+    bool who = false;
+    for (size_t i = 0; i < sc->nfindings && !who; i++) {
+        tact_type t = sc->findings[i].type;
+        who = t == TACT_TYPE_PERSON || t == TACT_TYPE_AGE || t == TACT_TYPE_LOCATION ||
+              t == TACT_TYPE_CASE_DISCUSSION;
+    }
+    v.our_names = who && our_names(sc);
     for (size_t i = 0; i < sc->nfindings; i++) {
         tact_finding *f = &sc->findings[i];
         if (usable(f) && f->type == TACT_TYPE_PERSON && own_named(sc, f, v.our_names))
