@@ -1970,17 +1970,23 @@ static bool opens_sentence(const scan_state *st, size_t t)
            !(tk[t - 1].lex & (TACT__LX_KIN | TACT__LX_NAME));
 }
 
+/* True when some token of the post is one of the n words w. */
+static bool post_has_word(const tact_scanner *sc, const char *const *w, size_t n)
+{
+    for (size_t i = 0; i < sc->ntoks; i++)
+        for (size_t k = 0; k < n; k++)
+            if (tact__tok_is(sc, i, w[k]))
+                return true;
+    return false;
+}
+
 /* True when the post speaks to or of someone else ("you kept your
  * promise. 12 months clean today."): a milestone is then theirs. */
 static bool other_person(const tact_scanner *sc)
 {
     static const char *const who[] = {"you", "your", "you're", "he", "she", "his", "her", "him",
                                       "he's", "she's", "they", "their", "them", "they're"};
-    for (size_t i = 0; i < sc->ntoks; i++)
-        for (size_t k = 0; k < sizeof who / sizeof who[0]; k++)
-            if (tact__tok_is(sc, i, who[k]))
-                return true;
-    return false;
+    return post_has_word(sc, who, sizeof who / sizeof who[0]);
 }
 
 /* True when token t sits inside a quotation opened in its sentence ("...
@@ -2126,11 +2132,7 @@ static bool care_setting(const tact_scanner *sc)
         "residents", "foster",    "fostering",  "fostered",  "hostel",     "ward",
         "residential", "caseload", "tenants",   "supported", "respite",    "yot",
         "probation", "client",    "clients",    "refuge",    "home's",     "carer"};
-    for (size_t k = 0; k < sc->ntoks; k++)
-        for (size_t j = 0; j < sizeof setting / sizeof setting[0]; j++)
-            if (tact__tok_is(sc, k, setting[j]))
-                return true;
-    return false;
+    return post_has_word(sc, setting, sizeof setting / sizeof setting[0]);
 }
 
 static unsigned public_post(const scan_state *st)
