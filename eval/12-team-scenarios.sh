@@ -150,6 +150,11 @@ if [ -f "$here/team/practice-13.jsonl" ]; then
 fi
 if [ -f "$here/team/practice-14.jsonl" ]; then
     echo
-    echo "(practice suite, held unread in the twenty-first session)"
+    echo "(practice suite, held unread in the twenty-first session, read from the twenty-second)"
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-14.jsonl"
+fi
+if [ -f "$here/team/practice-15.jsonl" ]; then
+    echo
+    echo "(practice suite, held unread in the twenty-second session)"
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-15.jsonl"
 fi
