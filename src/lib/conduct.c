@@ -1240,6 +1240,22 @@ static bool told_to(const tact_scanner *sc, size_t t)
     return false;
 }
 
+/* "won't shut up about it", "never shuts up": someone who talks a lot,
+ * not an insult (the match starts at t, "shut"; it ends at e) */
+static bool chatter(const tact_scanner *sc, size_t t, size_t e)
+{
+    static const char *const neg[] = {"won't", "wont", "wouldn't", "never", "can't", "cant",
+                                       "couldn't", "didn't", "doesn't", "don't", "not"};
+    if (!tact__tok_is(sc, t, "shut"))
+        return false;
+    if (e + 1 < sc->ntoks && tact__tok_is(sc, e + 1, "about"))
+        return true;
+    for (size_t k = 0; t > 0 && k < sizeof neg / sizeof neg[0]; k++)
+        if (tact__tok_is(sc, t - 1, neg[k]))
+            return true;
+    return false;
+}
+
 /* True when the sentence of token t opens with thanks ("Thank you to
  * Angela, my team manager, who never once asked me to cut a corner",
  * "Huge thanks to ..."), with no eye-roll in the post: what reads as a
@@ -1371,7 +1387,7 @@ static int other_rules(scan_state *st)
             break;
         case G_ABUSE:
             /* "without once telling me to shut up": what someone was told */
-            if (told_to(st->sc, m->first))
+            if (told_to(st->sc, m->first) || chatter(st->sc, m->first, m->last))
                 break;
             saw_swear(st, m->first, m->last);
             rc = add_tokens(st, m->first, m->last, TACT_TYPE_ABUSE, TACT_SEV_HIGH, 0.85f,

@@ -487,7 +487,9 @@ static int tagger_scan(names_ctx *c)
         if (tagger_span_ok(c, i, e, tags[i], &shout)) {
             /* margin in weight units to a rough confidence */
             float conf = 0.5f + mn / (mn + 4.f) * 0.45f;
-            bool per = tags[i] == TG_BPER || given_not_place(c, i, e, &about);
+            /* "Lyme Regis" tagged as a person: a listed place */
+            bool listed = e > i && tact__nm_multi_place(c, i) == e;
+            bool per = !listed && (tags[i] == TG_BPER || given_not_place(c, i, e, &about));
             int rc = tact__nm_emit(c, i, e, per ? TACT_TYPE_PERSON : TACT_TYPE_LOCATION, conf,
                                    per ? "person.tagger" : "location.tagger", NULL);
             if (rc)

@@ -129,6 +129,9 @@ typedef struct names_ctx {
  * once per token and kept (speed: both ask for the same heads; a post has
  * few of them). */
 void tact__nm_head_probes(names_ctx *c, size_t i, uint32_t v[3]);
+/* The last token of a listed place of several words that starts at i
+ * ("Lyme Regis"), or SIZE_MAX (names_cues.c). */
+size_t tact__nm_multi_place(names_ctx *c, size_t i);
 
 /* Bits that let rule_lower_name (names_cues.c) go on past its first tests
  * (a lower-case word whose own bits are a name and nothing else). */

@@ -370,6 +370,12 @@ static int rule_initials(names_ctx *c, size_t i)
                              "Initials with detail about the person can still identify them.");
     if (i + 1 >= c->n || !letters_only_caps(c, i, 3))
         return TACT_OK;
+    /* "DD (15)", "DS (9)": a parenting forum's shorthand for the author's
+     * own children (darling daughter, son, stepson ...), not initials */
+    static const char *const forum_kin[] = {"dd", "ds", "dh", "dp", "dc", "dsd", "dss",
+                                            NULL};
+    if (nm_in(c, i, forum_kin))
+        return TACT_OK;
     /* "J (7)", "J (aged 7)", "LT, 16," */
     if (nm_punct(c, i + 1, '(') && i + 2 < c->n &&
         (nm_tok(c, i + 2)->kind == TACT__TOK_NUMBER || nm_is(c, i + 2, "aged") ||
@@ -555,9 +561,27 @@ static bool cued_first(const names_ctx *c, size_t i, uint32_t b)
     return true;
 }
 
+static size_t place_at(names_ctx *c, size_t i, uint32_t *bits);
+
+size_t tact__nm_multi_place(names_ctx *c, size_t i)
+{
+    uint32_t pb;
+    if (!(nm_lex(c, i) & TACT__LX_HEAD))
+        return SIZE_MAX;
+    size_t pe = place_at(c, i, &pb);
+    return pe != SIZE_MAX && pe > i ? pe : SIZE_MAX;
+}
+
+/* "Lyme Regis": a listed place of several words starts at i */
+static bool multi_place(names_ctx *c, size_t i)
+{
+    return tact__nm_multi_place(c, i) != SIZE_MAX;
+}
+
 static int rule_name(names_ctx *c, size_t i)
 {
-    if (!nm_cap(c, i) || (nm_tok(c, i)->shape & TACT__SH_ONELETTER) || c->lone)
+    if (!nm_cap(c, i) || (nm_tok(c, i)->shape & TACT__SH_ONELETTER) || c->lone ||
+        multi_place(c, i))
         return TACT_OK;
     bool strong = tact__nm_strong_name(c, i);
     uint32_t b = tact__nm_bits(c, i);
@@ -587,8 +611,11 @@ static int rule_name(names_ctx *c, size_t i)
      * word, followed by a surname */
     if (strong && i > 0 && e == i && nm_cap(c, i - 1) && !nm_glued(c, i) &&
         (tact__nm_bits(c, i - 1) & TACT__LX_NAME) &&
-        !(nm_lex(c, i - 1) & (TACT__LX_STOP | TACT__LX_TITLE)))
+        !(nm_lex(c, i - 1) & (TACT__LX_STOP | TACT__LX_TITLE))) {
+        if (multi_place(c, i - 1))
+            return TACT_OK;
         i--;
+    }
     /* "moved to Upper Brockley-on-Wyre": a place, left to the place rules */
     if (place_cue_before(c, i) && prefixed_place(c, i) != SIZE_MAX)
         return TACT_OK;

@@ -49,8 +49,9 @@ static const char *const intro_words[] = {
 /* Titles that, before a capitalised name, mark a public figure: peers,
  * knights, professors. "Dr" counts only before a full name ("Dr Ruth
  * Allen"), since a GP or consultant named by surname may be in a case. */
-static const char *const public_titles[] = {"professor", "prof", "lord", "baroness", "sir",
-                                            "dame", "lady", NULL};
+static const char *const public_titles[] = {"professor", "prof",       "lord", "baroness",
+                                            "sir",       "cllr",       "dame", "lady",
+                                            "councillor", NULL};
 
 /* Buildings of worship: "Sunderland Minster", "St Mary's Church". */
 static const char *const worship_words[] = {"minster", "cathedral", "abbey", "church", "chapel",
