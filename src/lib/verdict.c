@@ -952,7 +952,7 @@ static const char *const KIN[] = {
     "wife", "hubby", "stepdad", "stepmum", "stepson", "stepdaughter", "twins", "partner",
     "fiance", "fiancé", "fiancee", "fiancée", "boyfriend", "girlfriend", "godson", "goddaughter",
     "grandchildren", "grandkids", "granddaughters", "grandsons", "twin", "nain", "taid",
-    "granda"};
+    "granda", "sons", "daughters", "brothers", "sisters", "nieces", "nephews", "cousins"};
 
 /* Relatives named bare at the start of a sentence, before the name
  * ("Grandson Reggie (2) said 'nanna'", "Father-in-law Derek (81) carved
@@ -1069,13 +1069,23 @@ static bool my_kin_at(const tact_scanner *sc, size_t k, bool our)
         }
         return false;
     }
+    /* "my two boys, Rhys (10) and ...", "my three sons": a count before
+     * the word */
+    static const char *const count[] = {"two", "three", "four", "five"};
     size_t d = k - 1;
+    bool counted = false;
     if (d > 0 && TOK_IN(sc, d, KIN_ADJ))
         d--;
+    else if (d > 0 && TOK_IN(sc, d, count) && TOK_IN(sc, k, young)) {
+        d--;
+        counted = true;
+    }
     bool my = tact__tok_is(sc, d, "my");
     if (!my && !tact__tok_is(sc, d, "our"))
         return false;
     if (TOK_IN(sc, k, KIN) || TOK_IN(sc, k, PET))
+        return true;
+    if (counted && (tact__tok_is(sc, k, "kids") || tact__tok_is(sc, k, "children")))
         return true;
     /* "my own kids", "our own children": never the ones the author
      * looks after */
@@ -1088,8 +1098,10 @@ static bool my_kin_at(const tact_scanner *sc, size_t k, bool our)
      * say "my boy Kaden (14) kicked off at the unit" too; never "lad" or
      * "lass", foster carers' and keyworkers' words */
     static const char *const child[] = {"boy", "girl", "boys", "girls"};
-    if (d + 1 == k && our && TOK_IN(sc, k, child) && k + 1 < sc->ntoks &&
-        first_name_tok(sc, k + 1))
+    if ((d + 1 == k || counted) && our && TOK_IN(sc, k, child) && k + 1 < sc->ntoks &&
+        (first_name_tok(sc, k + 1) ||
+         (counted && tact__tok_is(sc, k + 1, ",") && k + 2 < sc->ntoks &&
+          first_name_tok(sc, k + 2))))
         return true;
     /* "our two, Jack (8) and Isla (6)", "my three, ...": the author's
      * children, named straight after */
@@ -1116,7 +1128,7 @@ static bool own_named_at(const tact_scanner *sc, size_t t, bool our)
         return true;
     if (profile_intro(sc, t))
         return true;
-    return t > 1 && tact__tok_is(sc, t - 1, ",") && my_kin_at(sc, t - 2, false);
+    return t > 1 && tact__tok_is(sc, t - 1, ",") && my_kin_at(sc, t - 2, our);
 }
 
 /* own_named_at() for a person finding (whose span may hold the "our" or
