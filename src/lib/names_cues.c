@@ -352,6 +352,25 @@ static int rule_family(names_ctx *c, size_t i)
                          "A family name points straight at one household.");
 }
 
+/* "the Martins' youngest", "the Kellys' house": a surname in the plural
+ * with a bare apostrophe, then a member of the household or its home */
+static int rule_family_poss(names_ctx *c, size_t i)
+{
+    static const char *const household[] = {
+        "youngest", "eldest", "kids",   "children", "boy",  "boys", "girl", "girls",
+        "baby",     "son",    "daughter", "dad",    "mum",  "mam",  "house", "home",
+        "door",     "garden", "case",   "file",     "twins", "nan",  "gran", "caravan",
+        "flat",     NULL};
+    const tact__token *t = nm_tok(c, i);
+    if (i == 0 || !nm_is(c, i - 1, "the") || !nm_cap(c, i) || t->norm_len < 4 ||
+        c->sc->norm.p[t->norm_off + t->norm_len - 1] != 's' || !nm_punct(c, i + 1, '\'') ||
+        !nm_glued(c, i + 1) || !nm_in(c, i + 2, household) || !tact__nm_surname_like(c, i) ||
+        (tact__nm_bits(c, i) & (TACT__LX_PLACE | TACT__LX_PUBLIC)) || tact__nm_blocked(c, i, i))
+        return TACT_OK;
+    return tact__nm_emit(c, i - 1, i + 1, TACT_TYPE_PERSON, 0.85f, "person.family",
+                         "A family name points straight at one household.");
+}
+
 static bool letters_only_caps(const names_ctx *c, size_t k, size_t maxlen)
 {
     const tact__token *t = nm_tok(c, k);
@@ -851,6 +870,7 @@ int tact__names_cues_scan(names_ctx *c)
             ((cap || (t->shape & TACT__SH_LOWER)) && nm_has(c, i + 1, NL_FAMILY) &&
              (rc = rule_family(c, i))) ||
             (next2 && nm_tok(c, i + 1)->kind == TACT__TOK_POSS && (rc = rule_owner(c, i))) ||
+            (next2 && cap && nm_punct(c, i + 1, '\'') && (rc = rule_family_poss(c, i))) ||
             (next2 && nm_punct(c, i + 1, '(') && (rc = rule_name_age(c, i))) ||
             ((((t->norm_len == 7 || t->norm_len == 8) && c->sc->norm.p[t->norm_off] == 'i') ||
               (t->norm_len <= 3 && letters_only_caps(c, i, 3))) &&

@@ -1143,13 +1143,20 @@ static bool own_named(const tact_scanner *sc, const tact_finding *f, bool our)
         return false;
     if (own_named_at(sc, t, our))
         return true;
-    if (t > 1 && tact__tok_is(sc, t - 1, "and")) {
+    /* a later name of a list: "our two, Merryn (9) and Kit (6)", "my three
+     * kids, Cara (9), Alfie (6) and Nell (3)" (up to four names back) */
+    for (int n = 0; n < 4 && t > 1 &&
+                    (tact__tok_is(sc, t - 1, "and") || tact__tok_is(sc, t - 1, ","));
+         n++) {
         size_t p = t - 2;
-        /* past the first one's age: "our two, Merryn (9) and Kit (6)" */
+        /* past the one before's age */
         if (p >= 3 && tact__tok_is(sc, p, ")") && tact__tok_is(sc, p - 2, "("))
             p -= 3;
-        if (first_name_tok(sc, p) && own_named_at(sc, p, our))
+        if (!first_name_tok(sc, p))
+            break;
+        if (own_named_at(sc, p, our))
             return true;
+        t = p;
     }
     size_t e = tact__tok_after(sc, f->end - 1) + 1;
     return e + 2 < sc->ntoks && tact__tok_is(sc, e, ",") &&
