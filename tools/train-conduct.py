@@ -114,11 +114,22 @@ FIXED_THR = {"boundary": 0.8}
 # The review tier in the shipped model (see the docstring and conduct.md):
 # measured on the team halves and ordinary tweets before it was switched on.
 REVIEW_SHIPPED = True
-# Types whose review tier stays off (1) whatever validation says. Derogatory:
+# Types whose review tier stays off (1) whatever validation says (none now;
+# colleague criticism was, see REVIEW_FIXED). Derogatory (once):
 # any derogatory finding next to a handle or name blocks (verdict rule 7,
 # src/lib/verdict.c), so its "maybe" turned 17 of the 20,000 ordinary tweets
 # review -> block (and 6 ok -> review) and changed no verdict on any suite.
-REVIEW_OFF = {"colleague_criticism"}
+REVIEW_OFF = set()
+# Types whose review tier is set by hand (measured on the team halves, the
+# readable suites, the rules' corpus and ordinary tweets, as REVIEW_SHIPPED
+# was). Colleague criticism (twenty-second session; in REVIEW_OFF until
+# then): at 0.35 its "maybe" reviews unnamed criticism of colleagues and
+# other services (blind halves 743 -> 746, readable +8 -3, t20k 3 ok ->
+# review, no ok line of the rules' corpus found; at 0.3 two are). It speaks
+# only in a post with no other conduct finding, never in a kind, glad,
+# thanks, praise, training or farewell sentence, and never blocks (verdict
+# rule 8 leaves it out): src/lib/conduct.c, model_rule.
+REVIEW_FIXED = {"colleague_criticism": 0.35}
 # Per-type precision targets for the threshold (cmodel4): colleague criticism
 # and derogatory findings are medium (review unless the verdict table pairs
 # them with an identifier), so a false positive costs a review, not a block;
@@ -633,6 +644,7 @@ def main():
             rthr = 1.0 if t in REVIEW_OFF else pick_review(ps, yva, oks, a.review_precision,
                                                            REVIEW_FLOOR.get(t, a.review_floor), thr,
                                                            int(a.review_ok_frac * okn))
+            rthr = REVIEW_FIXED.get(t, rthr)
         tp, fp, fn = prf(ps, yva, thr)
         # what the model adds: validation lines whose rules found nothing of type t
         only = [t not in rules[i] for i in va]

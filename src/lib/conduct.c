@@ -1806,6 +1806,29 @@ static void model_maybe(tact_type type, const char **rule, const char **msg)
     }
 }
 
+/* Sentence s thanks or praises ("Huge thanks to ...", "The new deputy
+ * has settled in brilliantly, the team love her"), in a post with no
+ * eye-roll (CX_WRY: "Brilliant. Another restructure."). */
+static bool praise_at(const scan_state *st, uint32_t s)
+{
+    static const char *const praise[] = {
+        "brilliant", "brilliantly", "amazing", "love",     "loved",   "great",    "proud",
+        "welcome",   "congratulations", "congrats", "fab", "fabulous", "wonderful", "superb",
+        "legend",    "grateful", "lovely",  "thank",    "thanks",  "fantastic", "incredible",
+        "kudos",     "shoutout"};
+    if (st->ctx & (1u << CX_WRY))
+        return false;
+    for (size_t t = 0; t < st->sc->ntoks; t++)
+        if (st->sent[t] == s) {
+            if (thanks_sentence(st, t))
+                return true;
+            for (size_t k = 0; k < sizeof praise / sizeof praise[0]; k++)
+                if (tact__tok_is(st->sc, t, praise[k]))
+                    return true;
+        }
+    return false;
+}
+
 /* A side type of the model (tools/train-conduct.py SIDE_TYPES): venting
  * (cmodel9). It speaks only at its review tier (its threshold is 1), only
  * in a post where nothing else of conduct was found, by the rules or the
@@ -1899,6 +1922,19 @@ static int model_rule(scan_state *st, uint32_t nsent)
             msg = MSG_DEROG;
             break;
         case TACT_TYPE_COLLEAGUE_CRITICISM:
+            /* its review tier stands down where a colleague sneer does
+             * (sneer_at): a kind, glad, thanks or training sentence, a
+             * colleague's farewell ("a retirement party for Bev, who ..."),
+             * and in praise ("has settled in brilliantly, the team love
+             * her"); like the side types it speaks only in a post with no
+             * other conduct finding, so it only ever turns ok into review */
+            if (tier == 1 &&
+                (st->s->npend ||
+                 (sctx & ((1u << CX_KIND) | (1u << CX_GLAD) | (1u << CX_ADVICE) |
+                          (1u << CX_TRAINING))) ||
+                 (st->ctx & ((1u << CX_STAFF) | (1u << CX_GLAD) | (1u << CX_CONDEMN))) ||
+                 praise_at(st, best[k])))
+                continue;
             sev = TACT_SEV_MEDIUM;
             rule = "model.colleague_criticism";
             msg = MSG_COLLEAGUE;

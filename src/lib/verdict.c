@@ -664,12 +664,14 @@ static bool r_colleague_named(vctx *v, tact_verdict lv)
 {
     unsigned c = CD(TACT_TYPE_COLLEAGUE_CRITICISM);
     /* a sneer at a whole profession ("partner agencies who only ever
-     * email 'please advise'", colleague.sneer) names no one by itself */
+     * email 'please advise'", colleague.sneer) names no one by itself; nor
+     * does the learned model's "it may be" */
     bool firm = false;
     for (size_t i = 0; i < v->sc->nfindings && !firm; i++) {
         const tact_finding *f = &v->sc->findings[i];
         firm = f->category == TACT_CAT_CONDUCT && f->type == TACT_TYPE_COLLEAGUE_CRITICISM &&
-               usable(f) && !(f->rule && strcmp(f->rule, "colleague.sneer") == 0);
+               usable(f) && !(f->rule && (strcmp(f->rule, "colleague.sneer") == 0 ||
+                                          strcmp(f->rule, "model.colleague_criticism.maybe") == 0));
     }
     if (!(v->cd_has & c) || !firm)
         return vented_at_colleague(v, lv);
