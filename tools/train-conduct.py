@@ -128,8 +128,11 @@ REVIEW_OFF = set()
 # review, no ok line of the rules' corpus found; at 0.3 two are). It speaks
 # only in a post with no other conduct finding, never in a kind, glad,
 # thanks, praise, training or farewell sentence, and never blocks (verdict
-# rule 8 leaves it out): src/lib/conduct.c, model_rule.
-REVIEW_FIXED = {"colleague_criticism": 0.35}
+# rule 8 leaves it out): src/lib/conduct.c, model_rule. Boundary (the same
+# session): 0.312 (the pooled rule) -> 0.25, blind halves 746 -> 748,
+# readable +1 -0, no flip on t20k or g20k, no ok line of the corpus found (at
+# 0.2 one is).
+REVIEW_FIXED = {"colleague_criticism": 0.35, "boundary": 0.25}
 # Per-type precision targets for the threshold (cmodel4): colleague criticism
 # and derogatory findings are medium (review unless the verdict table pairs
 # them with an identifier), so a false positive costs a review, not a block;
