@@ -261,8 +261,10 @@ static void test_shipped(void)
         CHECK(tact__cm_threshold(m, k) >= 0.5f);
         CHECK(p[k] < tact__cm_threshold(m, k));
         /* the review tier, where on, sits below the threshold and above
-         * an ordinary post */
-        CHECK(tact__cm_review_threshold(m, k) >= 0.3f);
+         * an ordinary post (0.25: the boundary type's, set by hand in the
+         * twenty-second session with no verdict change on 40,000 tweets;
+         * data/models/conduct.md) */
+        CHECK(tact__cm_review_threshold(m, k) >= 0.25f);
         CHECK(p[k] < tact__cm_review_threshold(m, k));
     }
     tact__cm_free(&a_, m);
