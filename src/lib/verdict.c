@@ -954,7 +954,9 @@ static const char *const KIN[] = {
     "wife", "hubby", "stepdad", "stepmum", "stepson", "stepdaughter", "twins", "partner",
     "fiance", "fiancé", "fiancee", "fiancée", "boyfriend", "girlfriend", "godson", "goddaughter",
     "grandchildren", "grandkids", "granddaughters", "grandsons", "twin", "nain", "taid",
-    "granda", "sons", "daughters", "brothers", "sisters", "nieces", "nephews", "cousins"};
+    "granda", "sons", "daughters", "brothers", "sisters", "nieces", "nephews", "cousins",
+    "father-in-law", "mother-in-law", "brother-in-law", "sister-in-law", "son-in-law",
+    "daughter-in-law", "in-laws", "parents", "grandparents", "stepbrother", "stepsister"};
 
 /* Relatives named bare at the start of a sentence, before the name
  * ("Grandson Reggie (2) said 'nanna'", "Father-in-law Derek (81) carved
