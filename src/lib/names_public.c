@@ -938,6 +938,37 @@ static void mark_street_town(names_ctx *c, size_t i)
     block(c, i, i, NM_BLOCK_BRAND);
 }
 
+/* A public figure's surname said again on its own, perhaps with a title
+ * ("Our practice educator, Dr Helen Gill, ... Congratulations Dr Gill!",
+ * "Prof Munro's review ... Munro says"): the same public figure. The
+ * surname: the last word of a public span of two or more capitalised
+ * words (at most 8 of them are followed). */
+static void mark_said_again(names_ctx *c)
+{
+    size_t seen = 0;
+    for (size_t h = 0; h < c->ncapl && seen < 8; h++) {
+        size_t i = c->capl[h];
+        if (i == 0 || !(c->block[i] & NM_BLOCK_PUBLIC) || !(c->block[i - 1] & NM_BLOCK_PUBLIC) ||
+            !nm_cap(c, i) || !nm_cap(c, i - 1) || nm_tok(c, i)->norm_len < 3 ||
+            (i + 1 < c->n && nm_cap(c, i + 1) && (c->block[i + 1] & NM_BLOCK_PUBLIC)))
+            continue;
+        seen++;
+        uint64_t hash = nm_tok(c, i)->hash;
+        for (size_t g = h + 1; g < c->ncapl; g++) {
+            size_t j = c->capl[g];
+            if (j <= i + 1 || nm_tok(c, j)->hash != hash || (c->block[j] & NM_BLOCK_PUBLIC) ||
+                !nm_cap(c, j) || (j + 1 < c->n && nm_cap(c, j + 1)))
+                continue;
+            size_t a = j;
+            if (j > 0 && (nm_lex(c, j - 1) & TACT__LX_TITLE) && nm_cap(c, j - 1))
+                a = j - 1;
+            else if (j > 1 && nm_punct(c, j - 1, '.') && (nm_lex(c, j - 2) & TACT__LX_TITLE))
+                a = j - 2;
+            block(c, a, j, NM_BLOCK_PUBLIC);
+        }
+    }
+}
+
 void tact__names_public_mark(names_ctx *c)
 {
     /* Speed: each pass needs something of the post (c->lxany, c->nlstl,
@@ -1139,6 +1170,8 @@ void tact__names_public_mark(names_ctx *c)
             nm_is(c, i - 1, "'s") && nm_cap(c, i - 2))
             block(c, cap_run_back(c, i - 2), i, NM_BLOCK_PUBLIC);
     }
+    if (c->blocked_any)
+        mark_said_again(c);
 }
 
 /* The kinds of court everyone has. */
