@@ -1153,13 +1153,19 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
      * they ask for review; next to a name, school or address, they are that
      * person's case */
     if (!fire && has[CASE_HEARSAY] && (st->ctx & (1u << CX_KINCARE))) {
+        /* ... or a place with the home or the person picked out ("lives
+         * three doors down from my sister in Fareham", "the house with the
+         * blue van") */
+        bool placed = ids.strong ||
+                      (ids.any && (has[CASE_MARKED] ||
+                                   (st->ctx & ((1u << CX_JIGSAW) | (1u << CX_HINT)))));
         for (size_t i = 0; i < s->nm; i++) {
             const tact__pm_match *m = &s->m[i];
             if (m->group != G_CASE || m->tag != CASE_HEARSAY)
                 continue;
             int rc = add_tokens(st, m->first, m->last, TACT_TYPE_CASE_DISCUSSION,
-                                ids.strong ? TACT_SEV_HIGH : TACT_SEV_MEDIUM, 0.6f,
-                                ids.strong ? "case.with_identifier" : "case.hearsay",
+                                placed ? TACT_SEV_HIGH : TACT_SEV_MEDIUM, 0.6f,
+                                placed ? "case.with_identifier" : "case.hearsay",
                                 MSG_HEARSAY);
             if (rc)
                 return rc;
