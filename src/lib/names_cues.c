@@ -395,6 +395,17 @@ static int rule_initials(names_ctx *c, size_t i)
                                             NULL};
     if (nm_in(c, i, forum_kin))
         return TACT_OK;
+    /* "J's first time seeing the sea", "K's review is on Friday": one
+     * capital (not "A" or "I") owning something of a life */
+    static const char *const first_words[] = {"first", "last", "new", "favourite", "fave",
+                                              NULL};
+    if ((nm_tok(c, i)->shape & TACT__SH_ONELETTER) && !nm_is(c, i, "a") && !nm_is(c, i, "i") &&
+        nm_tok(c, i + 1)->kind == TACT__TOK_POSS && i + 2 < c->n &&
+        (nm_tok(c, i + 2)->shape & TACT__SH_LOWER) &&
+        (nm_in(c, i + 2, owned_words) || nm_in(c, i + 2, first_words) ||
+         (nm_lex(c, i + 2) & (TACT__LX_KIN | TACT__LX_ROLE))))
+        return tact__nm_emit(c, i, i, TACT_TYPE_PERSON, 0.7f, "person.initials",
+                             "Initials can still identify someone to people who know them.");
     /* "J (7)", "J (aged 7)", "LT, 16," */
     if (nm_punct(c, i + 1, '(') && i + 2 < c->n &&
         (nm_tok(c, i + 2)->kind == TACT__TOK_NUMBER || nm_is(c, i + 2, "aged") ||
