@@ -1824,14 +1824,15 @@ static bool praise_at(const scan_state *st, uint32_t s)
         "kudos",     "shoutout"};
     if (st->ctx & (1u << CX_WRY))
         return false;
-    for (size_t t = 0; t < st->sc->ntoks; t++)
-        if (st->sent[t] == s) {
-            if (thanks_sentence(st, t))
+    size_t t = 0, n = st->sc->ntoks;
+    while (t < n && st->sent[t] != s)
+        t++;
+    if (t < n && thanks_sentence(st, t))
+        return true;
+    for (; t < n && st->sent[t] == s; t++) /* (a sentence's tokens are contiguous) */
+        for (size_t k = 0; k < sizeof praise / sizeof praise[0]; k++)
+            if (tact__tok_is(st->sc, t, praise[k]))
                 return true;
-            for (size_t k = 0; k < sizeof praise / sizeof praise[0]; k++)
-                if (tact__tok_is(st->sc, t, praise[k]))
-                    return true;
-        }
     return false;
 }
 

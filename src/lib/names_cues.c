@@ -395,7 +395,7 @@ static int rule_initials(names_ctx *c, size_t i)
                                             NULL};
     if (nm_in(c, i, forum_kin))
         return TACT_OK;
-    /* "J's first time seeing the sea", "K's review is on Friday": one
+    /* "J's first time seeing the sea", "took J's mum to contact": one
      * capital (not "A" or "I") owning something of a life */
     static const char *const first_words[] = {"first", "last", "new", "favourite", "fave",
                                               NULL};

@@ -1447,25 +1447,24 @@ static bool our_opening(const tact_scanner *sc)
     return false;
 }
 
-/* A case finding that is the author's own job, in a sentence that opens on
- * "I" ("I became a social worker instead", "I'm a learning disability
- * social worker now"): the job the jigsaw rules look for is the author's
- * (own_family, in a post about the author's relative). */
-static bool own_job(const tact_scanner *sc, const tact_finding *f)
+/* A case finding in a post about the author's relative (own_family) that
+ * is an aside of the family's own: a sentence of thanks to the staff
+ * ("Thank you to the Ward 5 nurses", "Huge thanks to the hospice team"), or
+ * the author's own job in a sentence that opens on "I" ("I became a social
+ * worker instead", "I'm a learning disability social worker now"), which
+ * the jigsaw rules took for a case's role. */
+static bool family_aside(const tact_scanner *sc, const tact_finding *f)
 {
-    /* ... or a family's thanks to the staff ("Thank you to the Ward 5
-     * nurses", "Huge thanks to the hospice team") */
-    size_t s0 = sent_open(sc, tact__tok_after(sc, f->start));
-    if (tact__tok_is(sc, s0, "thank") || tact__tok_is(sc, s0, "thanks") ||
-        ((tact__tok_is(sc, s0, "huge") || tact__tok_is(sc, s0, "big") ||
-          tact__tok_is(sc, s0, "massive") || tact__tok_is(sc, s0, "special")) &&
-         s0 + 1 < sc->ntoks && tact__tok_is(sc, s0 + 1, "thanks")))
-        return true;
     size_t t = tact__tok_after(sc, f->start);
-    if (t + 1 >= sc->ntoks || !tact__tok_is(sc, t, "social") || !tact__tok_is(sc, t + 1, "worker"))
-        return false;
     size_t a = sent_open(sc, t);
-    return tact__tok_is(sc, a, "i") || tact__tok_is(sc, a, "i'm") || tact__tok_is(sc, a, "i've");
+    if (tact__tok_is(sc, a, "thank") || tact__tok_is(sc, a, "thanks") ||
+        ((tact__tok_is(sc, a, "huge") || tact__tok_is(sc, a, "big") ||
+          tact__tok_is(sc, a, "massive") || tact__tok_is(sc, a, "special")) &&
+         a + 1 < sc->ntoks && tact__tok_is(sc, a + 1, "thanks")))
+        return true;
+    return t + 1 < sc->ntoks && tact__tok_is(sc, t, "social") &&
+           tact__tok_is(sc, t + 1, "worker") &&
+           (tact__tok_is(sc, a, "i") || tact__tok_is(sc, a, "i'm") || tact__tok_is(sc, a, "i've"));
 }
 
 /* A case finding of the learned model or of the word co-occurrence rules:
@@ -1492,7 +1491,7 @@ static void own_family(vctx *v)
         if (f->type != TACT_TYPE_CASE_DISCUSSION || !usable(f))
             continue;
         bool cooc = f->rule && strcmp(f->rule, "case.cooccur") == 0;
-        if (our_open || own_job(v->sc, f))
+        if (our_open || family_aside(v->sc, f))
             continue;
         if (opening && !cooc &&
             (kin_goes_on(v->sc, f->start) ||
