@@ -155,6 +155,11 @@ if [ -f "$here/team/practice-14.jsonl" ]; then
 fi
 if [ -f "$here/team/practice-15.jsonl" ]; then
     echo
-    echo "(practice suite, held unread in the twenty-second session)"
+    echo "(practice suite, held unread in the twenty-second session, read from the twenty-third)"
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-15.jsonl"
+fi
+if [ -f "$here/team/practice-16.jsonl" ]; then
+    echo
+    echo "(practice suite, held unread in the twenty-third session)"
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-16.jsonl"
 fi
