@@ -21,7 +21,10 @@ Format (see tests/spec/README.md):
     stdout~: s / stdout!~: s / stderr~: s / stderr!~: s   (must / must not contain)
     stdout-json: jq-like key=value checks are not supported; use stdout~
 
-Cases without args are screened together through `tact check --format jsonl`.
+Cases without args are screened together through `tact check --format jsonl
+--rules-only`: the spec files test the rules (docs/verdict-rules.md). A file
+whose first line is "#! reading" is screened without --rules-only, with the
+whole-post reading (src/lib/verdict_model.c) that may settle a review.
 Substrings may be written as JSON strings ("...") to keep spaces.
 """
 import json
@@ -189,11 +192,14 @@ def main():
         sys.exit("usage: spec_runner.py TACT SPECFILE")
     tact, path = os.path.abspath(sys.argv[1]), sys.argv[2]
     cases = parse(path)
+    with open(path, encoding="utf-8") as fh:
+        reading = fh.readline().rstrip("\n") == "#! reading"
     batch = [c for c in cases if "args" not in c]
     failures = 0
     if batch:
         lines = "".join(json.dumps({"id": str(k), "text": c["text"] or ""}) + "\n" for k, c in enumerate(batch))
-        p = subprocess.run([tact, "check", "--format", "jsonl"], input=lines.encode("utf-8", "surrogatepass"),
+        cmd = [tact, "check", "--format", "jsonl"] + ([] if reading else ["--rules-only"])
+        p = subprocess.run(cmd, input=lines.encode("utf-8", "surrogatepass"),
                            capture_output=True, timeout=600)
         outs = p.stdout.decode("utf-8").splitlines()
         if len(outs) != len(batch):

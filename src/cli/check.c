@@ -29,6 +29,8 @@ static const char check_usage[] =
     "  --policy FILE             local policy file (employer names, allow-list,\n"
     "                            severity overrides; see tact(1))\n"
     "  --replace-invalid         read invalid UTF-8 bytes as U+FFFD instead of failing\n"
+    "  --rules-only              the verdict of the rules alone, without the whole-post\n"
+    "                            reading that may settle a review as ok or block\n"
     "  --jobs N                  worker threads for jsonl (default: 1; 0: all cores)\n"
     "  --colour auto|always|never  colour in text output (default auto: on a terminal)\n"
     "  -h, --help                show this help\n"
@@ -431,6 +433,8 @@ int cli_check(int argc, char **argv)
             colour = v;
         } else if (strcmp(a, "--replace-invalid") == 0) {
             o.scan_flags |= TACT_SCAN_REPLACE_INVALID;
+        } else if (strcmp(a, "--rules-only") == 0) {
+            o.scan_flags |= TACT_SCAN_RULES_ONLY;
         } else if (strcmp(a, "--") == 0) {
             for (i++; i < argc; i++)
                 files[nfiles++] = argv[i];

@@ -2386,6 +2386,12 @@ bool tact__conduct_senior_town(const tact_scanner *sc)
     return s && s->senior_town;
 }
 
+float tact__conduct_case_p(const tact_scanner *sc)
+{
+    const tact__cd_scratch *s = sc->conduct_scratch;
+    return s ? s->case_p : -1.f;
+}
+
 bool tact__conduct_own_personal(const tact_scanner *sc)
 {
     const tact__cd_scratch *s = sc->conduct_scratch;

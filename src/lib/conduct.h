@@ -240,6 +240,9 @@ bool tact__conduct_staff(const tact_scanner *sc);
 /* True when the post offers contact details in the first person ("drop me
  * a line at", "my number is"), not a team's ("call the team on"). */
 bool tact__conduct_own_personal(const tact_scanner *sc);
+/* The learned conduct model's case probability for the post: -1 when it was
+ * not asked, 0 when the post is out of its domain (verdict_model.c). */
+float tact__conduct_case_p(const tact_scanner *sc);
 
 /* True when the byte span [start,end) overlaps or touches a place where
  * another service is the subject of a complaint ("housing options told my

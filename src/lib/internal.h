@@ -302,7 +302,13 @@ struct tact_ruleset {
     void *conduct;              /* conduct*.c */
     struct tact__policy *policy;/* policy.c, may be NULL */
     tact__tinfo *tinfo;         /* tinfo.c: word-list bits by token hash, may be NULL */
+    void *vmodel;               /* verdict_model.c: the whole-post reading, may be NULL */
 };
+
+/* verdict_model.c: load data/models/verdict.tsv into rs->vmodel (none built
+ * in: NULL) and free it. */
+int tact__vm_compile(tact_ruleset *rs, tact_error *err);
+void tact__vm_release(tact_ruleset *rs);
 
 /* A finding under construction; also what subsystems append. */
 typedef struct tact__finding {

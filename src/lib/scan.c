@@ -1,5 +1,6 @@
 /* scan.c - ruleset and scanner lifetimes, the scan pipeline, JSON results. */
 #include "internal.h"
+#include "verdict_model.h"
 #include "tinfo.h"
 
 #include <stdio.h>
@@ -49,7 +50,7 @@ int tact_ruleset_compile(const tact_ruleset_options *opts, tact_ruleset **out, t
         (rc = tact__names_compile(rs, err)) != TACT_OK ||
         (rc = tact__conduct_compile(rs, err)) != TACT_OK ||
         (rc = tact__policy_compile(rs, opts->policy, opts->policy_len, err)) != TACT_OK ||
-        (rc = tact__tinfo_build(rs)) != TACT_OK) {
+        (rc = tact__tinfo_build(rs)) != TACT_OK || (rc = tact__vm_compile(rs, err)) != TACT_OK) {
         if (rc == TACT_ENOMEM)
             tact__err(err, rc, SIZE_MAX, "out of memory");
         tact_ruleset_free(rs);
@@ -63,6 +64,7 @@ void tact_ruleset_free(tact_ruleset *rs)
 {
     if (!rs)
         return;
+    tact__vm_release(rs);
     tact__tinfo_free(rs);
     tact__policy_free(rs);
     tact__conduct_free(rs);
@@ -123,7 +125,7 @@ int tact_scanner_scan(tact_scanner *sc, const char *text, size_t len, unsigned f
         return tact__err(err, TACT_EINVAL, SIZE_MAX, "invalid argument");
     sc->have_result = false;
     sc->redacted = false;
-    if (flags & ~(unsigned)TACT_SCAN_REPLACE_INVALID)
+    if (flags & ~(unsigned)(TACT_SCAN_REPLACE_INVALID | TACT_SCAN_RULES_ONLY))
         return tact__err(err, TACT_EINVAL, SIZE_MAX, "unknown scan flags");
     if (len > TACT_MAX_TEXT)
         return tact__err(err, TACT_ERANGE, SIZE_MAX, "text is %zu bytes; the limit is %zu", len,
@@ -145,7 +147,8 @@ int tact_scanner_scan(tact_scanner *sc, const char *text, size_t len, unsigned f
     if ((rc = tact__tokenize(sc)) != TACT_OK || (rc = tact__idents_scan(sc)) != TACT_OK ||
         (rc = tact__names_scan(sc)) != TACT_OK || (rc = tact__conduct_scan(sc)) != TACT_OK ||
         (rc = tact__findings_resolve(sc)) != TACT_OK || (rc = tact__policy_apply(sc)) != TACT_OK ||
-        (rc = tact__verdict_decide(sc)) != TACT_OK) {
+        (rc = tact__verdict_decide(sc)) != TACT_OK ||
+        (!(flags & TACT_SCAN_RULES_ONLY) && (rc = tact__vm_apply(sc)) != TACT_OK)) {
         sc->nfindings = 0;
         return tact__err(err, rc, SIZE_MAX, "%s", tact_strerror(rc));
     }

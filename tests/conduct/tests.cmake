@@ -19,3 +19,13 @@ target_include_directories(tact-conduct-features PRIVATE ${CMAKE_SOURCE_DIR}/src
 target_link_libraries(tact-conduct-features PRIVATE tact_static Threads::Threads)
 target_compile_options(tact-conduct-features PRIVATE ${TACT_WARNINGS})
 set_target_properties(tact-conduct-features PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
+
+# the whole-post reading's features, for tools/train-verdict.py
+add_executable(tact-verdict-features ${CMAKE_SOURCE_DIR}/tools/verdict-features.c)
+target_include_directories(tact-verdict-features PRIVATE ${CMAKE_SOURCE_DIR}/src/lib)
+target_link_libraries(tact-verdict-features PRIVATE tact_static Threads::Threads)
+target_compile_options(tact-verdict-features PRIVATE ${TACT_WARNINGS})
+set_target_properties(tact-verdict-features PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
+# the library scores as the trainer does (tools/train-verdict.py --check)
+add_test(NAME model.verdict_scorer
+         COMMAND python3 ${CMAKE_SOURCE_DIR}/tools/train-verdict.py --check --build ${CMAKE_BINARY_DIR})
