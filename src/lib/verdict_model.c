@@ -175,22 +175,10 @@ static bool word_byte(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'';
 }
 
-static void emit_fmt(tact__vm_emit emit, void *ctx, float v, const char *fmt, const char *a,
-                     const char *b)
+/* A word of the text (up to its first apostrophe), compared with a
+ * lower-case literal of n bytes, ignoring ASCII case. */
+static bool word_is(const char *w, size_t n, const char *lit, size_t ln)
 {
-    char buf[128];
-    int k = snprintf(buf, sizeof buf, fmt, a, b);
-    if (k > 0)
-        emit(ctx, buf, (size_t)k < sizeof buf ? (size_t)k : sizeof buf - 1, v);
-}
-
-/* A word of the text, lowercased, compared up to its first apostrophe. */
-static bool word_is(const char *w, size_t n, const char *lit)
-{
-    const char *ap = memchr(w, '\'', n);
-    if (ap)
-        n = (size_t)(ap - w);
-    size_t ln = strlen(lit);
     if (n != ln)
         return false;
     for (size_t i = 0; i < n; i++)
@@ -199,32 +187,44 @@ static bool word_is(const char *w, size_t n, const char *lit)
     return true;
 }
 
-static const char *const KIN[] = {
-    "mum", "mam", "dad", "son", "daughter", "kids", "children", "boy", "boys", "girl", "girls",
-    "husband", "wife", "partner", "sister", "brother", "nan", "nana", "gran", "granny",
-    "grandad", "grandma", "niece", "nephew", "auntie", "uncle", "cousin", "family", "parents",
-    "twins", "baby", "eldest", "youngest", "dog", "cat", NULL};
-static const char *const KIN_MOD[] = {"own", "wee", "late", "little", NULL};
+#define LIT(s) s, sizeof s - 1
+typedef struct lit {
+    const char *s;
+    size_t n;
+} lit;
+static const lit KIN[] = {
+    {LIT("mum")},     {LIT("mam")},      {LIT("dad")},      {LIT("son")},     {LIT("daughter")},
+    {LIT("kids")},    {LIT("children")}, {LIT("boy")},      {LIT("boys")},    {LIT("girl")},
+    {LIT("girls")},   {LIT("husband")},  {LIT("wife")},     {LIT("partner")}, {LIT("sister")},
+    {LIT("brother")}, {LIT("nan")},      {LIT("nana")},     {LIT("gran")},    {LIT("granny")},
+    {LIT("grandad")}, {LIT("grandma")},  {LIT("niece")},    {LIT("nephew")},  {LIT("auntie")},
+    {LIT("uncle")},   {LIT("cousin")},   {LIT("family")},   {LIT("parents")}, {LIT("twins")},
+    {LIT("baby")},    {LIT("eldest")},   {LIT("youngest")}, {LIT("dog")},     {LIT("cat")},
+    {NULL, 0}};
+static const lit KIN_MOD[] = {{LIT("own")}, {LIT("wee")}, {LIT("late")}, {LIT("little")}, {NULL, 0}};
 
-static bool in_list(const char *w, size_t n, const char *const *list)
+static bool in_list(const char *w, size_t n, const lit *list)
 {
-    for (size_t i = 0; list[i]; i++)
-        if (word_is(w, n, list[i]))
+    for (size_t i = 0; list[i].s; i++)
+        if (word_is(w, n, list[i].s, list[i].n))
             return true;
     return false;
 }
 
+static bool my_or_our(const char *w, size_t n)
+{
+    return word_is(w, n, "my", 2) || word_is(w, n, "our", 3);
+}
+
 /* "my" or "our", perhaps "own", "wee", "late" or "little", and a relative
- * or pet, with only white space between. */
+ * or pet, with only white space between (each word compared up to its
+ * first apostrophe: "my mum's"). */
 static bool kin_phrase(const char *s, size_t len)
 {
-    size_t i = 0;
-    const char *w[3];
-    size_t wn[3];
-    int have = 0;
-    bool gap_ok[3] = {true, true, true}; /* only white space before word k */
-    bool ws = true;
-    while (i < len) {
+    /* state 1: the last word was "my"/"our"; 2: then a modifier */
+    int state = 0;
+    bool ws = true; /* only white space since the last word */
+    for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)s[i];
         if (!word_byte(c)) {
             if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
@@ -232,58 +232,61 @@ static bool kin_phrase(const char *s, size_t len)
             i++;
             continue;
         }
-        size_t a = i;
-        while (i < len && word_byte((unsigned char)s[i]))
+        size_t a = i, ap = SIZE_MAX;
+        while (i < len && word_byte((unsigned char)s[i])) {
+            if (s[i] == '\'' && ap == SIZE_MAX)
+                ap = i;
             i++;
-        /* shift the window of the last three words */
-        if (have == 3) {
-            w[0] = w[1], wn[0] = wn[1], gap_ok[0] = gap_ok[1];
-            w[1] = w[2], wn[1] = wn[2], gap_ok[1] = gap_ok[2];
-            have = 2;
         }
-        w[have] = s + a, wn[have] = i - a, gap_ok[have] = ws;
-        have++;
+        size_t n = (ap == SIZE_MAX ? i : ap) - a;
+        if (state && ws && n >= 3 && n <= 8 && in_list(s + a, n, KIN))
+            return true;
+        if (state == 1 && ws && n >= 3 && n <= 6 && in_list(s + a, n, KIN_MOD))
+            state = 2;
+        else
+            state = n <= 3 && ap == SIZE_MAX && my_or_our(s + a, n) ? 1 : 0;
         ws = true;
-        /* the window ends at a relative: look back for "my"/"our" */
-        if (!in_list(w[have - 1], wn[have - 1], KIN))
-            continue;
-        if (have >= 2 && gap_ok[have - 1] &&
-            (word_is(w[have - 2], wn[have - 2], "my") || word_is(w[have - 2], wn[have - 2], "our")) &&
-            wn[have - 2] <= 3)
-            return true;
-        if (have >= 3 && gap_ok[have - 1] && gap_ok[have - 2] &&
-            in_list(w[have - 2], wn[have - 2], KIN_MOD) && wn[have - 2] <= 6 &&
-            (word_is(w[have - 3], wn[have - 3], "my") || word_is(w[have - 3], wn[have - 3], "our")) &&
-            wn[have - 3] <= 3)
-            return true;
     }
     return false;
+}
+
+/* Emit the feature named a + b + c + d (c and d may be NULL). */
+static void emit_cat(tact__vm_emit emit, void *ctx, const char *a, const char *b, const char *c,
+                     const char *d)
+{
+    char buf[128];
+    size_t n = 0;
+    const char *part[4] = {a, b, c, d};
+    for (int k = 0; k < 4 && part[k]; k++)
+        for (const char *q = part[k]; *q && n < sizeof buf; q++)
+            buf[n++] = *q;
+    emit(ctx, buf, n, 1.0f);
 }
 
 void tact__vm_features(const tact_scanner *sc, tact__vm_emit emit, void *ctx)
 {
     const char *vn = tact_verdict_name(sc->result.verdict);
-    emit_fmt(emit, ctx, 1.0f, "V:%s", vn, "");
+    emit_cat(emit, ctx, "V:", vn, NULL, NULL);
     /* the reason, by its first 40 bytes, spaces as underscores */
     char r[48] = "R:";
     size_t rn = 2;
     for (const char *p = sc->result.reason ? sc->result.reason : ""; *p && rn < 42; p++)
         r[rn++] = *p == ' ' ? '_' : *p;
     emit(ctx, r, rn, 1.0f);
-    emit_fmt(emit, ctx, 1.0f, "L:%s", sc->len < 120 ? "s" : sc->len < 400 ? "m" : "l", "");
+    emit_cat(emit, ctx, "L:", sc->len < 120 ? "s" : sc->len < 400 ? "m" : "l", NULL, NULL);
     unsigned types = 0, idtypes = 0;
     size_t nid = 0;
     bool cond = false, own = false;
     for (size_t i = 0; i < sc->nfindings; i++) {
         const tact_finding *f = &sc->findings[i];
         const char *tn = tact_type_name(f->type);
-        emit_fmt(emit, ctx, 1.0f, "T:%s", tn, "");
+        emit_cat(emit, ctx, "T:", tn, NULL, NULL);
         if (f->rule)
-            emit_fmt(emit, ctx, 1.0f, "RU:%s", f->rule, "");
+            emit_cat(emit, ctx, "RU:", f->rule, NULL, NULL);
         if (f->flags & TACT_FINDING_DRIVES_VERDICT) {
-            emit_fmt(emit, ctx, 1.0f, "DT:%s", tn, "");
+            emit_cat(emit, ctx, "DT:", tn, NULL, NULL);
             if (f->rule)
-                emit_fmt(emit, ctx, 1.0f, "DR:%s", f->rule, "");
+                emit_cat(emit, ctx, "DR:", f->rule, NULL, NULL);
         }
         if (f->flags & TACT_FINDING_OWN_DETAILS)
             own = true;
@@ -291,7 +294,7 @@ void tact__vm_features(const tact_scanner *sc, tact__vm_emit emit, void *ctx)
         if (f->category == TACT_CAT_IDENTIFIER) {
             nid++;
             idtypes |= 1u << ((unsigned)f->type & 31u);
-            emit_fmt(emit, ctx, 1.0f, "VT:%s:%s", vn, tn);
+            emit_cat(emit, ctx, "VT:", vn, ":", tn);
         } else {
             cond = true;
         }
@@ -299,16 +302,16 @@ void tact__vm_features(const tact_scanner *sc, tact__vm_emit emit, void *ctx)
     char num[4] = {0};
     unsigned nt = (unsigned)__builtin_popcount(types);
     num[0] = (char)('0' + (nt > 5 ? 5 : nt));
-    emit_fmt(emit, ctx, 1.0f, "NT:%s", num, "");
+    emit_cat(emit, ctx, "NT:", num, NULL, NULL);
     num[0] = (char)('0' + (nid > 4 ? 4 : nid));
-    emit_fmt(emit, ctx, 1.0f, "NI:%s", num, "");
+    emit_cat(emit, ctx, "NI:", num, NULL, NULL);
     if (idtypes && idtypes == 1u << TACT_TYPE_LOCATION)
-        emit_fmt(emit, ctx, 1.0f, "X:loconly:%s", vn, "");
+        emit_cat(emit, ctx, "X:loconly:", vn, NULL, NULL);
     if (!cond)
-        emit_fmt(emit, ctx, 1.0f, "X:nocond:%s", vn, "");
+        emit_cat(emit, ctx, "X:nocond:", vn, NULL, NULL);
     if (kin_phrase(sc->text, sc->len)) {
         emit(ctx, "X:rel", 5, 1.0f);
-        emit_fmt(emit, ctx, 1.0f, "X:rel:%s", vn, "");
+        emit_cat(emit, ctx, "X:rel:", vn, NULL, NULL);
     }
     if (memchr(sc->text, '?', sc->len))
         emit(ctx, "X:q", 3, 1.0f);
@@ -350,67 +353,37 @@ void tact__vm_features(const tact_scanner *sc, tact__vm_emit emit, void *ctx)
 
 /* ---- scoring --------------------------------------------------------- */
 
-typedef struct hit {
-    uint32_t idx;
-    float v;
-} hit;
-
 typedef struct score_ctx {
     const tact__vm *m;
-    hit *hits;
-    size_t n, cap;
-    bool oom;
-    tact_scanner *sc;
+    uint8_t *seen; /* per feature of the model: met in this post */
+    double s[3];
 } score_ctx;
 
 static void on_feature(void *vctx, const char *name, size_t n, float v)
 {
     score_ctx *c = vctx;
-    uint32_t s = *find_slot(c->m, tact__hash(name, n), NULL);
-    if (!s || c->oom)
-        return;
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? 2 * c->cap : 64;
-        hit *h = tact__scratch(c->sc, cap * sizeof *h);
-        if (!h) {
-            c->oom = true;
-            return;
-        }
-        if (c->n)
-            memcpy(h, c->hits, c->n * sizeof *h);
-        c->hits = h, c->cap = cap;
-    }
-    c->hits[c->n++] = (hit){s - 1, v};
-}
-
-static int hit_cmp(const void *a, const void *b)
-{
-    uint32_t x = ((const hit *)a)->idx, y = ((const hit *)b)->idx;
-    return (x > y) - (x < y);
+    uint32_t sl = *find_slot(c->m, tact__hash(name, n), NULL);
+    if (!sl || c->seen[sl - 1])
+        return; /* not in the model, or met before: a feature counts once */
+    c->seen[sl - 1] = 1;
+    const float *w = &c->m->w[3 * (sl - 1)];
+    for (int k = 0; k < 3; k++)
+        c->s[k] += (double)w[k] * v;
 }
 
 int tact__vm_probs(const tact__vm *m, tact_scanner *sc, float p[3])
 {
-    score_ctx c = {m, NULL, 0, 0, false, sc};
-    tact__vm_features(sc, on_feature, &c);
-    if (c.oom)
+    score_ctx c = {m, tact__scratch(sc, m->n ? m->n : 1), {0, 0, 0}};
+    if (!c.seen)
         return TACT_ENOMEM;
-    if (c.n > 1)
-        qsort(c.hits, c.n, sizeof *c.hits, hit_cmp);
-    double s[3] = {0, 0, 0};
-    for (size_t i = 0; i < c.n; i++) {
-        if (i && c.hits[i].idx == c.hits[i - 1].idx)
-            continue; /* a feature counts once */
-        const float *w = &m->w[3 * c.hits[i].idx];
-        for (int k = 0; k < 3; k++)
-            s[k] += (double)w[k] * c.hits[i].v;
-    }
-    double mx = s[0] > s[1] ? s[0] : s[1];
-    if (s[2] > mx)
-        mx = s[2];
+    memset(c.seen, 0, m->n);
+    tact__vm_features(sc, on_feature, &c);
+    double mx = c.s[0] > c.s[1] ? c.s[0] : c.s[1];
+    if (c.s[2] > mx)
+        mx = c.s[2];
     double e[3], z = 0;
     for (int k = 0; k < 3; k++)
-        z += e[k] = exp(s[k] - mx);
+        z += e[k] = exp(c.s[k] - mx);
     for (int k = 0; k < 3; k++)
         p[k] = (float)(e[k] / z);
     return TACT_OK;
