@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tact.h"
+
 extern int th_failures;
 extern int th_checks;
 
@@ -46,5 +48,10 @@ typedef struct th_test {
 
 /* Runs each test, prints a summary line, returns the exit status. */
 int th_run(const th_test *tests);
+
+/* th_main - the usual main of a test file that scans: a default ruleset and
+ * one scanner in *rs and *sc, the tests run, both freed; returns the exit
+ * status. */
+int th_main(const th_test *tests, tact_ruleset **rs, tact_scanner **sc);
 
 #endif

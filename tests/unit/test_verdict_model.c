@@ -163,12 +163,6 @@ static void test_shipped(void)
 int main(void)
 {
     tact__alloc_init(&a_, NULL);
-    tact_error err;
-    if (tact_ruleset_compile(NULL, &rs_, &err) != TACT_OK ||
-        tact_scanner_new(rs_, NULL, &sc_, &err) != TACT_OK) {
-        fprintf(stderr, "cannot build the ruleset\n");
-        return 1;
-    }
     static const th_test tests[] = {
         {"load_rejects", test_load_rejects},
         {"features", test_features},
@@ -176,8 +170,5 @@ int main(void)
         {"shipped", test_shipped},
         {NULL, NULL},
     };
-    int rc = th_run(tests);
-    tact_scanner_free(sc_);
-    tact_ruleset_free(rs_);
-    return rc;
+    return th_main(tests, &rs_, &sc_);
 }
