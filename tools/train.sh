@@ -127,3 +127,14 @@ rm -rf "$ner_tmp"
 # data/models/offensive.md and tools/train-offensive.py.
 sh "$here/tools/train-offensive.sh"
 # --- end of conduct section ------------------------------------------------------
+
+# --- the whole-post reading (data/models/verdict.tsv) ---------------------------
+# Last: its features are the findings of the rules and of the models above, so
+# the feature tool is rebuilt with them first. A softmax over ok/review/block
+# trained ONLY on the readable posts of the team's own scenario suites
+# (eval/team; never ../shared, a blind half or a held suite), thresholds by
+# leaving one suite out at a time; see data/models/verdict.md and
+# tools/train-verdict.py. Deterministic (about 2 minutes).
+cmake --build "$build" --target tact-verdict-features >/dev/null
+python3 "$here/tools/train-verdict.py" --build "$build" --cv --out "$here/data/models/verdict.tsv"
+# --- end of the whole-post reading section ---------------------------------------
