@@ -593,7 +593,9 @@ static const char *const mailbox_roles[] = {
     "general", "hr", "finance", "marketing", "volunteering", "volunteers", "donations",
     "childrens", "children", "adults", "carers", "families", "parents", "youth", "housing",
     "advice", "schools", "frontdoor", "intake", "hosts", "peers", "students", "placements",
-    "care", "lodgings", "sw", "socialwork", "vacancies", "workforce"};
+    "care", "lodgings", "sw", "socialwork", "vacancies", "workforce", "apprentices",
+    "apprenticeships", "advocacy", "foodbank", "larder", "pantry", "coordinator", "programme",
+    "admissions", "research", "outreach", "bereavement", "counselling", "helpdesk", "welfare"};
 
 static bool mailbox_role(const char *w, size_t n)
 {
