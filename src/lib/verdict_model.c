@@ -48,19 +48,52 @@ static const char *line_end(const char *s, const char *e)
     return p ? p : e;
 }
 
+/* A decimal number as the trainer writes it ("%.6g": "-0.0123", "1.5e-05"),
+ * read without strtod (start-up reads some 3,600 of them); anything else
+ * (no digits, a stray byte, an exponent out of range) is refused. */
 static bool parse_float(const char *s, const char *e, float *out)
 {
-    char buf[48];
-    size_t n = (size_t)(e - s);
-    if (n == 0 || n >= sizeof buf)
+    static const double p10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,
+                                 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+                                 1e20, 1e21, 1e22};
+    bool neg = s < e && *s == '-';
+    if (s < e && (*s == '-' || *s == '+'))
+        s++;
+    uint64_t mant = 0;
+    int digits = 0, scale = 0;
+    for (; s < e && *s >= '0' && *s <= '9'; s++, digits++)
+        if (mant < UINT64_C(100000000000000000))
+            mant = mant * 10 + (uint64_t)(*s - '0');
+        else
+            scale++;
+    if (s < e && *s == '.')
+        for (s++; s < e && *s >= '0' && *s <= '9'; s++, digits++)
+            if (mant < UINT64_C(100000000000000000))
+                mant = mant * 10 + (uint64_t)(*s - '0'), scale--;
+    if (!digits)
         return false;
-    memcpy(buf, s, n);
-    buf[n] = 0;
-    char *end = NULL;
-    double d = strtod(buf, &end);
-    if (end != buf + n || !isfinite(d))
+    if (s < e && (*s == 'e' || *s == 'E')) {
+        s++;
+        bool eneg = s < e && *s == '-';
+        if (s < e && (*s == '-' || *s == '+'))
+            s++;
+        int ex = 0, ed = 0;
+        for (; s < e && *s >= '0' && *s <= '9' && ed < 4; s++, ed++)
+            ex = ex * 10 + (*s - '0');
+        if (!ed)
+            return false;
+        scale += eneg ? -ex : ex;
+    }
+    if (s != e || scale < -44 || scale > 22)
         return false;
-    *out = (float)d;
+    double d = (double)mant;
+    if (scale < 0)
+        d = scale >= -22 ? d / p10[-scale] : d / p10[22] / p10[-scale - 22];
+    else
+        d *= p10[scale];
+    if (!isfinite(d) || d > 3.0e38)
+        return false;
+    *out = (float)(neg ? -d : d);
     return true;
 }
 
