@@ -160,6 +160,11 @@ if [ -f "$here/team/practice-15.jsonl" ]; then
 fi
 if [ -f "$here/team/practice-16.jsonl" ]; then
     echo
-    echo "(practice suite, held unread in the twenty-third session)"
+    echo "(practice suite, held unread in the twenty-third session, read from the twenty-fourth)"
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-16.jsonl"
+fi
+if [ -f "$here/team/practice-17.jsonl" ]; then
+    echo
+    echo "(practice suite, held unread in the twenty-fourth session)"
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-17.jsonl"
 fi
