@@ -44,10 +44,13 @@ enum {
     CASE_NTAGS,
     CASE_AGE = CASE_NTAGS, /* not a tag: an age found by the identifier detectors */
     CASE_PLACE,            /* not a tag: a place or service found by them */
-    CASE_ID                /* not a tag: a name, handle, number... found by them */
+    CASE_ID,               /* not a tag: a name, handle, number... found by them */
+    CASE_THEIRS            /* not a tag: the author's role to someone said by a
+                            * pronoun ("I'm her carer", "I've been his
+                            * support worker") */
 };
-/* case_near keeps a sentence's tags and these three in a uint32_t */
-_Static_assert(CASE_ID < 32, "the case tags fit the per-sentence bits");
+/* case_near keeps a sentence's tags and these four in a uint32_t */
+_Static_assert(CASE_THEIRS < 32, "the case tags fit the per-sentence bits");
 enum {
     CX_TRAINING, CX_ANON, CX_TOPIC, CX_ADVICE, CX_CONDEMN, CX_OWN, CX_KIND, CX_ABOUT,
     CX_PARENT, /* the author as a parent or relative, or their own life: post-wide
@@ -471,13 +474,13 @@ static char quote_mark(const tact_scanner *sc, size_t k)
 }
 
 /* True when tokens first..last sit inside a short quotation: a quote mark
- * opens at most two words before them and the same mark closes at most
- * two words after, within the sentence ("sprayed 'pikeys out' on the
+ * opens at most reach words before them and the same mark closes at most
+ * reach words after, within the sentence ("sprayed 'pikeys out' on the
  * wall", "called me a 'do-gooding bitch'"). Hyphens between are words'. */
-static bool in_quote_span(const tact_scanner *sc, size_t first, size_t last)
+static bool quote_within(const tact_scanner *sc, size_t first, size_t last, size_t reach)
 {
     char open = 0;
-    for (size_t k = first, words = 0; k > 0 && words <= 2 && !open; k--) {
+    for (size_t k = first, words = 0; k > 0 && words <= reach && !open; k--) {
         const tact__token *t = &sc->toks[k - 1];
         if ((sc->toks[k].shape & TACT__SH_SENT_START) && k != first)
             return false;
@@ -488,7 +491,7 @@ static bool in_quote_span(const tact_scanner *sc, size_t first, size_t last)
     }
     if (!open)
         return false;
-    for (size_t k = last + 1, words = 0; k < sc->ntoks && words <= 2; k++) {
+    for (size_t k = last + 1, words = 0; k < sc->ntoks && words <= reach; k++) {
         const tact__token *t = &sc->toks[k];
         if (t->shape & TACT__SH_SENT_START)
             return false;
@@ -499,6 +502,12 @@ static bool in_quote_span(const tact_scanner *sc, size_t first, size_t last)
         words++;
     }
     return false;
+}
+
+/* quote_within two words each side */
+static bool in_quote_span(const tact_scanner *sc, size_t first, size_t last)
+{
+    return quote_within(sc, first, last, 2);
 }
 
 static bool has_cue_before(const scan_state *st, size_t first)
@@ -988,6 +997,13 @@ static int case_near(const scan_state *st, uint32_t nsent, bool *fire)
         if (tag == CASE_MARKED || tag == CASE_HEARSAY)
             continue; /* counts only with an identifier, or alone (case_rule) */
         sb[st->sent[m->first]] |= CB(tag);
+        if (tag == CASE_PERSONAL)
+            for (size_t j = m->first; j <= m->last && j < sc->ntoks; j++)
+                if (tact__tok_is(sc, j, "her") || tact__tok_is(sc, j, "his") ||
+                    tact__tok_is(sc, j, "their")) {
+                    sb[st->sent[m->first]] |= CB(CASE_THEIRS);
+                    break;
+                }
     }
     for (size_t i = 0; i < sc->ncand; i++) {
         const tact_finding *f = &sc->cand[i].f;
@@ -1019,6 +1035,10 @@ static int case_near(const scan_state *st, uint32_t nsent, bool *fire)
             ((b & CB(CASE_EVENT)) && (b & (CB(CASE_AGE) | CB(CASE_PROCESS)))) ||
             ((b & CB(CASE_EVENT)) && (b & CB(CASE_ONE)) && (b & CB(CASE_LOW))) ||
             ((b & (CB(CASE_PERSONAL) | CB(CASE_NEAR))) && (b & CB(CASE_PLACE))) ||
+            /* a person placed in one sentence and the author's role to
+             * them in the next ("The Keady butcher's wife finally left
+             * him. I've been her DA worker for a year.") */
+            ((b & CB(CASE_THEIRS)) && (around & CB(CASE_PLACE))) ||
             ((b & CB(CASE_NEAR)) && (b & CB(CASE_ID))) ||
             ((b & CB(CASE_UNIT)) && (b & (CB(CASE_ID) | CB(CASE_PLACE))))) {
             *fire = true;
@@ -1357,7 +1377,10 @@ static int other_rules(scan_state *st)
             /* (the condemnation may close the post in a sentence of its own:
              * "'Scroungers', 'benefit cheats', 'chavs'. Tabloid words that end
              * up in case notes. Stop it.") */
-            if ((((sctx | st->ctx) & (1u << CX_CONDEMN)) && quoted_at(st->sc, m->first)) ||
+            /* (or a short quote of a few words that holds it: "\"Those
+             * social workers are scum\" says a man ...") */
+            if ((((sctx | st->ctx) & (1u << CX_CONDEMN)) &&
+                 (quoted_at(st->sc, m->first) || quote_within(st->sc, m->first, m->last, 6))) ||
                 (st->quoted_slur && in_quote_span(st->sc, m->first, m->last))) {
                 rc = add_tokens(st, m->first, m->last, TACT_TYPE_DEROGATORY, TACT_SEV_LOW, 0.8f,
                                 "derogatory.quoted", MSG_QUOTED_LABEL);

@@ -977,6 +977,61 @@ static bool bare_kin_lead(const tact_scanner *sc, size_t k)
            (sc->toks[k + 1].shape & TACT__SH_INITCAP) && (sc->toks[k + 1].lex & TACT__LX_FIRST);
 }
 
+/* The value of a number token of digits only, or -1 ("87", not "3rd"). */
+static int tok_number(const tact_scanner *sc, size_t k)
+{
+    if (k >= sc->ntoks || sc->toks[k].kind != TACT__TOK_NUMBER)
+        return -1;
+    int v = 0;
+    for (size_t j = sc->toks[k].start; j < sc->toks[k].end; j++) {
+        char c = sc->text[j];
+        if (c < '0' || c > '9' || v > 1000)
+            return -1;
+        v = v * 10 + (c - '0');
+    }
+    return v;
+}
+
+/* Token k opens its sentence with a grandparent said bare, capitalised, and
+ * maybe their first name, and an age of 70 or more follows at once
+ * ("Grandma Vi, 101, says ...", "Gran, 96, danced with everyone",
+ * "Grandad Tom (87) has now been in ...", "Granny Morag is 95 today"): the
+ * author's own grandparent. A case's grandparent is told with a
+ * possessive or an article ("her nan", "the grandad") or with no old age
+ * ("Nana Rene has agreed to have the 3 kids"), and a care setting in the
+ * sentence leaves it a resident's. */
+static bool grand_old(const tact_scanner *sc, size_t k)
+{
+    static const char *const grand[] = {"gran",  "granny",  "grandma", "grandad", "grandpa",
+                                        "nan",   "nana",    "nanna",   "nain",    "taid",
+                                        "nanny", "grandmother", "grandfather", "gramps",
+                                        "grampa", "granda", "grandda"};
+    static const char *const link[] = {",", "(", "is", "'s", "turns", "turned", "now",
+                                       "aged", "who"};
+    if (k >= sc->ntoks || !(k == 0 || (sc->toks[k].shape & TACT__SH_SENT_START)) ||
+        !(sc->toks[k].shape & TACT__SH_INITCAP) || !TOK_IN(sc, k, grand))
+        return false;
+    size_t j = k + 1;
+    if (j < sc->ntoks && (sc->toks[j].shape & TACT__SH_INITCAP) &&
+        (sc->toks[j].lex & TACT__LX_FIRST))
+        j++;
+    for (size_t m = 0; m < 3 && j < sc->ntoks && TOK_IN(sc, j, link); m++)
+        j++;
+    int age = tok_number(sc, j);
+    if (age < 70 || age > 115)
+        return false;
+    /* not in a sentence of a care setting: "Nan Bev (91) was on great form
+     * at the day centre in Looe today" is how care staff speak of the
+     * people they look after (lead21.spec) */
+    static const char *const setting[] = {"centre", "unit", "ward", "shift", "resident",
+                                          "residents", "residential", "placement", "hostel",
+                                          "keyworker", "lounge", "home", "carers", "staff"};
+    for (size_t t = j + 1; t < sc->ntoks && !(sc->toks[t].shape & TACT__SH_SENT_START); t++)
+        if (TOK_IN(sc, t, setting))
+            return false;
+    return true;
+}
+
 /* A dating profile's own opening ("Dating profile: Bernie, 46, Carlisle.",
  * "Hinge: Gethin, 38, Machynlleth."): the name at token k follows the
  * profile's label and its colon, and a comma and a number come next (a post
@@ -1145,6 +1200,9 @@ static bool own_named(const tact_scanner *sc, const tact_finding *f, bool our)
         t++; /* the span holds it: "Our Esme" (person.nickname), "Grandson Reggie" */
     if (t >= sc->ntoks)
         return false;
+    /* "Grandad Tom (87)": the span holds the title, or it comes just before */
+    if (grand_old(sc, t) || (t > 0 && grand_old(sc, t - 1)))
+        return true;
     if (own_named_at(sc, t, our))
         return true;
     /* a later name of a list: "our two, Merryn (9) and Kit (6)", "my three
@@ -1263,7 +1321,7 @@ static bool own_kin_age(const tact_scanner *sc, const tact_finding *f, bool our)
         if (tact__tok_is(sc, k, "his") || tact__tok_is(sc, k, "her") ||
             tact__tok_is(sc, k, "their"))
             return false;
-        if (my_kin_at(sc, k, our) || bare_kin_lead(sc, k))
+        if (my_kin_at(sc, k, our) || bare_kin_lead(sc, k) || grand_old(sc, k))
             return true;
         /* the profile's own: "Bernie, 46, Carlisle." */
         if (m == 1 && tact__tok_is(sc, t - 1, ",") && profile_intro(sc, k))
@@ -1302,7 +1360,7 @@ static bool own_kin_age(const tact_scanner *sc, const tact_finding *f, bool our)
     if (a == 0 || t - a > 3 ||
         !(tact__tok_is(sc, a, "he") || tact__tok_is(sc, a, "she")))
         return false;
-    return kin_before(sc, a, 14, our);
+    return kin_before(sc, a, 30, our);
 }
 
 /* True when the sentence holding byte off says "my" or "our" and a KIN
@@ -1498,6 +1556,11 @@ static void own_family(vctx *v)
              kin_sentence(v->sc, f->start, v->our_names)))
             continue;
         if (v->kin_age && kin_sentence(v->sc, f->start, v->our_names))
+            continue;
+        /* the learned model's guess in a sentence that opens on the
+         * author's old grandparent ("Granny Morag is 95 today in Dornoch") */
+        if (v->kin_age && weak_case(f) &&
+            grand_old(v->sc, sent_open(v->sc, tact__tok_after(v->sc, f->start))))
             continue;
         return;
     }
