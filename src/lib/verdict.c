@@ -1596,9 +1596,17 @@ static bool our_names(const tact_scanner *sc)
         "unit",     "placement", "placements", "keyworker", "keyworkers", "resident",
         "residents", "shift",    "foster",     "fostering", "fostered",   "hostel",
         "ward",     "residential", "caseload", "staff",     "tenants",    "supported"};
-    for (size_t k = 0; k < sc->ntoks; k++)
+    static const char *const not_care[] = {"straight", "team", "office", "game", "fixture",
+                                           "crowd", "stretch", "front", "page", "screen"};
+    for (size_t k = 0; k < sc->ntoks; k++) {
         if (TOK_IN(sc, k, setting))
             return false;
+        /* "Our Danny from the home is 18 today!": the care home the
+         * author works in (not "the home straight", "the home team") */
+        if (k + 1 < sc->ntoks && tact__tok_is(sc, k, "the") && tact__tok_is(sc, k + 1, "home") &&
+            !(k + 2 < sc->ntoks && TOK_IN(sc, k + 2, not_care)))
+            return false;
+    }
     bool opens = our_opening(sc) && !tact__conduct_involved(sc);
     for (size_t i = 0; i < sc->nfindings; i++) {
         const tact_finding *f = &sc->findings[i];
