@@ -1100,7 +1100,8 @@ static bool addressed_handle(const tact_scanner *sc)
         return false;
     if (body_handle(sc->text + sc->toks[h].start + 1, sc->toks[h].end - sc->toks[h].start - 1))
         return false;
-    static const char *const you[] = {"you", "your", "you're", "youre", "ya", "u", "ur", "yours"};
+    static const char *const you[] = {"you", "your", "you're", "youre", "ya", "u", "ur", "yours",
+                                      "you've", "youve", "you'll", "you'd", "yourself"};
     for (size_t i = h + 1; i < sc->ntoks; i++)
         for (size_t k = 0; k < sizeof you / sizeof you[0]; k++)
             if (tact__tok_is(sc, i, you[k]))
