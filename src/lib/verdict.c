@@ -1022,11 +1022,14 @@ static bool grand_old(const tact_scanner *sc, size_t k)
         return false;
     /* not in a sentence of a care setting: "Nan Bev (91) was on great form
      * at the day centre in Looe today" is how care staff speak of the
-     * people they look after (lead21.spec) */
+     * people they look after (lead21.spec); bounded like sent_open, so a
+     * post of one endless sentence stays linear */
     static const char *const setting[] = {"centre", "unit", "ward", "shift", "resident",
                                           "residents", "residential", "placement", "hostel",
                                           "keyworker", "lounge", "home", "carers", "staff"};
-    for (size_t t = j + 1; t < sc->ntoks && !(sc->toks[t].shape & TACT__SH_SENT_START); t++)
+    for (size_t t = j + 1; t < sc->ntoks && t <= j + SENT_REACH &&
+                           !(sc->toks[t].shape & TACT__SH_SENT_START);
+         t++)
         if (TOK_IN(sc, t, setting))
             return false;
     return true;
