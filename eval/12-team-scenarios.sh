@@ -165,6 +165,11 @@ if [ -f "$here/team/practice-16.jsonl" ]; then
 fi
 if [ -f "$here/team/practice-17.jsonl" ]; then
     echo
-    echo "(practice suite, held unread in the twenty-fourth session)"
+    echo "(practice suite, held unread in the twenty-fourth session, read from the twenty-fifth)"
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-17.jsonl"
+fi
+if [ -f "$here/team/practice-18.jsonl" ]; then
+    echo
+    echo "(practice suite, held unread in the twenty-fifth session)"
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-18.jsonl"
 fi
