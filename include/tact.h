@@ -315,8 +315,11 @@ typedef struct tact_scanner tact_scanner;
 #define TACT_SCAN_REPLACE_INVALID (1u << 0) /**< read invalid UTF-8 bytes as U+FFFD */
 /** The verdict of the rules alone: no whole-post reading. By default a post
  * the rules send for review is read once more as a whole by a model learned
- * from posts practitioners judged, which may settle it as ok or block (the
- * result's reason then says so); it never lowers a block or raises an ok. */
+ * from posts practitioners judged, which may settle it as ok or block, and a
+ * block it reads as plainly the author's own life or talk about the work may
+ * be softened to review, unless an identifier such as a date of birth, an
+ * NHS, NI or case number or an address, or abuse, drove it (the result's
+ * reason then says so). It never turns a block into an ok or raises an ok. */
 #define TACT_SCAN_RULES_ONLY (1u << 1)
 
 /** Largest text one scan accepts (64 MiB); larger gives TACT_ERANGE. */

@@ -21,12 +21,20 @@ Model: a softmax over ok, review and block, L2-regularised (1e-3), trained by
 AdaGrad (rate 0.2, 15 passes, seeded order). Words count only when at least
 MIN_DF (30) training posts have them; other features when at least 2 do.
 
-Thresholds: the model changes only a review, to ok when it gives ok at least
-"review-ok", to block when it gives block at least "review-block". --cv
-trains once per suite with that suite left out and prints, for a grid of
-thresholds, the agreement, block recall and unsafe passes (block posts
-judged ok) of the left-out posts; the pair is chosen there (the most
-agreement, with each unsafe pass added costing ten agreements) and written
+Thresholds: the model settles a review, to ok when it gives ok at least
+"review-ok", to block when it gives block at least "review-block"; and it
+softens a block to review when it gives ok at least "block-review", unless a
+hard identifier (HARD: a date of birth, NHS/NI/case number, coordinates, a
+vehicle, an address or postcode, a person on the register) or abusive,
+discriminatory or derogatory words drove the block.
+It never turns a block into an ok. --cv trains once per suite with that
+suite left out and prints, for a grid of thresholds, the agreement, block
+recall, unsafe passes (block posts judged ok) and false alarms (ok posts
+judged block) of the left-out posts. The review pair is chosen first (the
+most agreement, with each unsafe pass added costing ten agreements); then
+the block-review threshold, by the false alarms it removes less twice the
+blocks it loses (softening changes no agreement on an ok post, so agreement
+alone would never choose it), the higher threshold on a tie. All are written
 with the figures into the model's header.
 
 --check rescores sample posts in Python from the features and compares with
@@ -46,6 +54,12 @@ L2, RATE, PASSES, SEED = 1e-3, 0.2, 15, 1
 UNSAFE_COST = 10
 GRID_OK = [0.8, 0.85, 0.9, 0.95, 2.0]
 GRID_BLOCK = [0.5, 0.6, 0.7, 0.8, 2.0]
+GRID_SOFTEN = [0.7, 0.8, 0.85, 0.9, 0.95, 2.0]
+LOST_BLOCK_COST = 2
+# findings that, driving a block, keep it a block (verdict_model.c hard_drives)
+HARD = {'DT:' + t for t in ('date_of_birth', 'nhs_number', 'ni_number', 'case_reference',
+                            'geo_coordinates', 'vehicle_registration', 'address', 'postcode',
+                            'protected_person', 'abuse', 'discrimination', 'derogatory')}
 # the readable halves of the team suites (as eval/analysis/dump.py reads them)
 TEAM_ODD = ['scenarios-team', 'scenarios-team2', 'scenarios-team3', 'scenarios-team4',
             'scenarios-team5', 'scenarios-team6', 'scenarios-team7', 'scenarios-team8',
@@ -140,8 +154,14 @@ def handle_reply(x):
     return 'DT:handle' in x and not any('CP:%d' % d in x for d in range(2, 10))
 
 
-def decide(p, base, t_ok, t_block, x):
-    if base != 'review' or 'CP:out' in x:
+def decide(p, base, t_ok, t_block, x, t_soften=2.0):
+    if 'CP:out' in x:
+        return base
+    if base == 'block':
+        if p[0] >= t_soften and p[0] > p[2] and not HARD.intersection(x):
+            return 'review'
+        return base
+    if base != 'review':
         return base
     if p[0] >= t_ok and p[0] > p[1] and p[0] > p[2]:
         return 'ok'
@@ -157,6 +177,10 @@ def tally(gold, pred):
     return agree, rec, unsafe
 
 
+def false_alarms(gold, pred):
+    return sum(g == 'ok' and p == 'block' for g, p in zip(gold, pred))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--build', default=os.path.join(ROOT, 'build'))
@@ -164,6 +188,7 @@ def main():
     ap.add_argument('--cv', action='store_true', help='choose the thresholds by leave-one-suite-out')
     ap.add_argument('--review-ok', type=float, default=0.9)
     ap.add_argument('--review-block', type=float, default=0.6)
+    ap.add_argument('--block-review', type=float, default=0.9)
     ap.add_argument('--check', action='store_true')
     a = ap.parse_args()
 
@@ -181,7 +206,7 @@ def main():
     print('%d readable posts from %d suites; the rules alone: agreement %d, block recall %d/%d, '
           'unsafe passes %d' % (len(posts), len(set(suites)), ba, br, nblock, bu))
 
-    t_ok, t_block = a.review_ok, a.review_block
+    t_ok, t_block, t_soften = a.review_ok, a.review_block, a.block_review
     cvlines = []
     if a.cv:
         P = [None] * len(posts)
@@ -206,21 +231,39 @@ def main():
                 if best is None or score > best[0]:
                     best = (score, to, tb)
         t_ok, t_block = best[1], best[2]
-        print('chosen: review-ok %.2f review-block %.2f' % (t_ok, t_block))
-        cvlines = ['the rules alone: agreement %d, block recall %d/%d, unsafe passes %d'
-                   % (ba, br, nblock, bu)] + cvlines + ['chosen: review-ok %.2f review-block %.2f'
-                                                        % (t_ok, t_block)]
+        pred0 = [decide(P[i], base[i], t_ok, t_block, X[i]) for i in range(len(posts))]
+        fa0, rc0 = false_alarms(gold, pred0), tally(gold, pred0)[1]
+        best = None
+        for ts in GRID_SOFTEN:
+            pred = [decide(P[i], base[i], t_ok, t_block, X[i], ts) for i in range(len(posts))]
+            ag, rc, un = tally(gold, pred)
+            fa = false_alarms(gold, pred)
+            score = (fa0 - fa) - LOST_BLOCK_COST * (rc0 - rc)
+            line = ('block-review %.2f: agreement %d, block recall %d/%d, unsafe passes %d, '
+                    'false alarms %d (%+d)' % (ts, ag, rc, nblock, un, fa, fa - fa0))
+            cvlines.append(line)
+            print(line)
+            if best is None or score >= best[0]:
+                best = (score, ts)
+        t_soften = best[1]
+        chosen = 'chosen: review-ok %.2f review-block %.2f block-review %.2f' % (t_ok, t_block,
+                                                                                t_soften)
+        print(chosen)
+        cvlines = ['the rules alone: agreement %d, block recall %d/%d, unsafe passes %d, '
+                   'false alarms %d' % (ba, br, nblock, bu, false_alarms(gold, base))] + \
+            cvlines + [chosen]
     keep = keep_features(X)
     W = train(X, Y, keep)
-    write(a.out, W, keep, t_ok, t_block, cvlines, len(posts))
-    pred = [decide(probs(W, X[i]), base[i], t_ok, t_block, X[i]) for i in range(len(posts))]
+    write(a.out, W, keep, t_ok, t_block, t_soften, cvlines, len(posts))
+    pred = [decide(probs(W, X[i]), base[i], t_ok, t_block, X[i], t_soften)
+            for i in range(len(posts))]
     ag, rc, un = tally(gold, pred)
     print('trained on all %d: agreement %d, block recall %d/%d, unsafe passes %d (not a test: '
           'these posts were trained on)' % (len(posts), ag, rc, nblock, un))
     print('wrote', a.out)
 
 
-def write(path, W, keep, t_ok, t_block, cvlines, n):
+def write(path, W, keep, t_ok, t_block, t_soften, cvlines, n):
     names = sorted(a for a in W if a in keep and max(abs(w) for w in W[a]) >= 1e-4)
     with open(path, 'w') as f:
         f.write('# The whole-post reading of tact (src/lib/verdict_model.c), written by\n')
@@ -233,6 +276,7 @@ def write(path, W, keep, t_ok, t_block, cvlines, n):
         f.write('tact-verdict-model 1\n')
         f.write('threshold review-ok %.4g\n' % t_ok)
         f.write('threshold review-block %.4g\n' % t_block)
+        f.write('threshold block-review %.4g\n' % t_soften)
         for a in names:
             f.write('%s\t%.6g\t%.6g\t%.6g\n' % ((a,) + tuple(W[a])))
 
@@ -260,8 +304,10 @@ def check(build, model, texts):
         lib = [float(v) for v in parts[1:4]]
         mine = probs(Wf, x)
         worst = max(worst, max(abs(u - v) for u, v in zip(mine, lib)))
-        wrong += decide(mine, b, thr['review-ok'], thr['review-block'], x) != parts[4] and \
-            min(abs(mine[0] - thr['review-ok']), abs(mine[2] - thr['review-block'])) > 1e-3
+        ts = thr.get('block-review', 2.0)
+        wrong += decide(mine, b, thr['review-ok'], thr['review-block'], x, ts) != parts[4] and \
+            min(abs(mine[0] - thr['review-ok']), abs(mine[2] - thr['review-block']),
+                abs(mine[0] - ts)) > 1e-3
     print('%d posts: largest difference from the library\'s probabilities %.2g; verdicts that '
           'differ %d' % (len(texts), worst, wrong))
     return 0 if worst < 1e-4 and not wrong and len(out) == len(texts) else 1

@@ -1,6 +1,6 @@
 /*
  * verdict_model.c - the whole-post reading: a learned second look at a post
- * the rules sent for review.
+ * the rules sent for review or blocked.
  *
  * The rules (verdict.c) weigh findings one at a time. Many of the posts
  * they send for review are, read as a whole, either plainly someone's own
@@ -9,11 +9,14 @@
  * This model reads the post as a whole: a softmax over ok, review and block
  * from features of the rules' verdict and reason, the findings (types,
  * rules, which drove the verdict, whether they are the author's own), the
- * post's length and its words. It changes only a review: to ok when it
- * gives ok a probability of at least the model's "review-ok" threshold, to
- * block when it gives block at least "review-block". It never lowers a
- * block (an unsafe pass is the worst error) and never raises an ok (the
- * rules found nothing to explain).
+ * post's length and its words. It settles a review: to ok when it gives
+ * ok a probability of at least the model's "review-ok" threshold, to block
+ * when it gives block at least "review-block". It softens a block to a
+ * review when it gives ok at least "block-review" (the rules' block on the
+ * author's own life, a notice or training: their commonest false alarm),
+ * unless an identifier that is never the author's to share, or abuse,
+ * drove the block (hard_drives). It never turns a block into an ok (an unsafe pass is the
+ * worst error) and never raises an ok (the rules found nothing to explain).
  *
  * Trained by tools/train-verdict.py on the team's own scenario suites (the
  * readable ones; never the dev suite), with features printed by the
@@ -21,7 +24,8 @@
  * scorer cannot drift. Provenance and figures: data/models/verdict.md.
  *
  * data/models/verdict.tsv: lines of "#" comments; "tact-verdict-model 1";
- * "threshold review-ok P" and "threshold review-block P"; then one line per
+ * "threshold review-ok P", "threshold review-block P" and optionally
+ * "threshold block-review P" (absent: blocks stay); then one line per
  * feature: its name, a tab, and its weights for ok, review and block
  * separated by tabs. A feature the file does not list weighs nothing.
  */
@@ -39,7 +43,7 @@ struct tact__vm {
     size_t cap;      /* slots, a power of two */
     uint64_t *key;   /* feature name hash per slot */
     uint32_t *slot;  /* feature index + 1 per slot, 0: empty */
-    float thr_ok, thr_block;
+    float thr_ok, thr_block, thr_soften;
 };
 
 static const char *line_end(const char *s, const char *e)
@@ -137,7 +141,7 @@ int tact__vm_load(const tact__alloc *a, const char *text, size_t n, tact__vm **o
         tact__vm_free(a, m);
         return TACT_ENOMEM;
     }
-    m->thr_ok = m->thr_block = 2.0f; /* (never, until the file says) */
+    m->thr_ok = m->thr_block = m->thr_soften = 2.0f; /* (never, until the file says) */
     bool magic = false;
     for (const char *p = text; p < e;) {
         const char *le = line_end(p, e);
@@ -164,6 +168,8 @@ int tact__vm_load(const tact__alloc *a, const char *text, size_t n, tact__vm **o
                 m->thr_ok = v;
             else if ((size_t)(sp - k) == 12 && memcmp(k, "review-block", 12) == 0)
                 m->thr_block = v;
+            else if ((size_t)(sp - k) == 12 && memcmp(k, "block-review", 12) == 0)
+                m->thr_soften = v;
             else
                 goto bad;
             p = next;
@@ -430,6 +436,12 @@ static const char REASON_READ_BLOCK[] =
     "Read as a whole, it reads like posts that identify someone you work with or fall short "
     "of professional standards (a reading learned from posts practitioners judged); the "
     "findings marked are what it rests on.";
+static const char REASON_READ_SOFTEN[] =
+    "Read as a whole, it reads more like your own life, a notice or talk about the work in "
+    "general than like a post about someone you work with (a reading learned from posts "
+    "practitioners judged), so it is a question rather than a stop. The findings marked are "
+    "why it still needs a look: check none of them could identify someone you work with or "
+    "fall short of professional standards.";
 
 /* A review the rules gave for a handle, in a post the conduct model does not
  * read as a case (probability under 0.2): a reply or a mention. The reading
@@ -446,18 +458,63 @@ static bool handle_reply(const tact_scanner *sc)
     return false;
 }
 
+/* A block an identifier drove that is never the author's to share in a
+ * post (a date of birth, an NHS, NI or case number, coordinates, a vehicle,
+ * an address or postcode, a person on the register), or abusive,
+ * discriminatory or demeaning words: the reading learned what a
+ * practitioner's own life looks like, not when abuse is fine, and on
+ * ordinary tweets it would soften slurs. It does not soften these. */
+static bool hard_drives(const tact_scanner *sc)
+{
+    for (size_t i = 0; i < sc->nfindings; i++) {
+        if (!(sc->findings[i].flags & TACT_FINDING_DRIVES_VERDICT))
+            continue;
+        switch (sc->findings[i].type) {
+        case TACT_TYPE_DATE_OF_BIRTH:
+        case TACT_TYPE_NHS_NUMBER:
+        case TACT_TYPE_NI_NUMBER:
+        case TACT_TYPE_CASE_REFERENCE:
+        case TACT_TYPE_GEO_COORDINATES:
+        case TACT_TYPE_VEHICLE_REGISTRATION:
+        case TACT_TYPE_ADDRESS:
+        case TACT_TYPE_POSTCODE:
+        case TACT_TYPE_PROTECTED_PERSON:
+        case TACT_TYPE_ABUSE:
+        case TACT_TYPE_DISCRIMINATION:
+        case TACT_TYPE_DEROGATORY:
+            return true;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
 int tact__vm_apply(tact_scanner *sc)
 {
-    const tact__vm *m = tact__vm_of(sc->rs);
+    return tact__vm_apply_with(tact__vm_of(sc->rs), sc);
+}
+
+int tact__vm_apply_with(const tact__vm *m, tact_scanner *sc)
+{
     /* nor a post the conduct model finds out of its domain (few of its
      * features known: an ordinary tweet, not a practitioner's post) */
-    if (!m || sc->result.verdict != TACT_VERDICT_REVIEW || tact__conduct_case_p(sc) == 0.f)
+    if (!m || tact__conduct_case_p(sc) == 0.f)
+        return TACT_OK;
+    tact_verdict v = sc->result.verdict;
+    if (!(v == TACT_VERDICT_REVIEW ||
+          (v == TACT_VERDICT_BLOCK && m->thr_soften <= 1.0f && !hard_drives(sc))))
         return TACT_OK;
     float p[3];
     int rc = tact__vm_probs(m, sc, p);
     if (rc != TACT_OK)
         return rc;
-    if (p[0] >= m->thr_ok && p[0] > p[1] && p[0] > p[2]) {
+    if (v == TACT_VERDICT_BLOCK) {
+        if (p[0] >= m->thr_soften && p[0] > p[2]) {
+            sc->result.verdict = TACT_VERDICT_REVIEW;
+            sc->result.reason = REASON_READ_SOFTEN;
+        }
+    } else if (p[0] >= m->thr_ok && p[0] > p[1] && p[0] > p[2]) {
         for (size_t i = 0; i < sc->nfindings; i++)
             sc->findings[i].flags &= ~TACT_FINDING_DRIVES_VERDICT;
         sc->result.verdict = TACT_VERDICT_OK;

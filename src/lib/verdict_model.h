@@ -1,6 +1,6 @@
 /*
  * verdict_model.h - the whole-post reading (verdict_model.c): a learned
- * second look at a post the rules sent for review.
+ * second look at a post the rules sent for review or blocked.
  */
 #ifndef TACT_VERDICT_MODEL_H
 #define TACT_VERDICT_MODEL_H
@@ -28,8 +28,14 @@ void tact__vm_features(const tact_scanner *sc, tact__vm_emit emit, void *ctx);
 int tact__vm_probs(const tact__vm *m, tact_scanner *sc, float p[3]);
 
 /* Apply the ruleset's model, if any, to the current result: a review the
- * model reads as ok or block with enough confidence becomes that. */
+ * model reads as ok or block with enough confidence becomes that; a block it
+ * reads as ok with enough confidence becomes a review, unless a hard
+ * identifier (a date of birth, an NHS, NI or case number, coordinates, a
+ * vehicle, an address, a postcode, a person on the register) or abusive,
+ * discriminatory or derogatory words drove it. */
 int tact__vm_apply(tact_scanner *sc);
+/* The same with a given model (m may be NULL: nothing changes); for tests. */
+int tact__vm_apply_with(const tact__vm *m, tact_scanner *sc);
 
 /* The ruleset's model (NULL when none is built in). */
 const tact__vm *tact__vm_of(const tact_ruleset *rs);

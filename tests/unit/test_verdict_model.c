@@ -1,8 +1,9 @@
 /* test_verdict_model.c - the whole-post reading: loading and rejecting model
  * files, the features (tools/verdict-features.c prints the same for
- * tools/train-verdict.py), scoring, and what it may change: only a review,
- * to ok or block, with the reason saying so; --rules-only (TACT_SCAN_RULES_ONLY)
- * leaves the rules' verdict. */
+ * tools/train-verdict.py), scoring, and what it may change: a review, to ok
+ * or block, and a block, to review unless a hard identifier drove it, with
+ * the reason saying so; never a block to ok or an ok to anything;
+ * --rules-only (TACT_SCAN_RULES_ONLY) leaves the rules' verdict. */
 #include "verdict_model.h"
 #include "harness.h"
 
@@ -32,6 +33,7 @@ static void test_load_rejects(void)
         "tact-verdict-model 1\nthreshold review-ok\n",        /* no value */
         "tact-verdict-model 1\nthreshold review-ok 7\n",      /* out of range */
         "tact-verdict-model 1\nthreshold sideways 0.5\n",     /* unknown threshold */
+        "tact-verdict-model 1\nthreshold block-review -1\n", /* out of range */
         "tact-verdict-model 1\nB 1 2 3\n",                    /* spaces, not tabs */
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -124,9 +126,56 @@ static void test_probs(void)
     tact__vm_free(&a_, m);
 }
 
+static size_t drives(const tact_result *r)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < r->count; k++)
+        n += (r->findings[k].flags & TACT_FINDING_DRIVES_VERDICT) != 0;
+    return n;
+}
+
+static void test_soften(void)
+{
+    /* a model that reads everything as ok, with softening at 0.5 */
+    tact__vm *m = NULL;
+    CHECK_INT(load("tact-verdict-model 1\nthreshold block-review 0.5\nB\t9\t0\t0\n", &m), TACT_OK);
+    static const char family[] =
+        "Me, my husband Dev and our girls Anya (8) and Mira (5) at the beach in Filey.";
+    static const char *const hard[] = {
+        "Me, my husband Dev and our girls Anya (8) and Mira (5) at the beach. Anya's DOB "
+        "12/03/2017 for the party list.",
+        "Me, my husband Dev and our girls Anya (8) and Mira (5), home to 14 Sandpiper Close, "
+        "Filey YO14 9XX.",
+    };
+    const tact_result *r = scan(family, TACT_SCAN_RULES_ONLY);
+    CHECK_INT(r->verdict, TACT_VERDICT_BLOCK);
+    CHECK_INT(tact__vm_apply_with(m, sc_), TACT_OK);
+    CHECK_INT(r->verdict, TACT_VERDICT_REVIEW); /* softened, never to ok */
+    CHECK(strncmp(r->reason, "Read as a whole", 15) == 0);
+    CHECK(drives(r) > 0); /* the findings it still needs a look for */
+    for (size_t i = 0; i < sizeof hard / sizeof hard[0]; i++) {
+        r = scan(hard[i], TACT_SCAN_RULES_ONLY);
+        CHECK_INT(r->verdict, TACT_VERDICT_BLOCK);
+        const char *reason = r->reason;
+        CHECK_INT(tact__vm_apply_with(m, sc_), TACT_OK);
+        CHECK_INT(r->verdict, TACT_VERDICT_BLOCK); /* a date of birth, an address */
+        CHECK_STR(r->reason, reason);
+    }
+    tact__vm_free(&a_, m);
+    /* without the threshold, blocks stay */
+    CHECK_INT(load("tact-verdict-model 1\nB\t9\t0\t0\n", &m), TACT_OK);
+    r = scan(family, TACT_SCAN_RULES_ONLY);
+    CHECK_INT(tact__vm_apply_with(m, sc_), TACT_OK);
+    CHECK_INT(r->verdict, TACT_VERDICT_BLOCK);
+    tact__vm_free(&a_, m);
+    CHECK_INT(tact__vm_apply_with(NULL, sc_), TACT_OK);
+    CHECK_INT(r->verdict, TACT_VERDICT_BLOCK);
+}
+
 static void test_shipped(void)
 {
-    /* the model is built in, and changes only a review */
+    /* the model is built in; it moves a review either way, softens a block
+     * to review at most, and leaves an ok */
     CHECK(tact__vm_of(rs_) != NULL);
     static const char *const posts[] = {
         "Lovely walk round Ullswater with my sister Bethan today. Pub lunch in Pooley Bridge.",
@@ -134,30 +183,34 @@ static void test_shipped(void)
         "Graduation day in Lancaster! Three years of essays done. Thank you Mum.",
         "The lad on my caseload from the flats behind the Co-op in Tywyn turned up drunk again.",
         "Another 12 hour shift. Exhausted. Why do I do this job?",
+        "Me, my husband Dev and our girls Anya (8) and Mira (5) at the beach in Filey. Windy, "
+        "freezing, perfect.",
     };
-    int moved = 0;
+    int moved = 0, softened = 0;
     for (size_t i = 0; i < sizeof posts / sizeof posts[0]; i++) {
         tact_verdict rules = scan(posts[i], TACT_SCAN_RULES_ONLY)->verdict;
         const char *rules_reason = sc_->result.reason;
         const tact_result *r = scan(posts[i], 0);
-        if (rules != TACT_VERDICT_REVIEW) {
-            CHECK_INT(r->verdict, rules);
+        if (r->verdict == rules) {
             CHECK_STR(r->reason, rules_reason);
             continue;
         }
-        if (r->verdict == rules)
-            continue;
-        moved++;
+        CHECK(rules != TACT_VERDICT_OK);
         CHECK(strncmp(r->reason, "Read as a whole", 15) == 0);
-        size_t drives = 0;
-        for (size_t k = 0; k < r->count; k++)
-            drives += (r->findings[k].flags & TACT_FINDING_DRIVES_VERDICT) != 0;
+        if (rules == TACT_VERDICT_BLOCK) {
+            CHECK_INT(r->verdict, TACT_VERDICT_REVIEW);
+            CHECK(drives(r) > 0);
+            softened++;
+            continue;
+        }
+        moved++;
         if (r->verdict == TACT_VERDICT_OK)
-            CHECK_INT(drives, 0);
+            CHECK_INT(drives(r), 0);
         else
-            CHECK(drives > 0);
+            CHECK(drives(r) > 0);
     }
     CHECK(moved >= 2); /* the walk (to ok) and the hoarding (to block) */
+    CHECK(softened >= 1); /* the beach */
 }
 
 int main(void)
@@ -167,6 +220,7 @@ int main(void)
         {"load_rejects", test_load_rejects},
         {"features", test_features},
         {"probs", test_probs},
+        {"soften", test_soften},
         {"shipped", test_shipped},
         {NULL, NULL},
     };
