@@ -15,7 +15,8 @@ Features come from the library itself: build/tact-verdict-features prints,
 for each post, the rules' verdict and the features of verdict_model.c
 (the rules' verdict and reason, the findings' types and rules and which drove
 the verdict, the author's own details, length, a relative of the author's,
-a question mark, and the post's words), so trainer and scorer cannot drift.
+a question mark, and the post's words and pairs of neighbouring words), so
+trainer and scorer cannot drift.
 
 Model: a softmax over ok, review and block, L2-regularised (1e-3), trained by
 AdaGrad (rate 0.2, 15 passes, seeded order). Words count only when at least

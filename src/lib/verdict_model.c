@@ -9,7 +9,7 @@
  * This model reads the post as a whole: a softmax over ok, review and block
  * from features of the rules' verdict and reason, the findings (types,
  * rules, which drove the verdict, whether they are the author's own), the
- * post's length and its words. It settles a review: to ok when it gives
+ * post's length, its words and pairs of words. It settles a review: to ok when it gives
  * ok a probability of at least the model's "review-ok" threshold, to block
  * when it gives block at least "review-block". It softens a block to a
  * review when it gives ok at least "block-review" (the rules' block on the
@@ -369,8 +369,12 @@ void tact__vm_features(const tact_scanner *sc, tact__vm_emit emit, void *ctx)
         b[3] = (char)('0' + (d > 9 ? 9 : d < 0 ? 0 : d));
         emit(ctx, b, 4, 1.0f);
     }
-    /* the words, lowercased (runs of ASCII letters and apostrophes) */
+    /* the words, lowercased (runs of ASCII letters and apostrophes), and
+     * each pair of neighbouring words ("W:my son"); a word longer than 63
+     * bytes is in no feature, and its neighbours pair with each other */
     char w[66] = "W:";
+    char pair[2 + 63 + 1 + 63] = "W:";
+    size_t pn = 0; /* the previous word, at pair + 2 */
     for (size_t i = 0; i < sc->len;) {
         if (!word_byte((unsigned char)sc->text[i])) {
             i++;
@@ -379,13 +383,21 @@ void tact__vm_features(const tact_scanner *sc, tact__vm_emit emit, void *ctx)
         size_t a = i;
         while (i < sc->len && word_byte((unsigned char)sc->text[i]))
             i++;
-        if (i - a > 63)
-            continue; /* no such word is in the model */
-        for (size_t k = a; k < i; k++) {
-            char c = sc->text[k];
-            w[2 + k - a] = (c >= 'A' && c <= 'Z') ? (char)(c | 0x20) : c;
+        size_t n = i - a;
+        if (n > 63)
+            continue;
+        for (size_t k = 0; k < n; k++) {
+            char c = sc->text[a + k];
+            w[2 + k] = (c >= 'A' && c <= 'Z') ? (char)(c | 0x20) : c;
         }
-        emit(ctx, w, 2 + i - a, WORD_VALUE);
+        emit(ctx, w, 2 + n, WORD_VALUE);
+        if (pn) {
+            pair[2 + pn] = ' ';
+            memcpy(pair + 3 + pn, w + 2, n);
+            emit(ctx, pair, 3 + pn + n, WORD_VALUE);
+        }
+        memcpy(pair + 2, w + 2, n);
+        pn = n;
     }
     emit(ctx, "B", 1, 1.0f);
 }

@@ -51,15 +51,15 @@ static void test_load_rejects(void)
 }
 
 typedef struct seen {
-    char names[64][80];
-    float v[64];
+    char names[128][80];
+    float v[128];
     int n;
 } seen;
 
 static void collect(void *ctx, const char *name, size_t n, float v)
 {
     seen *s = ctx;
-    if (s->n < 64 && n < 80) {
+    if (s->n < 128 && n < 80) {
         memcpy(s->names[s->n], name, n);
         s->names[s->n][n] = 0;
         s->v[s->n++] = v;
@@ -98,6 +98,9 @@ static void test_features(void)
     CHECK(has(&s, "W:keswick") == 0.5f);
     CHECK(has(&s, "B") == 1.f);
     CHECK(has(&s, "W:LOVELY") == 0.f);
+    CHECK(has(&s, "W:my little") == 0.5f); /* neighbouring words */
+    CHECK(has(&s, "W:keswick lovely") == 0.5f); /* across punctuation */
+    CHECK(has(&s, "W:walk my") == 0.f);
     /* "my" and the relative must be next to each other */
     scan("My, what a day. Sister act is on.", TACT_SCAN_RULES_ONLY);
     seen t = {0};
