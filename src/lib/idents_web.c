@@ -595,7 +595,12 @@ static const char *const mailbox_roles[] = {
     "advice", "schools", "frontdoor", "intake", "hosts", "peers", "students", "placements",
     "care", "lodgings", "sw", "socialwork", "vacancies", "workforce", "apprentices",
     "apprenticeships", "advocacy", "foodbank", "larder", "pantry", "coordinator", "programme",
-    "admissions", "research", "outreach", "bereavement", "counselling", "helpdesk", "welfare"};
+    "admissions", "research", "outreach", "bereavement", "counselling", "helpdesk", "welfare",
+    /* (twenty-fifth session) a service's own words: "kinship@", "iv@" (independent
+     * visitors), "ni@", "amhp.rota@", "dementia.cafe@" */
+    "kinship", "iv", "ni", "amhp", "imca", "imha", "scheme", "service", "services", "hub",
+    "group", "club", "centre", "project", "wellbeing", "community", "appeal", "fundraising",
+    "visitors", "visiting", "veterans", "cafe", "rota"};
 
 static bool mailbox_role(const char *w, size_t n)
 {
@@ -607,16 +612,18 @@ static bool mailbox_role(const char *w, size_t n)
 
 /* A lower-case piece of a mailbox's local part: 3, a role word or a short
  * acronym or role the lexicon knows as no name ("psw", "grt", "mho"); 2,
- * an ordinary word that is no name ("lodgings"); 1, an ordinary word that
- * is also a name ("hope"); 0, anything else (a name, a place, an unknown
- * word). Within a run-together pair ("leavingcare") a 1 counts: "care". */
+ * an ordinary word that is no name ("lodgings") or a place ("kent",
+ * "hexham": with a role word, "iv.kent@", "hexhamfamilies@", it is a
+ * service's area; alone it is not enough); 1, an ordinary word that is
+ * also a name ("hope"); 0, anything else (a name, an unknown word). Within
+ * a run-together pair ("leavingcare") a 1 counts: "care". */
 static int mailbox_word(const tact_scanner *sc, const char *w, size_t n, bool acronym)
 {
     if (mailbox_role(w, n))
         return 3;
     uint32_t b = tact__lex_get(&sc->rs->words, w, n);
     if (b & TACT__LX_PLACE)
-        return 0;
+        return (b & TACT__LX_NAME) ? 0 : 2;
     if (b & (TACT__LX_DICT | TACT__LX_STOP))
         return (b & TACT__LX_NAME) ? 1 : 2;
     return acronym && !(b & ~TACT__LX_ROLE) && n >= 2 && n <= 4 ? 3 : 0;
