@@ -24,7 +24,8 @@ Format (see tests/spec/README.md):
 Cases without args are screened together through `tact check --format jsonl
 --rules-only`: the spec files test the rules (docs/verdict-rules.md). A file
 whose first line is "#! reading" is screened without --rules-only, with the
-whole-post reading (src/lib/verdict_model.c) that may settle a review.
+whole-post reading (src/lib/verdict_model.c) that may settle a review or
+soften a block.
 Substrings may be written as JSON strings ("...") to keep spaces.
 """
 import json
