@@ -9,14 +9,15 @@
  * This model reads the post as a whole: a softmax over ok, review and block
  * from features of the rules' verdict and reason, the findings (types,
  * rules, which drove the verdict, whether they are the author's own), the
- * post's length, its words and pairs of words. It settles a review: to ok when it gives
- * ok a probability of at least the model's "review-ok" threshold, to block
- * when it gives block at least "review-block". It softens a block to a
- * review when it gives ok at least "block-review" (the rules' block on the
- * author's own life, a notice or training: their commonest false alarm),
- * unless an identifier that is never the author's to share, or abuse,
- * drove the block (hard_drives). It never turns a block into an ok (an unsafe pass is the
- * worst error) and never raises an ok (the rules found nothing to explain).
+ * post's length, its words and pairs of words. It settles a review: to ok
+ * when it gives ok a probability of at least the model's "review-ok"
+ * threshold, to block when it gives block at least "review-block". It
+ * softens a block to a review when it gives ok at least "block-review" (the
+ * rules' block on the author's own life, a notice or training: their
+ * commonest false alarm), unless an identifier that is never the author's
+ * to share, or abuse, drove the block (hard_drives). It never turns a block
+ * into an ok (an unsafe pass is the worst error) and never raises an ok
+ * (the rules found nothing to explain).
  *
  * Trained by tools/train-verdict.py on the team's own scenario suites (the
  * readable ones; never the dev suite), with features printed by the
