@@ -170,6 +170,11 @@ if [ -f "$here/team/practice-17.jsonl" ]; then
 fi
 if [ -f "$here/team/practice-18.jsonl" ]; then
     echo
-    echo "(practice suite, held unread in the twenty-fifth session)"
+    echo "(practice suite, held unread in the twenty-fifth session, read from the twenty-sixth)"
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-18.jsonl"
+fi
+if [ -f "$here/team/practice-19.jsonl" ]; then
+    echo
+    echo "(practice suite, held unread in the twenty-sixth session)"
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-19.jsonl"
 fi
