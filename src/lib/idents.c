@@ -94,7 +94,8 @@ static int gate_words(const tact__alloc *a, tact__idents *ix)
     static const char *const orgcap[] = {"homecare", "healthcare", "fostering", "care",
                                          "partnership", "hostel", "unit", "ward", "council",
                                          "trust", "board", NULL};
-    static const char *const ysgol[] = {"ysgol", NULL};
+    static const char *const ysgol[] = {"ysgol", "heol", "ffordd", "stryd", "lon",
+                                        "rhodfa", "clos", NULL};
     static const char *const flat[] = {"flat", "apartment", "apt", NULL};
     static const char *const ages[] = {"aged", "age", "ages", "of", NULL};
     static const char *const ages_num[] = {"only", "just", "nearly", "almost", "turned",

@@ -51,7 +51,7 @@
 #define IG_AGES_NUM (1u << 5)/* ages, with a number next: only, just, turned, is ... */
 #define IG_PLATFORM (1u << 6)/* idents_web.c: insta, snap, tiktok ... (its list) */
 #define IG_ORGCAP (1u << 7)  /* orgs(), capitalised: homecare, care, unit, council, trust ... */
-#define IG_YSGOL (1u << 8)   /* ysgol() */
+#define IG_YSGOL (1u << 8)   /* ysgol(), welsh_streets(): the type word first */
 #define IG_FLAT (1u << 9)    /* flats(): flat, apartment, apt */
 
 typedef struct tact__idents {

@@ -283,6 +283,18 @@ static int flats(tact_scanner *sc, const ix_post *p)
     return TACT_OK;
 }
 
+/* "Castle Road, number 14", "Heol y Bryn, no. 6": the house number after
+ * the street that ends at e. Returns its token, or 0 when there is none. */
+static size_t number_after(const tact_scanner *sc, size_t e)
+{
+    size_t f = tact__ix_punct(sc, e + 1, ',') ? e + 2 : e + 1;
+    if (!ix_is(sc, f, "number") && !ix_is(sc, f, "no"))
+        return 0;
+    if (ix_is(sc, f, "no") && tact__ix_punct(sc, f + 1, '.'))
+        f++;
+    return house_number(sc, f + 1) ? f + 1 : 0;
+}
+
 static int streets(tact_scanner *sc, const ix_post *p)
 {
     size_t k = 0, next = 1;
@@ -348,10 +360,66 @@ static int streets(tact_scanner *sc, const ix_post *p)
                 if (a > 0 && (ix_is(sc, a - 1, "the") || ix_is(sc, a - 1, "a")))
                     a--;
             }
-            rc = add_tok(sc, a, e, TACT_TYPE_LOCATION, 0.75f, a < s ? "location.place_on" : "location.street");
+            size_t num = number_after(sc, e);
+            rc = num ? add_tok(sc, a, num, TACT_TYPE_ADDRESS, 0.9f, "address.street")
+                     : add_tok(sc, a, e, TACT_TYPE_LOCATION, 0.75f,
+                               a < s ? "location.place_on" : "location.street");
         }
         if (rc)
             return rc;
+    }
+    return TACT_OK;
+}
+
+/* Heol, Ffordd, Stryd, Lon, Rhodfa, Clos: a Welsh street type, which comes
+ * before the name. */
+static bool welsh_type(const tact_scanner *sc, size_t k)
+{
+    static const char *const w[] = {"heol", "ffordd", "stryd", "lon", "rhodfa", "clos"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (ix_is(sc, k, w[i]))
+            return true;
+    return false;
+}
+
+/*
+ * "7 Heol y Felin", "12 Ffordd Las", "on Stryd Fawr": a Welsh street, whose
+ * type word comes first, then its name (with "y", "yr" inside). After a
+ * house number (or with one after: "on Heol y Bryn, number 14") it is an
+ * address; after "on", "in", "off", "at" or "near", a street.
+ */
+static int welsh_streets(tact_scanner *sc, const ix_post *p)
+{
+    size_t k = 0, next = 1;
+    for (size_t h = 0; h < p->nhot; h++, HOT_NEXT(next, k)) {
+        k = p->hot[h];
+        if (k < next || k == 0)
+            continue;
+        if (!(p->gate[k] & IG_YSGOL) || !welsh_type(sc, k) || !tact__ix_cap(sc, k))
+            continue;
+        bool number = house_number(sc, k - 1);
+        bool prep = ix_is(sc, k - 1, "on") || ix_is(sc, k - 1, "in") || ix_is(sc, k - 1, "off") ||
+                    ix_is(sc, k - 1, "at") || ix_is(sc, k - 1, "near");
+        if (!number && !prep)
+            continue;
+        size_t e = k, j = k + 1;
+        while (j < sc->ntoks && j < k + 5 && !(sc->toks[j].shape & TACT__SH_LINE_START)) {
+            if (name_word(sc, j) && !(sc->toks[j].lex & (TACT__LX_MONTH | TACT__LX_WEEKDAY)))
+                e = j;
+            else if (!ix_is(sc, j, "y") && !ix_is(sc, j, "yr"))
+                break;
+            j++;
+        }
+        if (e == k)
+            continue;
+        /* "on Heol y Bryn, number 14" */
+        size_t num = number ? 0 : number_after(sc, e);
+        int rc = number ? add_tok(sc, k - 1, e, TACT_TYPE_ADDRESS, 0.9f, "address.street")
+                 : num  ? add_tok(sc, k, num, TACT_TYPE_ADDRESS, 0.9f, "address.street")
+                        : add_tok(sc, k, e, TACT_TYPE_LOCATION, 0.75f, "location.street");
+        if (rc)
+            return rc;
+        k = e;
     }
     return TACT_OK;
 }
@@ -927,7 +995,8 @@ static int orgs(tact_scanner *sc, const ix_post *p)
 int tact__ix_address_scan(tact_scanner *sc, const ix_post *p)
 {
     int rc;
-    if ((rc = streets(sc, p)) != TACT_OK || (rc = flats(sc, p)) != TACT_OK ||
+    if ((rc = streets(sc, p)) != TACT_OK || (rc = welsh_streets(sc, p)) != TACT_OK ||
+        (rc = flats(sc, p)) != TACT_OK ||
         (rc = places(sc, p)) != TACT_OK || (rc = schools(sc, p)) != TACT_OK)
         return rc;
     return orgs(sc, p);

@@ -1296,7 +1296,9 @@ int tact__ix_ages_scan(tact_scanner *sc, const ix_post *post)
                        (tact__ix_cap(sc, p) && (sc->toks[p].lex & TACT__LX_FIRST) &&
                         !(sc->toks[p].lex & (TACT__LX_STOP | TACT__LX_MONTH | TACT__LX_WEEKDAY))) ||
                        (ix_is(sc, p, "one") && p > 0 &&
-                        (ix_is(sc, p - 1, "little") || ix_is(sc, p - 1, "wee")));
+                        (ix_is(sc, p - 1, "little") || ix_is(sc, p - 1, "wee"))) ||
+                       /* "The lads are back on the corner. One's 13." */
+                       (ix_is(sc, p, "one") && (sc->toks[p].shape & TACT__SH_SENT_START));
         }
         if (only || turn || pron || weak) {
             long v = ix_tok_num(sc, k + 1, false);

@@ -43,10 +43,21 @@ static int rule_family_plural(names_ctx *c, size_t i)
         return TACT_OK;
     /* the stem is a surname: Parry(s), Hendry(s); "Joneses" is rare */
     uint32_t st = tact__lex_get(c->words, w, n - 1);
+    /* "the O'Neills", "the D'Souzas": the name lists write them without the
+     * apostrophe (oneill, dsouza) */
+    if (!(st & TACT__LX_SURNAME) && (t->shape & TACT__SH_APOS) && n - 1 < 32) {
+        char buf[32];
+        size_t m = 0;
+        for (size_t k = 0; k + 1 < n; k++)
+            if (w[k] != '\'')
+                buf[m++] = w[k];
+        st |= tact__lex_get(c->words, buf, m);
+    }
     /* "living with the Pickerings": a small place's name in the plural after
      * "with the" is a household (twenty-first session); "to the Yorkshires"
      * is not */
-    bool with = nm_is(c, i - 2, "with");
+    bool with = nm_is(c, i - 2, "with") || nm_is(c, i - 2, "visited") ||
+                nm_is(c, i - 2, "visiting") || nm_is(c, i - 2, "visit");
     if (!(st & TACT__LX_SURNAME) || (st & (TACT__LX_BRAND | TACT__LX_STOP | TACT__LX_BIGPLACE)) ||
         ((st & TACT__LX_PLACE) && !with))
         return TACT_OK;
@@ -241,7 +252,7 @@ int tact__names_shape_scan(names_ctx *c)
             size_t i = c->capl[h];
             const tact__token *t = nm_tok(c, i);
             int rc;
-            if (i >= 2 && t->kind == TACT__TOK_WORD && (t->shape & TACT__SH_INITCAP) &&
+            if (i >= 1 && t->kind == TACT__TOK_WORD && (t->shape & TACT__SH_INITCAP) &&
                 t->norm_len >= 5 && c->sc->norm.p[t->norm_off + t->norm_len - 1] == 's' &&
                 (rc = rule_family_plural(c, i)))
                 return rc;
@@ -254,7 +265,7 @@ int tact__names_shape_scan(names_ctx *c)
         if ((t->shape & TACT__SH_HYPHEN) && (rc = rule_hyphen(c, i)))
             return rc;
         /* (rule_family_plural needs a capital: nm_cap) */
-        if (i >= 2 && t->kind == TACT__TOK_WORD && (t->shape & TACT__SH_INITCAP) &&
+        if (i >= 1 && t->kind == TACT__TOK_WORD && (t->shape & TACT__SH_INITCAP) &&
             t->norm_len >= 5 &&
             c->sc->norm.p[t->norm_off + t->norm_len - 1] == 's' &&
             (rc = rule_family_plural(c, i)))
