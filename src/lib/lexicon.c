@@ -54,6 +54,10 @@ static int add_heads(const tact__alloc *a, tact__lex *lx, const char *d, size_t 
                 sp++;
             if (sp < e) {
                 int rc = tact__lex_add(a, lx, d + i, sp - i, TACT__LX_HEAD);
+                /* "king's lynn": the text splits the possessive off, so
+                 * "king" heads the entry as well */
+                if (rc == TACT_OK && sp - i > 2 && d[sp - 2] == '\'' && d[sp - 1] == 's')
+                    rc = tact__lex_add(a, lx, d + i, sp - i - 2, TACT__LX_HEAD);
                 if (rc)
                     return rc;
             }

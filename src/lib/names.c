@@ -555,9 +555,12 @@ void tact__nm_head_probes(names_ctx *c, size_t i, uint32_t v[3])
     size_t kl = 0;
     for (size_t j = i; j < c->n && j < i + 4; j++) {
         const tact__token *t = nm_tok(c, j);
-        if (t->kind != TACT__TOK_WORD || kl + t->norm_len + 1 >= KEY_MAX)
+        /* "King's Lynn", "St David's": the possessive is a token of its
+         * own, joined to the word before it without a space */
+        bool poss = t->kind == TACT__TOK_POSS && j > i && nm_glued(c, j);
+        if ((t->kind != TACT__TOK_WORD && !poss) || kl + t->norm_len + 1 >= KEY_MAX)
             break;
-        if (j > i) {
+        if (j > i && !poss) {
             hs = (hs ^ (unsigned char)' ') * 0x100000001b3ull;
             kl++;
         }
