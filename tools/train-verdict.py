@@ -23,23 +23,19 @@ AdaGrad (rate 0.2, 15 passes, seeded order). Words count only when at least
 MIN_DF (30) training posts have them; other features when at least 2 do.
 
 Thresholds: the model settles a review, to ok when it gives ok at least
-"review-ok", to block when it gives block at least "review-block" (not a
-reply by handle, nor a review with no conduct finding that the conduct model
-reads as no case: no_case_read); it softens a block to review when it gives
-ok at least "block-review", unless a hard identifier (HARD: a date of birth,
-NHS/NI/case number, coordinates, a vehicle, an address or postcode, a person
-on the register) or abusive, discriminatory or derogatory words drove the
-block; and it raises an ok to review when it gives review and block together
-at least "ok-review". It never turns a block into an ok, nor an ok into a
-block. --cv trains once per suite with that
+"review-ok", to block when it gives block at least "review-block"; and it
+softens a block to review when it gives ok at least "block-review", unless a
+hard identifier (HARD: a date of birth, NHS/NI/case number, coordinates, a
+vehicle, an address or postcode, a person on the register) or abusive,
+discriminatory or derogatory words drove the block.
+It never turns a block into an ok. --cv trains once per suite with that
 suite left out and prints, for a grid of thresholds, the agreement, block
 recall, unsafe passes (block posts judged ok) and false alarms (ok posts
 judged block) of the left-out posts. The review pair is chosen first (the
 most agreement, with each unsafe pass added costing ten agreements); then
 the block-review threshold, by the false alarms it removes less twice the
 blocks it loses (softening changes no agreement on an ok post, so agreement
-alone would never choose it), the higher threshold on a tie; then ok-review,
-by agreement with each unsafe pass costing ten. All are written
+alone would never choose it), the higher threshold on a tie. All are written
 with the figures into the model's header.
 
 --check rescores sample posts in Python from the features and compares with
@@ -60,7 +56,6 @@ UNSAFE_COST = 10
 GRID_OK = [0.8, 0.85, 0.9, 0.95, 2.0]
 GRID_BLOCK = [0.5, 0.6, 0.7, 0.8, 2.0]
 GRID_SOFTEN = [0.7, 0.8, 0.85, 0.9, 0.95, 2.0]
-GRID_RAISE = [0.4, 0.5, 0.6, 0.7, 0.8, 2.0]
 LOST_BLOCK_COST = 2
 # findings that, driving a block, keep it a block (verdict_model.c hard_drives)
 HARD = {'DT:' + t for t in ('date_of_birth', 'nhs_number', 'ni_number', 'case_reference',
@@ -160,17 +155,9 @@ def handle_reply(x):
     return 'DT:handle' in x and not any('CP:%d' % d in x for d in range(2, 10))
 
 
-def no_case_read(x):
-    """verdict_model.c's no_case_read: no conduct finding and the conduct
-    model's case probability under 0.1."""
-    return 'CP:0' in x and 'X:nocond:review' in x
-
-
-def decide(p, base, t_ok, t_block, x, t_soften=2.0, t_raise=2.0):
+def decide(p, base, t_ok, t_block, x, t_soften=2.0):
     if 'CP:out' in x:
         return base
-    if base == 'ok':
-        return 'review' if p[1] + p[2] >= t_raise else base
     if base == 'block':
         if p[0] >= t_soften and p[0] > p[2] and not HARD.intersection(x):
             return 'review'
@@ -179,8 +166,7 @@ def decide(p, base, t_ok, t_block, x, t_soften=2.0, t_raise=2.0):
         return base
     if p[0] >= t_ok and p[0] > p[1] and p[0] > p[2]:
         return 'ok'
-    if p[2] >= t_block and p[2] > p[1] and p[2] > p[0] and not handle_reply(x) and \
-            not no_case_read(x):
+    if p[2] >= t_block and p[2] > p[1] and p[2] > p[0] and not handle_reply(x):
         return 'block'
     return base
 
@@ -204,7 +190,6 @@ def main():
     ap.add_argument('--review-ok', type=float, default=0.9)
     ap.add_argument('--review-block', type=float, default=0.6)
     ap.add_argument('--block-review', type=float, default=0.9)
-    ap.add_argument('--ok-review', type=float, default=2.0)
     ap.add_argument('--check', action='store_true')
     a = ap.parse_args()
 
@@ -222,7 +207,7 @@ def main():
     print('%d readable posts from %d suites; the rules alone: agreement %d, block recall %d/%d, '
           'unsafe passes %d' % (len(posts), len(set(suites)), ba, br, nblock, bu))
 
-    t_ok, t_block, t_soften, t_raise = a.review_ok, a.review_block, a.block_review, a.ok_review
+    t_ok, t_block, t_soften = a.review_ok, a.review_block, a.block_review
     cvlines = []
     if a.cv:
         P = [None] * len(posts)
@@ -262,31 +247,16 @@ def main():
             if best is None or score >= best[0]:
                 best = (score, ts)
         t_soften = best[1]
-        best = None
-        for tr in GRID_RAISE:
-            pred = [decide(P[i], base[i], t_ok, t_block, X[i], t_soften, tr)
-                    for i in range(len(posts))]
-            ag, rc, un = tally(gold, pred)
-            score = ag - UNSAFE_COST * un
-            line = ('ok-review %.2f: agreement %d, block recall %d/%d, unsafe passes %d, '
-                    'ok posts judged review %d' % (tr, ag, rc, nblock, un,
-                                                   sum(g == 'ok' and q == 'review'
-                                                       for g, q in zip(gold, pred))))
-            cvlines.append(line)
-            print(line)
-            if best is None or score > best[0]:
-                best = (score, tr)
-        t_raise = best[1]
-        chosen = ('chosen: review-ok %.2f review-block %.2f block-review %.2f ok-review %.2f' %
-                  (t_ok, t_block, t_soften, t_raise))
+        chosen = 'chosen: review-ok %.2f review-block %.2f block-review %.2f' % (t_ok, t_block,
+                                                                                t_soften)
         print(chosen)
         cvlines = ['the rules alone: agreement %d, block recall %d/%d, unsafe passes %d, '
                    'false alarms %d' % (ba, br, nblock, bu, false_alarms(gold, base))] + \
             cvlines + [chosen]
     keep = keep_features(X)
     W = train(X, Y, keep)
-    write(a.out, W, keep, t_ok, t_block, t_soften, t_raise, cvlines, len(posts))
-    pred = [decide(probs(W, X[i]), base[i], t_ok, t_block, X[i], t_soften, t_raise)
+    write(a.out, W, keep, t_ok, t_block, t_soften, cvlines, len(posts))
+    pred = [decide(probs(W, X[i]), base[i], t_ok, t_block, X[i], t_soften)
             for i in range(len(posts))]
     ag, rc, un = tally(gold, pred)
     print('trained on all %d: agreement %d, block recall %d/%d, unsafe passes %d (not a test: '
@@ -294,7 +264,7 @@ def main():
     print('wrote', a.out)
 
 
-def write(path, W, keep, t_ok, t_block, t_soften, t_raise, cvlines, n):
+def write(path, W, keep, t_ok, t_block, t_soften, cvlines, n):
     names = sorted(a for a in W if a in keep and max(abs(w) for w in W[a]) >= 1e-4)
     with open(path, 'w') as f:
         f.write('# The whole-post reading of tact (src/lib/verdict_model.c), written by\n')
@@ -308,7 +278,6 @@ def write(path, W, keep, t_ok, t_block, t_soften, t_raise, cvlines, n):
         f.write('threshold review-ok %.4g\n' % t_ok)
         f.write('threshold review-block %.4g\n' % t_block)
         f.write('threshold block-review %.4g\n' % t_soften)
-        f.write('threshold ok-review %.4g\n' % t_raise)
         for a in names:
             f.write('%s\t%.6g\t%.6g\t%.6g\n' % ((a,) + tuple(W[a])))
 
@@ -336,10 +305,10 @@ def check(build, model, texts):
         lib = [float(v) for v in parts[1:4]]
         mine = probs(Wf, x)
         worst = max(worst, max(abs(u - v) for u, v in zip(mine, lib)))
-        ts, tr = thr.get('block-review', 2.0), thr.get('ok-review', 2.0)
-        wrong += decide(mine, b, thr['review-ok'], thr['review-block'], x, ts, tr) != parts[4] \
-            and min(abs(mine[0] - thr['review-ok']), abs(mine[2] - thr['review-block']),
-                    abs(mine[0] - ts), abs(mine[1] + mine[2] - tr)) > 1e-3
+        ts = thr.get('block-review', 2.0)
+        wrong += decide(mine, b, thr['review-ok'], thr['review-block'], x, ts) != parts[4] and \
+            min(abs(mine[0] - thr['review-ok']), abs(mine[2] - thr['review-block']),
+                abs(mine[0] - ts)) > 1e-3
     print('%d posts: largest difference from the library\'s probabilities %.2g; verdicts that '
           'differ %d' % (len(texts), worst, wrong))
     return 0 if worst < 1e-4 and not wrong and len(out) == len(texts) else 1

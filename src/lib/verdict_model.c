@@ -15,13 +15,9 @@
  * softens a block to a review when it gives ok at least "block-review" (the
  * rules' block on the author's own life, a notice or training: their
  * commonest false alarm), unless an identifier that is never the author's
- * to share, or abuse, drove the block (hard_drives). It raises an ok to a
- * review when it gives review and block together at least "ok-review" (a
- * post about the work or someone in it that no rule caught: the rules'
- * commonest miss, and every unsafe pass starts as one). It never turns a
- * block into an ok (an unsafe pass is the worst error) and never raises
- * anything to a block that the rules judged ok (no finding would explain
- * it).
+ * to share, or abuse, drove the block (hard_drives). It never turns a block
+ * into an ok (an unsafe pass is the worst error) and never raises an ok
+ * (the rules found nothing to explain).
  *
  * Trained by tools/train-verdict.py on the team's own scenario suites (the
  * readable ones; never the dev suite), with features printed by the
@@ -30,8 +26,7 @@
  *
  * data/models/verdict.tsv: lines of "#" comments; "tact-verdict-model 1";
  * "threshold review-ok P", "threshold review-block P" and optionally
- * "threshold block-review P" (absent: blocks stay) and "threshold
- * ok-review P" (absent: oks stay); then one line per
+ * "threshold block-review P" (absent: blocks stay); then one line per
  * feature: its name, a tab, and its weights for ok, review and block
  * separated by tabs. A feature the file does not list weighs nothing.
  */
@@ -49,7 +44,7 @@ struct tact__vm {
     size_t cap;      /* slots, a power of two */
     uint64_t *key;   /* feature name hash per slot */
     uint32_t *slot;  /* feature index + 1 per slot, 0: empty */
-    float thr_ok, thr_block, thr_soften, thr_raise;
+    float thr_ok, thr_block, thr_soften;
 };
 
 static const char *line_end(const char *s, const char *e)
@@ -147,8 +142,7 @@ int tact__vm_load(const tact__alloc *a, const char *text, size_t n, tact__vm **o
         tact__vm_free(a, m);
         return TACT_ENOMEM;
     }
-    /* (never, until the file says) */
-    m->thr_ok = m->thr_block = m->thr_soften = m->thr_raise = 2.0f;
+    m->thr_ok = m->thr_block = m->thr_soften = 2.0f; /* (never, until the file says) */
     bool magic = false;
     for (const char *p = text; p < e;) {
         const char *le = line_end(p, e);
@@ -177,8 +171,6 @@ int tact__vm_load(const tact__alloc *a, const char *text, size_t n, tact__vm **o
                 m->thr_block = v;
             else if ((size_t)(sp - k) == 12 && memcmp(k, "block-review", 12) == 0)
                 m->thr_soften = v;
-            else if ((size_t)(sp - k) == 9 && memcmp(k, "ok-review", 9) == 0)
-                m->thr_raise = v;
             else
                 goto bad;
             p = next;
@@ -464,12 +456,6 @@ static const char REASON_READ_SOFTEN[] =
     "why it still needs a look: check none of them could identify someone you work with or "
     "fall short of professional standards.";
 
-static const char REASON_READ_RAISE[] =
-    "Nothing in it was enough for the rules on its own, but read as a whole it reads like posts "
-    "practitioners judged worth a second look (a reading learned from posts practitioners judged): about the work or "
-    "someone in it, or in a tone that could reflect on you. Check it could not identify anyone "
-    "you work with and that you would be content for your employer or regulator to read it.";
-
 /* A review the rules gave for a handle, in a post the conduct model does not
  * read as a case (probability under 0.2): a reply or a mention. The reading
  * learned handles from few posts (14 of the read ones), and on ordinary
@@ -483,22 +469,6 @@ static bool handle_reply(const tact_scanner *sc)
             (sc->findings[i].flags & TACT_FINDING_DRIVES_VERDICT))
             return true;
     return false;
-}
-
-/* A review that neither a conduct rule nor the conduct model reads as a case
- * (its probability under 0.1): a name, a place or a handle alone. The
- * reading does not block such a post on its words alone ("a lovely catch up
- * with Shona at the gym": words such as "catch up with" come from boundary
- * posts). */
-static bool no_case_read(const tact_scanner *sc)
-{
-    float cp = tact__conduct_case_p(sc);
-    if (!(cp > 0.f && cp < 0.1f))
-        return false;
-    for (size_t i = 0; i < sc->nfindings; i++)
-        if (sc->findings[i].category != TACT_CAT_IDENTIFIER)
-            return false;
-    return true;
 }
 
 /* A block an identifier drove that is never the author's to share in a
@@ -545,7 +515,7 @@ int tact__vm_apply_with(const tact__vm *m, tact_scanner *sc)
     if (!m || tact__conduct_case_p(sc) == 0.f)
         return TACT_OK;
     tact_verdict v = sc->result.verdict;
-    if (!(v == TACT_VERDICT_REVIEW || (v == TACT_VERDICT_OK && m->thr_raise <= 1.0f) ||
+    if (!(v == TACT_VERDICT_REVIEW ||
           (v == TACT_VERDICT_BLOCK && m->thr_soften <= 1.0f && !hard_drives(sc))))
         return TACT_OK;
     float p[3];
@@ -557,18 +527,12 @@ int tact__vm_apply_with(const tact__vm *m, tact_scanner *sc)
             sc->result.verdict = TACT_VERDICT_REVIEW;
             sc->result.reason = REASON_READ_SOFTEN;
         }
-    } else if (v == TACT_VERDICT_OK) {
-        if (p[1] + p[2] >= m->thr_raise) {
-            sc->result.verdict = TACT_VERDICT_REVIEW;
-            sc->result.reason = REASON_READ_RAISE;
-        }
     } else if (p[0] >= m->thr_ok && p[0] > p[1] && p[0] > p[2]) {
         for (size_t i = 0; i < sc->nfindings; i++)
             sc->findings[i].flags &= ~TACT_FINDING_DRIVES_VERDICT;
         sc->result.verdict = TACT_VERDICT_OK;
         sc->result.reason = REASON_READ_OK;
-    } else if (p[2] >= m->thr_block && p[2] > p[1] && p[2] > p[0] && !handle_reply(sc) &&
-               !no_case_read(sc)) {
+    } else if (p[2] >= m->thr_block && p[2] > p[1] && p[2] > p[0] && !handle_reply(sc)) {
         sc->result.verdict = TACT_VERDICT_BLOCK;
         sc->result.reason = REASON_READ_BLOCK;
     }

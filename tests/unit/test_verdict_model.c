@@ -175,42 +175,10 @@ static void test_soften(void)
     CHECK_INT(r->verdict, TACT_VERDICT_BLOCK);
 }
 
-static void test_raise(void)
-{
-    /* a model that reads everything as block, raising at 0.5 */
-    tact__vm *m = NULL;
-    CHECK_INT(load("tact-verdict-model 1\nthreshold ok-review 0.5\nB\t0\t0\t9\n", &m), TACT_OK);
-    static const char work[] = "Honestly some of the parents I deal with should never have had kids.";
-    const tact_result *r = scan(work, TACT_SCAN_RULES_ONLY);
-    CHECK_INT(r->verdict, TACT_VERDICT_OK);
-    CHECK_INT(tact__vm_apply_with(m, sc_), TACT_OK);
-    CHECK_INT(r->verdict, TACT_VERDICT_REVIEW); /* raised, never to block */
-    CHECK(strncmp(r->reason, "Nothing in it was enough", 24) == 0);
-    CHECK_INT(drives(r), 0);
-    /* a post the conduct model finds out of its domain stays */
-    r = scan("Zut alors, quelle journee", TACT_SCAN_RULES_ONLY);
-    CHECK_INT(r->verdict, TACT_VERDICT_OK);
-    CHECK_INT(tact__vm_apply_with(m, sc_), TACT_OK);
-    CHECK_INT(r->verdict, TACT_VERDICT_OK);
-    tact__vm_free(&a_, m);
-    /* a reading of ok leaves it; so does a model without the threshold */
-    static const char *const models[] = {
-        "tact-verdict-model 1\nthreshold ok-review 0.5\nB\t9\t0\t0\n",
-        "tact-verdict-model 1\nB\t0\t0\t9\n",
-    };
-    for (size_t i = 0; i < sizeof models / sizeof models[0]; i++) {
-        CHECK_INT(load(models[i], &m), TACT_OK);
-        r = scan(work, TACT_SCAN_RULES_ONLY);
-        CHECK_INT(tact__vm_apply_with(m, sc_), TACT_OK);
-        CHECK_INT(r->verdict, TACT_VERDICT_OK);
-        tact__vm_free(&a_, m);
-    }
-}
-
 static void test_shipped(void)
 {
     /* the model is built in; it moves a review either way, softens a block
-     * to review at most, and raises an ok to review at most */
+     * to review at most, and leaves an ok */
     CHECK(tact__vm_of(rs_) != NULL);
     static const char *const posts[] = {
         "Lovely walk round Ullswater with my sister Bethan today. Pub lunch in Pooley Bridge.",
@@ -218,11 +186,10 @@ static void test_shipped(void)
         "Graduation day in Lancaster! Three years of essays done. Thank you Mum.",
         "The lad on my caseload from the flats behind the Co-op in Tywyn turned up drunk again.",
         "Another 12 hour shift. Exhausted. Why do I do this job?",
-        "My daughter Anya (8) and her cousin Mira (5) at the beach in Filey with my mum. Windy, "
-        "freezing, perfect. Love them.",
-        "Honestly some of the parents I deal with should never have had kids.",
+        "Me, my husband Dev and our girls Anya (8) and Mira (5) at the beach in Filey. Windy, "
+        "freezing, perfect.",
     };
-    int moved = 0, softened = 0, raised = 0;
+    int moved = 0, softened = 0;
     for (size_t i = 0; i < sizeof posts / sizeof posts[0]; i++) {
         tact_verdict rules = scan(posts[i], TACT_SCAN_RULES_ONLY)->verdict;
         const char *rules_reason = sc_->result.reason;
@@ -231,12 +198,7 @@ static void test_shipped(void)
             CHECK_STR(r->reason, rules_reason);
             continue;
         }
-        if (rules == TACT_VERDICT_OK) {
-            CHECK_INT(r->verdict, TACT_VERDICT_REVIEW);
-            CHECK(strncmp(r->reason, "Nothing in it was enough", 24) == 0);
-            raised++;
-            continue;
-        }
+        CHECK(rules != TACT_VERDICT_OK);
         CHECK(strncmp(r->reason, "Read as a whole", 15) == 0);
         if (rules == TACT_VERDICT_BLOCK) {
             CHECK_INT(r->verdict, TACT_VERDICT_REVIEW);
@@ -252,7 +214,6 @@ static void test_shipped(void)
     }
     CHECK(moved >= 2); /* the walk (to ok) and the hoarding (to block) */
     CHECK(softened >= 1); /* the beach */
-    CHECK(raised >= 1);   /* the parents who should never have had kids */
 }
 
 int main(void)
@@ -263,7 +224,6 @@ int main(void)
         {"features", test_features},
         {"probs", test_probs},
         {"soften", test_soften},
-        {"raise", test_raise},
         {"shipped", test_shipped},
         {NULL, NULL},
     };
