@@ -1193,10 +1193,25 @@ static bool own_named_at(const tact_scanner *sc, size_t t, bool our)
     return t > 1 && tact__tok_is(sc, t - 1, ",") && my_kin_at(sc, t - 2, our);
 }
 
+/* "Our Yasmin from the hospice", "our Jack on the unit": a name said with
+ * the place of a service after it is someone the author works with, not
+ * family. e: the token after the name. */
+static bool from_service(const tact_scanner *sc, size_t e)
+{
+    static const char *const prep[] = {"from", "at", "on", "in"};
+    static const char *const svc[] = {"hospice", "unit", "ward", "hostel", "home", "centre",
+                                      "project", "scheme", "refuge", "placement", "service",
+                                      "residential", "respite", "caseload", "group"};
+    return e + 2 < sc->ntoks && TOK_IN(sc, e, prep) && tact__tok_is(sc, e + 1, "the") &&
+           TOK_IN(sc, e + 2, svc);
+}
+
 /* own_named_at() for a person finding (whose span may hold the "our" or
  * "my": person.nickname's "Our Esme"). */
 static bool own_named(const tact_scanner *sc, const tact_finding *f, bool our)
 {
+    if (from_service(sc, tact__tok_after(sc, f->end - 1) + 1))
+        return false;
     size_t t = tact__tok_after(sc, f->start);
     if (t + 1 < sc->ntoks && (tact__tok_is(sc, t, "our") || tact__tok_is(sc, t, "my") ||
                               bare_kin_lead(sc, t)))
