@@ -406,6 +406,24 @@ static int rule_initials(names_ctx *c, size_t i)
          (nm_lex(c, i + 2) & (TACT__LX_KIN | TACT__LX_ROLE))))
         return tact__nm_emit(c, i, i, TACT_TYPE_PERSON, 0.7f, "person.initials",
                              "Initials can still identify someone to people who know them.");
+    /* "JT in Wrexham is on 90ml": two capitals, then the town and what they
+     * do (not an acronym: "GP in Leeds is", "BBC in Cardiff has") */
+    static const char *const acronyms[] = {"gp", "mp", "sw", "uk", "us", "eu", "tv", "pe",
+                                           "it", "hr", "ai", "ok", "ni", "dj", "pa", "ta",
+                                           "pc", "qc", "kc", "hq", "cv", "id", "iv", "ot",
+                                           "pt", "sen", "bbc", "itv", "nhs", "cps", "dwp",
+                                           "aa", "na", "rn", "yot", "yos", "los", "edt", NULL};
+    if (nm_tok(c, i)->norm_len >= 2 && (nm_tok(c, i)->shape & TACT__SH_ALLCAP) &&
+        !nm_in(c, i, acronyms) &&
+        !(nm_lex(c, i) & (TACT__LX_DICT | TACT__LX_STOP | TACT__LX_BRAND | TACT__LX_ROLE |
+                          TACT__LX_PLACE | TACT__LX_BIGPLACE | TACT__LX_PUBLIC)) &&
+        (nm_is(c, i + 1, "in") || nm_is(c, i + 1, "from")) && nm_cap(c, i + 2) &&
+        (nm_lex(c, i + 2) & (TACT__LX_PLACE | TACT__LX_BIGPLACE)) && i + 3 < c->n &&
+        (nm_is(c, i + 3, "is") || nm_is(c, i + 3, "was") || nm_is(c, i + 3, "has") ||
+         nm_is(c, i + 3, "keeps") || nm_is(c, i + 3, "got") || nm_is(c, i + 3, "still")))
+        return tact__nm_emit(c, i, i, TACT_TYPE_PERSON, 0.7f, "person.initials",
+                             "Initials and a town can still identify someone to people who "
+                             "know them.");
     /* "J (7)", "J (aged 7)", "LT, 16," */
     if (nm_punct(c, i + 1, '(') && i + 2 < c->n &&
         (nm_tok(c, i + 2)->kind == TACT__TOK_NUMBER || nm_is(c, i + 2, "aged") ||
