@@ -175,6 +175,11 @@ if [ -f "$here/team/practice-18.jsonl" ]; then
 fi
 if [ -f "$here/team/practice-19.jsonl" ]; then
     echo
-    echo "(practice suite, held unread in the twenty-sixth session)"
+    echo "(practice suite, held unread in the twenty-sixth session, read from the twenty-seventh)"
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-19.jsonl"
+fi
+if [ -f "$here/team/practice-20.jsonl" ]; then
+    echo
+    echo "(practice suite, held unread in the twenty-seventh session)"
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-20.jsonl"
 fi

@@ -10,6 +10,8 @@
  * findings, using the context lists (training, anonymised, topic, advice,
  * condemnation) and the identifiers the earlier detectors found.
  */
+#include <ctype.h>
+
 #include "conduct.h"
 #include "conduct_match.h"
 #include "conduct_model.h"
@@ -692,12 +694,49 @@ static bool inside_org(const tact_scanner *sc, const tact_finding *f)
     return false;
 }
 
+/* True when token k is one of the n words of list. */
+static bool word_in(const tact_scanner *sc, size_t k, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (tact__tok_is(sc, k, list[i]))
+            return true;
+    return false;
+}
+
+/* "Rob from the YOT paced me", "Morag and Isla from the Highland adult
+ * protection team": a name followed by "from" (or "in", "at", "on") "the"
+ * and, within four words, a team or service is a colleague, not a case's
+ * person (practice-19). Another name and "and" may come between. */
+static bool named_colleague(const tact_scanner *sc, const tact_finding *f)
+{
+    static const char *const prep[] = {"from", "in", "at", "on"};
+    static const char *const team[] = {"team", "yot", "yjs", "mash", "service", "services",
+                                       "department", "office", "duty", "hub", "cmht", "camhs",
+                                       "edt", "unit"};
+    size_t t = tact__tok_after(sc, f->end - 1) + 1;
+    if (t + 2 < sc->ntoks && tact__tok_is(sc, t, "and") &&
+        isupper((unsigned char)sc->text[sc->toks[t + 1].start]))
+        t += 2;
+    if (!(t + 2 < sc->ntoks && word_in(sc, t, prep, sizeof prep / sizeof prep[0]) &&
+          tact__tok_is(sc, t + 1, "the")))
+        return false;
+    for (size_t k = t + 2; k < t + 7 && k < sc->ntoks; k++) {
+        if (word_in(sc, k, team, sizeof team / sizeof team[0]))
+            return true;
+        if (sc->toks[k].norm_len == 1 && !isalnum((unsigned char)sc->norm.p[sc->toks[k].norm_off]))
+            return false;
+    }
+    return false;
+}
+
 static id_summary summarise_ids(const tact_scanner *sc)
 {
     id_summary s = {false, false, false, false, false};
     for (size_t i = 0; i < sc->ncand; i++) {
         const tact_finding *f = &sc->cand[i].f;
         if (f->category == TACT_CAT_CONDUCT || (f->flags & TACT_FINDING_PUBLIC_FIGURE))
+            continue;
+        if (f->type == TACT_TYPE_PERSON && named_colleague(sc, f))
             continue;
         s.any = true;
         switch (f->type) {

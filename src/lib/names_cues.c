@@ -631,6 +631,12 @@ static int rule_name(names_ctx *c, size_t i)
     if (!nm_cap(c, i) || (nm_tok(c, i)->shape & TACT__SH_ONELETTER) || c->lone ||
         multi_place(c, i))
         return TACT_OK;
+    /* "round Loch an Eilein", "Llyn Padarn": a body of water or a hill
+     * named after its kind is a place, not a person */
+    static const char *const landform[] = {"loch", "lough", "llyn", "lake", "mount", "river",
+                                           "afon", "mynydd", NULL};
+    if (nm_in(c, i, landform))
+        return TACT_OK;
     bool strong = tact__nm_strong_name(c, i);
     uint32_t b = tact__nm_bits(c, i);
     if (!strong && cued_first(c, i, b))
