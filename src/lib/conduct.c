@@ -1274,6 +1274,52 @@ static bool sentence_asks(const scan_state *st, size_t t)
     return false;
 }
 
+/* Someone else's approach, then the author asks what to do: "One of the
+ * mums asked for my Snapchat ... Is that ever okay?", "Ex-client's mum
+ * invited me to her daughter's wedding. Can I go?" (practice-19). The
+ * sentence of t has no "I" or "we" and does not start with a verb in -ed
+ * (the subject left out: "DM'd the lad ..."), a later
+ * sentence (within 60 words) starts with a verb that asks ("can",
+ * "should", "would", "is" ...) and has a "?", and between them the author
+ * does nothing ("I accepted", "I added her": an "I" and a word in -ed,
+ * other than "I said", "I asked", "I wondered"). */
+static bool approach_asked(const scan_state *st, size_t t)
+{
+    static const char *const me[] = {"i", "i've", "ive", "i'd", "i'm", "im", "we", "we've"};
+    static const char *const ask[] = {"can", "should", "would", "is", "am", "could",
+                                      "shall", "what", "how", "are", "any"};
+    static const char *const told[] = {"said", "asked", "wondered", "replied", "answered"};
+    const tact_scanner *sc = st->sc;
+    size_t a = t;
+    while (a > 0 && st->sent[a - 1] == st->sent[t])
+        a--;
+    size_t k = a;
+    for (size_t nw = 0; k < sc->ntoks && st->sent[k] == st->sent[t]; k++) {
+        if (word_in(sc, k, me, sizeof me / sizeof me[0]))
+            return false;
+        /* the subject left out: "DM'd the lad ...", "Eek, bumped into ..." */
+        if (sc->toks[k].kind == TACT__TOK_WORD && nw++ < 2) {
+            size_t l;
+            const char *w = tact__tok_norm(sc, k, &l);
+            if (l > 3 && w[l - 1] == 'd' && (w[l - 2] == 'e' || w[l - 2] == '\''))
+                return false;
+        }
+    }
+    for (size_t n = 0; k < sc->ntoks && n < 60; k++, n++) {
+        if (tact__tok_is(sc, k, "i") && k + 1 < sc->ntoks) {
+            size_t l;
+            const char *w = tact__tok_norm(sc, k + 1, &l);
+            if (l > 3 && w[l - 2] == 'e' && w[l - 1] == 'd' &&
+                !word_in(sc, k + 1, told, sizeof told / sizeof told[0]))
+                return false;
+        }
+        if (st->sent[k] != st->sent[k - 1] && word_in(sc, k, ask, sizeof ask / sizeof ask[0]) &&
+            sentence_asks(st, k))
+            return true;
+    }
+    return false;
+}
+
 /* A breach told and then asked about: the sentence itself asks ("...
  * added me, should I accept?"), or the next one asks the general question
  * (context "topic": "... sent me a follow request. Is it ever ok to
@@ -1282,6 +1328,8 @@ static bool sentence_asks(const scan_state *st, size_t t)
 static bool breach_asked(const scan_state *st, size_t t)
 {
     if (sentence_asks(st, t))
+        return true;
+    if (approach_asked(st, t))
         return true;
     const tact_scanner *sc = st->sc;
     for (size_t i = t + 1; i < sc->ntoks && i < t + 160; i++)
