@@ -2267,6 +2267,15 @@ static int note_context(scan_state *st)
                     st->sent_ctx[st->sent[s->m[i].first]] |= (uint16_t)(1u << CX_PARENT);
         }
     }
+    /* "a patient ..., the one the BBC did the documentary about": a
+     * person the readers can place is no topic of a programme or a
+     * training (twenty-seventh session) */
+    if ((st->ctx & (1u << CX_HINT)) && (st->ctx & (1u << CX_TRAINING))) {
+        st->ctx &= ~(1u << CX_TRAINING);
+        uint32_t ns = st->sc->ntoks ? st->sent[st->sc->ntoks - 1] + 1 : 0;
+        for (uint32_t k = 0; k < ns; k++)
+            st->sent_ctx[k] &= (uint16_t)~(1u << CX_TRAINING);
+    }
     return TACT_OK;
 }
 
