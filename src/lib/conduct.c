@@ -826,6 +826,20 @@ static bool after_own_kin(const tact_scanner *sc, size_t i)
     return false;
 }
 
+/* True when token i follows "I've" or "I'd" (or "I have", "I had"): "I
+ * look like I've been arrested" tells of the author. */
+static bool after_self(const tact_scanner *sc, size_t i)
+{
+    if (i > 1 && tact__tok_is(sc, i - 1, "been"))
+        i--;
+    if (i > 0 && (tact__tok_is(sc, i - 1, "i've") || tact__tok_is(sc, i - 1, "ive") ||
+                  tact__tok_is(sc, i - 1, "i'd")))
+        return true;
+    return i > 1 && tact__tok_is(sc, i - 2, "i") &&
+           (tact__tok_is(sc, i - 1, "have") || tact__tok_is(sc, i - 1, "had") ||
+            tact__tok_is(sc, i - 1, "'ve") || tact__tok_is(sc, i - 1, "'d"));
+}
+
 /* True when token i follows "never" or "ever": "if you've never visited a
  * family", "have clearly never met a family in crisis" speak of practice in
  * general, not of a particular case. */
@@ -1019,7 +1033,8 @@ static int case_near(const scan_state *st, uint32_t nsent, bool *fire)
         unsigned tag = m->tag;
         /* "my mum", "my dad was in hospital": the author's own family */
         if ((tag == CASE_LOW || tag == CASE_DETAIL || tag == CASE_EVENT) &&
-            (after_possessive(sc, m->first) || after_own_kin(sc, m->first)))
+            (after_possessive(sc, m->first) || after_own_kin(sc, m->first) ||
+             after_self(sc, m->first)))
             continue;
         if (general_involvement(sc, tag, m->first) || own_life_at(st, st->sent[m->first]) ||
             training_at(st, st->sent[m->first]))
@@ -1168,8 +1183,10 @@ static int case_rule(scan_state *st, id_summary ids, uint32_t nsent)
             (st->own_scoped && own_life_at(st, st->sent[s->m[i].first])) ||
             (st->train_scoped && training_at(st, st->sent[s->m[i].first])))
             continue;
-        /* "my daughter swallowed a coin": the author's own family */
-        if ((tag == CASE_DETAIL || tag == CASE_EVENT) && after_own_kin(st->sc, s->m[i].first))
+        /* "my daughter swallowed a coin": the author's own family; "I look
+         * like I've been arrested": the author */
+        if ((tag == CASE_DETAIL || tag == CASE_EVENT) &&
+            (after_own_kin(st->sc, s->m[i].first) || after_self(st->sc, s->m[i].first)))
             continue;
         has[tag] = true;
     }

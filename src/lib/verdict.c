@@ -1008,8 +1008,16 @@ static bool grand_old(const tact_scanner *sc, size_t k)
                                         "grampa", "granda", "grandda"};
     static const char *const link[] = {",", "(", "is", "'s", "turns", "turned", "now",
                                        "aged", "who"};
+    /* a parent said bare, of 60 or more: "Dad (81) just beat me at
+     * Scrabble" (twenty-seventh session); a case's parent is younger or
+     * told with a possessive */
+    static const char *const parent[] = {"mum", "mam", "mom", "dad", "mother", "father", "mammy",
+                                         "daddy", "mummy"};
+    int min_age = 70;
+    if (k < sc->ntoks && TOK_IN(sc, k, parent))
+        min_age = 60;
     if (k >= sc->ntoks || !(k == 0 || (sc->toks[k].shape & TACT__SH_SENT_START)) ||
-        !(sc->toks[k].shape & TACT__SH_INITCAP) || !TOK_IN(sc, k, grand))
+        !(sc->toks[k].shape & TACT__SH_INITCAP) || (min_age == 70 && !TOK_IN(sc, k, grand)))
         return false;
     size_t j = k + 1;
     if (j < sc->ntoks && (sc->toks[j].shape & TACT__SH_INITCAP) &&
@@ -1018,7 +1026,7 @@ static bool grand_old(const tact_scanner *sc, size_t k)
     for (size_t m = 0; m < 3 && j < sc->ntoks && TOK_IN(sc, j, link); m++)
         j++;
     int age = tok_number(sc, j);
-    if (age < 70 || age > 115)
+    if (age < min_age || age > 115)
         return false;
     /* not in a sentence of a care setting: "Nan Bev (91) was on great form
      * at the day centre in Looe today" is how care staff speak of the
