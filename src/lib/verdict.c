@@ -540,9 +540,21 @@ static bool closing_handle(const tact_scanner *sc, const tact_finding *h)
     return true;
 }
 
+/* The handle h is the subject of the criticism c, said just before it
+ * and not opening the post ("Our new team manager @... thinks she's God's
+ * gift"): no more than one word between them, and no colon ("Replying to
+ * @...: supervision cancelled again" is a reply, rules.spec). */
+static bool handle_subject(const tact_scanner *sc, const tact_finding *h, const tact_finding *c)
+{
+    size_t a = tact__tok_after(sc, h->start), b = tact__tok_after(sc, c->start);
+    return a > 0 && b > a &&
+           (b - a == 1 || (b - a == 2 && sc->toks[a + 1].kind == TACT__TOK_WORD));
+}
+
 /* 8b. A handle the criticism itself names: inside a colleague-criticism
  *     finding of the rules, straight after it ("Third supervision in a
- *     row cancelled by @..."), or closing the post. The learned model's
+ *     row cancelled by @..."), just before it as its subject
+ *     (handle_subject), or closing the post. The learned model's
  *     findings are not enough: ordinary tweets open with handles. Returns
  *     true when one was marked. */
 static bool colleague_handle(vctx *v, tact_verdict lv)
@@ -556,7 +568,8 @@ static bool colleague_handle(vctx *v, tact_verdict lv)
         for (size_t j = 0; j < v->sc->nfindings; j++) {
             const tact_finding *h = &v->sc->findings[j];
             if (h->category != TACT_CAT_IDENTIFIER || h->type != TACT_TYPE_HANDLE || !usable(h) ||
-                (h->flags & TACT_FINDING_OWN_DETAILS) || h->start < c->start ||
+                (h->flags & TACT_FINDING_OWN_DETAILS) ||
+                (h->start < c->start && !handle_subject(v->sc, h, c)) ||
                 (h->start > c->end + 2 && !closing_handle(v->sc, h)))
                 continue;
             if (v->lvl[i] < lv)
