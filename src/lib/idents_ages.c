@@ -810,6 +810,18 @@ int tact__ix_ages_scan(tact_scanner *sc, const ix_post *post)
                 rc = add_age(sc, t->start, t->end, 0.75f, "age.today");
                 continue;
             }
+            /* "@... you're 16 not 21, get off the dating apps": an age
+             * set against the one claimed (twenty-seventh session); not
+             * "you are 5 not 10 minutes late" */
+            if (t->kind == TACT__TOK_NUMBER && v >= 1 && v <= 110 && k > 0 &&
+                (ix_is(sc, k - 1, "you're") || ix_is(sc, k - 1, "youre") ||
+                 ix_is(sc, k - 1, "she's") || ix_is(sc, k - 1, "he's") ||
+                 (k > 1 && ix_is(sc, k - 1, "are") && ix_is(sc, k - 2, "you"))) &&
+                ix_is(sc, k + 1, "not") && ix_tok_num(sc, k + 2, false) > 0 &&
+                (k + 3 >= sc->ntoks || sc->toks[k + 3].kind == TACT__TOK_PUNCT)) {
+                rc = add_age(sc, t->start, t->end, 0.75f, "age.context");
+                continue;
+            }
             /* her 18th today, happy 16th! */
             if (o > 0 && o <= 110 && t->kind == TACT__TOK_ALNUM && k > 0 &&
                 (poss_word(sc, k - 1) || ix_is(sc, k - 1, "happy")) &&
