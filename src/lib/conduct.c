@@ -1307,11 +1307,18 @@ static bool approach_asked(const scan_state *st, size_t t)
                                       "shall", "what", "how", "are", "any"};
     static const char *const told[] = {"said", "asked", "wondered", "replied", "answered"};
     const tact_scanner *sc = st->sc;
+    /* bounded like sentence_asks: a sentence longer than 80 words either
+     * side is no short approach, and a post of many breaches stays linear */
     size_t a = t;
-    while (a > 0 && st->sent[a - 1] == st->sent[t])
+    while (a > 0 && st->sent[a - 1] == st->sent[t]) {
         a--;
+        if (t - a > 80)
+            return false;
+    }
     size_t k = a;
     for (size_t nw = 0; k < sc->ntoks && st->sent[k] == st->sent[t]; k++) {
+        if (k > t + 80)
+            return false;
         if (word_in(sc, k, me, sizeof me / sizeof me[0]))
             return false;
         /* the subject left out: "DM'd the lad ...", "Eek, bumped into ..." */
