@@ -180,6 +180,11 @@ if [ -f "$here/team/practice-19.jsonl" ]; then
 fi
 if [ -f "$here/team/practice-20.jsonl" ]; then
     echo
-    echo "(practice suite, held unread in the twenty-seventh session)"
+    echo "(practice suite, held unread in the twenty-seventh session, read from the twenty-eighth)"
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-20.jsonl"
+fi
+if [ -f "$here/team/practice-21.jsonl" ]; then
+    echo
+    echo "(practice suite, held unread in the twenty-eighth session)"
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-21.jsonl"
 fi

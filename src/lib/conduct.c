@@ -499,6 +499,11 @@ static bool quote_within(const tact_scanner *sc, size_t first, size_t last, size
             return false;
         if (quote_mark(sc, k))
             return quote_mark(sc, k) == open;
+        /* (the quote may end its sentence inside the marks: "'... useless
+         * wasters.' OK, ...") */
+        if (t->kind == TACT__TOK_PUNCT && k + 1 < sc->ntoks && quote_mark(sc, k + 1) == open &&
+            strchr(".!?", sc->norm.p[t->norm_off]))
+            return true;
         if (t->kind == TACT__TOK_PUNCT && sc->norm.p[t->norm_off] != '-')
             return false;
         words++;
@@ -1136,8 +1141,9 @@ static bool body_handle(const char *h, size_t n)
  * thread ("Replying to @swdiaries:") is to a peer. */
 static bool addressed_handle(const tact_scanner *sc)
 {
-    static const char *const hail[] = {"to", "sorry", "dear", "hey", "hi", "hiya", "oi", "(",
-                                       "for", ":"};
+    /* (and praise: "Well done @...", "Congrats @...", twenty-eighth session) */
+    static const char *const hail[] = {"to",  "sorry", "dear", "hey", "hi", "hiya", "oi", "(",
+                                       "for", ":",     "done", "congrats", "congratulations"};
     size_t h = SIZE_MAX;
     for (size_t i = 0; i < sc->ntoks && i < 8 && h == SIZE_MAX; i++) {
         if (sc->toks[i].kind != TACT__TOK_HANDLE)
@@ -1721,6 +1727,11 @@ static int on_cooc(void *ctx, const tact__cooc_hit *h)
         /* "please stop using '...' as a joke in the team chat": the
          * criticism is the condemnation of a quoted slur */
         if (st->quoted_slur && (sctx & (1u << CX_CONDEMN)))
+            return TACT_OK;
+        /* ... or a criticism quoted from someone else, in a post that
+         * condemns or answers it ("'All social workers are useless ...' OK,
+         * ...") */
+        if ((st->ctx & (1u << CX_CONDEMN)) && quote_within(st->sc, h->first, h->last, 8))
             return TACT_OK;
         /* a post of sincere good news or thanks ("the best practice I
          * ever saw was a worker who sat on the floor ...", "Congratulations

@@ -169,6 +169,40 @@ static bool of_age_noun(const tact_scanner *sc, size_t k)
     return false;
 }
 
+/* The age of a thing, not a person: "Munro's review is now fifteen years
+ * old", "the Children Act is 35 years old", "our house is 200 years old".
+ * k: the number's token; the words before it are "is" or "was" (perhaps
+ * and "now", "nearly" ...) after a word for a document, a building or a
+ * thing (twenty-eighth session). */
+static bool thing_aged(const tact_scanner *sc, size_t k)
+{
+    static const char *const hedge[] = {"now", "nearly", "almost", "over", "just", "already",
+                                        "well", "about", "around", "only", "still"};
+    static const char *const thing[] = {
+        "review",   "report",   "act",      "law",      "policy",    "guidance", "framework",
+        "strategy", "standards", "code",    "legislation", "book",   "film",     "song",
+        "album",    "blog",     "podcast",  "house",    "building",  "cottage",  "church",
+        "chapel",   "bridge",   "castle",   "pub",      "car",       "van",      "bike",
+        "boiler",   "kettle",   "laptop",   "phone",    "sofa",      "tree",     "scheme",
+        "charity",  "service",  "website",  "account",  "article",   "paper",    "study",
+        "inquiry",  "research", "programme", "model",   "theory",    "tradition", "recipe"};
+    size_t j = k;
+    for (int m = 0; m < 2 && j > 0; m++) {
+        bool h = false;
+        for (size_t i = 0; i < sizeof hedge / sizeof hedge[0] && !h; i++)
+            h = ix_is(sc, j - 1, hedge[i]);
+        if (!h)
+            break;
+        j--;
+    }
+    if (j < 2 || !(ix_is(sc, j - 1, "is") || ix_is(sc, j - 1, "was") || ix_is(sc, j - 1, "'s")))
+        return false;
+    for (size_t i = 0; i < sizeof thing / sizeof thing[0]; i++)
+        if (ix_is(sc, j - 2, thing[i]))
+            return true;
+    return false;
+}
+
 /* Plural person words that a list of ages can follow ("two brothers, 8 and
  * 11", "the twins, both 4") but that a lone number in brackets after them
  * usually counts ("students (20)"). */
@@ -764,7 +798,7 @@ int tact__ix_ages_scan(tact_scanner *sc, const ix_post *post)
                 p++;
             long v = ix_num_at(sc, t->start, p);
             size_t n = (v >= 0 && v <= 120) ? age_suffix(sc, p) : 0;
-            if (n) {
+            if (n && !thing_aged(sc, k)) {
                 size_t e = p + n;
                 rc = add_age(sc, t->start, e, 0.88f, "age.years_old");
                 k = skip_to(sc, k, e);
@@ -981,7 +1015,7 @@ int tact__ix_ages_scan(tact_scanner *sc, const ix_post *post)
               ((ix_at(sc, t->end + 1) | 0x20) == 'y' ||
                (numword_start(sc->norm.p[t->norm_off]) && numword_unit(sc, t->end + 1)))))) {
             size_t e = numword_age(sc, k);
-            if (e) {
+            if (e && !thing_aged(sc, k)) {
                 rc = add_age(sc, t->start, e, 0.85f, "age.years_old");
                 k = skip_to(sc, k, e);
                 continue;

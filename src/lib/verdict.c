@@ -363,7 +363,10 @@ static bool r_name_combo(vctx *v, tact_verdict lv)
     bool person = h & (ID(TACT_TYPE_PERSON) | ID(TACT_TYPE_HANDLE));
     bool age = h & ID(TACT_TYPE_AGE), school = h & ID(TACT_TYPE_SCHOOL);
     bool place = (h & ID(TACT_TYPE_LOCATION)) && !tact__conduct_own_life(v->sc);
-    bool titled = place && has_rule(v, TACT_TYPE_PERSON, "person.title");
+    /* (not at a colleague's farewell: "Our own Mrs ... retires after 30
+     * years as a social worker in Penrith", twenty-eighth session) */
+    bool titled = place && has_rule(v, TACT_TYPE_PERSON, "person.title") &&
+                  !(tact__conduct_staff(v->sc) && !v->cd_has);
     bool home = person && has_rule(v, TACT_TYPE_ORGANISATION, "organisation.care_home");
     if (!((person && (age || school)) || (age && (school || place)) || titled || home))
         return false;
