@@ -1924,6 +1924,8 @@ static int model_tier(const scan_state *st, size_t k, float p)
     return 0;
 }
 
+static bool care_setting(const tact_scanner *sc);
+
 static void model_maybe(tact_type type, const char **rule, const char **msg)
 {
     switch (type) {
@@ -2057,6 +2059,11 @@ static int model_rule(scan_state *st, uint32_t nsent)
             /* ... but not in a post the model is sure tells a case, with a
              * place or a name in it, away from the own-life sentences
              * (CM_CASE_SURE) */
+            /* nor its "may be" tier in the author's run, ride or review with
+             * no word of a care setting ("Airbnb review: ... Host Dilys left
+             * a bara brith", twenty-eighth session) */
+            if (tier == 1 && (st->ctx & (1u << CX_LEISURE)) && !care_setting(st->sc))
+                continue;
             if (st->case_fired || (st->ctx & (1u << CX_ANON)) ||
                 ((training_at(st, best[k]) || parent_near(st, best[k], nsent)) &&
                  !(p[k] >= CM_CASE_SURE && !(sctx & (1u << CX_PARENT)) &&
