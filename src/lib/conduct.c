@@ -475,6 +475,28 @@ static char quote_mark(const tact_scanner *sc, size_t k)
     return c == '\'' || c == '"' ? c : 0;
 }
 
+/* The quotation around token first (at most 8 words back) speaks of the
+ * profession as a whole: "social workers", "all social workers", "you lot"
+ * within its first four words ("'All social workers are useless ...'"),
+ * not of one person ("a 'jumped up little madam'"). */
+static bool quote_of_profession(const tact_scanner *sc, size_t first)
+{
+    static const char *const group[] = {"workers", "social", "carers", "lot", "sws", "we"};
+    size_t open = SIZE_MAX;
+    for (size_t k = first, words = 0; k > 0 && words <= 8 && open == SIZE_MAX; k--) {
+        if (quote_mark(sc, k - 1))
+            open = k - 1;
+        words += sc->toks[k - 1].kind != TACT__TOK_PUNCT;
+    }
+    if (open == SIZE_MAX)
+        return false;
+    for (size_t k = open + 1; k < sc->ntoks && k <= open + 4 && k <= first; k++)
+        for (size_t i = 0; i < sizeof group / sizeof group[0]; i++)
+            if (tact__tok_is(sc, k, group[i]))
+                return true;
+    return false;
+}
+
 /* True when tokens first..last sit inside a short quotation: a quote mark
  * opens at most reach words before them and the same mark closes at most
  * reach words after, within the sentence ("sprayed 'pikeys out' on the
@@ -1549,6 +1571,13 @@ static int other_rules(scan_state *st)
                                     TACT_SEV_LOW, 0.65f, "colleague.sneer", MSG_SNEER);
                 break;
             }
+            /* a criticism of the profession quoted from someone else, in a
+             * post that condemns or answers it ("'Social workers are just
+             * jumped-up clipboard merchants', said a caller", twenty-eighth
+             * session): like on_cooc's */
+            if ((st->ctx & (1u << CX_CONDEMN)) && quote_within(st->sc, m->first, m->last, 8) &&
+                quote_of_profession(st->sc, m->first))
+                break;
             rc = add_tokens(st, m->first, m->last, TACT_TYPE_COLLEAGUE_CRITICISM, TACT_SEV_MEDIUM,
                             0.75f, "colleague.criticism", MSG_COLLEAGUE);
             break;
@@ -1731,7 +1760,8 @@ static int on_cooc(void *ctx, const tact__cooc_hit *h)
         /* ... or a criticism quoted from someone else, in a post that
          * condemns or answers it ("'All social workers are useless ...' OK,
          * ...") */
-        if ((st->ctx & (1u << CX_CONDEMN)) && quote_within(st->sc, h->first, h->last, 8))
+        if ((st->ctx & (1u << CX_CONDEMN)) && quote_within(st->sc, h->first, h->last, 8) &&
+            quote_of_profession(st->sc, h->first))
             return TACT_OK;
         /* a post of sincere good news or thanks ("the best practice I
          * ever saw was a worker who sat on the floor ...", "Congratulations
