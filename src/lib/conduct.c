@@ -2084,16 +2084,16 @@ static int model_rule(scan_state *st, uint32_t nsent)
         const char *rule, *msg;
         switch (type) {
         case TACT_TYPE_CASE_DISCUSSION:
+            /* not its "may be" tier in the author's run, ride or review with
+             * no word of a care setting ("Airbnb review: ... Host Dilys left
+             * a bara brith", twenty-eighth session) */
+            if (tier == 1 && (st->ctx & (1u << CX_LEISURE)) && !care_setting(st->sc))
+                continue;
             /* where the rules stand down, so does the model: a slur quoted
              * to condemn it in this sentence (conduct15) */
             /* ... but not in a post the model is sure tells a case, with a
              * place or a name in it, away from the own-life sentences
              * (CM_CASE_SURE) */
-            /* nor its "may be" tier in the author's run, ride or review with
-             * no word of a care setting ("Airbnb review: ... Host Dilys left
-             * a bara brith", twenty-eighth session) */
-            if (tier == 1 && (st->ctx & (1u << CX_LEISURE)) && !care_setting(st->sc))
-                continue;
             if (st->case_fired || (st->ctx & (1u << CX_ANON)) ||
                 ((training_at(st, best[k]) || parent_near(st, best[k], nsent)) &&
                  !(p[k] >= CM_CASE_SURE && !(sctx & (1u << CX_PARENT)) &&

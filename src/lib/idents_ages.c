@@ -185,7 +185,7 @@ static bool thing_aged(const tact_scanner *sc, size_t k)
         "chapel",   "bridge",   "castle",   "pub",      "car",       "van",      "bike",
         "boiler",   "kettle",   "laptop",   "phone",    "sofa",      "tree",     "scheme",
         "charity",  "service",  "website",  "account",  "article",   "paper",    "study",
-        "inquiry",  "research", "programme", "model",   "theory",    "tradition", "recipe"};
+        "inquiry",  "research", "programme", "theory",  "tradition", "recipe"};
     size_t j = k;
     for (int m = 0; m < 2 && j > 0; m++) {
         bool h = false;
