@@ -185,6 +185,11 @@ if [ -f "$here/team/practice-20.jsonl" ]; then
 fi
 if [ -f "$here/team/practice-21.jsonl" ]; then
     echo
-    echo "(practice suite, held unread in the twenty-eighth session)"
+    echo "(practice suite, held unread in the twenty-eighth session, read from the twenty-ninth)"
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-21.jsonl"
+fi
+if [ -f "$here/team/practice-22.jsonl" ]; then
+    echo
+    echo "(practice suite, held unread in the twenty-ninth session)"
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-22.jsonl"
 fi
