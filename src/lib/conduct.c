@@ -1782,7 +1782,13 @@ static int on_cooc(void *ctx, const tact__cooc_hit *h)
     case TACT_TYPE_BOUNDARY:
         /* (and the author's own care history in the sentence: "My own care
          * leaver status is why I have a degree") */
-        if (sctx & ((1u << CX_TOPIC) | (1u << CX_ADVICE) | (1u << CX_PARENT)))
+        if (sctx & ((h->asked ? 0u : (1u << CX_TOPIC)) | (1u << CX_ADVICE) | (1u << CX_PARENT)))
+            return TACT_OK;
+        /* a question put in general terms asks for review at most: not
+         * when a case finding already does ("is it ok to still be friends
+         * on Facebook with ... the foster carer of a child I used to work
+         * with?") */
+        if ((sctx & (1u << CX_TOPIC)) && st->case_fired)
             return TACT_OK;
         if (sev != TACT_SEV_HIGH && (st->ctx & (1u << CX_DECLINE)))
             return TACT_OK;
@@ -2331,6 +2337,14 @@ static int note_context(scan_state *st)
             unsigned tag = m->tag;
             involved = m->group == G_CASE &&
                        (tag == CASE_PERSONAL || tag == CASE_NEAR || tag == CASE_STRONG);
+            /* "Our little girl Isla turns 5": the words that tell of the
+             * author's own child are no case because a case rule reads
+             * them too (twenty-ninth session) */
+            for (size_t j = 0; j < s->nm && involved; j++)
+                if (s->m[j].group == G_CONTEXT && s->m[j].tag == CX_OWNFAM &&
+                    s->m[j].first <= m->first && m->last <= s->m[j].last &&
+                    !inside_quote(st, s->m[j].first))
+                    involved = false;
         }
         if (!involved) {
             st->ctx |= 1u << CX_PARENT;

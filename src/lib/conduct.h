@@ -70,6 +70,7 @@ typedef struct tact__cooc tact__cooc;
 
 typedef struct tact__cooc_hit {
     uint8_t type, sev;    /* tact_type, tact_severity of the rule */
+    uint8_t asked;        /* the rule's "?": it speaks in a general question too */
     uint16_t rule;        /* rule index */
     uint32_t first, last; /* tightest token span of the matched classes */
 } tact__cooc_hit;

@@ -12,7 +12,7 @@
  * List syntax (one item per line, '#' starts a comment line):
  *
  *     @name = word|two words|word * word|...
- *     <type> <severity>: +@a +@b [+@c] [-@blocker ...] [=@p] [!@q] [~N]
+ *     <type> <severity>: +@a +@b [+@c] [-@blocker ...] [=@p] [!@q] [~N] [?]
  *
  * Classes are those of the phrase lists (conduct.h), at most 64 per list.
  * <type> is case_discussion, derogatory, discrimination, colleague_criticism,
@@ -22,7 +22,9 @@
  * matched token to N tokens. "=@p" needs a match of p anywhere in the post
  * and "!@q" is blocked by q anywhere in the post (conduct12: "a group named
  * in one sentence, a dismissal of them in the next"); a rule with a =class
- * may need a single +class in the sentence.
+ * may need a single +class in the sentence. A "?" lets the rule speak
+ * in a question put in general terms too ("Is it ok to hug a client who's
+ * just been bereaved?"), where the other rules of its type stand down.
  */
 #include "conduct.h"
 
@@ -37,6 +39,7 @@ typedef struct cooc_rule {
     uint8_t cls[COOC_MAX_NEED]; /* the needed classes, in the order written */
     uint8_t ncls;
     uint8_t type, sev;
+    uint8_t asked; /* '?': also in a question put in general terms */
     uint16_t window; /* 0 = the whole sentence */
 } cooc_rule;
 
@@ -157,6 +160,10 @@ static bool parse_rule(const cooc_names *cn, const char *s, const char *t, cooc_
             continue;
         }
         char op = *s++;
+        if (op == '?') {
+            r->asked = 1;
+            continue;
+        }
         if (op == '~') {
             unsigned w = 0;
             size_t d = 0;
@@ -398,7 +405,7 @@ static COOC_NOINLINE int cooc_eval_sents(const tact__cooc *c, uint64_t post,
                 if ((seen & r->need) != r->need || (seen & r->block) ||
                     (post & r->post) != r->post || (post & r->postblock))
                     continue;
-                tact__cooc_hit hit = {r->type, r->sev, (uint16_t)k, 0, 0};
+                tact__cooc_hit hit = {r->type, r->sev, r->asked, (uint16_t)k, 0, 0};
                 if (!tight_span(r, m, idx, n, &hit.first, &hit.last))
                     continue;
                 int rc = fn(ctx, &hit);

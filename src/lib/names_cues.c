@@ -347,6 +347,14 @@ static int rule_family(names_ctx *c, size_t i)
     /* "Riverside Family Centre" */
     if (nm_cap(c, k + 1) || nm_has(c, k + 1, NL_ORG))
         return TACT_OK;
+    /* "the Merton case law", "the Rotherham case": a court ruling, or a
+     * case named after a council's town (twenty-ninth session) */
+    static const char *const law[] = {"law",      "laws",       "ruling",   "judgment",
+                                      "judgement", "precedent", "principles", "compliant",
+                                      "criteria", NULL};
+    if (nm_is(c, k, "case") &&
+        (nm_in(c, k + 1, law) || (tact__nm_bits(c, i) & TACT__LX_PLACE)))
+        return TACT_OK;
     size_t a = i > 0 && nm_is(c, i - 1, "the") ? i - 1 : i;
     return tact__nm_emit(c, a, k, TACT_TYPE_PERSON, 0.85f, "person.family",
                          "A family name points straight at one household.");
@@ -446,6 +454,41 @@ static int rule_initials(names_ctx *c, size_t i)
                              "Initials can still identify someone to people who know them.");
     }
     return TACT_OK;
+}
+
+/* A quote mark: ' or " or a curly one. */
+static bool nm_quote(const names_ctx *c, size_t i)
+{
+    if (i >= c->n || c->sc->toks[i].kind != TACT__TOK_PUNCT)
+        return false;
+    const unsigned char *s = (const unsigned char *)c->sc->text + c->sc->toks[i].start;
+    size_t len = c->sc->toks[i].end - c->sc->toks[i].start;
+    if (len == 1)
+        return s[0] == '\'' || s[0] == '"';
+    return len == 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0x98 && s[2] <= 0x9D;
+}
+
+/* lead (twenty-ninth session, practice-21): a capitalised word in quotes
+ * right after a word for a young person or resident, or after "bless", or
+ * followed by an age ("Our residential lad 'Bugsy' got ...", "Bless 'Smudge'
+ * at the ... home, 14"): a nickname for someone the author works with. Not
+ * a quoted word elsewhere ("rated 'Outstanding'", "the 'Good' rating"). */
+static int rule_quoted_nick(names_ctx *c, size_t i)
+{
+    static const char *const who[] = {"lad", "lads", "lass", "girl", "boy", "kid", "resident",
+                                      "client", "tenant", "man", "woman", "bloke", "fella",
+                                      "user", "child", "teen", "teenager", "bless", NULL};
+    if (i < 2 || !nm_quote(c, i - 1) || !nm_quote(c, i + 1) || nm_glued(c, i - 1) ||
+        (nm_lex(c, i) & TACT__LX_STOP) || nm_tok(c, i)->kind != TACT__TOK_WORD)
+        return TACT_OK;
+    /* (not "called": pets are called 'Pepper' too) */
+    bool cue = nm_in(c, i - 2, who);
+    const tact__token *a = i + 3 < c->n ? nm_tok(c, i + 3) : NULL;
+    bool age = a && nm_punct(c, i + 2, ',') && a->kind == TACT__TOK_NUMBER && a->norm_len <= 2;
+    if (!cue && !age)
+        return TACT_OK;
+    return tact__nm_emit(c, i, i, TACT_TYPE_PERSON, 0.8f, "person.nickname",
+                         "This reads like a nickname for someone you know.");
 }
 
 /* "Little Kai (KJ to everyone)": a short all-capitals nickname in brackets
@@ -911,6 +954,7 @@ int tact__names_cues_scan(names_ctx *c)
               (t->norm_len <= 3 && letters_only_caps(c, i, 3))) &&
              (rc = rule_initials(c, i))) ||
             (t->kind == TACT__TOK_PUNCT && (rc = rule_bracket_nick(c, i, per))) ||
+            (cap && i >= 2 && nm_quote(c, i - 1) && (rc = rule_quoted_nick(c, i))) ||
             (t->kind == TACT__TOK_HASHTAG && (rc = rule_hashtag(c, i))) ||
             (t->norm_len == 3 && nm_is(c, i, "the") && (rc = rule_description(c, i))) ||
             /* (rule_name needs a name: tact__nm_bits with TACT__LX_NAME) */

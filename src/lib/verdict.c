@@ -1159,9 +1159,11 @@ static bool my_kin_at(const tact_scanner *sc, size_t k, bool our)
      * the word */
     static const char *const count[] = {"two", "three", "four", "five"};
     size_t d = k - 1;
-    bool counted = false;
-    if (d > 0 && TOK_IN(sc, d, KIN_ADJ))
+    bool counted = false, adj = false;
+    if (d > 0 && TOK_IN(sc, d, KIN_ADJ)) {
         d--;
+        adj = true;
+    }
     else if (d > 0 && TOK_IN(sc, d, count) && TOK_IN(sc, k, young)) {
         d--;
         counted = true;
@@ -1184,7 +1186,8 @@ static bool my_kin_at(const tact_scanner *sc, size_t k, bool our)
      * say "my boy Kaden (14) kicked off at the unit" too; never "lad" or
      * "lass", foster carers' and keyworkers' words */
     static const char *const child[] = {"boy", "girl", "boys", "girls"};
-    if ((d + 1 == k || counted) && our && TOK_IN(sc, k, child) && k + 1 < sc->ntoks &&
+    /* (and "our little girl Isla", twenty-ninth session) */
+    if ((d + 1 == k || counted || adj) && our && TOK_IN(sc, k, child) && k + 1 < sc->ntoks &&
         (first_name_tok(sc, k + 1) ||
          (counted && tact__tok_is(sc, k + 1, ",") && k + 2 < sc->ntoks &&
           first_name_tok(sc, k + 2))))
@@ -1230,6 +1233,35 @@ static bool from_service(const tact_scanner *sc, size_t e)
            TOK_IN(sc, e + 2, svc);
 }
 
+/* The name at token t opens its sentence with "is", "was" or "has" after
+ * it (e: the token after the name), and the sentence before tells of one
+ * relative of the author's ("I'm sharing my brother's story, with his
+ * permission. Gareth is 34, lives in ...") and names no one: the relative,
+ * named (twenty-ninth session). */
+static bool kin_then_named(const tact_scanner *sc, size_t t, size_t e)
+{
+    static const char *const one[] = {"mum", "mam", "mom", "dad", "brother", "sister", "son",
+                                      "daughter", "husband", "wife", "partner", "nan", "gran",
+                                      "grandad", "grandma", "uncle", "auntie", "aunt", "cousin",
+                                      "niece", "nephew", "stepson", "stepdaughter", "hubby"};
+    static const char *const be[] = {"is", "was", "has", "'s", "turns", "turned", "lives"};
+    if (t == 0 || !(sc->toks[t].shape & TACT__SH_SENT_START) || e >= sc->ntoks ||
+        !TOK_IN(sc, e, be))
+        return false;
+    size_t a = sent_open(sc, t - 1);
+    bool kin = false;
+    for (size_t k = a; k < t; k++) {
+        if (first_name_tok(sc, k) && !(k == a && !(sc->toks[k].lex & TACT__LX_NAME)))
+            return false;
+        if (TOK_IN(sc, k, one) && my_kin_at(sc, k, false)) {
+            if (kin)
+                return false; /* two relatives: which one? */
+            kin = true;
+        }
+    }
+    return kin;
+}
+
 /* own_named_at() for a person finding (whose span may hold the "our" or
  * "my": person.nickname's "Our Esme"). */
 static bool own_named(const tact_scanner *sc, const tact_finding *f, bool our)
@@ -1263,8 +1295,10 @@ static bool own_named(const tact_scanner *sc, const tact_finding *f, bool our)
         t = p;
     }
     size_t e = tact__tok_after(sc, f->end - 1) + 1;
-    return e + 2 < sc->ntoks && tact__tok_is(sc, e, ",") &&
-           (my_kin_at(sc, e + 2, false) || (e + 3 < sc->ntoks && my_kin_at(sc, e + 3, false)));
+    if (e + 2 < sc->ntoks && tact__tok_is(sc, e, ",") &&
+        (my_kin_at(sc, e + 2, false) || (e + 3 < sc->ntoks && my_kin_at(sc, e + 3, false))))
+        return true;
+    return kin_then_named(sc, t, e);
 }
 
 /* A school said as the author's own child's: "my son" or "our daughter"
