@@ -52,7 +52,17 @@ static const char *const org_words[] = {
     "foundation", "church", "surgery",  "practice",    "nursery", "club",       "fc",
     "united",     "city",   "park",     "station",     "unit",    "ward",       "clinic",
     "hall",       "hub",    "project",  "partnership", "inquiry", "review",     "award",
-    "estate",     "people",     NULL};
+    "estate",     "people",
+    /* venues (twenty-ninth session: "Team lunch at the Harbour Café") */
+    "cafe",       "café",   "restaurant", "bistro",    "pub",     "inn",        "tavern",
+    "hotel",      "bakery", "deli",     "tearoom",     "tearooms", "brewery",   "gallery",
+    "museum",     "library", "theatre", "cinema",      NULL};
+/* Venue words that end a capitalised run that is then no person ("the
+ * Harbour Café"), unlike "hall" or "house" (Steve Hall, Emma House). */
+static const char *const venue_words[] = {
+    "cafe",   "café",    "restaurant", "bistro",  "pub",     "inn",    "tavern", "hotel",
+    "bakery", "deli",    "tearoom",    "tearooms", "brewery", "museum", "theatre", "cinema",
+    NULL};
 
 /* First words of village and district names: "Little Haddow", "Upper
  * Brockley", "Long Ashby". */
@@ -693,8 +703,12 @@ static int rule_name(names_ctx *c, size_t i)
             return TACT_OK;
     }
     size_t e = name_run(c, i);
-    /* "Clifton Street", "Ashdown County Council", "St Michael's" */
-    if (nm_has(c, e + 1, NL_ORG) || (nm_lex(c, e + 1) & TACT__LX_STREET))
+    /* "Clifton Street", "Ashdown County Council", "St Michael's"; "the
+     * Harbour Café" (a venue word that is also a surname, after a
+     * capitalised word) */
+    if (nm_has(c, e + 1, NL_ORG) || (nm_lex(c, e + 1) & TACT__LX_STREET) ||
+        (e > i && nm_in(c, e, venue_words)) ||
+        (e == i && i > 0 && nm_cap(c, i - 1) && nm_in(c, i, venue_words)))
         return TACT_OK;
     if (i > 0 && (nm_is(c, i - 1, "st") || nm_is(c, i - 1, "saint") ||
                   (nm_punct(c, i - 1, '.') && nm_is(c, i - 2, "st"))))

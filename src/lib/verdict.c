@@ -1262,6 +1262,35 @@ static bool kin_then_named(const tact_scanner *sc, size_t t, size_t e)
     return kin;
 }
 
+/* A name the author answers, after a quote of what was said ("'Social
+ * workers are scum' says a man on my local Facebook page. No, Gary, we're
+ * people.", "'...' Right you are, Derek."): the one who said it, a
+ * stranger, not anyone the author works with (twenty-ninth session). */
+static bool answered_name(const tact_scanner *sc, const tact_finding *f)
+{
+    static const char *const reply[] = {"no", "nope", "yes", "sorry", "are", "ok", "okay",
+                                        "well", "cheers", "thanks", "nah", "oh"};
+    size_t t = tact__tok_after(sc, f->start);
+    size_t e = tact__tok_after(sc, f->end - 1) + 1;
+    if (t < 2 || e >= sc->ntoks || !tact__tok_is(sc, t - 1, ",") || !TOK_IN(sc, t - 2, reply) ||
+        !(tact__tok_is(sc, e, ",") || tact__tok_is(sc, e, ".") || tact__tok_is(sc, e, "!") ||
+          tact__tok_is(sc, e, "?")))
+        return false;
+    if (tact__tok_is(sc, t - 2, "are") &&
+        !(t >= 4 && tact__tok_is(sc, t - 3, "you") && tact__tok_is(sc, t - 4, "right")))
+        return false;
+    for (size_t k = 0; k + 2 < t; k++) {
+        const char *p = sc->text + sc->toks[k].start;
+        size_t n = sc->toks[k].end - sc->toks[k].start;
+        if (sc->toks[k].kind == TACT__TOK_PUNCT &&
+            ((n == 1 && (*p == '\'' || *p == '"')) ||
+             (n == 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+              (unsigned char)p[2] >= 0x98 && (unsigned char)p[2] <= 0x9D)))
+            return true;
+    }
+    return false;
+}
+
 /* own_named_at() for a person finding (whose span may hold the "our" or
  * "my": person.nickname's "Our Esme"). */
 static bool own_named(const tact_scanner *sc, const tact_finding *f, bool our)
@@ -1849,6 +1878,10 @@ int tact__verdict_decide(tact_scanner *sc)
             continue;
         if (fiction && (f->type == TACT_TYPE_PERSON || f->type == TACT_TYPE_AGE ||
                         f->type == TACT_TYPE_LOCATION || f->type == TACT_TYPE_SCHOOL)) {
+            f->severity = TACT_SEV_LOW;
+            continue;
+        }
+        if (f->type == TACT_TYPE_PERSON && answered_name(sc, f)) {
             f->severity = TACT_SEV_LOW;
             continue;
         }
