@@ -1262,6 +1262,45 @@ static bool kin_then_named(const tact_scanner *sc, size_t t, size_t e)
     return kin;
 }
 
+/* The name (or a list of names) is said to be the author's own teacher
+ * straight after it, e the token after the name ("Shoutout to Mrs Hughes,
+ * my Year 4 teacher, who ...", "Mr Beale, Mrs Sharma, Miss Tran: three of
+ * my old teachers at ..."): someone from the author's own schooling
+ * (twenty-ninth session). */
+static const char *const TEACHER[] = {"teacher",     "teachers",   "tutor",        "tutors",
+                                      "lecturer",    "lecturers",  "headteacher",  "headmaster",
+                                      "headmistress", "mentor",    "mentors",      "coach",
+                                      "instructor"};
+
+/* "my" and, within four words after it, a TEACHER word at token k. */
+static bool my_teacher_at(const tact_scanner *sc, size_t k)
+{
+    if (!tact__tok_is(sc, k, "my"))
+        return false;
+    for (size_t j = k + 1; j < sc->ntoks && j <= k + 4; j++)
+        if (TOK_IN(sc, j, TEACHER))
+            return true;
+    return false;
+}
+
+static bool own_teacher_after(const tact_scanner *sc, size_t e)
+{
+    static const char *const glue[] = {",", ":", "and", "&", "three", "two", "four", "five",
+                                       "all", "of", "-", "—"};
+    if (e >= sc->ntoks || !(tact__tok_is(sc, e, ",") || tact__tok_is(sc, e, ":")))
+        return false;
+    for (size_t k = e; k < sc->ntoks && k < e + 14; k++) {
+        if (k > e && (sc->toks[k].shape & TACT__SH_SENT_START))
+            return false;
+        if (tact__tok_is(sc, k, "my"))
+            return my_teacher_at(sc, k);
+        if (!TOK_IN(sc, k, glue) && !(sc->toks[k].shape & TACT__SH_INITCAP) &&
+            !(sc->toks[k].lex & TACT__LX_TITLE))
+            return false;
+    }
+    return false;
+}
+
 /* A name the author answers, after a quote of what was said ("'Social
  * workers are scum' says a man on my local Facebook page. No, Gary, we're
  * people.", "'...' Right you are, Derek."): the one who said it, a
@@ -1327,7 +1366,7 @@ static bool own_named(const tact_scanner *sc, const tact_finding *f, bool our)
     if (e + 2 < sc->ntoks && tact__tok_is(sc, e, ",") &&
         (my_kin_at(sc, e + 2, false) || (e + 3 < sc->ntoks && my_kin_at(sc, e + 3, false))))
         return true;
-    return kin_then_named(sc, t, e);
+    return kin_then_named(sc, t, e) || own_teacher_after(sc, e);
 }
 
 /* A school said as the author's own child's: "my son" or "our daughter"
@@ -1342,6 +1381,10 @@ static bool own_school(const tact_scanner *sc, const tact_finding *f)
             tact__tok_is(sc, k, "their"))
             return false;
         if (my_kin_at(sc, k, false) && TOK_IN(sc, k, KIN))
+            return true;
+        /* the author's own school days: "three of my old teachers at
+         * Fareham College" */
+        if (my_teacher_at(sc, k))
             return true;
         if (sc->toks[k].shape & TACT__SH_SENT_START)
             break;
