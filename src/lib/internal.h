@@ -412,6 +412,17 @@ static inline bool tact__tok_is(const tact_scanner *sc, size_t i, const char *w)
     size_t n = strlen(w);
     return sc->toks[i].norm_len == n && memcmp(sc->norm.p + sc->toks[i].norm_off, w, n) == 0;
 }
+/* Token i is a quote mark: ' or " or a curly one (U+2018 to U+201D). */
+static inline bool tact__tok_quote(const tact_scanner *sc, size_t i)
+{
+    if (i >= sc->ntoks || sc->toks[i].kind != TACT__TOK_PUNCT)
+        return false;
+    const unsigned char *s = (const unsigned char *)sc->text + sc->toks[i].start;
+    size_t len = sc->toks[i].end - sc->toks[i].start;
+    if (len == 1)
+        return s[0] == '\'' || s[0] == '"';
+    return len == 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0x98 && s[2] <= 0x9D;
+}
 /* Index of the first token whose end is > off (ntoks when none). */
 size_t tact__tok_after(const tact_scanner *sc, size_t off);
 

@@ -469,13 +469,7 @@ static int rule_initials(names_ctx *c, size_t i)
 /* A quote mark: ' or " or a curly one. */
 static bool nm_quote(const names_ctx *c, size_t i)
 {
-    if (i >= c->n || c->sc->toks[i].kind != TACT__TOK_PUNCT)
-        return false;
-    const unsigned char *s = (const unsigned char *)c->sc->text + c->sc->toks[i].start;
-    size_t len = c->sc->toks[i].end - c->sc->toks[i].start;
-    if (len == 1)
-        return s[0] == '\'' || s[0] == '"';
-    return len == 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0x98 && s[2] <= 0x9D;
+    return i < c->n && tact__tok_quote(c->sc, i);
 }
 
 /* lead (twenty-ninth session, practice-21): a capitalised word in quotes

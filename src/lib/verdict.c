@@ -1251,7 +1251,7 @@ static bool kin_then_named(const tact_scanner *sc, size_t t, size_t e)
     size_t a = sent_open(sc, t - 1);
     bool kin = false;
     for (size_t k = a; k < t; k++) {
-        if (first_name_tok(sc, k) && !(k == a && !(sc->toks[k].lex & TACT__LX_NAME)))
+        if (first_name_tok(sc, k))
             return false;
         if (TOK_IN(sc, k, one) && my_kin_at(sc, k, false)) {
             if (kin)
@@ -1262,11 +1262,7 @@ static bool kin_then_named(const tact_scanner *sc, size_t t, size_t e)
     return kin;
 }
 
-/* The name (or a list of names) is said to be the author's own teacher
- * straight after it, e the token after the name ("Shoutout to Mrs Hughes,
- * my Year 4 teacher, who ...", "Mr Beale, Mrs Sharma, Miss Tran: three of
- * my old teachers at ..."): someone from the author's own schooling
- * (twenty-ninth session). */
+/* Words for someone who taught the author (twenty-ninth session). */
 static const char *const TEACHER[] = {"teacher",     "teachers",   "tutor",        "tutors",
                                       "lecturer",    "lecturers",  "headteacher",  "headmaster",
                                       "headmistress", "mentor",    "mentors",      "coach",
@@ -1283,6 +1279,10 @@ static bool my_teacher_at(const tact_scanner *sc, size_t k)
     return false;
 }
 
+/* The name (or a list of names) is said to be the author's own teacher
+ * straight after it, e the token after the name ("Shoutout to Mrs Hughes,
+ * my Year 4 teacher, who ...", "Mr Beale, Mrs Sharma, Miss Tran: three of
+ * my old teachers at ..."): someone from the author's own schooling. */
 static bool own_teacher_after(const tact_scanner *sc, size_t e)
 {
     static const char *const glue[] = {",", ":", "and", "&", "three", "two", "four", "five",
@@ -1318,15 +1318,9 @@ static bool answered_name(const tact_scanner *sc, const tact_finding *f)
     if (tact__tok_is(sc, t - 2, "are") &&
         !(t >= 4 && tact__tok_is(sc, t - 3, "you") && tact__tok_is(sc, t - 4, "right")))
         return false;
-    for (size_t k = 0; k + 2 < t; k++) {
-        const char *p = sc->text + sc->toks[k].start;
-        size_t n = sc->toks[k].end - sc->toks[k].start;
-        if (sc->toks[k].kind == TACT__TOK_PUNCT &&
-            ((n == 1 && (*p == '\'' || *p == '"')) ||
-             (n == 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
-              (unsigned char)p[2] >= 0x98 && (unsigned char)p[2] <= 0x9D)))
+    for (size_t k = 0; k + 2 < t; k++)
+        if (tact__tok_quote(sc, k))
             return true;
-    }
     return false;
 }
 
