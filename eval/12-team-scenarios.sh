@@ -190,6 +190,11 @@ if [ -f "$here/team/practice-21.jsonl" ]; then
 fi
 if [ -f "$here/team/practice-22.jsonl" ]; then
     echo
-    echo "(practice suite, held unread in the twenty-ninth session)"
+    echo "(practice suite, held unread in the twenty-ninth session, read from the thirtieth)"
     python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-22.jsonl"
+fi
+if [ -f "$here/team/practice-23.jsonl" ]; then
+    echo
+    echo "(practice suite, held unread in the thirtieth session)"
+    python3 "$here/10-scenarios.py" "$1" "${2:-}" --suite "$here/team/practice-23.jsonl"
 fi

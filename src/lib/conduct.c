@@ -1526,6 +1526,9 @@ static int other_rules(scan_state *st)
                                 "derogatory.quoted", MSG_QUOTED_LABEL);
                 break;
             }
+            /* "a very spoilt lurcher": the word is said of a pet */
+            if (tact__tok_pet(st->sc, m->last + 1))
+                break;
             if (tag == DG_SNEER) {
                 if (sneer_at(st, m->first, sctx))
                     rc = add_tokens(st, m->first, m->last, TACT_TYPE_DEROGATORY, TACT_SEV_LOW,

@@ -412,6 +412,10 @@ static inline bool tact__tok_is(const tact_scanner *sc, size_t i, const char *w)
     size_t n = strlen(w);
     return sc->toks[i].norm_len == n && memcmp(sc->norm.p + sc->toks[i].norm_off, w, n) == 0;
 }
+/* Token k is a word for a pet or an in-law ("lurcher", "cat",
+ * "mother-in-law"): verdict.c's list, used there for the author's own and
+ * by the conduct rules ("a very spoilt lurcher" is no one's client). */
+bool tact__tok_pet(const tact_scanner *sc, size_t k);
 /* Token i is a quote mark: ' or " or a curly one (U+2018 to U+201D). */
 static inline bool tact__tok_quote(const tact_scanner *sc, size_t i)
 {

@@ -154,6 +154,19 @@ static bool cue_target(const names_ctx *c, size_t k)
     return tact__nm_strong_name(c, k);
 }
 
+/* A known name in capitals after a title: "MRS KHAN SWORE AT ME AGAIN"
+ * (thirtieth session; a post in capitals has no initial capitals to go
+ * on, so the lexicon alone says it is a name). */
+static bool allcap_surname(const names_ctx *c, size_t k)
+{
+    if (!(nm_tok(c, k)->shape & TACT__SH_ALLCAP) || nm_tok(c, k)->norm_len < 2)
+        return false;
+    uint32_t b = tact__nm_bits(c, k);
+    return (b & TACT__LX_NAME) &&
+           !(b & (TACT__LX_STOP | TACT__LX_BRAND | TACT__LX_TITLE | TACT__LX_KIN | TACT__LX_MONTH |
+                  TACT__LX_WEEKDAY | TACT__LX_STREET | TACT__LX_BIGPLACE | TACT__LX_ROLE));
+}
+
 static int rule_title(names_ctx *c, size_t i)
 {
     if (!(nm_lex(c, i) & TACT__LX_TITLE) || nm_tok(c, i)->kind != TACT__TOK_WORD)
@@ -174,7 +187,7 @@ static int rule_title(names_ctx *c, size_t i)
         return TACT_OK;
     bool ok = nm_cap(c, k)
                   ? (tact__nm_surname_like(c, k) || (nm_tok(c, k)->shape & TACT__SH_ONELETTER))
-                  : tact__nm_strong_name(c, k);
+                  : tact__nm_strong_name(c, k) || allcap_surname(c, k);
     if (!ok)
         return TACT_OK;
     size_t e = nm_cap(c, k) ? name_run(c, k) : k;

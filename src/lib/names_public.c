@@ -924,6 +924,33 @@ static void mark_speaker(names_ctx *c, size_t i)
         block(c, i, e, NM_BLOCK_PUBLIC);
 }
 
+/* A name on a stage: "Frank Cottrell-Boyce reading at the Hay festival
+ * today", "Jackie Kay speaking at the book festival": someone who reads,
+ * speaks or signs at a festival, conference or launch under a full name is
+ * a public figure (thirtieth session). k is the last word of the
+ * capitalised run. */
+static const char *const stage_verbs[] = {"reading", "speaking", "talking", "signing",
+                                          "performing", "singing", "appearing", NULL};
+static const char *const stage_events[] = {"festival", "fest",      "conference", "launch",
+                                           "summit",   "symposium", "lecture",    NULL};
+
+static void mark_stage(names_ctx *c, size_t k)
+{
+    if (!nm_in(c, k + 1, stage_verbs) || !nm_is(c, k + 2, "at"))
+        return;
+    bool event = false;
+    for (size_t j = k + 3; j < c->n && j <= k + 7 && !event; j++)
+        event = nm_in(c, j, stage_events);
+    if (!event)
+        return;
+    size_t a = k;
+    while (a > 0 && k - a < 4 && nm_cap(c, a - 1) && !(nm_lex(c, a - 1) & TACT__LX_STOP))
+        a--;
+    if (a == k) /* a full name: "Kayleigh reading at ..." may be a child */
+        return;
+    block(c, a, k, NM_BLOCK_PUBLIC);
+}
+
 /* "Station Road, Barry", "Mill Lane, Kerry": a capitalised word after a
  * street and a comma is the town of the address (a Welsh town that is also
  * a given name), not a person; a listed place (or the head of one,
@@ -997,6 +1024,8 @@ void tact__names_public_mark(names_ctx *c)
             mark_pub(c, k);
         if ((t->shape & TACT__SH_HYPHEN) || nm_has(c, k, NL_DEMONYM))
             mark_people(c, k);
+        if (k + 1 < c->n && !nm_cap(c, k + 1) && nm_word(c, k + 1))
+            mark_stage(c, k);
         if (k == 0)
             continue;
         const tact__token *p = t - 1;

@@ -1008,6 +1008,14 @@ static int tok_number(const tact_scanner *sc, size_t k)
     return v;
 }
 
+/* Token k is a parent's word ("Mum", "Dad", "Mam"). */
+static bool parent_word(const tact_scanner *sc, size_t k)
+{
+    static const char *const parent[] = {"mum", "mam", "mom", "dad", "mother", "father", "mammy",
+                                         "daddy", "mummy"};
+    return TOK_IN(sc, k, parent);
+}
+
 /* Token k opens its sentence with a grandparent said bare, capitalised, and
  * maybe their first name, and an age of 70 or more follows at once
  * ("Grandma Vi, 101, says ...", "Gran, 96, danced with everyone",
@@ -1027,10 +1035,8 @@ static bool grand_old(const tact_scanner *sc, size_t k)
     /* a parent said bare, of 60 or more: "Dad (81) just beat me at
      * Scrabble" (twenty-seventh session); a case's parent is younger or
      * told with a possessive */
-    static const char *const parent[] = {"mum", "mam", "mom", "dad", "mother", "father", "mammy",
-                                         "daddy", "mummy"};
     int min_age = 70;
-    if (k < sc->ntoks && TOK_IN(sc, k, parent))
+    if (parent_word(sc, k))
         min_age = 60;
     if (k >= sc->ntoks || !(k == 0 || (sc->toks[k].shape & TACT__SH_SENT_START)) ||
         !(sc->toks[k].shape & TACT__SH_INITCAP) || (min_age == 70 && !TOK_IN(sc, k, grand)))
@@ -1051,10 +1057,14 @@ static bool grand_old(const tact_scanner *sc, size_t k)
     static const char *const setting[] = {"centre", "unit", "ward", "shift", "resident",
                                           "residents", "residential", "placement", "hostel",
                                           "keyworker", "lounge", "home", "carers", "staff"};
+    /* (a parent in hospital is still the author's: "Mum, 79, is in Ward 4
+     * at Wrexham Maelor after her hip op"; thirtieth session) */
+    static const char *const parent_setting[] = {"resident", "residents", "residential",
+                                                 "placement", "hostel", "keyworker", "shift"};
     for (size_t t = j + 1; t < sc->ntoks && t <= j + SENT_REACH &&
                            !(sc->toks[t].shape & TACT__SH_SENT_START);
          t++)
-        if (TOK_IN(sc, t, setting))
+        if (min_age == 70 ? TOK_IN(sc, t, setting) : TOK_IN(sc, t, parent_setting))
             return false;
     return true;
 }
@@ -1087,6 +1097,11 @@ static const char *const PET[] = {
     "parrot",  "dachshund", "pug",      "retriever", "staffie",  "beagle",    "poodle",
     "springer", "father-in-law", "mother-in-law", "brother-in-law", "sister-in-law",
     "son-in-law", "daughter-in-law"};
+
+bool tact__tok_pet(const tact_scanner *sc, size_t k)
+{
+    return k < sc->ntoks && TOK_IN(sc, k, PET);
+}
 
 /* Words between "my" and the relative: "my wee Oisín", "our little Alfie",
  * "my own mum". */
@@ -1160,6 +1175,13 @@ static bool my_kin_at(const tact_scanner *sc, size_t k, bool our)
     static const char *const count[] = {"two", "three", "four", "five"};
     size_t d = k - 1;
     bool counted = false, adj = false;
+    /* "my foster brother", "my own foster sister": a care-experienced
+     * author's own family (not "my foster son": a child the author looks
+     * after); thirtieth session */
+    static const char *const fsib[] = {"brother", "sister", "brothers", "sisters", "mum",
+                                       "mam",     "dad",    "parents",  "siblings"};
+    if (d > 0 && tact__tok_is(sc, d, "foster") && TOK_IN(sc, k, fsib))
+        d--;
     if (d > 0 && TOK_IN(sc, d, KIN_ADJ)) {
         d--;
         adj = true;
@@ -1368,8 +1390,16 @@ static bool own_named(const tact_scanner *sc, const tact_finding *f, bool our)
  * Ysgol ..."). */
 static bool own_school(const tact_scanner *sc, const tact_finding *f)
 {
+    /* a school the relative works at ("my partner Dev, who's just been
+     * made deputy head at Wellfield Juniors"): the relative may be further
+     * back in the sentence (thirtieth session) */
+    static const char *const staff[] = {"head",     "headteacher", "teacher",   "teaches",
+                                        "teaching", "works",       "working",   "deputy",
+                                        "senco",    "governor",    "caretaker", "ta",
+                                        "principal", "job"};
     size_t t = tact__tok_after(sc, f->start);
-    for (size_t m = 1; m <= 8 && m <= t; m++) {
+    size_t reach = t >= 2 && tact__tok_is(sc, t - 1, "at") && TOK_IN(sc, t - 2, staff) ? 20 : 8;
+    for (size_t m = 1; m <= reach && m <= t; m++) {
         size_t k = t - m;
         if (tact__tok_is(sc, k, "his") || tact__tok_is(sc, k, "her") ||
             tact__tok_is(sc, k, "their"))
@@ -1701,8 +1731,10 @@ static void own_family(vctx *v)
             continue;
         /* the learned model's guess in a sentence that opens on the
          * author's old grandparent ("Granny Morag is 95 today in Dornoch") */
-        if (v->kin_age && weak_case(f) &&
-            grand_old(v->sc, sent_open(v->sc, tact__tok_after(v->sc, f->start))))
+        /* (any case finding, when it is a parent said bare: "Mum, 79, is
+         * in Ward 4 at ... after her hip op"; thirtieth session) */
+        size_t so = sent_open(v->sc, tact__tok_after(v->sc, f->start));
+        if (v->kin_age && (weak_case(f) || parent_word(v->sc, so)) && grand_old(v->sc, so))
             continue;
         return;
     }
