@@ -134,7 +134,7 @@ static const char *const case_words[] = {
     "caseload", "case", "allocated", "missing", "absconded", "police", "lives", "living",
     "moved", "address", "family's", "child's", "mum's", "dad's", "visit", "visits", "visited",
     "assessment", "section", "lac", "cla", "cin", "cp", "exploited", "exploitation", "county",
-    NULL};
+    "removed", "removal", "arrested", "sectioned", "evicted", "neglect", "relapsed", NULL};
 /* Words before a place name that say the author went there. */
 static const char *const trip_preps[] = {"in", "to", "from", "at", "around", "near", "visiting",
                                          "exploring", "explored", NULL};
