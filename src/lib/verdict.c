@@ -1841,6 +1841,29 @@ static bool own_dob(const tact_scanner *sc, const tact_finding *f)
     return false;
 }
 
+/* The post opens as a parent's ("Proud mum moment: Ellie, 16, got her GCSE
+ * results at ...", "Proud dad alert! Jacob passed his driving test", "Me
+ * and the kids at Flamingo Land today, Lily (9) ..."): the
+ * names, ages and schools of its first sentence (to 16 tokens after the
+ * opening) are the author's own child's (thirtieth session). Returns the
+ * token the opening reaches to, or 0. */
+static size_t proud_parent_reach(const tact_scanner *sc)
+{
+    static const char *const who[] = {"mum", "mam", "mummy", "mama", "mom", "dad", "daddy",
+                                      "parent", "parents", "nana", "nanna", "grandma", "grandad"};
+    static const char *const kids[] = {"kids", "boys", "girls", "twins", "children"};
+    /* "Me and the kids at Flamingo Land today, Lily (9) went on every ride" */
+    if (tact__tok_is(sc, 0, "me") && tact__tok_is(sc, 1, "and") &&
+        (tact__tok_is(sc, 2, "the") || tact__tok_is(sc, 2, "my")) && TOK_IN(sc, 3, kids))
+        return 24;
+    size_t k = 0;
+    if (tact__tok_is(sc, 0, "so") || tact__tok_is(sc, 0, "super") || tact__tok_is(sc, 0, "very"))
+        k = 1;
+    if (!tact__tok_is(sc, k, "proud") || !TOK_IN(sc, k + 1, who))
+        return 0;
+    return k + 18;
+}
+
 /* A name said as the author's own where no detector reported it ("my
  * sister Carys, 39, ...") and said again later where one did ("... and
  * Carys is already buying shoes"): the later one is the author's own too.
@@ -1938,6 +1961,14 @@ int tact__verdict_decide(tact_scanner *sc)
             f->flags |= TACT_FINDING_OWN_DETAILS;
     }
     own_unfound(sc, v.our_names);
+    size_t proud = proud_parent_reach(sc);
+    for (size_t i = 0; i < sc->nfindings && proud; i++) {
+        tact_finding *f = &sc->findings[i];
+        if ((f->type == TACT_TYPE_PERSON || f->type == TACT_TYPE_AGE ||
+             f->type == TACT_TYPE_SCHOOL) &&
+            tact__tok_after(sc, f->start) < proud)
+            f->flags |= TACT_FINDING_OWN_DETAILS;
+    }
     if (own_again(sc) != TACT_OK)
         return TACT_ENOMEM;
     for (size_t i = 0; i < sc->nfindings; i++) {
