@@ -1107,7 +1107,7 @@ bool tact__tok_pet(const tact_scanner *sc, size_t k)
  * "my own mum". */
 static const char *const KIN_ADJ[] = {"wee",      "little",   "baby",   "big",  "eldest",
                                       "youngest", "gorgeous", "lovely", "late", "beautiful",
-                                      "own"};
+                                      "own",      "adopted"};
 
 /* A first name, capitalised ("Freya", "Poppy"; not "Insta" or "Kendal"). */
 static bool first_name_tok(const tact_scanner *sc, size_t k)
@@ -1474,6 +1474,8 @@ static bool kin_said_again(const tact_scanner *sc, size_t a, bool our)
  * 8"). On the read suites the 12 posts
  * with one are ok but for one "my little lad" whose age another rule
  * found. It is the author's own (no part in rule 4). */
+static bool kin_opening(const tact_scanner *sc);
+
 static bool own_kin_age(const tact_scanner *sc, const tact_finding *f, bool our)
 {
     size_t t = tact__tok_after(sc, f->start);
@@ -1532,7 +1534,9 @@ static bool own_kin_age(const tact_scanner *sc, const tact_finding *f, bool our)
     if (a == 0 || t - a > 3 ||
         !(tact__tok_is(sc, a, "he") || tact__tok_is(sc, a, "she")))
         return false;
-    return kin_before(sc, a, 30, our);
+    /* (or any sentence of a post that opens on the relative: "Dad's been
+     * in Ward 12 ... The nurses are angels. He's 77 and still flirting") */
+    return kin_before(sc, a, 30, our) || kin_opening(sc);
 }
 
 /* True when the sentence holding byte off says "my" or "our" and a KIN
@@ -1632,6 +1636,23 @@ static bool kin_opening(const tact_scanner *sc)
                     break;
             break;
         }
+    /* a parent said bare to open the post ("Dad's been in Ward 12 at ...
+     * since his stroke"; my_kin_at at token 0; thirtieth session) */
+    if (sc->ntoks > 1 && TOK_IN(sc, 0, KIN) && my_kin_at(sc, 0, false)) {
+        /* not a case's parent ("Dad's solicitor in the Pemberton case is a
+         * total joke"): no word of a case in its first 60 tokens */
+        static const char *const casey[] = {
+            "case",     "solicitor", "barrister", "contact", "hearing", "court",  "visit",
+            "referral", "plan",      "conference", "caseload", "sectioned", "bail", "foster",
+            "arrested", "custody",   "removed",   "police",  "duty",    "baby's", "baby",
+            "kids",     "mum's",     "dad's",     "placement"};
+        /* (the whole post: "Mum's been sectioned and dad's on bail, baby's
+         * in foster care. Rough week on duty.") */
+        for (size_t k = 1; k < sc->ntoks && k < 60; k++)
+            if (TOK_IN(sc, k, casey))
+                return false;
+        return !care_role_in(sc, 1, 5);
+    }
     for (size_t k = 1; k < sc->ntoks && k < limit; k++) {
         /* "my" or "our" one or two words before (cheap to test first) */
         if (!tact__tok_is(sc, k - 1, "my") && !tact__tok_is(sc, k - 1, "our") &&
@@ -1942,7 +1963,7 @@ int tact__verdict_decide(tact_scanner *sc)
         return TACT_ENOMEM;
     memset(v.lvl, 0, sc->nfindings);
     unsigned id_notown = 0;
-    /* an invented case's names, ages, places and schools are no one's
+    /* an invented case's names, ages, places, schools and case words are no one's
      * ("Fictional case study: 'Ben, 9, lives with ...'", "... her mum works
      * in Dubai"): noted (low), they take no part in the rules */
     bool fiction = tact__conduct_fiction(sc);
@@ -1977,7 +1998,8 @@ int tact__verdict_decide(tact_scanner *sc)
         if (!usable(f))
             continue;
         if (fiction && (f->type == TACT_TYPE_PERSON || f->type == TACT_TYPE_AGE ||
-                        f->type == TACT_TYPE_LOCATION || f->type == TACT_TYPE_SCHOOL)) {
+                        f->type == TACT_TYPE_LOCATION || f->type == TACT_TYPE_SCHOOL ||
+                        f->type == TACT_TYPE_CASE_DISCUSSION)) {
             f->severity = TACT_SEV_LOW;
             continue;
         }
