@@ -1864,10 +1864,11 @@ static bool own_dob(const tact_scanner *sc, const tact_finding *f)
 
 /* The post opens as a parent's ("Proud mum moment: Ellie, 16, got her GCSE
  * results at ...", "Proud dad alert! Jacob passed his driving test", "Me
- * and the kids at Flamingo Land today, Lily (9) ..."): the
- * names, ages and schools of its first sentence (to 16 tokens after the
- * opening) are the author's own child's (thirtieth session). Returns the
- * token the opening reaches to, or 0. */
+ * and the kids at Flamingo Land today, Lily (9) ..."): the names, ages
+ * and schools of its opening (to about 16 tokens after it) are the
+ * author's own child's; in a post signed off as a parent's ("... his best
+ * mate Reuben got the other two. Proud coach and dad.") all of them are
+ * (thirtieth session). Returns the token the opening reaches to, or 0. */
 static size_t proud_parent_reach(const tact_scanner *sc)
 {
     static const char *const who[] = {"mum", "mam", "mummy", "mama", "mom", "dad", "daddy",
@@ -1880,9 +1881,22 @@ static size_t proud_parent_reach(const tact_scanner *sc)
     size_t k = 0;
     if (tact__tok_is(sc, 0, "so") || tact__tok_is(sc, 0, "super") || tact__tok_is(sc, 0, "very"))
         k = 1;
-    if (!tact__tok_is(sc, k, "proud") || !TOK_IN(sc, k + 1, who))
-        return 0;
-    return k + 18;
+    if (tact__tok_is(sc, k, "proud") && TOK_IN(sc, k + 1, who))
+        return k + 18;
+    /* a post signed off as one: "... his best mate Reuben got the other
+     * two. Proud coach and dad." (the last ten tokens) */
+    for (size_t j = sc->ntoks > 10 ? sc->ntoks - 10 : 0; j + 1 < sc->ntoks; j++) {
+        if (!tact__tok_is(sc, j, "proud"))
+            continue;
+        for (size_t m = j + 1; m < sc->ntoks && m <= j + 3; m++) {
+            if (tact__tok_is(sc, m, "foster") || tact__tok_is(sc, m, "key") ||
+                tact__tok_is(sc, m, "keyworker") || tact__tok_is(sc, m, "social"))
+                break;
+            if (TOK_IN(sc, m, who))
+                return sc->ntoks;
+        }
+    }
+    return 0;
 }
 
 /* A name said as the author's own where no detector reported it ("my
