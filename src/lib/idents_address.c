@@ -308,6 +308,14 @@ static int streets(tact_scanner *sc, const ix_post *p)
         /* "St Mary's", "Dr Allen": a title before a name, not a street */
         if ((ix_is(sc, k, "st") || ix_is(sc, k, "dr")) && name_word(sc, k + 1))
             continue;
+        /* "20 Food Bank parcels": a bank of goods, not a street ("17 Quarry
+         * Bank, Millom" is one) */
+        if (ix_is(sc, k, "bank") && k > 0 &&
+            (ix_is(sc, k - 1, "food") || ix_is(sc, k - 1, "baby") || ix_is(sc, k - 1, "blood") ||
+             ix_is(sc, k - 1, "clothes") || ix_is(sc, k - 1, "toy") ||
+             ix_is(sc, k - 1, "uniform") || ix_is(sc, k - 1, "hygiene") ||
+             ix_is(sc, k - 1, "data") || ix_is(sc, k - 1, "furniture")))
+            continue;
         size_t s = cap_run(sc, k, 4);
         bool strong = strong_street(sc, k);
         if (s == k && strong) {
