@@ -982,7 +982,8 @@ static const char *const KIN[] = {
 static const char *const BARE_KIN[] = {
     "grandson", "granddaughter", "son", "daughter", "niece", "nephew", "husband", "wife",
     "hubby", "stepson", "stepdaughter", "godson", "goddaughter", "father-in-law",
-    "mother-in-law", "brother-in-law", "sister-in-law", "son-in-law", "daughter-in-law"};
+    "mother-in-law", "brother-in-law", "sister-in-law", "son-in-law", "daughter-in-law",
+    "grandkids", "grandchildren", "grandsons", "granddaughters"};
 
 /* Token k is a BARE_KIN word that opens its sentence, capitalised, and a
  * first name follows. */
@@ -1190,6 +1191,11 @@ static bool my_kin_at(const tact_scanner *sc, size_t k, bool our)
         d--;
         counted = true;
     }
+    /* "to the best big sister in the world", "the best dad ever": said of
+     * the author's own (thirtieth session) */
+    if (d > 0 && tact__tok_is(sc, d, "best") &&
+        (tact__tok_is(sc, d - 1, "the") || tact__tok_is(sc, d - 1, "my")) && TOK_IN(sc, k, KIN))
+        return true;
     bool my = tact__tok_is(sc, d, "my");
     if (!my && !tact__tok_is(sc, d, "our"))
         return false;
