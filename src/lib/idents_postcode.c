@@ -110,6 +110,15 @@ static bool outward_cue(const tact_scanner *sc, size_t s, size_t e)
         return true;
     if (k == SIZE_MAX || ix_is(sc, k, "the"))
         return false;
+    /* "Postcode of the day: LS9 7 something" (thirtieth session) */
+    if (tact__ix_punct(sc, k, ':') && k > 0) {
+        for (size_t m = k; m-- > 0 && m + 6 > k;) {
+            if (ix_is(sc, m, "lottery")) /* "my postcode lottery rant: M62 ..." */
+                return false;
+            if (ix_is(sc, m, "postcode") || ix_is(sc, m, "postcodes"))
+                return !ix_is(sc, m + 1, "lottery");
+        }
+    }
     /* "22 Kelvin Grove, NE2", "Jesmond, NE2": the end of an address */
     if (tact__ix_punct(sc, k, ',') && k > 0 &&
         (sc->toks[k - 1].lex & (TACT__LX_STREET | TACT__LX_PLACE)))
