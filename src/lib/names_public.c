@@ -936,7 +936,7 @@ static const char *const stage_events[] = {"festival", "fest",      "conference"
 
 static void mark_stage(names_ctx *c, size_t k)
 {
-    if (!nm_in(c, k + 1, stage_verbs) || !nm_is(c, k + 2, "at"))
+    if (!nm_is(c, k + 2, "at") || !nm_in(c, k + 1, stage_verbs))
         return;
     bool event = false;
     for (size_t j = k + 3; j < c->n && j <= k + 7 && !event; j++)

@@ -1903,33 +1903,32 @@ static bool family_voice(const tact_scanner *sc)
     static const char *const self_verb[] = {"is",   "needs", "delivered", "has",  "was",
                                             "'s",   "did",   "made",      "survived", "deserves",
                                             "wants", "got",  "managed",   "cried"};
+    /* the voice first (a few cheap word tests a token; rare), then the
+     * case words (a list test a token) only in a post that has it */
     bool voice = false;
     size_t n = sc->ntoks < 120 ? sc->ntoks : 120;
-    for (size_t k = 0; k < n; k++) {
-        if (TOK_IN(sc, k, casey))
-            return false;
-        if (voice)
-            continue;
+    for (size_t k = 0; k < n && !voice; k++) {
         bool start = k == 0 || (sc->toks[k].shape & TACT__SH_SENT_START);
         /* "Mummy delivered", "think mummy is a superhero": the word as the
          * subject of a verb of the author's, not in a quote ("'my daddy hits
          * mummy ...'") */
-        if ((tact__tok_is(sc, k, "mummy") || tact__tok_is(sc, k, "daddy")) &&
-            TOK_IN(sc, k + 1, self_verb) && !quote_before(sc, k))
-            voice = true;
+        if (tact__tok_is(sc, k, "mummy") || tact__tok_is(sc, k, "daddy"))
+            voice = TOK_IN(sc, k + 1, self_verb) && !quote_before(sc, k);
         /* "the husband", "hubby", "me and the husband" */
         else if (tact__tok_is(sc, k, "hubby") ||
-                 (k > 0 && tact__tok_is(sc, k - 1, "the") &&
-                  (tact__tok_is(sc, k, "husband") || tact__tok_is(sc, k, "wife")) &&
-                  (k < 2 || !tact__tok_is(sc, k - 2, "to"))))
+                 (k > 0 && (tact__tok_is(sc, k, "husband") || tact__tok_is(sc, k, "wife")) &&
+                  tact__tok_is(sc, k - 1, "the") && (k < 2 || !tact__tok_is(sc, k - 2, "to"))))
             voice = true;
         /* "Our two (Ava 8, Noah 5)", "our eldest" opening a sentence */
-        else if (start && tact__tok_is(sc, k, "our") && TOK_IN(sc, k + 1, count))
-            voice = true;
+        else if (start && tact__tok_is(sc, k, "our"))
+            voice = TOK_IN(sc, k + 1, count);
         /* "Nervous dad mode on", "mum taxi" */
-        else if (TOK_IN(sc, k, parent) && TOK_IN(sc, k + 1, mode))
-            voice = true;
+        else if (k + 1 < n && TOK_IN(sc, k + 1, mode))
+            voice = TOK_IN(sc, k, parent);
     }
+    for (size_t k = 0; k < n && voice; k++)
+        if (TOK_IN(sc, k, casey))
+            return false;
     return voice;
 }
 
