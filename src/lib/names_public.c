@@ -946,7 +946,7 @@ static void mark_stage(names_ctx *c, size_t k)
     size_t a = k;
     while (a > 0 && k - a < 4 && nm_cap(c, a - 1) && !(nm_lex(c, a - 1) & TACT__LX_STOP))
         a--;
-    if (a == k) /* a full name: "Kayleigh reading at ..." may be a child */
+    if (a == k) /* a name of one word ("Kayleigh reading at ...") may be a child */
         return;
     block(c, a, k, NM_BLOCK_PUBLIC);
 }
